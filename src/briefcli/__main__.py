@@ -1,0 +1,3 @@
+from briefcli.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""Partial dates: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, kept at the precision written.
+
+Sorting and filtering use integer keys `YYYYMMDD` where a missing month or day is 00,
+so `1999` sorts before `1999-01-01`, and a period's upper bound uses 99.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class DateError(ValueError):
+    """The text is not a valid partial date; the message says why."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        m = _DATE.fullmatch(text.strip())
+        if not m:
+            raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
+        year = int(m[1])
+        month = int(m[2]) if m[2] else 0
+        day = int(m[3]) if m[3] else 0
+        if m[2] and not 1 <= month <= 12:
+            raise DateError(f"{text!r} has no month {month:02d}")
+        if m[3]:
+            last = calendar.monthrange(year, month)[1] if year else 31
+            if not 1 <= day <= last:
+                raise DateError(
+                    f"{text!r} is not a real date: {calendar.month_name[month]} {year} "
+                    f"has {last} days"
+                )
+        return cls(year, month, day)
+
+    def __str__(self) -> str:
+        if not self.month:
+            return f"{self.year:04d}"
+        if not self.day:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def low(self) -> int:
+        """Sort key: missing parts are 00, so a period sorts before its days."""
+        return self.year * 10000 + self.month * 100 + self.day
+
+    @property
+    def high(self) -> int:
+        """The last key inside this date's period (`2011-03` -> 20110399)."""
+        if not self.month:
+            return self.year * 10000 + 9999
+        if not self.day:
+            return self.year * 10000 + self.month * 100 + 99
+        return self.low
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def human(self) -> str:
+        """`24 September 2023`, `September 2023` or `1999`."""
+        if not self.month:
+            return f"{self.year}"
+        name = calendar.month_name[self.month]
+        if not self.day:
+            return f"{name} {self.year}"
+        return f"{self.day} {name} {self.year}"
+
+
+def key_text(key: int) -> str:
+    """The written form of a `low` key (inverse of PartialDate.low)."""
+    year, rest = divmod(key, 10000)
+    month, day = divmod(rest, 100)
+    return str(PartialDate(year, month, day))

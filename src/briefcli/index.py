@@ -1,0 +1,384 @@
+"""The compiled index: a SQLite file per set of data paths, in the user's cache folder.
+
+Queries read the index and never re-parse unchanged files. Each source file is recorded
+with its size, mtime_ns, ctime_ns and inode (as git's index does); a call stats the
+files, and only changed, added or removed ones are read again, then the cross-file
+checks (duplicate ids, unknown references) are recomputed in SQL over the whole index.
+
+An index file is never written in place. An update copies it to a temporary file in the
+same folder, applies the changes there and moves it over the old one with `os.replace`,
+so readers (which open it immutable, without locks) always see a complete index, and
+concurrent runs at worst build the same thing twice. A cache that cannot be written
+falls back to an index in memory for this call; an unreadable one is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefcli import __version__
+from briefcli.problems import Problem
+from briefcli.sources import FileStamp, display_path, knowledge_files
+
+_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE files (
+    fid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
+    size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER
+);
+CREATE TABLE records (
+    rid INTEGER PRIMARY KEY, fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
+    line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER, data TEXT NOT NULL
+);
+CREATE INDEX records_kind_id ON records (kind, id);
+CREATE INDEX records_kind_date ON records (kind, sort_key, end_key);
+CREATE INDEX records_fid ON records (fid);
+CREATE TABLE terms (
+    key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX terms_key ON terms (key);
+CREATE INDEX terms_rid ON terms (rid);
+CREATE TABLE tags (key TEXT NOT NULL, rid INTEGER NOT NULL);
+CREATE INDEX tags_key ON tags (key);
+CREATE INDEX tags_rid ON tags (rid);
+CREATE TABLE links (
+    rid INTEGER NOT NULL, fid INTEGER NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
+    target_id TEXT NOT NULL, line INTEGER, col INTEGER
+);
+CREATE INDEX links_target ON links (target, target_id);
+CREATE INDEX links_rid ON links (rid);
+CREATE INDEX links_fid ON links (fid);
+CREATE TABLE problems (
+    fid INTEGER, path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT
+);
+CREATE INDEX problems_fid ON problems (fid);
+CREATE TABLE cross_problems (
+    path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT
+);
+CREATE VIRTUAL TABLE fts USING fts5 (
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+# An index made by another version of brief or of this layout is rebuilt, not read.
+INDEX_VERSION = f"{__version__}/{hashlib.sha256(_DDL.encode()).hexdigest()[:12]}"
+
+
+class CacheUnavailable(Exception):
+    """The cache folder cannot hold an index; answer from memory instead."""
+
+
+@dataclass
+class BuildReport:
+    """What an `open_index` call did, for diagnostics and tests."""
+
+    reread: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rebuilt: bool = False
+    location: str = ""  # the index file, or ":memory:"
+    warnings: list[str] = field(default_factory=list)
+
+
+def index_file(cache_dir: Path, paths: list[Path]) -> Path:
+    """The index file for a set of data paths (one per distinct list of paths)."""
+    key = "\0".join(os.path.abspath(p) for p in paths)
+    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return cache_dir / f"index-{digest}.sqlite"
+
+
+def open_index(
+    paths: list[Path], cache_dir: Path | None, report: BuildReport | None = None
+) -> sqlite3.Connection:
+    """A connection to an up-to-date index of the knowledge under `paths`.
+
+    Raises sources.MissingPath when a data path does not exist.
+    """
+    report = report if report is not None else BuildReport()
+    stamps = knowledge_files(paths)
+    if cache_dir is not None:
+        target = index_file(cache_dir, paths)
+        try:
+            return _open_cached(target, stamps, report)
+        except CacheUnavailable as exc:
+            report.warnings.append(
+                f"cannot use the cache at {cache_dir} ({exc}); answering without it"
+            )
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(_DDL)
+    _update(conn, stamps, report)
+    report.location = ":memory:"
+    return conn
+
+
+def _open_cached(target: Path, stamps: list[FileStamp], report: BuildReport) -> sqlite3.Connection:
+    conn = None
+    if target.exists():
+        try:
+            conn = sqlite3.connect(f"{target.as_uri()}?immutable=1", uri=True)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row is None or row[0] != INDEX_VERSION:
+                conn.close()
+                conn = None
+            elif _changes(conn, stamps) is None:
+                report.location = str(target)
+                return conn  # the common case: nothing changed
+        except sqlite3.DatabaseError:
+            if conn is not None:
+                conn.close()
+            conn = None  # corrupted or not an index: rebuilt below
+    return _rebuild_into(target, conn, stamps, report)
+
+
+def _rebuild_into(
+    target: Path, old: sqlite3.Connection | None, stamps: list[FileStamp], report: BuildReport
+) -> sqlite3.Connection:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise CacheUnavailable(exc.strerror or str(exc)) from None
+    tmp = Path(tmp_name)
+    try:
+        os.close(fd)
+        if old is not None:
+            old.close()
+            shutil.copyfile(target, tmp)  # changes are computed against the copy itself
+        conn = sqlite3.connect(tmp)
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        if old is None:
+            report.rebuilt = True
+            conn.executescript(_DDL)
+            conn.execute(
+                "INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,)
+            )
+        _update(conn, stamps, report)
+        conn.commit()
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CacheUnavailable(exc.strerror or str(exc)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    report.location = str(target)
+    return conn
+
+
+def _changes(
+    conn: sqlite3.Connection, stamps: list[FileStamp]
+) -> tuple[list[FileStamp], list[str]] | None:
+    """Files to read again and paths to drop, or None when the index is current."""
+    known = {
+        row[0]: FileStamp(*row)
+        for row in conn.execute("SELECT path, size, mtime_ns, ctime_ns, inode FROM files")
+    }
+    changed = [s for s in stamps if known.pop(s.path, None) != s]
+    if not changed and not known:
+        return None
+    return changed, list(known)
+
+
+def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildReport) -> None:
+    changes = _changes(conn, stamps)
+    if changes is None:
+        return
+    changed, removed = changes
+    for path in removed:
+        _forget(conn, path)
+        report.removed.append(path)
+    from briefcli.schema import parse_file
+
+    for stamp in changed:
+        _forget(conn, stamp.path)
+        try:
+            with open(stamp.path, "rb") as f:
+                data = f.read()
+        except OSError as exc:
+            fid = _add_file(conn, stamp)
+            _store_problems(
+                conn, fid,
+                [Problem(stamp.path, 0, 0, "unreadable", f"cannot read: {exc.strerror}")],
+            )
+            continue
+        result = parse_file(data, stamp.path)
+        fid = _add_file(conn, stamp)
+        _store(conn, fid, result)
+        report.reread.append(stamp.path)
+    _cross_check(conn)
+
+
+def _add_file(conn: sqlite3.Connection, stamp: FileStamp) -> int:
+    cur = conn.execute(
+        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode) VALUES (?,?,?,?,?)",
+        (stamp.path, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def _forget(conn: sqlite3.Connection, path: str) -> None:
+    row = conn.execute("SELECT fid FROM files WHERE path = ?", (path,)).fetchone()
+    if row is None:
+        return
+    fid = row[0]
+    rids = "SELECT rid FROM records WHERE fid = ?"
+    conn.execute(f"DELETE FROM fts WHERE rowid IN ({rids})", (fid,))
+    conn.execute(f"DELETE FROM terms WHERE rid IN ({rids})", (fid,))
+    conn.execute(f"DELETE FROM tags WHERE rid IN ({rids})", (fid,))
+    for table in ("links", "problems", "records", "files"):
+        conn.execute(f"DELETE FROM {table} WHERE fid = ?", (fid,))
+
+
+def _store_problems(conn: sqlite3.Connection, fid: int | None, problems: Iterable[Problem]) -> None:
+    conn.executemany(
+        "INSERT INTO problems VALUES (?,?,?,?,?,?,?)",
+        [(fid, p.path, p.line, p.col, p.code, p.message, p.level) for p in problems],
+    )
+
+
+def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
+    from briefcli.text import fold
+
+    _store_problems(conn, fid, result.problems)  # type: ignore[attr-defined]
+    start = conn.execute("SELECT coalesce(max(rid), 0) FROM records").fetchone()[0] + 1
+    records, terms, tags, fts = [], [], [], []
+    rid_of: dict[tuple[str, str], int] = {}
+    for rid, row in enumerate(result.records, start):  # type: ignore[attr-defined]
+        d = row.data
+        records.append(
+            (rid, fid, row.kind, row.id, row.line, row.col, row.sort_key, row.end_key,
+             json.dumps(d, ensure_ascii=False))
+        )
+        rid_of.setdefault((row.kind, row.id), rid)
+        kind = row.kind
+        if kind == "entity":
+            seen = set()
+            # The first field to give a key names it in suggestions: the nicest text first.
+            for fname, values in (
+                ("acronym", [d.get("acronym")]), ("name", [d["name"]]),
+                ("alias", d.get("aliases", ())), ("id", [d["id"]]),
+            ):
+                for value in values:
+                    if value:
+                        key = fold(value)
+                        if key and key not in seen:
+                            seen.add(key)
+                            terms.append((key, rid, fname, value))
+            title = d["name"]
+            body = [d.get("acronym"), *d.get("aliases", ()), d.get("role"), d.get("summary"),
+                    d.get("description")]
+        elif kind == "event":
+            title = d["title"]
+            body = [d.get("summary")]
+        elif kind == "faq":
+            title = d["question"]
+            body = [d["answer"]]
+        elif kind == "briefing":
+            title = d["title"]
+            body = [d.get("summary"), *d.get("body", ()), *d.get("points", ())]
+        else:
+            title = d["title"]
+            body = [d.get("publisher")]
+        tags.extend((fold(t), rid) for t in set(d.get("tags", ())))
+        fts.append((rid, title, " · ".join(b for b in body if b)))
+    conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?)", records)
+    conn.executemany("INSERT INTO terms VALUES (?,?,?,?)", terms)
+    conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
+    conn.executemany("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)", fts)
+    conn.executemany(
+        "INSERT INTO links VALUES (?,?,?,?,?,?,?)",
+        [
+            (rid_of[(ref.kind, ref.id)], fid, ref.field, ref.target, ref.target_id,
+             ref.line, ref.col)
+            for ref in result.references  # type: ignore[attr-defined]
+        ],
+    )
+
+
+_KIND_NAMES = {"entity": "entity", "event": "event", "faq": "FAQ", "briefing": "briefing",
+               "source": "source"}
+
+
+def _cross_check(conn: sqlite3.Connection) -> None:
+    """Recompute duplicate ids and unknown references over every file."""
+    conn.execute("DELETE FROM cross_problems")
+    problems: list[Problem] = []
+    duplicates = conn.execute(
+        """SELECT r.kind, r.id, f.path, r.line, r.col FROM records r JOIN files f USING (fid)
+           WHERE (r.kind, r.id) IN (SELECT kind, id FROM records GROUP BY kind, id
+                                    HAVING count(*) > 1)
+           ORDER BY r.kind, r.id, f.path, r.line"""
+    ).fetchall()
+    first: dict[tuple[str, str], tuple[str, int, int]] = {}
+    for kind, rid, where, line, col in duplicates:
+        place = first.setdefault((kind, rid), (where, line, col))
+        if place != (where, line, col):
+            problems.append(
+                Problem(where, line, col, "duplicate-id",
+                        f"duplicate {_KIND_NAMES[kind]} id {rid!r}: first defined at "
+                        f"{place[0]}:{place[1]}:{place[2]}")
+            )
+    unknown = conn.execute(
+        """SELECT l.target, l.target_id, l.field, r.kind, r.id, f.path, l.line, l.col
+           FROM links l JOIN records r USING (rid) JOIN files f ON f.fid = l.fid
+           WHERE NOT EXISTS (SELECT 1 FROM records t
+                             WHERE t.kind = l.target AND t.id = l.target_id)
+           ORDER BY f.path, l.line, l.col"""
+    ).fetchall()
+    ids_of: dict[str, list[str]] = {}
+    for target, target_id, fname, kind, rid, where, line, col in unknown:
+        if target not in ids_of:
+            ids_of[target] = [
+                r[0] for r in conn.execute("SELECT id FROM records WHERE kind = ?", (target,))
+            ]
+        hint = _closest(target_id, ids_of[target]) if len(problems) < 200 else ""
+        problems.append(
+            Problem(where, line, col, "unknown-ref",
+                    f"unknown {_KIND_NAMES[target]} id {target_id!r} in {fname!r} of "
+                    f"{_KIND_NAMES[kind]} {rid!r}{hint}")
+        )
+    conn.executemany(
+        "INSERT INTO cross_problems VALUES (?,?,?,?,?,?)",
+        [(p.path, p.line, p.col, p.code, p.message, p.level) for p in problems],
+    )
+
+
+def _closest(word: str, choices: list[str]) -> str:
+    if not choices:
+        return ""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(word, choices, scorer=fuzz.WRatio, score_cutoff=75)
+    return f" (did you mean {best[0]!r}?)" if best else ""
+
+
+def stored_problems(conn: sqlite3.Connection, errors_only: bool = False) -> list[Problem]:
+    """Every problem the index holds, per-file and cross-file, in file order."""
+    where = " WHERE level = 'error'" if errors_only else ""
+    rows = conn.execute(
+        f"SELECT path, line, col, code, message, level FROM problems{where} "
+        f"UNION ALL SELECT path, line, col, code, message, level FROM cross_problems{where}"
+    ).fetchall()
+    # Paths are stored absolute; messages that name a second place get the same treatment.
+    here = os.getcwd() + os.sep
+    return sorted(
+        Problem(display_path(path), line, col, code, message.replace(here, ""), level)
+        for path, line, col, code, message, level in rows
+    )
+
+
+def has_errors(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM problems WHERE level = 'error') "
+        "OR EXISTS (SELECT 1 FROM cross_problems WHERE level = 'error')"
+    ).fetchone()
+    return bool(row[0])

@@ -1,0 +1,191 @@
+"""The Markdown renderer: the same views as the terminal, as CommonMark text.
+
+Data text goes through `visible()` and is escaped, so it never becomes Markdown syntax
+(links, emphasis, HTML); only http(s) urls become links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rich.console import Console
+
+from briefcli.model import Briefing, BriefingPage, Definition, Event, SearchHit
+from briefcli.model import Source as SourceRecord
+from briefcli.problems import Problem
+from briefcli.render.terminal import (
+    entity_label,
+    event_when,
+    group_by_year,
+    group_definitions,
+    human_date,
+    link_target,
+    period_label,
+    senses_label,
+    short_date,
+    split_marks,
+)
+from briefcli.text import visible
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
+
+
+def md(text: str | None) -> str:
+    """Data text as Markdown that shows literally."""
+    escaped = _SPECIAL.sub(r"\\\1", visible(text or ""))
+    return _LINE_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], escaped)
+
+
+def md_inline(text: str | None) -> str:
+    """Like `md`, on one line (for list items and headings)."""
+    return md(" ".join((text or "").split()))
+
+
+def _url(url: str) -> str:
+    return url.replace("<", "%3C").replace(">", "%3E")
+
+
+def _source(source: SourceRecord) -> str:
+    title = md_inline(source.title)
+    target = link_target(source.url)
+    line = f"[{title}](<{_url(target)}>)" if target else title
+    details = [md_inline(source.publisher)] if source.publisher else []
+    if source.date:
+        details.append(md_inline(human_date(source.date)))
+    if details:
+        line += " — " + ", ".join(details)
+    if source.url and not target:
+        line += f" ({md_inline(source.url)})"
+    return line
+
+
+def _bold(text: str) -> str:
+    """Matched words in bold, the spaces around them outside the markers."""
+    core = text.strip()
+    if not core:
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return f"{lead}**{md(core)}**{trail}"
+
+
+class MarkdownRenderer:
+    """Writes Markdown to the console's file."""
+
+    name = "markdown"
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def _write(self, blocks: Iterable[str]) -> None:
+        file = self.console.file
+        file.write("\n\n".join(b for b in blocks if b).rstrip("\n") + "\n")
+        file.flush()
+
+    @staticmethod
+    def _list(items: Iterable[str]) -> str:
+        return "\n".join(f"- {item}" for item in items)
+
+    @staticmethod
+    def _events(events: Iterable[Event]) -> str:
+        return "\n".join(f"- {md_inline(event_when(e))} — {md_inline(e.title)}" for e in events)
+
+    def briefing(self, page: BriefingPage) -> None:
+        b = page.briefing
+        blocks = [f"# {md_inline(b.title)}", f"*{md_inline(human_date(b.date))}*"]
+        if b.summary:
+            blocks.append(md(b.summary))
+        blocks += [md(p) for p in b.body]
+        if b.points:
+            blocks += ["## Key points", self._list(md_inline(p) for p in b.points)]
+        if page.entities:
+            blocks += [
+                "## Who's who",
+                self._list(
+                    f"**{md_inline(entity_label(e))}**"
+                    + (f" — {md_inline(e.gloss)}" if e.gloss else "")
+                    for e in page.entities
+                ),
+            ]
+        if page.events:
+            blocks += ["## Timeline", self._events(page.events)]
+        if page.faqs:
+            blocks.append("## Questions")
+            for faq in page.faqs:
+                blocks += [f"### {md_inline(faq.question)}", md(faq.answer)]
+        if page.sources:
+            blocks += ["## Sources", self._list(_source(s) for s in page.sources)]
+        self._write(blocks)
+
+    def briefing_list(self, briefings: list[Briefing], period: str) -> None:
+        blocks = [f"# Briefings of {md_inline(period_label(period))}"]
+        blocks.append(
+            self._list(
+                f"{md_inline(short_date(b.date))} — **{md_inline(b.title)}** ({md_inline(b.id)})"
+                for b in briefings
+            )
+            or "No briefings."
+        )
+        self._write(blocks)
+
+    def definitions(self, defs: list[Definition]) -> None:
+        blocks: list[str] = []
+        for label, items in group_definitions(defs):
+            heading = md_inline(label)
+            if len(items) > 1:
+                heading += f" ({senses_label(len(items))})"
+            blocks.append(f"# {heading}")
+            for n, d in enumerate(items, 1):
+                e = d.entity
+                number = f"{n}. " if len(items) > 1 else ""
+                blocks.append(f"## {number}{md_inline(entity_label(e))}")
+                blocks += [md(p) for p in (e.summary, e.description) if p]
+                fields = []
+                if e.kind:
+                    fields.append(f"**Kind:** {md_inline(e.kind)}")
+                if e.role:
+                    fields.append(f"**Role:** {md_inline(e.role)}")
+                if e.aliases:
+                    fields.append(f"**Aliases:** {md_inline(', '.join(e.aliases))}")
+                if d.related:
+                    names = ", ".join(entity_label(r) for r in d.related)
+                    fields.append(f"**Related:** {md_inline(names)}")
+                blocks.append(self._list(fields))
+                if d.events:
+                    blocks += ["**Events:**", self._events(d.events)]
+                if d.sources:
+                    blocks += ["**Sources:**", self._list(_source(s) for s in d.sources)]
+        self._write(blocks or ["No definitions."])
+
+    def timeline(self, events: list[Event], title: str) -> None:
+        blocks = [f"# {md_inline(title)}"]
+        for year, items in group_by_year(events):
+            blocks.append(f"## {md_inline(year)}")
+            blocks.append(
+                "\n".join(
+                    f"- **{md_inline(event_when(e))}** — {md_inline(e.title)}"
+                    + (f"  \n  {md_inline(e.summary)}" if e.summary else "")
+                    for e in items
+                )
+            )
+        if not events:
+            blocks.append("No events.")
+        self._write(blocks)
+
+    def search(self, hits: list[SearchHit]) -> None:
+        blocks = []
+        for hit in hits:
+            snippet = "".join(
+                _bold(part) if matched else md(part)
+                for part, matched in split_marks(" ".join(hit.snippet.split()))
+            )
+            blocks.append(
+                f"- **{md_inline(hit.title)}** ({md_inline(hit.kind)} {md_inline(hit.id)})"
+                + (f"  \n  {snippet}" if snippet else "")
+            )
+        self._write(["\n".join(blocks) or "No matches."])
+
+    def problems(self, problems: list[Problem]) -> None:
+        self._write(["\n".join(f"- {md_inline(p.format())}" for p in problems)])

@@ -1,0 +1,450 @@
+"""The terminal renderer: Rich text for people, in colour or as plain text.
+
+Every piece of text that comes from knowledge files goes through `visible()` and into
+`rich.text.Text` as a plain string, so data is never read as Rich markup, emoji codes or
+terminal escapes. With a console that has no colour the output is plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import IO
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from briefcli.dates import DateError, PartialDate
+from briefcli.model import Briefing, BriefingPage, Definition, Entity, Event, Faq, SearchHit
+from briefcli.model import Source as SourceRecord
+from briefcli.problems import Problem
+from briefcli.text import fold, has_unsafe, visible
+
+# Markers around the matched words of a search snippet.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+# Styles, in one place.
+HEADING = Style(bold=True, color="cyan")
+RULE = Style(color="cyan", dim=True)
+TITLE = Style(bold=True)
+DIM = Style(dim=True)
+DATE = Style(color="green")
+ID = Style(color="magenta", dim=True)
+KIND = Style(color="yellow")
+LABEL = Style(bold=True, dim=True)
+MATCH = Style(bold=True, reverse=True)
+QUESTION = Style(bold=True)
+BULLET = Style(color="cyan")
+LEVEL = {"error": Style(color="red", bold=True), "warning": Style(color="yellow", bold=True)}
+
+NAME_WIDTH = 30  # widest name column of the who's-who before it wraps
+
+
+def make_console(file: IO[str] | None, *, color: bool, width: int | None = None) -> Console:
+    """A console for `brief`: colour and escape codes only when `color` is true.
+
+    Highlighting, markup and emoji are off: renderers pass `Text` built from data, and
+    nothing printed as a plain string is ever interpreted either.
+    """
+    return Console(
+        file=file,
+        width=width,
+        no_color=not color,
+        force_terminal=color if color else False,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+# -- helpers shared with the other renderers ---------------------------------------------
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(str(text))
+    except DateError:
+        return None
+
+
+def human_date(text: str | None) -> str:
+    """`11 November 2023`, `September 2023`, `1999`; the text as written if not a date."""
+    date = parse_date(text)
+    return date.human() if date else (text or "")
+
+
+def short_date(text: str | None) -> str:
+    """The date as written: `1999`, `2023-09`, `2023-09-24`."""
+    date = parse_date(text)
+    return str(date) if date else (text or "")
+
+
+def event_when(event: Event) -> str:
+    """An event's date in short form, with its end when it has one."""
+    when = short_date(event.date)
+    if event.end:
+        when += " – " + short_date(event.end)
+    return when
+
+
+def event_year(event: Event) -> str:
+    date = parse_date(event.date)
+    return f"{date.year:04d}" if date else (event.date or "")
+
+
+def link_target(url: str | None) -> str | None:
+    """The url when it may be a clickable link: http(s), no controls and no spaces."""
+    if not url:
+        return None
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    if has_unsafe(url) or any(c.isspace() for c in url):
+        return None
+    return url
+
+
+def split_marks(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, matched) parts, the markers removed."""
+    parts: list[tuple[str, bool]] = []
+    matched = False
+    current: list[str] = []
+    for c in snippet:
+        if c in (MARK_START, MARK_END):
+            if current:
+                parts.append(("".join(current), matched))
+                current = []
+            matched = c == MARK_START
+        else:
+            current.append(c)
+    if current:
+        parts.append(("".join(current), matched))
+    return parts
+
+
+def strip_marks(snippet: str) -> str:
+    return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def entity_label(entity: Entity) -> str:
+    """`Kosovo Force (KFOR)`, or the name alone when the acronym adds nothing."""
+    if entity.acronym and fold(entity.acronym) != fold(entity.name):
+        return f"{entity.name} ({entity.acronym})"
+    return entity.name
+
+
+def period_label(period: str) -> str:
+    """`2023` or `November 2023` for a period written YYYY or YYYY-MM."""
+    return human_date(period)
+
+
+def senses_label(count: int) -> str:
+    return "1 sense" if count == 1 else f"{count} senses"
+
+
+def group_definitions(defs: Sequence[Definition]) -> list[tuple[str, list[Definition]]]:
+    """Consecutive definitions of one term, with the label to show for the term.
+
+    The label is the senses' shared acronym when the term is that acronym (`KFOR` for
+    `kfor`), else the term as given.
+    """
+    groups: list[tuple[str, list[Definition]]] = []
+    for d in defs:
+        if groups and fold(groups[-1][1][0].term) == fold(d.term):
+            groups[-1][1].append(d)
+        else:
+            groups.append((d.term, [d]))
+    labelled = []
+    for term, items in groups:
+        acronyms = {i.entity.acronym for i in items}
+        label = term
+        if len(acronyms) == 1:
+            (acronym,) = acronyms
+            if acronym and fold(acronym) == fold(term):
+                label = acronym
+        labelled.append((label, items))
+    return labelled
+
+
+def group_by_year(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
+    """Events grouped by year, years and events in the order given."""
+    years: dict[str, list[Event]] = {}
+    for event in events:
+        years.setdefault(event_year(event), []).append(event)
+    return list(years.items())
+
+
+# -- text building --------------------------------------------------------------------
+
+
+def _t(text: str | None, style: Style | str = "") -> Text:
+    """Data text made safe: controls visible, never markup."""
+    return Text(visible(text or ""), style=style)
+
+
+def _source_text(source: SourceRecord) -> Text:
+    """`Title — Publisher, 12 March 2023` and, dimmed on the next line, the url."""
+    target = link_target(source.url)
+    text = Text()
+    title_style = Style(link=target) if target else Style()
+    text.append(visible(source.title), style=title_style)
+    details = [visible(source.publisher)] if source.publisher else []
+    if source.date:
+        details.append(visible(human_date(source.date)))
+    if details:
+        text.append(" — " + ", ".join(details), style=DIM)
+    if source.url:
+        url_style = DIM + Style(link=target) if target else DIM
+        text.append("\n")
+        text.append(visible(source.url), style=url_style)
+    return text
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    """A rendered line without its trailing blanks (padding that shows as nothing)."""
+    line = list(line)
+    while line:
+        text, style, control = line[-1]
+        if control or (style and (style.bgcolor or style.reverse or style.underline)):
+            break
+        stripped = text.rstrip(" ")
+        if stripped:
+            line[-1] = Segment(stripped, style)
+            break
+        line.pop()
+    return line
+
+
+class Trimmed:
+    """Renders a renderable with trailing spaces removed from every line.
+
+    Rich pads table cells and wrapped text to their width; in a file or a pipe those
+    spaces are noise (and trip up diffs), so lines end where their text ends.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in console.render_lines(self.renderable, options, pad=False):
+            yield from _rstrip(line)
+            yield Segment.line()
+
+
+class TerminalRenderer:
+    """Renders results to a Rich console: headings, tables, colour when the console has it."""
+
+    name = "terminal"
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self._printed = False
+
+    # -- output primitives
+
+    def _print(self, *renderables: RenderableType) -> None:
+        for renderable in renderables:
+            self.console.print(Trimmed(renderable), highlight=False, markup=False, emoji=False)
+            self._printed = True
+
+    def _gap(self) -> None:
+        """A blank line between blocks, none at the top of the output."""
+        if self._printed:
+            self._print(Text())
+
+    def _heading(self, title: str | Text) -> None:
+        text = title if isinstance(title, Text) else _t(title)
+        text.stylize(HEADING)
+        self._gap()
+        self._print(Rule(text, align="left", style=RULE, characters="─"))
+
+    def _bullets(self, items: Iterable[Text], indent: int = 2) -> Padding:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style=BULLET)
+        grid.add_column(overflow="fold")
+        for item in items:
+            grid.add_row(Text("•"), item)
+        return Padding(grid, (0, 0, 0, indent), expand=False)
+
+    def _events_grid(self, events: Iterable[Event], summaries: bool = False) -> Table:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style=DATE)
+        grid.add_column(overflow="fold")
+        for event in events:
+            cell = _t(event.title)
+            if summaries and event.summary:
+                cell.append("\n")
+                cell.append(visible(event.summary), style=DIM)
+            grid.add_row(_t(event_when(event)), cell)
+        return grid
+
+    def _empty(self, message: str) -> None:
+        self._print(Text(message, style=DIM))
+
+    # -- views
+
+    def briefing(self, page: BriefingPage) -> None:
+        b = page.briefing
+        header = Text()
+        header.append(visible(b.title), style=TITLE)
+        header.append("\n")
+        header.append(visible(human_date(b.date)), style=DATE)
+        if b.id and b.id != short_date(b.date):
+            header.append("  ·  ", style=DIM)
+            header.append(visible(b.id), style=ID)
+        if b.summary:
+            header.append("\n\n")
+            header.append(visible(b.summary))
+        self._print(Panel(header, border_style=RULE, padding=(0, 1)))
+
+        for paragraph in b.body:
+            self._gap()
+            self._print(_t(paragraph))
+
+        if b.points:
+            self._heading("Key points")
+            self._print(self._bullets(_t(point) for point in b.points))
+
+        if page.entities:
+            self._heading("Who's who")
+            self._print(self._who(page.entities))
+
+        if page.events:
+            self._heading("Timeline")
+            self._print(Padding(self._events_grid(page.events), (0, 0, 0, 2)))
+
+        if page.faqs:
+            self._heading("Questions")
+            self._print(self._faqs(page.faqs))
+
+        if page.sources:
+            self._heading("Sources")
+            self._print(self._bullets(_source_text(s) for s in page.sources))
+
+    def _who(self, entities: Sequence[Entity]) -> Padding:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(max_width=NAME_WIDTH, overflow="fold", style=TITLE)
+        table.add_column(overflow="fold")
+        for entity in entities:
+            table.add_row(_t(entity_label(entity)), _t(entity.gloss))
+        return Padding(table, (0, 0, 0, 2))
+
+    def _faqs(self, faqs: Sequence[Faq]) -> Padding:
+        items: list[RenderableType] = []
+        for i, faq in enumerate(faqs):
+            if i:
+                items.append(Text())
+            items.append(_t(faq.question, QUESTION))
+            items.append(Padding(_t(faq.answer), (0, 0, 0, 2)))
+        return Padding(Group(*items), (0, 0, 0, 2))
+
+    def briefing_list(self, briefings: list[Briefing], period: str) -> None:
+        self._heading("Briefings of " + period_label(period))
+        if not briefings:
+            self._empty("No briefings.")
+            return
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style=DATE)
+        table.add_column(overflow="fold", style=ID, max_width=24)
+        table.add_column(overflow="fold", style=TITLE)
+        for b in briefings:
+            table.add_row(_t(short_date(b.date)), _t(b.id), _t(b.title))
+        self._print(Padding(table, (0, 0, 0, 2)))
+
+    def definitions(self, defs: list[Definition]) -> None:
+        if not defs:
+            self._empty("No definitions.")
+            return
+        for label, items in group_definitions(defs):
+            heading = _t(label)
+            if len(items) > 1:
+                heading.append(f" ({senses_label(len(items))})")
+            self._heading(heading)
+            for n, d in enumerate(items, 1):
+                self._gap()
+                self._definition(d, n if len(items) > 1 else None)
+
+    def _definition(self, d: Definition, number: int | None) -> None:
+        e = d.entity
+        title = Text()
+        if number is not None:
+            title.append(f"{number}. ", style=HEADING)
+        title.append(visible(entity_label(e)), style=TITLE)
+        title.append("  ")
+        title.append(visible(e.id), style=ID)
+        parts: list[RenderableType] = [title]
+        indent = 3 if number is not None else 0
+
+        for paragraph in (e.summary, e.description):
+            if paragraph:
+                parts += [Text(), _t(paragraph)]
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style=LABEL)
+        grid.add_column(overflow="fold")
+        if e.kind:
+            grid.add_row(Text("Kind:"), _t(e.kind, KIND))
+        if e.role:
+            grid.add_row(Text("Role:"), _t(e.role))
+        if e.aliases:
+            grid.add_row(Text("Aliases:"), _t(", ".join(e.aliases)))
+        if d.related:
+            grid.add_row(Text("Related:"), _t(", ".join(entity_label(r) for r in d.related)))
+        if d.events:
+            grid.add_row(Text("Events:"), self._events_grid(d.events))
+        if d.sources:
+            sources = self._bullets((_source_text(s) for s in d.sources), indent=0)
+            grid.add_row(Text("Sources:"), sources)
+        if grid.row_count:
+            parts += [Text(), grid]
+        body: RenderableType = Group(*parts)
+        if indent:
+            # The number hangs in the margin; everything else lines up under the name.
+            head, *rest = parts
+            body = Group(head, Padding(Group(*rest), (0, 0, 0, indent)))
+        self._print(body)
+
+    def timeline(self, events: list[Event], title: str) -> None:
+        self._heading(title)
+        if not events:
+            self._empty("No events.")
+            return
+        for year, items in group_by_year(events):
+            self._gap()
+            self._print(_t(year, TITLE))
+            self._print(Padding(self._events_grid(items, summaries=True), (0, 0, 0, 2)))
+
+    def search(self, hits: list[SearchHit]) -> None:
+        count = len(hits)
+        self._heading(f"{count} match" + ("" if count == 1 else "es"))
+        for hit in hits:
+            head = Text()
+            head.append(visible(hit.title), style=TITLE)
+            head.append("  ")
+            head.append(visible(hit.kind), style=KIND)
+            head.append(" ")
+            head.append(visible(hit.id), style=ID)
+            snippet = Text()
+            for part, matched in split_marks(hit.snippet):
+                snippet.append(visible(part), style=MATCH if matched else "")
+            self._gap()
+            self._print(head, Padding(snippet, (0, 0, 0, 2)))
+
+    def problems(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            line = _t(problem.format())
+            level = f": {visible(problem.level)}: "
+            at = line.plain.find(level)
+            if at >= 0:
+                style = LEVEL.get(problem.level, Style(bold=True))
+                line.stylize(style, at + 2, at + len(level) - 2)
+            # One problem, one line: `file:line:col: level: message [code]` stays greppable.
+            self.console.print(line, highlight=False, soft_wrap=True)

@@ -1,0 +1,90 @@
+"""Where the knowledge comes from: data paths, the files below them, the bundled data."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_data() -> Path:
+    """The knowledge shipped with brief: inside the installed package, else the checkout's."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parents[1] / "data"
+
+
+def data_paths(options: list[str] | None, environ: dict[str, str]) -> list[Path]:
+    """`--data` paths if given, else BRIEF_DATA's, else the bundled knowledge."""
+    if options:
+        return [Path(p) for p in options]
+    value = environ.get("BRIEF_DATA", "")
+    paths = [Path(p) for p in value.split(os.pathsep) if p.strip()]
+    return paths or [bundled_data()]
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What identifies a file's content without reading it, as git's index does."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+
+class MissingPath(Exception):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: no such file or folder")
+        self.path = path
+
+
+def _stamp(path: str, st: os.stat_result) -> FileStamp:
+    return FileStamp(path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def knowledge_files(paths: list[Path]) -> list[FileStamp]:
+    """Every knowledge file under the paths, stamped, in a stable order, each once.
+
+    A named file is taken whatever its suffix; in a folder, every `*.yaml`/`*.yml`
+    below it, skipping hidden folders (such as `.git`).
+    """
+    found: dict[str, FileStamp] = {}
+    for root in paths:
+        try:
+            st = os.stat(root)
+        except OSError:
+            raise MissingPath(root) from None
+        if not os.path.isdir(root):
+            key = os.path.abspath(root)
+            found.setdefault(key, _stamp(key, st))
+            continue
+        walked: list[str] = []
+        for folder, dirs, names in os.walk(os.path.abspath(root)):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            walked.extend(
+                os.path.join(folder, n)
+                for n in names
+                if n.endswith(SUFFIXES) and not n.startswith(".")
+            )
+        for name in sorted(walked):
+            try:
+                found.setdefault(name, _stamp(name, os.stat(name)))
+            except OSError:
+                continue  # vanished while we looked: it is not part of the knowledge
+    return list(found.values())
+
+
+def display_path(path: str, cwd: str | None = None) -> str:
+    """A path as the user would type it: relative to the current folder when below it."""
+    cwd = cwd or os.getcwd()
+    try:
+        rel = os.path.relpath(path, cwd)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel

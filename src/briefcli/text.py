@@ -1,0 +1,54 @@
+"""Text helpers: matching keys, slugs, and making untrusted text safe for a terminal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that carry no combining mark under NFKD but are read as a plain letter by
+# people typing on an ASCII keyboard ("Đilas" is looked up as "dilas").
+_FOLD = str.maketrans(
+    {
+        "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ħ": "h", "Ħ": "h",
+        "ı": "i", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th",
+        "ð": "d", "Ð": "d", "ŧ": "t", "Ŧ": "t",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """A matching key: case-, accent- and spacing-insensitive ("Vučić" -> "vucic")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined with '-' ("What is KFOR?" -> "what-is-kfor")."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).encode("ascii", "ignore").decode()).strip("-")
+
+
+# Characters that must never reach a terminal as themselves: C0 controls but newline
+# and tab, DEL, C1 controls (CSI is \x9b), and the bidirectional controls that can make
+# text display in an order other than the one it is stored in.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    c = match.group()
+    code = ord(c)
+    if code < 0x20:
+        return "^" + chr(code + 64)  # ESC -> ^[, as git and cat -v show it
+    if code == 0x7F:
+        return "^?"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """Text with every control and bidirectional override made visible, tabs as spaces."""
+    return _UNSAFE.sub(_visible, text).replace("\t", "    ")
+
+
+def has_unsafe(text: str) -> bool:
+    return _UNSAFE.search(text) is not None
