@@ -286,7 +286,7 @@ def timeline(
     events = _records(conn, sql, params)
     if not events:
         raise NotFound(f"no events for {topic!r} in that period" if topic else "no events")
-    return Timeline(title, events)
+    return Timeline(f"Timeline of {title}" if topic else "Timeline", events)
 
 
 # ---------------------------------------------------------------- search

@@ -1,0 +1,53 @@
+"""Shared fixtures: run the `brief` command in-process with its surroundings replaced."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from briefcli import cli
+from briefcli.environment import Environment
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+class Brief:
+    """Runs `brief ARGS...` in-process, with a private cache and no colour by default."""
+
+    def __init__(self, cache: Path) -> None:
+        self.environ = {"BRIEF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+
+    def __call__(self, *args: str, **environ: str) -> Result:
+        out, err = io.StringIO(), io.StringIO()
+        saved = cli.ENV
+        cli.ENV = Environment(out, err, {**self.environ, **environ})
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                cli.main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            cli.ENV = saved
+        return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def brief(tmp_path: Path) -> Brief:
+    return Brief(tmp_path / "cache")
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,317 @@
+"""The `brief` command end to end: exit code, stdout and stderr together."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES, write
+
+GOOD = str(FIXTURES / "good")
+ESC = "\x1b"
+
+
+# ---------------------------------------------------------------- show
+
+
+def test_show_day_on_bundled_knowledge(brief):
+    r = brief("show", "2023-11-11")
+    assert r.code == 0, r.stderr
+    assert r.stderr == ""
+    out = r.stdout
+    assert "Blinken and Vučić discuss de-escalation with Kosovo" in out
+    assert "11 November 2023" in out
+    for heading in ("Key points", "Who's who", "Timeline", "Questions", "Sources"):
+        assert heading in out
+    assert "What is KFOR?" in out
+    assert "European External Action Service – EULEX" in out
+    assert ESC not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_show_without_argument_is_the_latest(brief):
+    r = brief("show", "--data", GOOD)
+    assert r.code == 0
+    assert "Early May" in r.stdout
+
+
+def test_show_by_id(brief):
+    r = brief("show", "2011-03-31", "--data", GOOD)
+    assert r.code == 0
+    assert "End of March" in r.stdout
+    assert "First paragraph." in r.stdout and "Second paragraph." in r.stdout
+
+
+def test_show_period_lists_briefings(brief):
+    r = brief("show", "2011", "--data", GOOD)
+    assert r.code == 0
+    assert "End of March" in r.stdout and "Early May" in r.stdout
+
+
+def test_show_missing_day_names_nearest_dates(brief):
+    r = brief("show", "2011-04-15", "--data", GOOD)
+    assert r.code == 1
+    assert r.stdout == ""
+    assert "no briefing for 2011-04-15" in r.stderr
+    assert "2011-03-31, 2011-05-02" in r.stderr
+
+
+def test_show_unknown_id_suggests(brief):
+    r = brief("show", "end-of-march", "--data", GOOD)
+    assert r.code == 1
+    assert "no briefing with id 'end-of-march'" in r.stderr
+
+
+def test_show_json_is_the_record_as_written(brief):
+    r = brief("show", "2023-11-11", "--json")
+    assert r.code == 0
+    data = json.loads(r.stdout)
+    assert isinstance(data, list) and len(data) == 1
+    b = data[0]
+    assert b["id"] == "2023-11-11" and b["date"] == "2023-11-11"
+    assert "kfor" in b["entities"]
+    assert "faq-what-is-kfor" in b["faqs"]
+
+
+# ---------------------------------------------------------------- define
+
+
+def test_define_acronym(brief):
+    r = brief("define", "KFOR")
+    assert r.code == 0, r.stderr
+    assert "Kosovo Force" in r.stdout
+    assert "NATO" in r.stdout  # what it relates to
+    assert "1999" in r.stdout  # its establishment, year only
+
+
+def test_define_is_case_and_accent_insensitive(brief):
+    r = brief("define", "vucic")
+    assert r.code == 0
+    assert "Aleksandar Vučić" in r.stdout
+    r = brief("define", "ZVECAN", "--data", GOOD)
+    assert r.code == 0
+    assert "Zvečan" in r.stdout
+
+
+def test_define_every_sense_of_a_shared_acronym(brief):
+    r = brief("define", "no", "--data", GOOD, "--json")
+    assert r.code == 0
+    senses = json.loads(r.stdout)
+    assert sorted(s["id"] for s in senses) == ["no-norway", "no-number"]
+    assert all(s["acronym"] == "NO" for s in senses)  # text, not a boolean
+
+
+def test_define_several_terms(brief):
+    r = brief("define", "KFOR", "EULEX", "--json")
+    assert r.code == 0
+    assert [d["id"] for d in json.loads(r.stdout)] == ["kfor", "eulex"]
+
+
+def test_define_scalar_that_looks_like_a_number_stays_text(brief):
+    r = brief("define", "1999", "--data", GOOD, "--json")
+    assert r.code == 0
+    assert json.loads(r.stdout)[0]["name"] == "1999"
+
+
+def test_define_unknown_suggests_close_terms(brief):
+    r = brief("define", "KFR")
+    assert r.code == 1
+    assert r.stdout == ""
+    assert "no entry for 'KFR'" in r.stderr
+    assert "did you mean: KFOR" in r.stderr
+
+
+def test_define_some_found_some_not(brief):
+    r = brief("define", "KFOR", "nothing-like-it")
+    assert r.code == 1
+    assert "Kosovo Force" in r.stdout
+    assert "no entry for 'nothing-like-it'" in r.stderr
+
+
+def test_markup_in_data_prints_literally(brief):
+    r = brief("define", "LOUD", "--data", GOOD)
+    assert r.code == 0
+    assert "[bold]Loud[/bold] :smile:" in r.stdout
+    r = brief("define", "LOUD", "--data", GOOD, FORCE_COLOR="1", NO_COLOR="")
+    assert "[bold]Loud[/bold] :smile:" in r.stdout
+    assert ESC in r.stdout
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def _dates(r) -> list[str]:
+    return [e["date"] for e in json.loads(r.stdout)]
+
+
+def test_timeline_of_an_entity_oldest_first(brief):
+    r = brief("timeline", "Kosovo")
+    assert r.code == 0
+    out = r.stdout
+    assert out.index("1999") < out.index("2023-09-24") < out.index("2023-11-11")
+    assert "Attack near the Banjska Monastery" in out
+
+
+def test_timeline_partial_dates_sort_before_their_period(brief):
+    r = brief("timeline", "nato", "--data", GOOD, "--json")
+    assert _dates(r) == ["1949", "1949-04-04", "2011-03"]
+
+
+def test_timeline_until_includes_the_whole_period(brief):
+    r = brief("timeline", "--data", GOOD, "--until", "2011-03", "--json")
+    assert _dates(r) == ["1949", "1949-04-04", "2011-03", "2011-03-31"]
+
+
+def test_timeline_since_includes_the_whole_period(brief):
+    r = brief("timeline", "--data", GOOD, "--since", "2011-03", "--json")
+    assert _dates(r) == ["2011-03", "2011-03-31", "2011-04-01"]
+    r = brief("timeline", "--data", GOOD, "--since", "1949", "--until", "1949", "--json")
+    assert _dates(r) == ["1949", "1949-04-04"]
+
+
+def test_timeline_limit_and_reverse(brief):
+    r = brief("timeline", "--data", GOOD, "--reverse", "--limit", "2", "--json")
+    assert _dates(r) == ["2011-04-01", "2011-03-31"]
+
+
+def test_timeline_by_tag(brief):
+    r = brief("timeline", "crisis", "--data", GOOD, "--json")
+    assert [e["id"] for e in json.loads(r.stdout)] == ["mar-2011", "mar-31-2011"]
+
+
+def test_timeline_groups_by_year(brief):
+    r = brief("timeline", "--data", GOOD)
+    lines = r.stdout.splitlines()
+    assert "1949" in lines and "2011" in lines
+
+
+def test_timeline_unknown_topic(brief):
+    r = brief("timeline", "Atlantis")
+    assert r.code == 1
+    assert "no entity or tag 'Atlantis'" in r.stderr
+
+
+def test_timeline_bad_date_is_a_usage_error(brief):
+    r = brief("timeline", "--since", "2011-13")
+    assert r.code == 2
+    assert "no month 13" in r.stderr
+
+
+def test_timeline_empty_period(brief):
+    r = brief("timeline", "Kosovo", "--since", "2030")
+    assert r.code == 1
+    assert "no events" in r.stderr
+
+
+# ---------------------------------------------------------------- search
+
+
+def test_search_ranks_and_snippets(brief):
+    r = brief("search", "Kosovo Force", "--json")
+    assert r.code == 0
+    hits = json.loads(r.stdout)
+    assert hits[0]["id"] == "kfor"  # the name matches: ranked first
+    assert {"kind", "id", "title", "snippet", "record"} <= set(hits[0])
+    r = brief("search", "peacekeeping", "--json")
+    assert all("peacekeeping" in h["snippet"].lower() for h in json.loads(r.stdout))
+
+
+def test_search_kind_filter(brief):
+    r = brief("search", "KFOR", "--kind", "faq", "--json")
+    assert r.code == 0
+    assert {h["kind"] for h in json.loads(r.stdout)} == {"faq"}
+
+
+def test_search_accent_insensitive(brief):
+    r = brief("search", "vucic", "--kind", "entity", "--json")
+    assert r.code == 0
+    assert json.loads(r.stdout)[0]["id"] == "vucic"
+
+
+def test_search_nothing(brief):
+    r = brief("search", "xylophone")
+    assert r.code == 1
+    assert "nothing matches 'xylophone'" in r.stderr
+
+
+def test_search_query_syntax_is_not_interpreted(brief):
+    r = brief("search", 'NEAR("a" OR', "--json")
+    assert r.code in (0, 1)
+    assert "internal error" not in r.stderr
+
+
+# ---------------------------------------------------------------- check and data paths
+
+
+def test_check_bundled_knowledge_is_clean(brief):
+    r = brief("check")
+    assert r.code == 0
+    assert r.stdout == ""
+    assert "no problems" in r.stderr
+
+
+def test_check_lists_problems_yamllint_style(brief, tmp_path):
+    bad = write(tmp_path / "bad.yaml", "events:\n  - id: e\n    date: 2023-02-30\n    title: t\n")
+    r = brief("check", "--data", str(bad))
+    assert r.code == 1
+    assert r.stdout.splitlines() == [
+        f"{bad}:3:11: error: bad date for 'date' of an event: '2023-02-30' is not a real "
+        "date: February 2023 has 28 days [date]"
+    ]
+
+
+def test_queries_refuse_invalid_knowledge(brief, tmp_path):
+    bad = write(tmp_path / "bad.yaml", "entities:\n  - id: x\n    name: X\n    related: [y]\n")
+    r = brief("define", "x", "--data", str(bad))
+    assert r.code == 1
+    assert "unknown entity id 'y'" in r.stderr
+    assert "brief check" in r.stderr
+
+
+def test_missing_data_path(brief, tmp_path):
+    r = brief("define", "x", "--data", str(tmp_path / "nowhere"))
+    assert r.code == 1
+    assert "no such file or folder" in r.stderr
+
+
+def test_brief_data_environment_variable(brief, tmp_path):
+    extra = write(tmp_path / "extra.yaml", "entities:\n  - id: ex\n    name: Extra\n")
+    paths = os.pathsep.join([GOOD, str(extra)])
+    r = brief("define", "Extra", "Norway", "--json", BRIEF_DATA=paths)
+    assert r.code == 0
+    assert [d["id"] for d in json.loads(r.stdout)] == ["ex", "no-norway"]
+
+
+def test_repeated_data_option_merges(brief, tmp_path):
+    extra = write(tmp_path / "extra.yaml", "entities:\n  - id: ex\n    name: Extra\n")
+    r = brief("define", "Extra", "Norway", "--json", "--data", GOOD, "--data", str(extra))
+    assert r.code == 0
+
+
+def test_usage_errors_exit_2(brief):
+    assert brief("define").code == 2
+    assert brief("nosuchcommand").code == 2
+    assert brief("search", "x", "--kind", "planet").code == 2
+
+
+def test_no_traceback_for_a_broken_file(brief, tmp_path):
+    bad = write(tmp_path / "bad.yaml", "entities: [\n")
+    r = brief("show", "--data", str(bad))
+    assert r.code == 1
+    assert "Traceback" not in r.stderr
+    assert f"{bad}:2:1:" in r.stderr
+
+
+def test_installed_command_runs_from_any_folder(tmp_path):
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("BRIEF_DATA", None)
+    r = subprocess.run(
+        [sys.executable, "-m", "briefcli", "define", "EULEX"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "European Union Rule of Law Mission in Kosovo" in r.stdout
+    assert not Path(tmp_path, "data").exists()

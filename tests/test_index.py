@@ -1,0 +1,186 @@
+"""The compiled index: incremental, never stale, robust to faults and concurrent runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefcli.index import BuildReport, index_file, open_index, stored_problems
+from briefcli.query import find_terms
+from conftest import write
+
+
+def entity(eid: str, name: str) -> str:
+    return f"  - id: {eid}\n    name: {name}\n"
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    folder = tmp_path / "kb"
+    write(folder / "big.yaml", "entities:\n" + "".join(entity(f"e{i}", f"E{i}") for i in range(50)))
+    write(folder / "small.yaml", "entities:\n" + entity("s", "Small"))
+    return folder
+
+
+def build(kb: Path, cache: Path) -> tuple[BuildReport, object]:
+    report = BuildReport()
+    conn = open_index([kb], cache, report)
+    return report, conn
+
+
+def names(conn, term: str) -> list[str]:
+    return [d.entity.name for d in find_terms(conn, term)]
+
+
+def test_warm_call_reads_nothing(kb, tmp_path):
+    cache = tmp_path / "cache"
+    first, _ = build(kb, cache)
+    assert first.rebuilt and len(first.reread) == 2
+    second, conn = build(kb, cache)
+    assert second.reread == [] and not second.rebuilt
+    assert names(conn, "s") == ["Small"]
+
+
+def test_editing_one_file_rereads_only_it(kb, tmp_path):
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    write(kb / "small.yaml", "entities:\n" + entity("s", "Smaller"))
+    report, conn = build(kb, cache)
+    assert report.reread == [str((kb / "small.yaml").resolve())]
+    assert names(conn, "s") == ["Smaller"]
+
+
+def test_added_and_removed_files(kb, tmp_path):
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    write(kb / "sub" / "new.yml", "entities:\n" + entity("n", "New"))
+    report, conn = build(kb, cache)
+    assert [Path(p).name for p in report.reread] == ["new.yml"]
+    assert names(conn, "n") == ["New"]
+    (kb / "sub" / "new.yml").unlink()
+    report, conn = build(kb, cache)
+    assert [Path(p).name for p in report.removed] == ["new.yml"]
+    assert find_terms_or_none(conn, "n") is None
+
+
+def find_terms_or_none(conn, term):
+    from briefcli.query import NotFound
+
+    try:
+        return find_terms(conn, term)
+    except NotFound:
+        return None
+
+
+def test_same_size_edit_is_seen(kb, tmp_path):
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    path = kb / "small.yaml"
+    before = path.stat()
+    write(path, "entities:\n" + entity("s", "Smell"))  # same length as "Small"
+    assert path.stat().st_size == before.st_size
+    _, conn = build(kb, cache)
+    assert names(conn, "s") == ["Smell"]
+
+
+def test_same_size_edit_with_mtime_restored_is_seen(kb, tmp_path):
+    cache = tmp_path / "cache"
+    path = kb / "small.yaml"
+    build(kb, cache)
+    before = path.stat()
+    write(path, "entities:\n" + entity("s", "Smell"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # ctime still moves
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    _, conn = build(kb, cache)
+    assert names(conn, "s") == ["Smell"]
+
+
+def test_cross_file_checks_follow_partial_rebuilds(kb, tmp_path):
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    write(kb / "dup.yaml", "entities:\n" + entity("s", "Again") + "  - id: r\n    name: R\n"
+          "    related: [gone]\n")
+    _, conn = build(kb, cache)
+    codes = sorted(p.code for p in stored_problems(conn))
+    assert codes == ["duplicate-id", "unknown-ref"]
+    dup = next(p for p in stored_problems(conn) if p.code == "duplicate-id")
+    # Both places are named: the problem's own and the first definition's.
+    assert dup.path.endswith("small.yaml") and "dup.yaml:2:5" in dup.message
+    write(kb / "gone.yaml", "entities:\n" + entity("gone", "Gone"))
+    _, conn = build(kb, cache)
+    assert [p.code for p in stored_problems(conn)] == ["duplicate-id"]
+    (kb / "dup.yaml").unlink()
+    _, conn = build(kb, cache)
+    assert stored_problems(conn) == []
+
+
+def test_corrupted_cache_is_rebuilt(kb, tmp_path):
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    target = index_file(cache, [kb])
+    target.write_bytes(b"this is not a database" * 100)
+    report, conn = build(kb, cache)
+    assert report.rebuilt
+    assert names(conn, "s") == ["Small"]
+
+
+def test_truncated_cache_is_rebuilt(kb, tmp_path):
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    target = index_file(cache, [kb])
+    target.write_bytes(target.read_bytes()[:1000])
+    report, conn = build(kb, cache)
+    assert names(conn, "s") == ["Small"]
+
+
+def test_unwritable_cache_answers_from_memory(kb, tmp_path, brief):
+    blocker = write(tmp_path / "blocker", "a file where a folder should be")
+    report, conn = build(kb, blocker / "cache")
+    assert report.location == ":memory:"
+    assert len(report.warnings) == 1
+    assert names(conn, "s") == ["Small"]
+    r = brief("define", "Small", "--data", str(kb), BRIEF_CACHE_DIR=str(blocker / "cache"))
+    assert r.code == 0
+    assert "Small" in r.stdout
+    assert r.stderr.count("warning:") == 1
+
+
+def test_no_temporary_files_left(kb, tmp_path):
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    write(kb / "small.yaml", "entities:\n" + entity("s", "Changed"))
+    build(kb, cache)
+    assert [p.name for p in cache.iterdir()] == [index_file(cache, [kb]).name]
+
+
+def test_concurrent_cold_runs(kb, tmp_path):
+    cache = tmp_path / "cache"
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "briefcli", "define", f"E{i}", "--data", str(kb), "--json"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for i in range(6)
+    ]
+    for i, proc in enumerate(procs):
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        assert f'"E{i}"' in out
+    report, conn = build(kb, cache)
+    assert report.reread == []
+    assert [p.name for p in cache.iterdir()] == [index_file(cache, [kb]).name]
+
+
+def test_index_per_set_of_paths(kb, tmp_path):
+    cache = tmp_path / "cache"
+    other = write(tmp_path / "other.yaml", "entities:\n" + entity("o", "Other"))
+    build(kb, cache)
+    _, conn = build(other, cache)
+    assert names(conn, "o") == ["Other"]
+    assert find_terms_or_none(conn, "s") is None
