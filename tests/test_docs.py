@@ -1,0 +1,65 @@
+"""The documentation against the code: samples, commands and help stay true."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+SAMPLE = re.compile(r"(<!-- sample: (?P<args>[^>]*) -->\n```text\n)(?P<body>.*?)(```\n)", re.S)
+COMMANDS = ["show", "define", "timeline", "search", "check"]
+
+
+def test_readme_sample_is_the_real_output(brief):
+    text = README.read_text(encoding="utf-8")
+    matches = list(SAMPLE.finditer(text))
+    assert matches, "the README has no sample block"
+    for m in matches:
+        r = brief(*m["args"].split(), COLUMNS="80")
+        assert r.code == 0
+        if os.environ.get("BRIEF_UPDATE_DOCS"):
+            text = text.replace(m.group(0), m.group(1) + r.stdout + m.group(4))
+            continue
+        assert m["body"] == r.stdout, "README sample is stale: BRIEF_UPDATE_DOCS=1 pytest"
+    if os.environ.get("BRIEF_UPDATE_DOCS"):
+        README.write_text(text, encoding="utf-8")
+
+
+def test_readme_gives_two_setup_commands_that_use_a_venv():
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    assert blocks[0].strip().endswith("brief show 2023-11-11")
+    assert "pytest" in blocks[1]
+    assert all("python3 -m venv" in b for b in blocks[:2])
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert blocks[1].strip() in ci
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented_and_has_help(brief, command):
+    assert f"`brief {command}" in README.read_text(encoding="utf-8")
+    r = brief(command, "--help")
+    assert r.code == 0
+    assert "--data" in r.stdout
+    assert r.stdout.split("\n\n")[1].strip(), "the command has no help text"
+
+
+def test_exit_codes_in_readme_match_the_code():
+    from briefcli.problems import ExitCode
+
+    text = README.read_text(encoding="utf-8")
+    for code in ExitCode:
+        assert re.search(rf"^\| {int(code)} \|", text, re.M), code
+
+
+def test_format_doc_names_every_field():
+    from briefcli.model import SCHEMA
+
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    for fields in SCHEMA.values():
+        for name in fields:
+            assert f"`{name}`" in doc, name
