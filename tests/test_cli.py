@@ -315,3 +315,12 @@ def test_installed_command_runs_from_any_folder(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "European Union Rule of Law Mission in Kosovo" in r.stdout
     assert not Path(tmp_path, "data").exists()
+
+
+def test_messages_never_carry_control_characters_from_files(brief, tmp_path):
+    bad = write(tmp_path / "bad.yaml", 'entities:\n  - id: x\n    name: X\n    "\\e]0;pwned\\a": 1\n')
+    for args in (("check",), ("define", "x")):
+        r = brief(*args, "--data", str(bad))
+        assert r.code == 1
+        assert "]0;pwned" in r.stdout + r.stderr
+        assert "\x1b" not in r.stdout + r.stderr and "\x07" not in r.stdout + r.stderr

@@ -104,15 +104,16 @@ def _renderer(as_json: bool, fmt: str | None = None, stream: Any = None) -> Any:
 
 
 def _stderr(message: str) -> None:
-    ENV.stderr.write(message + "\n")
+    """A message line; what came from files (names, keys, paths) is made visible."""
+    from briefcli.text import visible
+
+    ENV.stderr.write(visible(message) + "\n")
 
 
 def _not_found(exc: Any) -> None:
-    from briefcli.text import visible
-
-    line = f"brief: {visible(exc.message)}"
+    line = f"brief: {exc.message}"
     if exc.suggestions:
-        line += f"\n  {exc.label}: " + ", ".join(visible(s) for s in exc.suggestions)
+        line += f"\n  {exc.label}: " + ", ".join(exc.suggestions)
     _stderr(line)
 
 
@@ -262,9 +263,7 @@ def _report(exc: BriefError) -> None:
     elif hasattr(exc, "suggestions"):
         _not_found(exc)
     else:
-        from briefcli.text import visible
-
-        _stderr(f"brief: {visible(exc.message)}")
+        _stderr(f"brief: {exc.message}")
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
