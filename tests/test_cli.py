@@ -324,3 +324,23 @@ def test_messages_never_carry_control_characters_from_files(brief, tmp_path):
         assert r.code == 1
         assert "]0;pwned" in r.stdout + r.stderr
         assert "\x1b" not in r.stdout + r.stderr and "\x07" not in r.stdout + r.stderr
+
+
+def test_version(brief):
+    from briefcli import __version__
+
+    r = brief("--version")
+    assert (r.code, r.stdout) == (0, f"brief {__version__}\n")
+
+
+def test_data_option_before_the_command(brief):
+    r = brief("--data", GOOD, "define", "Norge", "--json")
+    assert r.code == 0
+    assert json.loads(r.stdout)[0]["id"] == "no-norway"
+
+
+def test_markdown_format(brief):
+    r = brief("show", "2023-11-11", "--format", "markdown")
+    assert r.code == 0
+    assert r.stdout.startswith("# Blinken and Vučić discuss de-escalation with Kosovo")
+    assert brief("show", "--format", "yaml").code == 2

@@ -50,22 +50,29 @@ class _State:
     debug = False
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from briefcli import __version__
+
+        ENV.stdout.write(f"brief {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     data: DataOption = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version.", callback=_print_version,
+                     is_eager=True),
+    ] = False,
 ) -> None:
     """A terminal briefing book: what you know about a story, from plain YAML files.
 
     Knowledge comes from --data PATH (repeatable), else BRIEF_DATA (paths separated by
     the OS path separator), else the bundled knowledge.
     """
-    if version:
-        from briefcli import __version__
-
-        ENV.stdout.write(f"brief {__version__}\n")
-        raise typer.Exit(0)
     _State.data = list(data or [])
     _State.debug = debug
 
