@@ -184,3 +184,41 @@ def test_index_per_set_of_paths(kb, tmp_path):
     _, conn = build(other, cache)
     assert names(conn, "o") == ["Other"]
     assert find_terms_or_none(conn, "s") is None
+
+
+def test_cache_damaged_past_its_header_is_rebuilt(kb, tmp_path, brief):
+    cache = tmp_path / "cache"
+    r = brief("define", "Small", "--data", str(kb), BRIEF_CACHE_DIR=str(cache))
+    assert r.code == 0
+    target = index_file(cache, [kb])
+    data = bytearray(target.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data), page):  # keep the header and first page
+        data[start : start + page] = b"\xff" * min(page, len(data) - start)
+    target.write_bytes(bytes(data))
+    r = brief("define", "Small", "--data", str(kb), BRIEF_CACHE_DIR=str(cache))
+    assert r.code == 0, r.stderr
+    assert "Small" in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+def test_cache_damaged_where_only_a_query_reads_is_rebuilt(kb, tmp_path, brief):
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    assert brief("define", "Small", "--data", str(kb), BRIEF_CACHE_DIR=str(cache)).code == 0
+    target = index_file(cache, [kb])
+    with sqlite3.connect(target) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'terms_key'"
+        ).fetchone()
+    conn.close()
+    data = bytearray(target.read_bytes())
+    start = (root - 1) * page_size
+    data[start : start + page_size] = b"\xff" * page_size
+    target.write_bytes(bytes(data))
+    r = brief("define", "Small", "--data", str(kb), BRIEF_CACHE_DIR=str(cache))
+    assert r.code == 0, r.stderr
+    assert "Small" in r.stdout
+    assert r.stderr.count("is damaged; rebuilding") == 1

@@ -48,6 +48,7 @@ FormatOption = Annotated[
 class _State:
     data: list[str] = []
     debug = False
+    index: str = ""  # the index file this call reads, to discard it if it proves damaged
 
 
 def _print_version(value: bool) -> None:
@@ -93,6 +94,7 @@ def _connect(data: list[str] | None, *, check: bool = True) -> Any:
         conn = open_index(_paths(data), ENV.cache_dir(), report)
     except MissingPath as exc:
         raise BriefError(str(exc)) from None
+    _State.index = report.location
     for warning in report.warnings:
         _stderr(f"warning: {warning}")
     if check and has_errors(conn):
@@ -282,7 +284,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(ENV.environ.get("BRIEF_DEBUG"))
     try:
-        app(args=args, prog_name="brief")
+        _run(args)
     except BriefError as exc:
         if debug:
             raise
@@ -294,3 +296,19 @@ def main(argv: list[str] | None = None) -> NoReturn:
         _stderr(f"brief: internal error: {type(exc).__name__}: {exc} (--debug shows where)")
         sys.exit(70)
     sys.exit(0)
+
+
+def _run(args: list[str]) -> None:
+    """Run the app; an index found damaged while answering is dropped and the call rerun."""
+    import sqlite3
+
+    _State.index = ""
+    try:
+        app(args=args, prog_name="brief")
+    except sqlite3.DatabaseError:
+        damaged = _State.index
+        if not damaged or damaged == ":memory:":
+            raise
+        _stderr(f"warning: the index {damaged} is damaged; rebuilding it")
+        Path(damaged).unlink(missing_ok=True)
+        app(args=args, prog_name="brief")
