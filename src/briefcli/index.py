@@ -164,9 +164,9 @@ def _rebuild_into(
         _update(conn, stamps, report)
         conn.commit()
         os.replace(tmp, target)
-    except OSError as exc:
+    except (OSError, sqlite3.OperationalError) as exc:  # a full disk says the latter
         tmp.unlink(missing_ok=True)
-        raise CacheUnavailable(exc.strerror or str(exc)) from None
+        raise CacheUnavailable(getattr(exc, "strerror", None) or str(exc)) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
