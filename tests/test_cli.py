@@ -318,7 +318,8 @@ def test_installed_command_runs_from_any_folder(tmp_path):
 
 
 def test_messages_never_carry_control_characters_from_files(brief, tmp_path):
-    bad = write(tmp_path / "bad.yaml", 'entities:\n  - id: x\n    name: X\n    "\\e]0;pwned\\a": 1\n')
+    text = 'entities:\n  - id: x\n    name: X\n    "\\e]0;pwned\\a": 1\n'
+    bad = write(tmp_path / "bad.yaml", text)
     for args in (("check",), ("define", "x")):
         r = brief(*args, "--data", str(bad))
         assert r.code == 1

@@ -69,8 +69,21 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 """
 
 
-# An index made by another version of brief or of this layout is rebuilt, not read.
-INDEX_VERSION = f"{__version__}/{hashlib.sha256(_DDL.encode()).hexdigest()[:12]}"
+
+def _fingerprint() -> str:
+    """What an index depends on: this layout and the code that reads knowledge files."""
+    digest = hashlib.sha256(_DDL.encode())
+    here = Path(__file__).parent
+    for module in ("yamlread.py", "schema.py", "model.py", "dates.py", "text.py", "index.py"):
+        try:
+            digest.update((here / module).read_bytes())
+        except OSError:
+            digest.update(module.encode())
+    return digest.hexdigest()[:16]
+
+
+# An index made by another version of brief, or by other reading code, is rebuilt.
+INDEX_VERSION = f"{__version__}/{_fingerprint()}"
 
 
 class CacheUnavailable(Exception):

@@ -9,6 +9,8 @@ and are made by the index.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +24,6 @@ from briefcli.model import (
     SCHEMA,
     SECTIONS,
     TEXT,
-    TEXTS,
 )
 from briefcli.problems import Problem
 from briefcli.text import has_unsafe, slug
@@ -64,6 +65,7 @@ class FileResult:
 
 
 _TOP_KEYS = ["format", *SECTIONS]
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _what(node: Node) -> str:
@@ -72,8 +74,10 @@ def _what(node: Node) -> str:
     if node.__class__ is Sequence:
         return "a list"
     if node.is_null:  # type: ignore[union-attr]
-        return "nothing"
-    return f"{node.value!r}"  # type: ignore[union-attr]
+        written = node.value  # type: ignore[union-attr]
+        return f"{written!r}, which YAML reads as no value" if written else "nothing"
+    text = node.value  # type: ignore[union-attr]
+    return repr(text) if len(text) <= 60 else repr(text[:57]) + "…"
 
 
 def _suggest(word: str, choices: list[str]) -> str:
@@ -81,11 +85,16 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _id_char(c: str) -> bool:
+    """Letters (with their combining marks), digits, `-`, `_` and `.`."""
+    return c.isalnum() or c in "-_." or unicodedata.category(c) in ("Mn", "Mc")
+
+
 def _check_id(text: str) -> str | None:
     if not text:
-        return "an id must not be empty"
-    if text != text.strip() or any(c.isspace() for c in text) or has_unsafe(text):
-        return f"an id must be one word without spaces or control characters, found {text!r}"
+        return "expected an id, found empty text"
+    if not all(_id_char(c) for c in text) or has_unsafe(text):
+        return f"expected an id made of letters, digits, '-', '_' and '.', found {text!r}"
     return None
 
 
@@ -98,8 +107,8 @@ class _FileChecker:
         self.result.problems.append(Problem(self.path, node.line, node.col, code, message))
 
     def check(self, root: Node | None) -> None:
-        if root is None:
-            return  # an empty file is an empty knowledge base
+        if root is None or (root.__class__ is Scalar and root.is_null):  # type: ignore[union-attr]
+            return  # an empty file (or a lone `---`) is an empty knowledge base
         if root.__class__ is not Mapping:
             self.problem(
                 root, "top-level",
@@ -124,8 +133,8 @@ class _FileChecker:
         if value is None or value.strip() != str(FORMAT_VERSION):
             self.problem(
                 node, "format",
-                f"unsupported format version {_what(node)}; this brief reads format "
-                f"{FORMAT_VERSION}",
+                f"unsupported format version {_what(node)}; expected {FORMAT_VERSION}, the "
+                "format this brief reads",
             )
 
     def check_section(self, kind: str, section: str, node: Node) -> None:
@@ -170,12 +179,19 @@ class _FileChecker:
         for name, spec in specs.items():
             if spec.required and name not in data and name not in failed:
                 failed.add(name)
-                self.problem(node, "missing", f"{KIND_LABEL[kind]} needs {name!r}")
+                self.problem(node, "missing", f"{KIND_LABEL[kind]} needs {name!r}, found none")
         if failed:
             return
         if "id" not in data:  # derived ids: faqs from the question, briefings from the date
-            data = {"id": "faq-" + slug(data["question"]) if kind == "faq" else data["date"],
-                    **data}
+            words = slug(data["question"]) if kind == "faq" else ""
+            if kind == "faq" and not words:
+                self.problem(
+                    node, "id",
+                    f"cannot derive an id from the question {data['question']!r}: expected "
+                    "ASCII letters or digits in it, or an 'id' for the FAQ",
+                )
+                return
+            data = {"id": "faq-" + words if kind == "faq" else data["date"], **data}
         rid = data["id"]
         sort_key = end_key = 0
         if "date" in data and kind != "source":
@@ -183,9 +199,15 @@ class _FileChecker:
             end = PartialDate.parse(data["end"]) if "end" in data else start
             sort_key, end_key = start.low, end.high
             if end.high < start.low:
-                self.problem(node, "date", f"the end {data['end']} is before the date {data['date']}")
+                self.problem(
+                    node, "date",
+                    f"expected the end of {KIND_LABEL[kind]} on or after its date "
+                    f"{data['date']}, found the end {data['end']}",
+                )
                 return
-        self.result.records.append(RecordRow(kind, rid, node.line, node.col, data, sort_key, end_key))
+        self.result.records.append(
+            RecordRow(kind, rid, node.line, node.col, data, sort_key, end_key)
+        )
         self.result.references.extend(
             Reference(kind, rid, fname, target, item.value, item.line, item.col)  # type: ignore
             for fname, target, item in refs
@@ -202,18 +224,26 @@ class _FileChecker:
             if ftype == DATE:
                 try:
                     PartialDate.parse(text)
+                    if text != text.strip():
+                        raise DateError(f"expected a date without spaces around it, found {text!r}")
                 except DateError as exc:
                     self.problem(node, "date", f"bad date for {label}: {exc}")
                     return None
             elif name == "id":
                 reason = _check_id(text)
                 if reason:
-                    self.problem(node, "id", reason)
+                    self.problem(node, "id", f"bad id of {KIND_LABEL[kind]}: {reason}")
                     return None
+            elif not text.strip() and SCHEMA[kind][name].required:
+                self.problem(
+                    node, "missing", f"{KIND_LABEL[kind]} needs {name!r}, found empty text"
+                )
+                return None
             return text
         if ftype == PARAGRAPHS and node.__class__ is Scalar:
+            # One text: paragraphs are separated by blank lines (spaces allowed on them).
             text = node.value  # type: ignore[union-attr]
-            paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
+            paragraphs = [" ".join(p.split()) for p in _BLANK_LINE.split(text)]
             return [p for p in paragraphs if p]
         if node.__class__ is not Sequence:
             self.problem(node, "type", f"expected a list for {label}, found {_what(node)}")
@@ -221,14 +251,16 @@ class _FileChecker:
         out = []
         for item in node.items:  # type: ignore[union-attr]
             if item.__class__ is not Scalar or item.is_null:  # type: ignore[union-attr]
+                written = item.value if item.__class__ is Scalar else ""  # type: ignore[union-attr]
+                hint = " (quote it to mean that text)" if written else ""
                 self.problem(
-                    item, "type", f"expected text items in {label}, found {_what(item)}"
+                    item, "type", f"expected text items in {label}, found {_what(item)}{hint}"
                 )
                 return None
             if ftype == IDS:
                 reason = _check_id(item.value)  # type: ignore[union-attr]
                 if reason:
-                    self.problem(item, "id", reason)
+                    self.problem(item, "id", f"bad id in {label}: {reason}")
                     return None
             out.append(item.value)  # type: ignore[union-attr]
         return out

@@ -22,6 +22,7 @@ MAX_ALIAS_NODES = 100_000
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NON_SPECIFIC = "!"  # `! text`: a plain value read as it is written, which brief does anyway
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -74,18 +75,26 @@ def _loader() -> type:
     return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text of a file (a BOM is dropped), or a problem at the first bad byte."""
+    """UTF-8 text of a file (a BOM is dropped), or a problem at the first bad byte.
+
+    The column counts characters, as the columns of every other problem do.
+    """
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
+        raw = bytes(exc.object)  # the bytes after the BOM, which `start` counts in
         start = exc.start
-        line = data.count(b"\n", 0, start) + 1
-        col = start - (data.rfind(b"\n", 0, start) + 1) + 1
-        byte = data[start : start + 1].hex()
-        return None, [
-            Problem(path, line, col, "encoding", f"expected UTF-8 text, found byte 0x{byte}")
-        ]
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        line = raw.count(b"\n", 0, start) + 1
+        col = len(raw[line_start:start].decode("utf-8")) + 1  # all before the bad byte is valid
+        found = f"byte 0x{raw[start : start + 1].hex()}"
+        if start == 0 and data.startswith(_UTF16_BOMS):
+            found += " (the file looks like UTF-16; save it as UTF-8)"
+        return None, [Problem(path, line, col, "encoding", f"expected UTF-8 text, found {found}")]
 
 
 def read_yaml(text: str, path: str) -> Document:
@@ -133,10 +142,12 @@ def read_yaml(text: str, path: str) -> Document:
             if cls is scalar_event:
                 mark = event.start_mark
                 tag = event.tag
-                if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
-                    return problem(mark, "tag", f"tag {tag_text(tag)} is not allowed")
+                if tag is not None and tag != _NON_SPECIFIC and tag not in _ALLOWED_TAGS:
+                    return problem(mark, "tag", _tag_message(tag))
+                # A plain scalar has no style: None from the pure-Python parser, "" from
+                # libyaml's. Only a plain one can be null (`~`) or a merge key (`<<`).
                 node: Node = Scalar(
-                    event.value, mark.line + 1, mark.column + 1, event.style is None and tag is None
+                    event.value, mark.line + 1, mark.column + 1, not event.style and tag is None
                 )
                 if event.anchor is not None:
                     anchors[event.anchor] = node
@@ -144,13 +155,12 @@ def read_yaml(text: str, path: str) -> Document:
             elif cls is mapping_start or cls is sequence_start:
                 mark = event.start_mark
                 tag = event.tag
-                if tag is not None and tag not in _ALLOWED_TAGS:
-                    return problem(mark, "tag", f"tag {tag_text(tag)} is not allowed")
+                if tag is not None and tag != _NON_SPECIFIC and tag not in _ALLOWED_TAGS:
+                    return problem(mark, "tag", _tag_message(tag))
                 if len(stack) >= MAX_DEPTH:
-                    return problem(
-                        mark, "too-deep", f"nesting deeper than {MAX_DEPTH} levels is not accepted"
-                    )
-                coll = (Mapping if cls is mapping_start else Sequence)(mark.line + 1, mark.column + 1)
+                    return problem(mark, "too-deep", _TOO_DEEP)
+                kind = Mapping if cls is mapping_start else Sequence
+                coll = kind(mark.line + 1, mark.column + 1)
                 stack.append(coll)
                 pending_keys.append(None)
                 open_anchors.append(event.anchor)
@@ -175,7 +185,9 @@ def read_yaml(text: str, path: str) -> Document:
                             f"alias *{event.anchor} refers to a node that contains it",
                         )
                     return problem(
-                        event.start_mark, "alias", f"alias *{event.anchor} names no anchor"
+                        event.start_mark, "alias",
+                        f"alias *{event.anchor} refers to no anchor; expected an anchor "
+                        f"&{event.anchor} written before it",
                     )
                 alias_nodes += getattr(target, "size", 1)
                 if alias_nodes > MAX_ALIAS_NODES:
@@ -194,17 +206,56 @@ def read_yaml(text: str, path: str) -> Document:
                 anchors.clear()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        return problem(mark, "syntax", message or "invalid YAML")
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position
-        mark = getattr(exc, "position", None)
-        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        if mark is not None:
-            line = text.count("\n", 0, mark) + 1
-            col = mark - (text.rfind("\n", 0, mark) + 1) + 1
-            return Document(None, [Problem(path, line, col, "syntax", str(reason))])
-        return Document(None, [Problem(path, 0, 0, "syntax", str(reason))])
+        if exc.problem and "maximum nesting depth" in exc.problem:
+            # libyaml's own bound (1,000 levels), met while it scans ahead in flow style
+            return problem(mark, "too-deep", _TOO_DEEP)
+        message = f"invalid YAML: {exc.problem or exc.context or 'cannot be read'}"
+        start = exc.context_mark
+        if exc.problem and exc.context and start is not None and start is not mark:
+            where = f"line {start.line + 1}, column {start.column + 1}"
+            message += f" ({exc.context} started at {where})"
+        return problem(mark, "syntax", message)
+    except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
+        return Document(None, [_reader_problem(exc, text, path)])
     return Document(root, [])
+
+
+_TOO_DEEP = (
+    f"nesting deeper than {MAX_DEPTH} levels is not accepted (knowledge files need about five)"
+)
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"tag {tag_text(tag)} is not allowed; knowledge files hold plain text, lists and "
+        "mappings (only the standard tags !!str, !!int, !!float, !!bool, !!null, !!map and "
+        "!!seq are accepted)"
+    )
+
+
+def _reader_problem(exc: Exception, text: str, path: str) -> Problem:
+    """Where the character a reader error complains about is, in lines and characters.
+
+    libyaml reports a byte offset into the UTF-8 text and the pure-Python reader a
+    character offset; both report the character, and its first occurrence is the one.
+    """
+    code = getattr(exc, "character", None)
+    at = text.find(chr(code)) if isinstance(code, int) and 0 <= code < 0x110000 else -1
+    if at < 0:
+        position = getattr(exc, "position", None)
+        at = position if isinstance(position, int) and 0 <= position <= len(text) else -1
+    if at < 0:
+        return Problem(path, 0, 0, "syntax", f"invalid YAML: {str(exc).splitlines()[0]}")
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    if isinstance(code, int):
+        return Problem(
+            path, line, col, "control-char",
+            f"found the character U+{code:04X}, which YAML does not allow written as it is; "
+            f"expected printable text (inside double quotes it may be written \\u{code:04x})",
+        )
+    reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+    return Problem(path, line, col, "syntax", f"invalid YAML: {reason}")
 
 
 def tag_text(tag: str) -> str:
@@ -213,29 +264,39 @@ def tag_text(tag: str) -> str:
 
 def _size(coll: Mapping | Sequence) -> int:
     """Expanded node count of a collection, from its children's counts."""
-    if coll.__class__ is Mapping:
-        children = [n for pair in coll.items for n in pair]  # type: ignore[union-attr]
-    else:
-        children = coll.items  # type: ignore[assignment]
+    children = (
+        [n for pair in coll.items for n in pair]  # type: ignore[union-attr]
+        if coll.__class__ is Mapping
+        else coll.items
+    )
     return 1 + sum(getattr(child, "size", 1) for child in children)
+
+
+def _kind_of(node: Node) -> str:
+    if node.__class__ is Mapping:
+        return "a mapping"
+    return "a list" if node.__class__ is Sequence else "a single value"
 
 
 def _check_keys(mapping: Mapping, path: str) -> Problem | None:
     """Keys must be text and unique; a `<<` merge key takes in an aliased mapping."""
     seen: dict[str, Scalar] = {}
-    merged: list[tuple[Node, Node]] = []
+    merged: list[tuple[Node, Node]] | None = None
     items = []
     for key, value in mapping.items:
         if key.__class__ is not Scalar:
             return Problem(
-                path, key.line, key.col, "key-type", "expected a text key, found a collection"
+                path, key.line, key.col, "key-type", f"expected a text key, found {_kind_of(key)}"
             )
         if key.value == "<<" and key.plain:  # type: ignore[union-attr]
             sources = value.items if value.__class__ is Sequence else [value]  # type: ignore[union-attr]
+            merged = merged if merged is not None else []
             for source in sources:
                 if source.__class__ is not Mapping:
                     return Problem(
-                        path, value.line, value.col, "merge", "a '<<' merge takes a mapping"
+                        path, source.line, source.col, "merge",
+                        "a '<<' merge key expected a mapping (or a list of mappings), "
+                        f"found {_kind_of(source)}",
                     )
                 merged.extend(source.items)  # type: ignore[union-attr]
             continue
@@ -244,11 +305,11 @@ def _check_keys(mapping: Mapping, path: str) -> Problem | None:
             return Problem(
                 path, key.line, key.col, "duplicate-key",
                 f"duplicate key {key.value!r}: first at line {first.line}, "  # type: ignore[union-attr]
-                f"again at line {key.line}",
+                f"again at line {key.line}; expected each key once in a mapping",
             )
         seen[key.value] = key  # type: ignore[union-attr,index]
         items.append((key, value))
-    if merged:
+    if merged is not None:  # keys written in the mapping win over merged ones, then in order
         for key, value in merged:
             if key.value not in seen:  # type: ignore[union-attr]
                 seen[key.value] = key  # type: ignore[union-attr,index]

@@ -1,0 +1,79 @@
+"""Writing records back out as a knowledge file (format 1) or as JSON.
+
+`export_yaml` writes `format: 1`, then one section per kind in the order of
+`model.SECTIONS`, each record's fields in the order of `model.SCHEMA`. Every value is
+written double-quoted, so it reads back as exactly the same text (`NO` stays `NO`,
+`1999` stays `1999`, control characters become escapes): `parse_file(export_yaml(r))`
+gives the records `r` again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+from briefcli.model import FORMAT_VERSION, SCHEMA, SECTIONS
+from briefcli.schema import RecordRow
+
+
+class _Quoted(str):
+    """A value to write double-quoted (keys stay plain)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, '"')
+)
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_Quoted(item) for item in value]
+    return _Quoted(value)
+
+
+def _document(records: list[RecordRow], quote: bool) -> dict[str, Any]:
+    """The file as plain data: format, then sections and fields in schema order."""
+    out: dict[str, Any] = {"format": FORMAT_VERSION}
+    for section, kind in SECTIONS.items():
+        rows = [r for r in records if r.kind == kind]
+        if not rows:
+            continue
+        out[section] = [
+            {
+                name: _value(row.data[name]) if quote else row.data[name]
+                for name in SCHEMA[kind]
+                if name in row.data
+            }
+            for row in rows
+        ]
+    return out
+
+
+def export_yaml(records: list[RecordRow]) -> str:
+    """The records as a format-1 knowledge file that reads back as the same records."""
+    return yaml.dump(
+        _document(records, quote=True),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=2**31 - 1,
+    )
+
+
+# Characters that json.dumps(ensure_ascii=False) leaves as they are but that could act on
+# a terminal or break a line: DEL, C1 controls, bidirectional controls, line separators.
+_ESCAPE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def export_json(records: list[RecordRow]) -> str:
+    """The records as one JSON object with the same shape as a knowledge file."""
+    text = json.dumps(_document(records, quote=False), ensure_ascii=False, indent=2)
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
