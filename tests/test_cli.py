@@ -345,3 +345,26 @@ def test_markdown_format(brief):
     assert r.code == 0
     assert r.stdout.startswith("# Blinken and Vučić discuss de-escalation with Kosovo")
     assert brief("show", "--format", "yaml").code == 2
+
+
+def test_export_reads_back_as_the_same_knowledge(brief, tmp_path):
+    r = brief("export", "--data", GOOD)
+    assert r.code == 0
+    exported = write(tmp_path / "all.yaml", r.stdout)
+    again = brief("export", "--data", str(exported))
+    assert again.code == 0
+    assert again.stdout == r.stdout
+    assert 'acronym: "NO"' in r.stdout and 'name: "1999"' in r.stdout
+    data = json.loads(brief("export", "--data", GOOD, "--format", "json").stdout)
+    assert data["format"] == 1
+    assert [e["id"] for e in data["events"]][:2] == ["founding", "y1949"]
+
+
+def test_search_markers_in_data_do_not_fake_highlights(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", 'entities:\n  - id: x\n    name: "\\ue000fake\\ue001 real"\n')
+    r = brief("search", "real", "--data", str(kb), "--json")
+    assert r.code == 0
+    hit = json.loads(r.stdout)[0]
+    assert hit["title"] == "\ufffdfake\ufffd real"  # JSON carries no highlight marks
+    r = brief("search", "real", "--data", str(kb), FORCE_COLOR="1", NO_COLOR="")
+    assert "fake" in r.stdout and "\ue000" not in r.stdout

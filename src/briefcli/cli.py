@@ -261,6 +261,23 @@ def check(
     _stderr(f"ok: {files} file(s), {records} record(s), no problems")
 
 
+@app.command()
+def export(
+    data: DataOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="yaml (a knowledge file) or json.")
+    ] = "yaml",
+) -> None:
+    """Write the whole knowledge, merged from every file, as one format-1 file."""
+    from briefcli.export import export_json, export_yaml
+    from briefcli.query import all_records
+
+    writers = {"yaml": export_yaml, "json": export_json}
+    if fmt not in writers:
+        raise typer.BadParameter(f"{fmt!r} is not one of yaml, json", param_hint="--format")
+    ENV.stdout.write(writers[fmt](all_records(_connect(data))))
+
+
 def _report(exc: BriefError) -> None:
     if isinstance(exc, KnowledgeError):
         shown = exc.problems[:10]

@@ -9,8 +9,6 @@ gives the records `r` again.
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 import yaml
@@ -68,12 +66,8 @@ def export_yaml(records: list[RecordRow]) -> str:
     )
 
 
-# Characters that json.dumps(ensure_ascii=False) leaves as they are but that could act on
-# a terminal or break a line: DEL, C1 controls, bidirectional controls, line separators.
-_ESCAPE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
 def export_json(records: list[RecordRow]) -> str:
     """The records as one JSON object with the same shape as a knowledge file."""
-    text = json.dumps(_document(records, quote=False), ensure_ascii=False, indent=2)
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    from briefcli.render.jsonout import dumps
+
+    return dumps(_document(records, quote=False)) + "\n"

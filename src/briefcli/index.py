@@ -302,7 +302,8 @@ def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
             title = d["title"]
             body = [d.get("publisher")]
         tags.extend((fold(t), rid) for t in set(d.get("tags", ())))
-        fts.append((rid, title, " · ".join(b for b in body if b)))
+        text = " · ".join(b for b in body if b)
+        fts.append((rid, title.translate(_NO_MARKS), text.translate(_NO_MARKS)))
     conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?)", records)
     conn.executemany("INSERT INTO terms VALUES (?,?,?,?)", terms)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
@@ -316,6 +317,10 @@ def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
         ],
     )
 
+
+# Search snippets mark matches with U+E000/U+E001; the same characters in data would
+# fake a highlight, so the searchable copy of the text has them replaced.
+_NO_MARKS = str.maketrans({"\ue000": "\ufffd", "\ue001": "\ufffd"})
 
 _KIND_NAMES = {"entity": "entity", "event": "event", "faq": "FAQ", "briefing": "briefing",
                "source": "source"}

@@ -71,6 +71,19 @@ def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> li
     return [found[i] for i in wanted if i in found]
 
 
+def all_records(conn: sqlite3.Connection) -> list[Any]:
+    """Every record as read (schema.RecordRow), in file order, for exporting."""
+    from briefcli.schema import RecordRow
+
+    return [
+        RecordRow(kind, rid, line, col, json.loads(data), sort_key, end_key)
+        for kind, rid, line, col, data, sort_key, end_key in conn.execute(
+            "SELECT r.kind, r.id, r.line, r.col, r.data, r.sort_key, r.end_key "
+            "FROM records r JOIN files f USING (fid) ORDER BY f.path, r.rid"
+        )
+    ]
+
+
 # ---------------------------------------------------------------- define
 
 

@@ -21,7 +21,8 @@ from briefcli.render.terminal import strip_marks
 _ESCAPE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-def dumps(items: list[Any]) -> str:
+def dumps(items: Any) -> str:
+    """JSON text in which nothing can act on a terminal or break a line."""
     text = json.dumps(items, ensure_ascii=False, indent=2)
     return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -57,7 +58,7 @@ class JsonRenderer:
                 {
                     "kind": hit.kind,
                     "id": hit.id,
-                    "title": hit.title,
+                    "title": strip_marks(hit.title),
                     "snippet": strip_marks(hit.snippet),
                     "record": hit.record.to_data(),
                 }
