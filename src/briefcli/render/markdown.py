@@ -25,6 +25,7 @@ from briefcli.render.terminal import (
     senses_label,
     short_date,
     split_marks,
+    strip_marks,
 )
 from briefcli.text import visible
 
@@ -182,7 +183,8 @@ class MarkdownRenderer:
                 for part, matched in split_marks(" ".join(hit.snippet.split()))
             )
             blocks.append(
-                f"- **{md_inline(hit.title)}** ({md_inline(hit.kind)} {md_inline(hit.id)})"
+                f"- **{md_inline(strip_marks(hit.title))}** "
+                f"({md_inline(hit.kind)} {md_inline(hit.id)})"
                 + (f"  \n  {snippet}" if snippet else "")
             )
         self._write(["\n".join(blocks) or "No matches."])

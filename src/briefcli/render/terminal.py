@@ -130,6 +130,14 @@ def split_marks(snippet: str) -> list[tuple[str, bool]]:
     return parts
 
 
+def _marked(snippet: str, style: Style | str = "") -> Text:
+    """Text with the marked parts of a search title or snippet highlighted."""
+    text = Text(style=style)
+    for part, matched in split_marks(snippet):
+        text.append(visible(part), style=MATCH if matched else "")
+    return text
+
+
 def strip_marks(snippet: str) -> str:
     return snippet.replace(MARK_START, "").replace(MARK_END, "")
 
@@ -426,15 +434,12 @@ class TerminalRenderer:
         count = len(hits)
         self._heading(f"{count} match" + ("" if count == 1 else "es"))
         for hit in hits:
-            head = Text()
-            head.append(visible(hit.title), style=TITLE)
+            head = _marked(hit.title, TITLE)
             head.append("  ")
             head.append(visible(hit.kind), style=KIND)
             head.append(" ")
             head.append(visible(hit.id), style=ID)
-            snippet = Text()
-            for part, matched in split_marks(hit.snippet):
-                snippet.append(visible(part), style=MATCH if matched else "")
+            snippet = _marked(hit.snippet)
             self._gap()
             self._print(head, Padding(snippet, (0, 0, 0, 2)))
 
