@@ -368,3 +368,19 @@ def test_search_markers_in_data_do_not_fake_highlights(brief, tmp_path):
     assert hit["title"] == "\ufffdfake\ufffd real"  # JSON carries no highlight marks
     r = brief("search", "real", "--data", str(kb), FORCE_COLOR="1", NO_COLOR="")
     assert "fake" in r.stdout and "\ue000" not in r.stdout
+
+
+def test_timeline_keeps_events_whose_period_meets_the_range(brief, tmp_path):
+    kb = write(
+        tmp_path / "kb.yaml",
+        "events:\n"
+        "  - {id: span, date: 1999, end: 2003, title: Span}\n"
+        "  - {id: year, date: 2011, title: Year}\n"
+        "  - {id: day, date: 2011-02-28, title: Day}\n",
+    )
+    r = brief("timeline", "--data", str(kb), "--since", "2002", "--until", "2011-03", "--json")
+    assert [e["id"] for e in json.loads(r.stdout)] == ["span", "year", "day"]
+    r = brief("timeline", "--data", str(kb), "--since", "2011-03", "--json")
+    assert [e["id"] for e in json.loads(r.stdout)] == ["year"]
+    r = brief("timeline", "--data", str(kb), "--since", "2004", "--until", "2010", "--json")
+    assert r.code == 1

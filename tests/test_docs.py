@@ -63,3 +63,12 @@ def test_format_doc_names_every_field():
     for fields in SCHEMA.values():
         for name in fields:
             assert f"`{name}`" in doc, name
+
+
+def test_format_doc_lists_every_problem_code():
+    from briefcli.problems import CODES
+
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- codes -->")[1].split("<!-- end codes -->")[0]
+    listed = re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", table, re.M)
+    assert listed == list(CODES.items())

@@ -209,8 +209,8 @@ HITS = [
 ]
 
 PROBLEMS = [
-    Problem("data/kosovo.yaml", 12, 5, "unknown-id", "unknown entity id 'kfr'"),
-    Problem("data/kosovo.yaml", 40, 3, "empty-summary", "summary is empty", level="warning"),
+    Problem("data/kosovo.yaml", 12, 5, "unknown-ref", "unknown entity id 'kfr'"),
+    Problem("data/kosovo.yaml", 40, 3, "missing", "summary is empty", level="warning"),
 ]
 
 VIEWS = {

@@ -19,6 +19,32 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad arguments or options
 
 
+CODES: dict[str, str] = {
+    "syntax": "the text is not valid YAML",
+    "encoding": "the file is not UTF-8 text",
+    "control-char": "a control character written raw in the file",
+    "unreadable": "the file cannot be read",
+    "documents": "more than one YAML document in a file",
+    "tag": "a tag other than YAML's standard ones (such as !!python/object)",
+    "alias": "an alias to an anchor that is not defined before it, or that contains it",
+    "alias-bomb": "aliases that expand to more than 100,000 nodes",
+    "too-deep": "nesting deeper than 64 levels",
+    "merge": "a '<<' merge key whose value is not a mapping or a list of mappings",
+    "key-type": "a key that is not text",
+    "duplicate-key": "the same key twice in one mapping",
+    "top-level": "a file that is not a mapping of sections",
+    "format": "a format version other than 1",
+    "unknown-key": "a key the format does not have",
+    "missing": "a required field is absent or empty",
+    "type": "a value of the wrong shape (text, list or mapping)",
+    "id": "an id that is not letters, digits, '-', '_' and '.'",
+    "date": "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a real date",
+    "duplicate-id": "two records of one kind with the same id",
+    "unknown-ref": "a reference to an id that no record of that kind has",
+}
+"""Every problem code, with what it means (listed in docs/format.md)."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
@@ -27,6 +53,10 @@ class Problem:
     code: str = field(compare=False)
     message: str = field(compare=False)
     level: str = field(default="error", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"undocumented problem code {self.code!r}")
 
     def format(self) -> str:
         where = self.path
