@@ -604,7 +604,9 @@ def probes(ents: list[Entity], evs: list[Event]) -> dict:
     def single(term: str | None) -> bool:
         return bool(term) and len(senses[term_key(term)]) == 1
 
-    define = pick(lambda e: e.kind == "organization" and single(e.acronym))
+    define = pick(lambda e: e.kind == "organization" and single(e.acronym)
+                  and len(e.acronym) <= 4) or pick(
+        lambda e: e.kind == "organization" and single(e.acronym))
     define_term = define.acronym if define else ents[0].id
     shared = None
     for want in (3, 2, 1):

@@ -1,13 +1,15 @@
 """Benchmarks for `brief`: warm lookups, cold builds, edits, memory and start-up imports.
 
-    python benchmarks/run.py [--quick] [--repeats N] [--markdown FILE] [--json FILE]
-                             [--typer-versions]
+    python benchmarks/run.py [--quick] [--repeats N] [--sizes N,N,...] [--markdown FILE]
+                             [--json FILE] [--typer-versions | --only-typer-versions]
+                             [--keep DIR] [--no-snapshot]
 
 Run it with the interpreter brief is installed in (for example `.venv/bin/python`).
 Every measurement is a separate process, timed from the outside (wall clock around
 fork/exec and wait) and measured for peak memory (max RSS: GNU time's %M when
-/usr/bin/time is GNU time, else `os.wait4`). Cases are interleaved, round after round, so that
-the noise of a shared machine falls on all of them alike; medians are reported.
+/usr/bin/time is GNU time, else `os.wait4`). Cases are interleaved, round after round,
+so that the noise of a shared machine falls on all of them alike; medians are reported,
+and ratios are medians of the ratios of two runs of the same round.
 
 What it measures, side by side:
 
@@ -23,15 +25,21 @@ What it measures, side by side:
   against parsing that file;
 - the import time of `import briefcli.cli` and of everything a warm call imports
   (`python -X importtime`);
-- with --typer-versions: the floor app under Typer 0.28 and 0.29, each in a fresh
-  virtual environment in the temporary folder (created with `python3 -m venv` and pip).
+- by default, brief runs from a copy of src/ and data/ taken at the start (first on
+  PYTHONPATH), so that the checkout may change during a run without mixing versions;
+- with --typer-versions: the floor app under Typer 0.28 and 0.29, each in its own
+  virtual environment, /tmp/t28 and /tmp/t29 (made with `python3 -m venv` and pip when
+  missing, and kept for the next run).
 
-`--quick` makes fewer repeats and skips the 100,000-record knowledge.
+`--quick` makes fewer repeats (5 instead of 25) and skips the 100,000-record knowledge.
+Generated knowledge, indexes and scripts live in a temporary folder, removed at the end
+unless --keep names one.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -154,6 +162,16 @@ class Case:
     def median(self) -> float:
         return statistics.median(s.seconds for s in self.samples)
 
+    def paired(self, other: Case) -> float:
+        """Median over rounds of this case's time over `other`'s in the same round.
+
+        Both ran within seconds of each other, so slow drifts of a shared machine's
+        speed cancel out; this is steadier than a ratio of two medians.
+        """
+        return statistics.median(
+            a.seconds / b.seconds for a, b in zip(self.samples, other.samples, strict=True)
+        )
+
     def rss_mb(self) -> float:
         return statistics.median(s.maxrss_kb for s in self.samples) / 1024
 
@@ -230,9 +248,35 @@ def brief_command() -> list[str]:
     return [str(script)] if script.exists() else [PY, "-m", "briefcli"]
 
 
+SNAPSHOT: Path | None = None  # a copy of src/ (and data/) that every brief process runs
+SNAPSHOT_DIGEST = [""]  # sha256 of the copied *.py files, to tell runs apart
+
+
+def take_snapshot(tmp: Path) -> Path:
+    """Copy src/ and data/ so that edits made to the checkout during a run are not mixed in.
+
+    brief processes get the copy first on PYTHONPATH, ahead of the installed package.
+    """
+    global SNAPSHOT
+    root = tmp / "snapshot"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(HERE.parent / "src", root / "src", ignore=ignore)
+    shutil.copytree(HERE.parent / "data", root / "data", ignore=ignore)
+    SNAPSHOT = root / "src"
+    digest = hashlib.sha256()
+    for path in sorted((root / "src").rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    SNAPSHOT_DIGEST[0] = digest.hexdigest()[:12]
+    return SNAPSHOT
+
+
 def base_env(cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEF_")}
     env.update(BRIEF_CACHE_DIR=str(cache), COLUMNS="100", NO_COLOR="1")
+    if SNAPSHOT is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(SNAPSHOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+        )
     return env
 
 
@@ -329,6 +373,9 @@ def cold_part(tmp: Path, bases: list[Knowledge], repeats: int) -> list[dict]:
         rows.append({
             "label": k.label, "records": k.records, "bytes": k.manifest["bytes"],
             "build": statistics.median(s.seconds for s in build),
+            "ratio": statistics.median(
+                b.seconds / p.seconds for b, p in zip(build, parse, strict=True)
+            ),
             "build_rss_mb": statistics.median(s.maxrss_kb for s in build) / 1024,
             "libyaml": statistics.median(s.seconds for s in parse),
             "libyaml_inner": statistics.median(inner),
@@ -376,6 +423,12 @@ def edit_part(tmp: Path, bases: list[Knowledge], repeats: int) -> list[dict]:
         rows.append({
             "label": k.label, "records": k.records,
             "after_edit": statistics.median(s.seconds for s in after),
+            "extra": statistics.median(
+                a.seconds - w.seconds for a, w in zip(after, warm, strict=True)
+            ),
+            "vs_warm": statistics.median(
+                a.seconds / w.seconds for a, w in zip(after, warm, strict=True)
+            ),
             "after_edit_rss_mb": statistics.median(s.maxrss_kb for s in after) / 1024,
             "warm": statistics.median(s.seconds for s in warm),
             "parse_file": parse, "file_bytes": len(original),
@@ -395,8 +448,10 @@ def importtime(args: list[str], env: dict[str, str], runs: int, python: str = PY
                 continue
             _, self_us, cum_us, name = (x.strip() for x in line.replace("|", ":").split(":", 3))
             per.setdefault(name.strip(), []).append((int(self_us), int(cum_us)))
+    # A module missing from a run (imported by only some runs) counts as 0 in that run.
     return {
-        name: (statistics.median(s for s, _ in v), statistics.median(c for _, c in v))
+        name: (statistics.median([s for s, _ in v] + [0] * (runs - len(v))),
+               statistics.median([c for _, c in v] + [0] * (runs - len(v))))
         for name, v in per.items()
     }
 
@@ -466,7 +521,7 @@ def typer_part(tmp: Path, repeats: int) -> dict:
                                       "typing_extensions", "typing_inspection")
         ) / 1000
         cases.append(Case(f"floor, typer {probe[0]}", [str(py), str(floor_py), "world"], env))
-    cases.append(Case(f"floor, this interpreter ({PY})", [PY, str(floor_py), "world"], env))
+    cases.append(Case("floor, brief's own interpreter", [PY, str(floor_py), "world"], env))
     progress(f"typer versions: {len(cases)} cases x {repeats} rounds")
     measure_rounds(cases, repeats)
     return {"cases": cases, "info": info}
@@ -542,7 +597,9 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
     env_line = (f"{env['nproc']} CPUs, {env['cpu']}; Python {env['python']}, SQLite "
                 f"{env['sqlite']}, PyYAML {env['pyyaml']} "
                 f"({'with' if env['libyaml'] else 'WITHOUT'} libyaml), Typer {env['typer']}, "
-                f"Rich {env['rich']}, brief {env['brief']} (revision {env['revision']})")
+                f"Rich {env['rich']}, brief {env['brief']} (revision {env['revision']}"
+                + (f"; measured a copy of src/ with digest {SNAPSHOT_DIGEST[0]}"
+                   if SNAPSHOT_DIGEST[0] else "") + ")")
     text_parts.append(f"machine: {env_line}\ncommand: {data['command']}")
     md_parts.append(f"Machine: {env_line}.\n\nCommand: `{data['command']}`\n")
 
@@ -584,25 +641,26 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
         # Ratios at the sizes that matter.
         big = [k for k in bases if k.records >= 30_000]
         bundled = bases[0]
-        rows, checks = [], []
+        rows = []
         for key, label, _ in QUERIES:
             if key not in MAIN_QUERIES:
                 continue
-            base = cases[(key, bundled.label)].median()
+            ref = cases[(key, bundled.label)]
             for k in big:
-                t = cases[(key, k.label)].median()
-                vs_b, vs_f = t / base, t / floor.median()
+                case = cases[(key, k.label)]
+                t = case.median()
+                vs_b, vs_f = case.paired(ref), case.paired(floor)
                 at35 = 30_000 <= k.records <= 40_000
                 rows.append([f"{label} @ {k.label}", ms(t), f"{vs_b:.2f}x", f"{vs_f:.2f}x",
                              verdict(vs_b <= TARGET_VS_BUNDLED) if at35 else "",
                              verdict(vs_f <= TARGET_VS_FLOOR) if at35 else ""])
-                if at35:
-                    checks.append((vs_b <= TARGET_VS_BUNDLED, vs_f <= TARGET_VS_FLOOR))
         section(
             "Warm calls against the bundled knowledge and the floor",
             ["call", "ms", "vs bundled", "vs floor",
              f"≤{TARGET_VS_BUNDLED}x bundled (35k)", f"≤{TARGET_VS_FLOOR}x floor (35k)"],
-            rows, [],
+            rows,
+            ["\"vs bundled\" and \"vs floor\": median over the rounds of the ratio of the two "
+             "runs of the same round (the same call on the bundled knowledge; the floor app)."],
         )
         data["warm"] = {
             "floor": floor.median(), "interpreter": interp.median(),
@@ -634,7 +692,7 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
     if cold:
         rows = []
         for r in cold:
-            ratio = r["build"] / r["libyaml"]
+            ratio = r["ratio"]
             rows.append([r["label"], f"{r['bytes'] / 1e6:.1f}", ms(r["build"]),
                          ms(r["libyaml"]), ms(r["libyaml_inner"]), f"{ratio:.2f}x",
                          verdict(ratio <= TARGET_COLD_VS_LIBYAML),
@@ -647,19 +705,19 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
             ["libyaml: a subprocess of the same interpreter that reads every file and runs "
              "`yaml.load(text, Loader=yaml.CSafeLoader)` on it, timed from the outside like "
              "brief (so both include interpreter start-up); \"parse only\" is the time "
-             "measured inside that process around reading and parsing. Ratio = build / "
-             "libyaml subprocess."],
+             "measured inside that process around reading and parsing. Ratio: median over "
+             "the pairs (each build followed by a libyaml run) of build / libyaml."],
         )
         data["cold"] = cold
 
     if edit:
         rows = []
         for r in edit:
-            extra = r["after_edit"] - r["warm"] - r["parse_file"]
+            extra = r["extra"] - r["parse_file"]
             ok = extra <= EDIT_SLACK * r["warm"]
             rows.append([r["label"], ms(r["warm"]), ms(r["after_edit"]),
                          f"{r['parse_file'] * 1e3:.2f}", f"{extra * 1000:+.0f}",
-                         f"{r['after_edit'] / r['warm']:.2f}x", verdict(ok),
+                         f"{r['vs_warm']:.2f}x", verdict(ok),
                          f"{r['index_bytes'] / 1e6:.1f}", f"{r['after_edit_rss_mb']:.0f}"])
         section(
             "First call after editing one small file",
@@ -669,7 +727,8 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
             [f"Each round appends one entity to `extra.yaml` (about "
              f"{edit[0]['file_bytes'] / 1000:.1f} kB) and times the next `brief define X`, "
              "then a warm call. \"parse file\": `yaml.load` of that file with CSafeLoader, "
-             "in-process median of 200. \"extra\" = after edit − warm − parse; the target "
+             "in-process median of 200. \"extra\" = median over rounds of (after edit − "
+             "warm) − parse, and \"vs warm\" the median of after edit / warm; the target "
              f"counts as met when it is at most {int(EDIT_SLACK * 100)}% of a warm call."],
         )
         data["edit"] = edit
@@ -732,9 +791,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only-typer-versions", action="store_true",
                         help="only the Typer comparison")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="run the checkout's src/ as it is, not a copy taken at the start")
     args = parser.parse_args(argv)
     args.argv = ["python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)]
-    args.repeats = args.repeats or (5 if args.quick else 15)
+    args.repeats = args.repeats or (5 if args.quick else 25)
+    args.edit_repeats = min(args.repeats, 15)
     args.typer_repeats = args.repeats
     cold_repeats = 2 if args.quick else 5
     if args.sizes:
@@ -747,13 +809,21 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         env = machine()
+        if not args.no_snapshot:
+            take_snapshot(tmp)
+            check = subprocess.run(
+                [PY, "-c", "import briefcli.cli; print(briefcli.cli.__file__)"],
+                env=base_env(tmp), capture_output=True, text=True, check=True,
+            ).stdout.strip()
+            if not check.startswith(str(SNAPSHOT)):
+                raise SystemExit(f"the snapshot is not the code run: {check}")
         warm = cold = edit = imports = typer = None
         bases: list[Knowledge] = []
         if not args.only_typer_versions:
             bases = prepare(tmp, sizes)
             warm = warm_part(tmp, bases, args.repeats)
             cold = cold_part(tmp, bases, cold_repeats)
-            edit = edit_part(tmp, bases, args.repeats)
+            edit = edit_part(tmp, bases, args.edit_repeats)
             progress("import times")
             imports = import_part(tmp, bases, 5)
         if args.typer_versions or args.only_typer_versions:

@@ -47,7 +47,6 @@ FormatOption = Annotated[
 
 class _State:
     data: list[str] = []
-    debug = False
     index: str = ""  # the index file this call reads, to discard it if it proves damaged
 
 
@@ -62,7 +61,9 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _root(
     data: DataOption = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for an internal error.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", help="Print the version.", callback=_print_version,
@@ -74,8 +75,7 @@ def _root(
     Knowledge comes from --data PATH (repeatable), else BRIEF_DATA (paths separated by
     the OS path separator), else the bundled knowledge.
     """
-    _State.data = list(data or [])
-    _State.debug = debug
+    _State.data = list(data or [])  # --debug is read by main(), before Typer runs
 
 
 def _paths(data: list[str] | None) -> list[Path]:
@@ -102,11 +102,11 @@ def _connect(data: list[str] | None, *, check: bool = True) -> Any:
     return conn
 
 
-def _renderer(as_json: bool, fmt: str | None = None, stream: Any = None) -> Any:
+def _renderer(as_json: bool, fmt: str | None = None) -> Any:
     from briefcli.render import get_renderer
     from briefcli.render.terminal import make_console
 
-    stream = stream or ENV.stdout
+    stream = ENV.stdout
     name = "json" if as_json else (fmt or "terminal")
     color = name == "terminal" and ENV.color(stream)
     return get_renderer(name, make_console(stream, color=color, width=ENV.width()))
