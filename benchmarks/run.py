@@ -39,6 +39,7 @@ unless --keep names one.
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import json
 import os
@@ -263,6 +264,10 @@ def take_snapshot(tmp: Path) -> Path:
     shutil.copytree(HERE.parent / "src", root / "src", ignore=ignore)
     shutil.copytree(HERE.parent / "data", root / "data", ignore=ignore)
     SNAPSHOT = root / "src"
+    # An installed package has its bytecode compiled at install time; without it every
+    # call would compile brief's modules again (and PYTHONDONTWRITEBYTECODE, where set,
+    # would keep it so), while Typer and Rich load compiled code.
+    compileall.compile_dir(SNAPSHOT, quiet=1)
     digest = hashlib.sha256()
     for path in sorted((root / "src").rglob("*.py")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())

@@ -222,3 +222,20 @@ def test_cache_damaged_where_only_a_query_reads_is_rebuilt(kb, tmp_path, brief):
     assert r.code == 0, r.stderr
     assert "Small" in r.stdout
     assert r.stderr.count("is damaged; rebuilding") == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is for Linux")
+@pytest.mark.parametrize("xdg", [None, "/somewhere/cache", "relative/ignored", ""])
+def test_default_cache_dir_is_the_platforms(xdg, monkeypatch):
+    from platformdirs import user_cache_dir
+
+    from briefcli.environment import Environment
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    environ = dict(os.environ)
+    environ.pop("BRIEF_CACHE_DIR", None)
+    expected = Path(user_cache_dir("brief", appauthor=False))
+    assert Environment(environ=environ).cache_dir() == expected

@@ -26,7 +26,7 @@ from briefcli.model import (
     Source,
 )
 from briefcli.problems import BriefError, ExitCode, Problem
-from briefcli.render import RENDERERS, get_renderer, make_console
+from briefcli.render import RENDERERS, get_renderer, make_console, renderer_class
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("BRIEF_UPDATE_GOLDEN") == "1"
@@ -548,7 +548,8 @@ def test_wide_text_fits_80_columns() -> None:
 
 def test_registry() -> None:
     assert {"terminal", "json", "markdown"} <= set(RENDERERS)
-    for name, cls in RENDERERS.items():
+    for name in RENDERERS:
+        cls = renderer_class(name)
         renderer = get_renderer(name, make_console(io.StringIO(), color=False))
         assert isinstance(renderer, cls)
         for method in (

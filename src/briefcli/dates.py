@@ -6,9 +6,19 @@ so `1999` sorts before `1999-01-01`, and a period's upper bound uses 99.
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+MONTHS = (
+    "", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -17,8 +27,7 @@ class DateError(ValueError):
     """The text is not a valid partial date; the message says why."""
 
 
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(NamedTuple):
     year: int
     month: int = 0
     day: int = 0
@@ -34,10 +43,10 @@ class PartialDate:
         if m[2] and not 1 <= month <= 12:
             raise DateError(f"{text!r} has no month {month:02d}")
         if m[3]:
-            last = calendar.monthrange(year, month)[1] if year else 31
+            last = days_in_month(year, month)
             if not 1 <= day <= last:
                 raise DateError(
-                    f"{text!r} is not a real date: {calendar.month_name[month]} {year} "
+                    f"{text!r} is not a real date: {MONTHS[month]} {year} "
                     f"has {last} days"
                 )
         return cls(year, month, day)
@@ -71,7 +80,7 @@ class PartialDate:
         """`24 September 2023`, `September 2023` or `1999`."""
         if not self.month:
             return f"{self.year}"
-        name = calendar.month_name[self.month]
+        name = MONTHS[self.month]
         if not self.day:
             return f"{name} {self.year}"
         return f"{self.day} {name} {self.year}"

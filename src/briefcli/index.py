@@ -14,14 +14,11 @@ falls back to an index in memory for this call; an unreadable one is rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 import sqlite3
-import tempfile
+import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefcli import __version__
@@ -70,16 +67,22 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 
 
 
+def _digest(data: bytes) -> str:
+    """A 64-bit checksum as hex: enough to tell versions and path sets apart, and cheap
+    to import (hashlib alone costs more than a warm query)."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
 def _fingerprint() -> str:
     """What an index depends on: this layout and the code that reads knowledge files."""
-    digest = hashlib.sha256(_DDL.encode())
     here = Path(__file__).parent
+    parts = [_DDL.encode()]
     for module in ("yamlread.py", "schema.py", "model.py", "dates.py", "text.py", "index.py"):
         try:
-            digest.update((here / module).read_bytes())
+            parts.append((here / module).read_bytes())
         except OSError:
-            digest.update(module.encode())
-    return digest.hexdigest()[:16]
+            parts.append(module.encode())
+    return _digest(b"\0".join(parts))
 
 
 # An index made by another version of brief, or by other reading code, is rebuilt.
@@ -90,22 +93,24 @@ class CacheUnavailable(Exception):
     """The cache folder cannot hold an index; answer from memory instead."""
 
 
-@dataclass
 class BuildReport:
     """What an `open_index` call did, for diagnostics and tests."""
 
-    reread: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    rebuilt: bool = False
-    location: str = ""  # the index file, or ":memory:"
-    warnings: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.reread: list[str] = []
+        self.removed: list[str] = []
+        self.rebuilt = False
+        self.location = ""  # the index file, or ":memory:"
+        self.warnings: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"BuildReport({self.__dict__})"
 
 
 def index_file(cache_dir: Path, paths: list[Path]) -> Path:
     """The index file for a set of data paths (one per distinct list of paths)."""
     key = "\0".join(os.path.abspath(p) for p in paths)
-    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return cache_dir / f"index-{digest}.sqlite"
+    return cache_dir / f"index-{_digest(key.encode('utf-8', 'surrogateescape'))}.sqlite"
 
 
 def open_index(
@@ -154,6 +159,9 @@ def _open_cached(target: Path, stamps: list[FileStamp], report: BuildReport) -> 
 def _rebuild_into(
     target: Path, old: sqlite3.Connection | None, stamps: list[FileStamp], report: BuildReport
 ) -> sqlite3.Connection:
+    import shutil
+    import tempfile
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)

@@ -1,14 +1,13 @@
 """The records of a knowledge base and the schema of knowledge format 1.
 
-Records are plain frozen dataclasses built from their exported form (`data`: the fields
+Records are immutable named tuples built from their exported form (`data`: the fields
 as written in the file, ids and dates as text). `SCHEMA` is the one description of the
 format: the loader validates against it and the exporters write from it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar
+from typing import Any, NamedTuple
 
 from briefcli.dates import PartialDate
 
@@ -22,8 +21,7 @@ DATE = "date"  # a partial date
 IDS = "ids"  # a list of ids of another kind of record
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     name: str
     type: str
     required: bool = False
@@ -69,34 +67,36 @@ KIND_LABEL = {"entity": "an entity", "event": "an event", "faq": "a FAQ",
               "briefing": "a briefing", "source": "a source"}
 
 
-class Record:
-    """Common behaviour: build from exported data, export back."""
-
-    record_kind: ClassVar[str]
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any], path: str = "", line: int = 0) -> Any:
-        values = {}
-        for f in fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                value = data[f.name]
-                values[f.name] = tuple(value) if isinstance(value, list) else value
-        return cls(**values, path=path, line=line)  # type: ignore[call-arg]
-
-    def to_data(self) -> dict[str, Any]:
-        """The record's fields as written in a knowledge file, empty ones left out."""
-        out: dict[str, Any] = {}
-        for name in SCHEMA[self.record_kind]:
-            value = getattr(self, name)
-            if value is None or value == ():
-                continue
-            out[name] = list(value) if isinstance(value, tuple) else value
-        return out
+# Records are NamedTuples: a command defines a dozen record types at start-up, and a
+# NamedTuple costs a fraction of a frozen dataclass to define.
 
 
-@dataclass(frozen=True)
-class Entity(Record):
-    record_kind: ClassVar[str] = "entity"
+def _from_data(cls: Any, data: dict[str, Any], path: str = "", line: int = 0) -> Any:
+    """A record from its exported fields (lists become tuples)."""
+    values = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in data.items()
+        if name in cls._fields
+    }
+    return cls(**values, path=path, line=line)
+
+
+def _to_data(self: Any) -> dict[str, Any]:
+    """The record's fields as written in a knowledge file, empty ones left out."""
+    out: dict[str, Any] = {}
+    for name in SCHEMA[self.record_kind]:
+        value = getattr(self, name)
+        if value is None or value == ():
+            continue
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _when(self: Any) -> PartialDate:
+    return PartialDate.parse(self.date)
+
+
+class Entity(NamedTuple):
     id: str
     name: str
     acronym: str | None = None
@@ -108,8 +108,12 @@ class Entity(Record):
     related: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    path: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
+    path: str = ""  # where the record was read, for messages
+    line: int = 0
+
+    record_kind = "entity"
+    from_data = classmethod(_from_data)
+    to_data = _to_data
 
     @property
     def gloss(self) -> str:
@@ -117,9 +121,7 @@ class Entity(Record):
         return self.role or self.summary or ""
 
 
-@dataclass(frozen=True)
-class Event(Record):
-    record_kind: ClassVar[str] = "event"
+class Event(NamedTuple):
     id: str
     date: str
     title: str
@@ -128,28 +130,29 @@ class Event(Record):
     entities: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    path: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
+    path: str = ""
+    line: int = 0
 
-    @property
-    def when(self) -> PartialDate:
-        return PartialDate.parse(self.date)
+    record_kind = "event"
+    from_data = classmethod(_from_data)
+    to_data = _to_data
+    when = property(_when)
 
 
-@dataclass(frozen=True)
-class Faq(Record):
-    record_kind: ClassVar[str] = "faq"
+class Faq(NamedTuple):
     id: str
     question: str
     answer: str
     entities: tuple[str, ...] = ()
-    path: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
+    path: str = ""
+    line: int = 0
+
+    record_kind = "faq"
+    from_data = classmethod(_from_data)
+    to_data = _to_data
 
 
-@dataclass(frozen=True)
-class Briefing(Record):
-    record_kind: ClassVar[str] = "briefing"
+class Briefing(NamedTuple):
     id: str
     date: str
     title: str
@@ -160,27 +163,32 @@ class Briefing(Record):
     events: tuple[str, ...] = ()
     faqs: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    path: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
+    path: str = ""
+    line: int = 0
 
-    @property
-    def when(self) -> PartialDate:
-        return PartialDate.parse(self.date)
+    record_kind = "briefing"
+    from_data = classmethod(_from_data)
+    to_data = _to_data
+    when = property(_when)
 
 
-@dataclass(frozen=True)
-class Source(Record):
-    record_kind: ClassVar[str] = "source"
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str | None = None
     url: str | None = None
     date: str | None = None
-    path: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
+    path: str = ""
+    line: int = 0
+
+    record_kind = "source"
+    from_data = classmethod(_from_data)
+    to_data = _to_data
 
 
-RECORD_TYPES: dict[str, type[Record]] = {
+Record = Entity | Event | Faq | Briefing | Source
+
+RECORD_TYPES: dict[str, Any] = {
     "entity": Entity, "event": Event, "faq": Faq, "briefing": Briefing, "source": Source,
 }
 
@@ -189,8 +197,7 @@ def record_from_data(kind: str, data: dict[str, Any], path: str = "", line: int 
     return RECORD_TYPES[kind].from_data(data, path, line)
 
 
-@dataclass(frozen=True)
-class BriefingPage:
+class BriefingPage(NamedTuple):
     """A briefing with the records it refers to, resolved."""
 
     briefing: Briefing
@@ -200,8 +207,7 @@ class BriefingPage:
     sources: list[Source]
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     """An entity matched by a term, with the records it relates to."""
 
     term: str
@@ -212,8 +218,7 @@ class Definition:
     matched_on: str  # "id", "acronym", "name" or "alias"
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     kind: str
     id: str
     title: str

@@ -7,8 +7,8 @@ one place, `Problem.format`, in the `file:line:col: level: message [code]` style
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -45,18 +45,26 @@ CODES: dict[str, str] = {
 """Every problem code, with what it means (listed in docs/format.md)."""
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class _ProblemFields(NamedTuple):
     path: str
-    line: int
+    line: int  # 1-based; 0 when the problem is about the whole file
     col: int
-    code: str = field(compare=False)
-    message: str = field(compare=False)
-    level: str = field(default="error", compare=False)
+    code: str
+    message: str
+    level: str = "error"
 
-    def __post_init__(self) -> None:
-        if self.code not in CODES:
-            raise ValueError(f"undocumented problem code {self.code!r}")
+
+class Problem(_ProblemFields):
+    """One problem; problems sort by file, line and column."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls, path: str, line: int, col: int, code: str, message: str, level: str = "error"
+    ) -> Problem:
+        if code not in CODES:
+            raise ValueError(f"undocumented problem code {code!r}")
+        return super().__new__(cls, path, line, col, code, message, level)
 
     def format(self) -> str:
         where = self.path
@@ -65,14 +73,7 @@ class Problem:
         return f"{where}: {self.level}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "col": self.col,
-            "level": self.level,
-            "code": self.code,
-            "message": self.message,
-        }
+        return self._asdict()
 
 
 def has_errors(problems: list[Problem]) -> bool:

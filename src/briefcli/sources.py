@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -27,8 +27,7 @@ def data_paths(options: list[str] | None, environ: dict[str, str]) -> list[Path]
     return paths or [bundled_data()]
 
 
-@dataclass(frozen=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     """What identifies a file's content without reading it, as git's index does."""
 
     path: str

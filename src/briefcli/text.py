@@ -52,3 +52,30 @@ def visible(text: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
+
+
+# Search titles and snippets mark matched words with two private-use characters.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+
+def split_marks(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, matched) parts, the markers removed."""
+    parts: list[tuple[str, bool]] = []
+    matched = False
+    current: list[str] = []
+    for c in snippet:
+        if c in (MARK_START, MARK_END):
+            if current:
+                parts.append(("".join(current), matched))
+                current = []
+            matched = c == MARK_START
+        else:
+            current.append(c)
+    if current:
+        parts.append(("".join(current), matched))
+    return parts
+
+
+def strip_marks(snippet: str) -> str:
+    return snippet.replace(MARK_START, "").replace(MARK_END, "")

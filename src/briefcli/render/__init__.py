@@ -13,15 +13,14 @@ core code returns records and never prints. Every renderer has the same methods:
 
 from __future__ import annotations
 
-from typing import Protocol
+from importlib import import_module
+from typing import Any, Protocol
 
 from rich.console import Console
 
 from briefcli.model import Briefing, BriefingPage, Definition, Event, SearchHit
 from briefcli.problems import BriefError, ExitCode, Problem
-from briefcli.render.jsonout import JsonRenderer
-from briefcli.render.markdown import MarkdownRenderer
-from briefcli.render.terminal import TerminalRenderer, make_console
+from briefcli.render.console import make_console
 
 
 class Renderer(Protocol):
@@ -34,33 +33,35 @@ class Renderer(Protocol):
     def problems(self, problems: list[Problem]) -> None: ...
 
 
-RENDERERS: dict[str, type] = {
-    "terminal": TerminalRenderer,
-    "json": JsonRenderer,
-    "markdown": MarkdownRenderer,
+# Name -> "module:class"; a renderer's module is imported only when it is asked for.
+RENDERERS: dict[str, str] = {
+    "terminal": "briefcli.render.terminal:TerminalRenderer",
+    "json": "briefcli.render.jsonout:JsonRenderer",
+    "markdown": "briefcli.render.markdown:MarkdownRenderer",
 }
 
 
-def get_renderer(name: str, console: Console) -> Renderer:
-    """The renderer registered as `name`, writing to `console`.
-
-    An unknown name is a usage error (BriefError with ExitCode.USAGE) naming the known ones.
-    """
-    cls = RENDERERS.get(name)
-    if cls is None:
+def renderer_class(name: str) -> Any:
+    """The class registered as `name`; an unknown name is a usage error naming the known."""
+    target = RENDERERS.get(name)
+    if target is None:
         known = ", ".join(sorted(RENDERERS))
         raise BriefError(
             f"unknown output format {name!r}; expected one of: {known}", ExitCode.USAGE
         )
-    return cls(console)
+    module, cls = target.split(":")
+    return getattr(import_module(module), cls)
+
+
+def get_renderer(name: str, console: Console) -> Renderer:
+    """The renderer registered as `name`, writing to `console`."""
+    return renderer_class(name)(console)
 
 
 __all__ = [
     "RENDERERS",
-    "JsonRenderer",
-    "MarkdownRenderer",
     "Renderer",
-    "TerminalRenderer",
     "get_renderer",
+    "renderer_class",
     "make_console",
 ]

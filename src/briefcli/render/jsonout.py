@@ -15,7 +15,7 @@ from rich.console import Console
 
 from briefcli.model import Briefing, BriefingPage, Definition, Event, SearchHit
 from briefcli.problems import Problem
-from briefcli.render.terminal import strip_marks
+from briefcli.text import strip_marks
 
 # json.dumps(ensure_ascii=False) already escapes C0 controls; these it writes as they are.
 _ESCAPE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -24,10 +24,8 @@ from briefcli.render.terminal import (
     period_label,
     senses_label,
     short_date,
-    split_marks,
-    strip_marks,
 )
-from briefcli.text import visible
+from briefcli.text import split_marks, strip_marks, visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)

@@ -8,7 +8,6 @@ terminal escapes. With a console that has no colour the output is plain text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import IO
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
@@ -23,11 +22,10 @@ from briefcli.dates import DateError, PartialDate
 from briefcli.model import Briefing, BriefingPage, Definition, Entity, Event, Faq, SearchHit
 from briefcli.model import Source as SourceRecord
 from briefcli.problems import Problem
-from briefcli.text import fold, has_unsafe, visible
+from briefcli.render.console import make_console  # noqa: F401 - part of this module's API
+from briefcli.text import fold, has_unsafe, split_marks, visible
 
 # Markers around the matched words of a search snippet.
-MARK_START = "\ue000"
-MARK_END = "\ue001"
 
 # Styles, in one place.
 HEADING = Style(bold=True, color="cyan")
@@ -44,24 +42,6 @@ BULLET = Style(color="cyan")
 LEVEL = {"error": Style(color="red", bold=True), "warning": Style(color="yellow", bold=True)}
 
 NAME_WIDTH = 30  # widest name column of the who's-who before it wraps
-
-
-def make_console(file: IO[str] | None, *, color: bool, width: int | None = None) -> Console:
-    """A console for `brief`: colour and escape codes only when `color` is true.
-
-    Highlighting, markup and emoji are off: renderers pass `Text` built from data, and
-    nothing printed as a plain string is ever interpreted either.
-    """
-    return Console(
-        file=file,
-        width=width,
-        no_color=not color,
-        force_terminal=color if color else False,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=False,
-    )
 
 
 # -- helpers shared with the other renderers ---------------------------------------------
@@ -112,34 +92,12 @@ def link_target(url: str | None) -> str | None:
     return url
 
 
-def split_marks(snippet: str) -> list[tuple[str, bool]]:
-    """A snippet as (text, matched) parts, the markers removed."""
-    parts: list[tuple[str, bool]] = []
-    matched = False
-    current: list[str] = []
-    for c in snippet:
-        if c in (MARK_START, MARK_END):
-            if current:
-                parts.append(("".join(current), matched))
-                current = []
-            matched = c == MARK_START
-        else:
-            current.append(c)
-    if current:
-        parts.append(("".join(current), matched))
-    return parts
-
-
 def _marked(snippet: str, style: Style | str = "") -> Text:
     """Text with the marked parts of a search title or snippet highlighted."""
     text = Text(style=style)
     for part, matched in split_marks(snippet):
         text.append(visible(part), style=MATCH if matched else "")
     return text
-
-
-def strip_marks(snippet: str) -> str:
-    return snippet.replace(MARK_START, "").replace(MARK_END, "")
 
 
 def entity_label(entity: Entity) -> str:
