@@ -239,3 +239,35 @@ def test_default_cache_dir_is_the_platforms(xdg, monkeypatch):
     environ.pop("BRIEF_CACHE_DIR", None)
     expected = Path(user_cache_dir("brief", appauthor=False))
     assert Environment(environ=environ).cache_dir() == expected
+
+
+def test_partial_cross_checks_equal_a_full_one(tmp_path):
+    """After every edit of a random sequence, the incremental index holds the same
+    problems as one built from scratch."""
+    import random
+
+    rng = random.Random(7)
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    cache = tmp_path / "cache"
+    ids = [f"x{i}" for i in range(8)]
+
+    def random_file() -> str:
+        lines = ["entities:"]
+        for eid in rng.sample(ids, rng.randint(0, 3)):
+            related = rng.sample(ids, rng.randint(0, 2))
+            lines += [f"  - id: {eid}", f"    name: N{eid}", f"    related: [{', '.join(related)}]"]
+        return "\n".join(lines) + "\n"
+
+    for step in range(40):
+        files = sorted(folder.glob("*.yaml"))
+        action = rng.choice(["add", "edit", "remove"] if files else ["add"])
+        if action == "add":
+            write(folder / f"f{step}.yaml", random_file())
+        elif action == "edit":
+            write(rng.choice(files), random_file())
+        else:
+            rng.choice(files).unlink()
+        _, conn = build(folder, cache)
+        fresh = open_index([folder], None)
+        assert stored_problems(conn) == stored_problems(fresh), step

@@ -58,8 +58,12 @@ CREATE TABLE problems (
 );
 CREATE INDEX problems_fid ON problems (fid);
 CREATE TABLE cross_problems (
-    path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT
+    path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT,
+    fid INTEGER NOT NULL,  -- the file the problem stands in
+    kind TEXT NOT NULL, id TEXT NOT NULL  -- the id duplicated, or referred to
 );
+CREATE INDEX cross_problems_fid ON cross_problems (fid);
+CREATE INDEX cross_problems_key ON cross_problems (kind, id);
 CREATE VIRTUAL TABLE fts USING fts5 (
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -214,10 +218,21 @@ def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepo
     if changes is None:
         return
     changed, removed = changes
+    full = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM files)").fetchone()[0]
+    # Cross-file problems can change only for the ids the changed files held or hold.
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (kind TEXT, id TEXT)")
+    conn.execute("DELETE FROM touched")
+    conn.executemany(
+        "INSERT INTO touched SELECT kind, id FROM records JOIN files USING (fid) "
+        "WHERE path = ?",
+        [(path,) for path in [*removed, *(s.path for s in changed)]],
+    )
     for path in removed:
         _forget(conn, path)
         report.removed.append(path)
     from briefcli.schema import parse_file
+
+    fresh: list[int] = []
 
     for stamp in changed:
         _forget(conn, stamp.path)
@@ -234,8 +249,12 @@ def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepo
         result = parse_file(data, stamp.path)
         fid = _add_file(conn, stamp)
         _store(conn, fid, result)
+        fresh.append(fid)
         report.reread.append(stamp.path)
-    _cross_check(conn)
+    conn.executemany(
+        "INSERT INTO touched SELECT kind, id FROM records WHERE fid = ?", [(f,) for f in fresh]
+    )
+    _cross_check(conn, None if full else fresh)
 
 
 def _add_file(conn: sqlite3.Connection, stamp: FileStamp) -> int:
@@ -255,7 +274,7 @@ def _forget(conn: sqlite3.Connection, path: str) -> None:
     conn.execute(f"DELETE FROM fts WHERE rowid IN ({rids})", (fid,))
     conn.execute(f"DELETE FROM terms WHERE rid IN ({rids})", (fid,))
     conn.execute(f"DELETE FROM tags WHERE rid IN ({rids})", (fid,))
-    for table in ("links", "problems", "records", "files"):
+    for table in ("links", "problems", "cross_problems", "records", "files"):
         conn.execute(f"DELETE FROM {table} WHERE fid = ?", (fid,))
 
 
@@ -334,47 +353,70 @@ _KIND_NAMES = {"entity": "entity", "event": "event", "faq": "FAQ", "briefing": "
                "source": "source"}
 
 
-def _cross_check(conn: sqlite3.Connection) -> None:
-    """Recompute duplicate ids and unknown references over every file."""
-    conn.execute("DELETE FROM cross_problems")
-    problems: list[Problem] = []
+def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
+    """Recompute duplicate ids and unknown references.
+
+    With `fresh` None, over everything. Otherwise only where they can have changed: for
+    the ids in the temporary table `touched` (those the changed files held or now hold)
+    and for the links of the `fresh` files; the problems of forgotten files are gone
+    with them.
+    """
+    if fresh is None:
+        conn.execute("DELETE FROM cross_problems")
+        dup_scope = unknown_scope = ""
+    else:
+        conn.execute(
+            "DELETE FROM cross_problems WHERE (kind, id) IN (SELECT kind, id FROM touched)"
+        )
+        dup_scope = "AND (kind, id) IN (SELECT kind, id FROM touched)"
+        marks = ",".join("?" * len(fresh))
+        unknown_scope = (
+            f"AND (l.fid IN ({marks}) OR (l.target, l.target_id) IN "
+            "(SELECT kind, id FROM touched))"
+        )
+    rows: list[tuple[Problem, int, str, str]] = []
     duplicates = conn.execute(
-        """SELECT r.kind, r.id, f.path, r.line, r.col FROM records r JOIN files f USING (fid)
-           WHERE (r.kind, r.id) IN (SELECT kind, id FROM records GROUP BY kind, id
-                                    HAVING count(*) > 1)
-           ORDER BY r.kind, r.id, f.path, r.line"""
+        f"""SELECT r.kind, r.id, f.path, r.line, r.col, r.fid FROM records r
+            JOIN files f USING (fid)
+            WHERE (r.kind, r.id) IN (SELECT kind, id FROM records WHERE 1 {dup_scope}
+                                     GROUP BY kind, id HAVING count(*) > 1)
+            ORDER BY r.kind, r.id, f.path, r.line"""
     ).fetchall()
     first: dict[tuple[str, str], tuple[str, int, int]] = {}
-    for kind, rid, where, line, col in duplicates:
+    for kind, rid, where, line, col, fid in duplicates:
         place = first.setdefault((kind, rid), (where, line, col))
         if place != (where, line, col):
-            problems.append(
-                Problem(where, line, col, "duplicate-id",
-                        f"duplicate {_KIND_NAMES[kind]} id {rid!r}: first defined at "
-                        f"{place[0]}:{place[1]}:{place[2]}")
+            problem = Problem(
+                where, line, col, "duplicate-id",
+                f"duplicate {_KIND_NAMES[kind]} id {rid!r}: first defined at "
+                f"{place[0]}:{place[1]}:{place[2]}",
             )
+            rows.append((problem, fid, kind, rid))
     unknown = conn.execute(
-        """SELECT l.target, l.target_id, l.field, r.kind, r.id, f.path, l.line, l.col
-           FROM links l JOIN records r USING (rid) JOIN files f ON f.fid = l.fid
-           WHERE NOT EXISTS (SELECT 1 FROM records t
-                             WHERE t.kind = l.target AND t.id = l.target_id)
-           ORDER BY f.path, l.line, l.col"""
+        f"""SELECT l.target, l.target_id, l.field, r.kind, r.id, f.path, l.line, l.col, l.fid
+            FROM links l JOIN records r USING (rid) JOIN files f ON f.fid = l.fid
+            WHERE NOT EXISTS (SELECT 1 FROM records t
+                              WHERE t.kind = l.target AND t.id = l.target_id) {unknown_scope}
+            ORDER BY f.path, l.line, l.col""",
+        fresh or (),
     ).fetchall()
     ids_of: dict[str, list[str]] = {}
-    for target, target_id, fname, kind, rid, where, line, col in unknown:
+    for target, target_id, fname, kind, rid, where, line, col, fid in unknown:
         if target not in ids_of:
             ids_of[target] = [
                 r[0] for r in conn.execute("SELECT id FROM records WHERE kind = ?", (target,))
             ]
-        hint = _closest(target_id, ids_of[target]) if len(problems) < 200 else ""
-        problems.append(
-            Problem(where, line, col, "unknown-ref",
-                    f"unknown {_KIND_NAMES[target]} id {target_id!r} in {fname!r} of "
-                    f"{_KIND_NAMES[kind]} {rid!r}{hint}")
+        hint = _closest(target_id, ids_of[target]) if len(rows) < 200 else ""
+        problem = Problem(
+            where, line, col, "unknown-ref",
+            f"unknown {_KIND_NAMES[target]} id {target_id!r} in {fname!r} of "
+            f"{_KIND_NAMES[kind]} {rid!r}{hint}",
         )
+        rows.append((problem, fid, target, target_id))
     conn.executemany(
-        "INSERT INTO cross_problems VALUES (?,?,?,?,?,?)",
-        [(p.path, p.line, p.col, p.code, p.message, p.level) for p in problems],
+        "INSERT INTO cross_problems VALUES (?,?,?,?,?,?,?,?,?)",
+        [(p.path, p.line, p.col, p.code, p.message, p.level, fid, kind, key)
+         for p, fid, kind, key in rows],
     )
 
 
