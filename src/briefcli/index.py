@@ -35,40 +35,43 @@ CREATE TABLE records (
     rid INTEGER PRIMARY KEY, fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
     line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER, data TEXT NOT NULL
 );
-CREATE INDEX records_kind_id ON records (kind, id);
-CREATE INDEX records_kind_date ON records (kind, sort_key, end_key);
-CREATE INDEX records_fid ON records (fid);
 CREATE TABLE terms (
     key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL
 );
-CREATE INDEX terms_key ON terms (key);
-CREATE INDEX terms_rid ON terms (rid);
 CREATE TABLE tags (key TEXT NOT NULL, rid INTEGER NOT NULL);
-CREATE INDEX tags_key ON tags (key);
-CREATE INDEX tags_rid ON tags (rid);
 CREATE TABLE links (
     rid INTEGER NOT NULL, fid INTEGER NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
     target_id TEXT NOT NULL, line INTEGER, col INTEGER
 );
-CREATE INDEX links_target ON links (target, target_id);
-CREATE INDEX links_rid ON links (rid);
-CREATE INDEX links_fid ON links (fid);
 CREATE TABLE problems (
     fid INTEGER, path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT
 );
-CREATE INDEX problems_fid ON problems (fid);
 CREATE TABLE cross_problems (
     path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT,
     fid INTEGER NOT NULL,  -- the file the problem stands in
     kind TEXT NOT NULL, id TEXT NOT NULL  -- the id duplicated, or referred to
 );
-CREATE INDEX cross_problems_fid ON cross_problems (fid);
-CREATE INDEX cross_problems_key ON cross_problems (kind, id);
 CREATE VIRTUAL TABLE fts USING fts5 (
     title, body, tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
+);"""
 
+# Secondary indexes: a full build creates them after its bulk insert, which is faster
+# than keeping them up to date row by row.
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS records_kind_id ON records (kind, id);
+CREATE INDEX IF NOT EXISTS records_kind_date ON records (kind, sort_key, end_key);
+CREATE INDEX IF NOT EXISTS records_fid ON records (fid);
+CREATE INDEX IF NOT EXISTS terms_key ON terms (key);
+CREATE INDEX IF NOT EXISTS terms_rid ON terms (rid);
+CREATE INDEX IF NOT EXISTS tags_key ON tags (key);
+CREATE INDEX IF NOT EXISTS tags_rid ON tags (rid);
+CREATE INDEX IF NOT EXISTS links_target ON links (target, target_id);
+CREATE INDEX IF NOT EXISTS links_rid ON links (rid);
+CREATE INDEX IF NOT EXISTS links_fid ON links (fid);
+CREATE INDEX IF NOT EXISTS problems_fid ON problems (fid);
+CREATE INDEX IF NOT EXISTS cross_problems_fid ON cross_problems (fid);
+CREATE INDEX IF NOT EXISTS cross_problems_key ON cross_problems (kind, id);
+"""
 
 
 def _digest(data: bytes) -> str:
@@ -80,7 +83,7 @@ def _digest(data: bytes) -> str:
 def _fingerprint() -> str:
     """What an index depends on: this layout and the code that reads knowledge files."""
     here = Path(__file__).parent
-    parts = [_DDL.encode()]
+    parts = [_DDL.encode(), _INDEXES.encode()]
     for module in ("yamlread.py", "schema.py", "model.py", "dates.py", "text.py", "index.py"):
         try:
             parts.append((here / module).read_bytes())
@@ -251,9 +254,13 @@ def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepo
         _store(conn, fid, result)
         fresh.append(fid)
         report.reread.append(stamp.path)
-    conn.executemany(
-        "INSERT INTO touched SELECT kind, id FROM records WHERE fid = ?", [(f,) for f in fresh]
-    )
+    if full:
+        conn.executescript(_INDEXES)
+    else:
+        conn.executemany(
+            "INSERT INTO touched SELECT kind, id FROM records WHERE fid = ?",
+            [(f,) for f in fresh],
+        )
     _cross_check(conn, None if full else fresh)
 
 

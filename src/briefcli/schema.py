@@ -90,7 +90,12 @@ def _id_char(c: str) -> bool:
     return c.isalnum() or c in "-_." or unicodedata.category(c) in ("Mn", "Mc")
 
 
+_ASCII_ID = re.compile(r"[A-Za-z0-9._-]+")
+
+
 def _check_id(text: str) -> str | None:
+    if _ASCII_ID.fullmatch(text):
+        return None  # the common case, without a look at each character
     if not text:
         return "expected an id, found empty text"
     if not all(_id_char(c) for c in text) or has_unsafe(text):
