@@ -303,7 +303,7 @@ def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
         d = row.data
         records.append(
             (rid, fid, row.kind, row.id, row.line, row.col, row.sort_key, row.end_key,
-             json.dumps(d, ensure_ascii=False))
+             json.dumps(d, ensure_ascii=False, separators=(",", ":")))
         )
         rid_of.setdefault((row.kind, row.id), rid)
         kind = row.kind

@@ -8,7 +8,6 @@ and are made by the index.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -81,6 +80,8 @@ def _what(node: Node) -> str:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    import difflib  # only when there is something to suggest
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
