@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 SAMPLE = re.compile(r"(<!-- sample: (?P<args>[^>]*) -->\n```text\n)(?P<body>.*?)(```\n)", re.S)
-COMMANDS = ["show", "define", "timeline", "search", "check"]
+COMMANDS = ["show", "define", "timeline", "search", "check", "export"]
 
 
 def test_readme_sample_is_the_real_output(brief):
