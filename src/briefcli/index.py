@@ -24,6 +24,7 @@ from pathlib import Path
 from briefcli import __version__
 from briefcli.problems import Problem
 from briefcli.sources import FileStamp, display_path, knowledge_files
+from briefcli.text import closest
 
 _DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -413,7 +414,8 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
             ids_of[target] = [
                 r[0] for r in conn.execute("SELECT id FROM records WHERE kind = ?", (target,))
             ]
-        hint = _closest(target_id, ids_of[target]) if len(rows) < 200 else ""
+        close = closest(target_id, ids_of[target]) if len(rows) < 200 else []
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
         problem = Problem(
             where, line, col, "unknown-ref",
             f"unknown {_KIND_NAMES[target]} id {target_id!r} in {fname!r} of "
@@ -425,15 +427,6 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
         [(p.path, p.line, p.col, p.code, p.message, p.level, fid, kind, key)
          for p, fid, kind, key in rows],
     )
-
-
-def _closest(word: str, choices: list[str]) -> str:
-    if not choices:
-        return ""
-    from rapidfuzz import fuzz, process
-
-    best = process.extractOne(word, choices, scorer=fuzz.WRatio, score_cutoff=75)
-    return f" (did you mean {best[0]!r}?)" if best else ""
 
 
 def stored_problems(conn: sqlite3.Connection, errors_only: bool = False) -> list[Problem]:

@@ -25,7 +25,7 @@ from briefcli.model import (
     record_from_data,
 )
 from briefcli.problems import BriefError
-from briefcli.text import fold
+from briefcli.text import closest, fold
 
 MATCH_ORDER = {"acronym": 0, "name": 1, "alias": 2, "id": 3}
 DEFINE_EVENTS = 5  # events shown with a definition: the latest ones
@@ -139,20 +139,8 @@ def suggest_terms(conn: sqlite3.Connection, term: str, limit: int = 5) -> list[s
 
 
 def _closest(term: str, rows: list[tuple[str, str]], limit: int) -> list[str]:
-    if not rows:
-        return []
-    from rapidfuzz import fuzz, process
-
-    keys = [r[0] for r in rows]
-    matches = process.extract(
-        fold(term), keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60
-    )
-    out: list[str] = []
-    for _key, _score, i in matches:
-        text = rows[i][1]
-        if text not in out:
-            out.append(text)
-    return out[:limit]
+    """Suggestions from rows of (folded key, text shown)."""
+    return closest(term, [text for _, text in rows], limit, keys=[key for key, _ in rows])
 
 
 # ---------------------------------------------------------------- show

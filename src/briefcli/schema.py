@@ -80,6 +80,8 @@ def _what(node: Node) -> str:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    """A did-you-mean among the format's few keys, where difflib's conservative cutoff
+    suggests only real typos (text.closest is for the large vocabularies of the data)."""
     import difflib  # only when there is something to suggest
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
