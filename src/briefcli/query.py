@@ -29,6 +29,7 @@ from briefcli.text import closest, fold
 
 MATCH_ORDER = {"acronym": 0, "name": 1, "alias": 2, "id": 3}
 DEFINE_EVENTS = 5  # events shown with a definition: the latest ones
+DEFINE_REFERRERS = 20  # entities that name this one in `related`, shown after its own
 
 
 class NotFound(BriefError):
@@ -116,8 +117,9 @@ def _define(conn: sqlite3.Connection, term: str, entity: Entity, matched_on: str
         row[0]
         for row in conn.execute(
             "SELECT r.id FROM links l JOIN records r USING (rid) WHERE l.target = 'entity' "
-            "AND l.target_id = ? AND r.kind = 'entity' AND l.field = 'related' ORDER BY r.rid",
-            (entity.id,),
+            "AND l.target_id = ? AND r.kind = 'entity' AND l.field = 'related' ORDER BY r.rid "
+            "LIMIT ?",
+            (entity.id, DEFINE_REFERRERS),
         )
     ]
     related = records_by_id(conn, "entity", [*entity.related, *referrers])
