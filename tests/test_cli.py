@@ -384,3 +384,17 @@ def test_timeline_keeps_events_whose_period_meets_the_range(brief, tmp_path):
     assert [e["id"] for e in json.loads(r.stdout)] == ["year"]
     r = brief("timeline", "--data", str(kb), "--since", "2004", "--until", "2010", "--json")
     assert r.code == 1
+
+
+def test_define_ignores_dots_in_acronyms(brief, tmp_path):
+    kb = write(
+        tmp_path / "kb.yaml",
+        "entities:\n  - {id: us, name: United States, acronym: U.S.}\n"
+        "  - {id: usa, name: Unified Service Area, acronym: US}\n",
+    )
+    for term in ("US", "u.s.", "U.S"):
+        r = brief("define", term, "--data", str(kb), "--json")
+        assert r.code == 0, term
+        assert sorted(d["id"] for d in json.loads(r.stdout)) == ["us", "usa"]
+    r = brief("timeline", "U.S", "--data", str(kb))
+    assert "no events" in r.stderr  # found as a topic, though it has no events

@@ -24,7 +24,7 @@ from pathlib import Path
 from briefcli import __version__
 from briefcli.problems import Problem
 from briefcli.sources import FileStamp, display_path, knowledge_files
-from briefcli.text import closest
+from briefcli.text import closest, fold, term_key
 
 _DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -294,8 +294,6 @@ def _store_problems(conn: sqlite3.Connection, fid: int | None, problems: Iterabl
 
 
 def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
-    from briefcli.text import fold
-
     _store_problems(conn, fid, result.problems)  # type: ignore[attr-defined]
     start = conn.execute("SELECT coalesce(max(rid), 0) FROM records").fetchone()[0] + 1
     records, terms, tags, fts = [], [], [], []
@@ -317,7 +315,7 @@ def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
             ):
                 for value in values:
                     if value:
-                        key = fold(value)
+                        key = term_key(value)
                         if key and key not in seen:
                             seen.add(key)
                             terms.append((key, rid, fname, value))

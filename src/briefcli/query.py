@@ -25,7 +25,7 @@ from briefcli.model import (
     record_from_data,
 )
 from briefcli.problems import BriefError
-from briefcli.text import closest, fold
+from briefcli.text import closest, fold, term_key
 
 MATCH_ORDER = {"acronym": 0, "name": 1, "alias": 2, "id": 3}
 DEFINE_EVENTS = 5  # events shown with a definition: the latest ones
@@ -89,9 +89,8 @@ def all_records(conn: sqlite3.Connection) -> list[Any]:
 
 def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
     """Every entity whose id, acronym, name or alias matches the term, best match first."""
-    key = fold(term)
     rows = conn.execute(
-        "SELECT t.rid, t.field FROM terms t WHERE t.key = ?", (key,)
+        "SELECT t.rid, t.field FROM terms t WHERE t.key = ?", (term_key(term),)
     ).fetchall()
     if not rows:
         raise NotFound(f"no entry for {term!r}", suggest_terms(conn, term))
@@ -251,12 +250,12 @@ def timeline(
     params: list[Any] = []
     title = "Timeline"
     if topic is not None:
-        key = fold(topic)
+        key = fold(topic)  # tags are matched by their folded text, terms by their key
         entity_ids = [
             row[0]
             for row in conn.execute(
                 "SELECT DISTINCT r.id FROM terms t JOIN records r USING (rid) WHERE t.key = ?",
-                (key,),
+                (term_key(topic),),
             )
         ]
         has_tag = conn.execute("SELECT 1 FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
@@ -267,7 +266,7 @@ def timeline(
             ).fetchall()
             raise NotFound(f"no entity or tag {topic!r}", _closest(topic, rows, 5))
         names = records_by_id(conn, "entity", entity_ids)
-        title = " / ".join(e.name for e in names) or topic
+        title = "Timeline of " + (" / ".join(e.name for e in names) or topic)
         marks = ",".join("?" * len(entity_ids))
         where.append(
             "(r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND target_id IN "
@@ -288,7 +287,7 @@ def timeline(
     events = _records(conn, sql, params)
     if not events:
         raise NotFound(f"no events for {topic!r} in that period" if topic else "no events")
-    return Timeline(f"Timeline of {title}" if topic else "Timeline", events)
+    return Timeline(title, events)
 
 
 # ---------------------------------------------------------------- search

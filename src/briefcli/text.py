@@ -23,6 +23,12 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def term_key(text: str) -> str:
+    """The key a term is looked up by: folded, and without dots, so that "U.S.", "US"
+    and "u.s" are one term, as in glossaries that write acronyms either way."""
+    return fold(text).replace(".", "")
+
+
 def slug(text: str) -> str:
     """Lowercase ASCII words joined with '-' ("What is KFOR?" -> "what-is-kfor")."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text).encode("ascii", "ignore").decode()).strip("-")
