@@ -271,3 +271,26 @@ def test_partial_cross_checks_equal_a_full_one(tmp_path):
         _, conn = build(folder, cache)
         fresh = open_index([folder], None)
         assert stored_problems(conn) == stored_problems(fresh), step
+
+
+def test_a_file_modified_just_before_it_is_read_is_read_again(kb, tmp_path):
+    """Racily clean files: a second same-size edit within one tick of the file system's
+    clock keeps size and times, so a stamp taken that close to a change is not trusted
+    and the next call reads the file again, even though nothing seems to have changed."""
+    import time
+
+    from briefcli.index import RACY_NS
+
+    cache = tmp_path / "cache"
+    path = kb / "small.yaml"
+    now = time.time_ns()
+    os.utime(path, ns=(now, now))
+    _, conn = build(kb, cache)
+    stored = dict(conn.execute("SELECT path, mtime_ns FROM files"))
+    assert stored[str(path)] == -1  # not trusted
+    assert stored[str(kb / "big.yaml")] > 0  # written ten seconds ago: trusted
+    time.sleep(RACY_NS / 1e9 * 1.5)
+    report, conn = build(kb, cache)
+    assert report.reread == [str(path)]
+    report, _ = build(kb, cache)
+    assert report.reread == []

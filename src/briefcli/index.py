@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -265,7 +266,16 @@ def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepo
     _cross_check(conn, None if full else fresh)
 
 
+# A file modified this close to the moment it is read may be modified again within the
+# same tick of the file system's clock, keeping its size and times: such a "racily
+# clean" file (as git calls it) is recorded as unknown, so that the next call reads it
+# again. Kernel file times advance by scheduler ticks (at most 10 ms); 50 ms is ample.
+RACY_NS = 50_000_000
+
+
 def _add_file(conn: sqlite3.Connection, stamp: FileStamp) -> int:
+    if stamp.mtime_ns >= time.time_ns() - RACY_NS:
+        stamp = stamp._replace(mtime_ns=-1)
     cur = conn.execute(
         "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode) VALUES (?,?,?,?,?)",
         (stamp.path, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode),
