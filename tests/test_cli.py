@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, write
 
 GOOD = str(FIXTURES / "good")
@@ -398,3 +400,17 @@ def test_define_ignores_dots_in_acronyms(brief, tmp_path):
         assert sorted(d["id"] for d in json.loads(r.stdout)) == ["us", "usa"]
     r = brief("timeline", "U.S", "--data", str(kb))
     assert "no events" in r.stderr  # found as a topic, though it has no events
+
+
+def test_internal_error_is_one_line_and_exit_70(brief, monkeypatch):
+    import briefcli.query
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(briefcli.query, "find_terms", broken)
+    r = brief("define", "KFOR")
+    assert r.code == 70
+    assert r.stderr == "brief: internal error: RuntimeError: boom (--debug shows where)\n"
+    with pytest.raises(RuntimeError):
+        brief("--debug", "define", "KFOR")

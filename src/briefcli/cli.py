@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         if debug:
             raise
         _stderr(f"brief: internal error: {type(exc).__name__}: {exc} (--debug shows where)")
-        sys.exit(70)
+        sys.exit(ExitCode.INTERNAL)
     sys.exit(0)
 
 

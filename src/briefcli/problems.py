@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     OK = 0
     NOT_FOUND = 1  # nothing matched, or the knowledge is invalid
     USAGE = 2  # bad arguments or options
+    INTERNAL = 70  # a bug: reported in one line, with a traceback under --debug
 
 
 CODES: dict[str, str] = {
