@@ -122,7 +122,8 @@ class MarkdownRenderer:
         blocks = [f"# Briefings of {md_inline(period_label(period))}"]
         blocks.append(
             self._list(
-                f"{md_inline(short_date(b.date))} — **{md_inline(b.title)}** ({md_inline(b.id)})"
+                f"{md_inline(short_date(b.date))} — **{md_inline(b.title)}**"
+                + ("" if b.id == b.date else f" ({md_inline(b.id)})")
                 for b in briefings
             )
             or "No briefings."

@@ -317,12 +317,16 @@ class TerminalRenderer:
         if not briefings:
             self._empty("No briefings.")
             return
+        # An id derived from the date says nothing the date column does not.
+        with_ids = any(b.id != b.date for b in briefings)
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True, style=DATE)
-        table.add_column(overflow="fold", style=ID, max_width=24)
+        if with_ids:
+            table.add_column(overflow="fold", style=ID, max_width=24)
         table.add_column(overflow="fold", style=TITLE)
         for b in briefings:
-            table.add_row(_t(short_date(b.date)), _t(b.id), _t(b.title))
+            ident = [_t("" if b.id == b.date else b.id)] if with_ids else []
+            table.add_row(_t(short_date(b.date)), *ident, _t(b.title))
         self._print(Padding(table, (0, 0, 0, 2)))
 
     def definitions(self, defs: list[Definition]) -> None:
