@@ -305,3 +305,24 @@ def test_empty_knowledge_is_valid(tmp_path: Path, name: str) -> None:
     assert run.stdout == ""
     assert run.stderr == "ok: 1 file(s), 0 record(s), no problems\n"
     assert run.seconds < SECONDS
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and /dev/zero")
+def test_special_files_named_like_knowledge_are_refused_not_read(tmp_path: Path) -> None:
+    """A shared folder may hold a link to /dev/zero or a FIFO called `*.yaml`: reading
+    either would never end. They are reported, and the rest is answered."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "good.yaml").write_text("entities:\n  - {id: a, name: A}\n", encoding="utf-8")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(folder / "pipe.yaml")
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "briefcli", "check", "--data", str(folder)],
+        env=env, capture_output=True, text=True, timeout=20,
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert all("cannot read: not a regular file [unreadable]" in line for line in lines)
+    assert "Traceback" not in result.stderr

@@ -242,8 +242,7 @@ def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepo
     for stamp in changed:
         _forget(conn, stamp.path)
         try:
-            with open(stamp.path, "rb") as f:
-                data = f.read()
+            data = read_regular_file(stamp.path)
         except OSError as exc:
             fid = _add_file(conn, stamp)
             _store_problems(
@@ -271,6 +270,18 @@ def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepo
 # clean" file (as git calls it) is recorded as unknown, so that the next call reads it
 # again. Kernel file times advance by scheduler ticks (at most 10 ms); 50 ms is ample.
 RACY_NS = 50_000_000
+
+
+def read_regular_file(path: str) -> bytes:
+    """The bytes of a regular file. Anything else named like a knowledge file (a link to
+    /dev/zero, a FIFO, a device) is refused, never read: it could hang or never end."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file")
+        return f.read()
 
 
 def _add_file(conn: sqlite3.Connection, stamp: FileStamp) -> int:
