@@ -84,10 +84,3 @@ class PartialDate(NamedTuple):
         if not self.day:
             return f"{name} {self.year}"
         return f"{self.day} {name} {self.year}"
-
-
-def key_text(key: int) -> str:
-    """The written form of a `low` key (inverse of PartialDate.low)."""
-    year, rest = divmod(key, 10000)
-    month, day = divmod(rest, 100)
-    return str(PartialDate(year, month, day))

@@ -62,7 +62,6 @@ SCHEMA: dict[str, dict[str, FieldSpec]] = {
 # Top-level key of each kind's list, in the order files are written.
 SECTIONS = {"entities": "entity", "events": "event", "faqs": "faq", "briefings": "briefing",
             "sources": "source"}
-KIND_SECTION = {kind: section for section, kind in SECTIONS.items()}
 KIND_LABEL = {"entity": "an entity", "event": "an event", "faq": "a FAQ",
               "briefing": "a briefing", "source": "a source"}
 
@@ -185,8 +184,6 @@ class Source(NamedTuple):
     from_data = classmethod(_from_data)
     to_data = _to_data
 
-
-Record = Entity | Event | Faq | Briefing | Source
 
 RECORD_TYPES: dict[str, Any] = {
     "entity": Entity, "event": Event, "faq": Faq, "briefing": Briefing, "source": Source,

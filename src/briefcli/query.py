@@ -19,9 +19,7 @@ from briefcli.model import (
     Definition,
     Entity,
     Event,
-    Faq,
     SearchHit,
-    Source,
     record_from_data,
 )
 from briefcli.problems import BriefError
@@ -333,9 +331,3 @@ def _search(conn: sqlite3.Connection, match: str, kind: str | None, limit: int) 
         record = record_from_data(rkind, json.loads(data), path, line)
         hits.append(SearchHit(rkind, rid, title, snippet or "", record))
     return hits
-
-
-__all__ = [
-    "Entity", "Event", "Faq", "Source", "NotFound", "ShowResult", "Timeline",
-    "find_terms", "find_briefings", "timeline", "search", "suggest_terms",
-]
