@@ -77,10 +77,6 @@ class Problem(_ProblemFields):
         return self._asdict()
 
 
-def has_errors(problems: list[Problem]) -> bool:
-    return any(p.level == "error" for p in problems)
-
-
 class BriefError(Exception):
     """A failure to report to the user as a message, never as a traceback."""
 
