@@ -1,0 +1,254 @@
+"""Wrong outputs that came from a concept without one owner, each pinned by a test.
+
+Formats (one registry: choices at parse time, --json is --format json, one JSON
+document on every path), problems that must not cascade, and database errors that are
+not damage.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, write
+
+GOOD = str(FIXTURES / "good")
+
+TWO_BRIEFINGS = """\
+briefings:
+  - id: morning
+    date: 2024-03-01
+    title: Morning call
+    body: [First page.]
+  - id: evening
+    date: 2024-03-01
+    title: Evening call
+    body: [Second page.]
+"""
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> str:
+    return str(write(tmp_path / "two.yaml", TWO_BRIEFINGS))
+
+
+# ---------------------------------------------------------------- one JSON document
+
+
+@pytest.mark.parametrize("flag", [["--json"], ["--format", "json"], ["-f", "JSON"]])
+def test_a_day_with_two_briefings_is_one_json_document(brief, two, flag):
+    r = brief("show", "2024-03-01", "--data", two, *flag)
+    assert r.code == 0
+    assert [b["id"] for b in json.loads(r.stdout)] == ["morning", "evening"]
+
+
+def test_two_briefings_of_a_day_are_separated_in_markdown(brief, two):
+    r = brief("show", "2024-03-01", "--data", two, "--format", "markdown")
+    assert r.code == 0
+    first, second = r.stdout.split("\n\n---\n\n")
+    assert first.startswith("# Morning call") and "First page." in first
+    assert second.startswith("# Evening call") and "Second page." in second
+
+
+def test_two_briefings_of_a_day_are_separated_in_the_terminal(brief, two):
+    r = brief("show", "2024-03-01", "--data", two)
+    assert r.code == 0
+    lines = r.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if set(line) == {"━"})
+    assert "Morning call" in "\n".join(lines[:rule])
+    assert "Evening call" in "\n".join(lines[rule:])
+    assert lines[rule - 1] == "" and lines[rule + 1] == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["define", "NOPE"],
+        ["show", "1900"],
+        ["show", "no-such-id"],
+        ["timeline", "Kosovo", "--since", "2030"],
+        ["timeline", "nothing-like-this"],
+        ["search", "zzzzqqq"],
+    ],
+)
+@pytest.mark.parametrize("flag", [["--json"], ["--format", "json"]])
+def test_an_empty_json_answer_is_an_empty_array(brief, args, flag):
+    r = brief(*args, *flag)
+    assert r.code == 1
+    assert json.loads(r.stdout) == []
+    assert r.stderr.startswith("brief: ")
+
+
+def test_invalid_knowledge_in_json_is_still_one_document(brief, tmp_path):
+    bad = write(tmp_path / "bad.yaml", "events:\n  - id: e\n    date: 2023-02-30\n    title: t\n")
+    r = brief("timeline", "--data", str(bad), "--json", BRIEF_STRICT="1")
+    assert r.code == 1
+    assert json.loads(r.stdout) == []
+
+
+# ---------------------------------------------------------------- format choices
+
+
+def test_a_format_the_view_does_not_have_is_a_usage_error_before_the_query(brief):
+    r = brief("show", "1900", "--format", "yaml")
+    assert r.code == 2
+    assert "no briefing" not in r.stderr
+    assert "'yaml' is not one of 'terminal', 'json', 'markdown'" in r.stderr
+
+
+def test_json_and_another_format_disagree(brief):
+    r = brief("define", "KFOR", "--json", "--format", "markdown")
+    assert r.code == 2
+    assert r.stdout == ""
+    assert "--json means --format json" in r.stderr
+
+
+def test_json_and_format_json_agree(brief):
+    assert json.loads(brief("define", "KFOR", "--json", "-f", "json").stdout)[0]["id"] == "kfor"
+
+
+@pytest.mark.parametrize("name", ["JSON", "Json", "MARKDOWN"])
+def test_format_names_are_case_insensitive(brief, name):
+    r = brief("define", "KFOR", "-f", name)
+    assert r.code == 0
+    assert r.stdout.startswith("[" if name.lower() == "json" else "# KFOR")
+
+
+@pytest.mark.parametrize(
+    ("command", "choices"),
+    [
+        ("show", "terminal, json, markdown"),
+        ("define", "terminal, json, markdown"),
+        ("timeline", "terminal, json, markdown"),
+        ("search", "terminal, json, markdown"),
+        ("check", "terminal, json, markdown"),
+        ("export", "yaml, json"),
+    ],
+)
+def test_help_lists_the_formats_of_the_view(brief, command, choices):
+    r = brief(command, "--help", COLUMNS="200")
+    assert f"Output format: {choices}." in r.stdout
+
+
+def test_export_takes_its_formats_from_the_registry(brief):
+    assert brief("export").stdout.startswith("format: 1\n")
+    assert json.loads(brief("export", "--json").stdout)["format"] == 1
+    assert brief("export", "-f", "markdown").code == 2
+
+
+# ---------------------------------------------------------------- problems do not cascade
+
+ENTITIES = """\
+entities:
+  - id: kfor
+    name: Kosovo Force
+    aliasses: [KFOR]
+  - id: nato
+    name: NATO
+    related: [kfor]
+events:
+  - id: e1
+    date: 2023
+    title: An event
+    entities: [kfor, nato]
+"""
+
+
+def test_a_reference_to_an_invalid_record_is_not_unknown(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", ENTITIES)
+    r = brief("check", "--data", str(kb))
+    assert r.code == 1
+    assert r.stdout.splitlines() == [
+        f"{kb}:4:5: error: unknown key 'aliasses' in an entity (did you mean 'aliases'?) "
+        "[unknown-key]"
+    ]
+
+
+def test_references_are_checked_again_once_the_record_is_fixed(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", ENTITIES)
+    brief("check", "--data", str(kb))
+    write(kb, ENTITIES.replace("  - id: kfor\n    name: Kosovo Force\n    aliasses: [KFOR]\n", ""))
+    r = brief("check", "--data", str(kb))
+    assert [line.split(": ")[-1] for line in r.stdout.splitlines()] == [
+        "unknown entity id 'kfor' in 'related' of entity 'nato' [unknown-ref]",
+        "unknown entity id 'kfor' in 'entities' of event 'e1' [unknown-ref]",
+    ]
+
+
+def test_an_unknown_section_hides_unknown_references(brief, tmp_path):
+    people = write(tmp_path / "people.yaml", "entites:\n  - id: kfor\n    name: Kosovo Force\n")
+    write(tmp_path / "events.yaml", ENTITIES.split("events:\n")[1].join(["events:\n", ""]))
+    r = brief("check", "--data", str(tmp_path))
+    assert r.code == 1
+    assert r.stdout.splitlines() == [
+        f"{people}:1:1: error: unknown top-level key 'entites' (did you mean 'entities'?); "
+        "expected one of format, entities, events, faqs, briefings, sources [unknown-key]"
+    ]
+
+
+def test_a_syntax_error_hides_unknown_references_elsewhere(brief, tmp_path):
+    broken = write(tmp_path / "broken.yaml", "entities:\n  - id: kfor\n    name: [Kosovo\n")
+    write(tmp_path / "events.yaml", ENTITIES.split("events:\n")[1].join(["events:\n", ""]))
+    r = brief("check", "--data", str(tmp_path))
+    assert [line.split(":")[0] for line in r.stdout.splitlines()] == [str(broken)]
+    assert "[syntax]" in r.stdout
+
+
+# ---------------------------------------------------------------- only damage is damage
+
+
+def test_a_database_error_that_is_not_damage_keeps_the_index(brief, monkeypatch, tmp_path):
+    import briefcli.query
+
+    assert brief("define", "KFOR").code == 0  # the index exists
+    index = next((tmp_path / "cache").glob("index-*.sqlite"))
+
+    def limited(*args, **kwargs):
+        raise sqlite3.OperationalError("too many SQL variables")
+
+    monkeypatch.setattr(briefcli.query, "find_terms", limited)
+    r = brief("define", "KFOR")
+    assert r.code == 70
+    assert "damaged" not in r.stderr
+    assert "too many SQL variables" in r.stderr
+    assert index.exists()
+
+
+def test_damage_found_after_output_began_is_not_answered_twice(brief, monkeypatch):
+    import briefcli.render.jsonout as jsonout
+
+    calls = []
+    real = jsonout.JsonRenderer.define
+
+    def damaged_after_writing(self, defs):
+        real(self, defs)
+        calls.append(1)
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(jsonout.JsonRenderer, "define", damaged_after_writing)
+    r = brief("define", "KFOR", "--json")
+    assert calls == [1]
+    assert r.code == 70
+    assert json.loads(r.stdout)[0]["id"] == "kfor"
+
+
+def test_damage_found_while_answering_is_rebuilt_once(brief, monkeypatch):
+    import briefcli.query
+
+    real = briefcli.query.find_terms
+    calls = []
+
+    def damaged_once(conn, term):
+        calls.append(term)
+        if len(calls) == 1:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real(conn, term)
+
+    monkeypatch.setattr(briefcli.query, "find_terms", damaged_once)
+    r = brief("define", "KFOR", "--json")
+    assert r.code == 0
+    assert len(json.loads(r.stdout)) == 1
+    assert "damaged; rebuilding it" in r.stderr
