@@ -10,11 +10,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from briefcli import cli
 from briefcli.environment import Environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Property tests: a fast profile for everyday runs, the full one in CI
+# (HYPOTHESIS_PROFILE=ci, set by .ci/run). Both are derandomized: a run is repeatable.
+FULL = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+for _name, _examples in (("dev", 25), ("ci", 200)):
+    settings.register_profile(
+        _name, derandomize=True, database=None, max_examples=_examples, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+settings.load_profile("ci" if FULL else "dev")
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: all of them in CI, a fifth day to day."""
+    return full if FULL else max(20, full // 5)
 
 
 @dataclass
@@ -32,15 +48,13 @@ class Brief:
 
     def __call__(self, *args: str, **environ: str) -> Result:
         out, err = io.StringIO(), io.StringIO()
-        saved = cli.ENV
-        cli.ENV = Environment(out, err, {**self.environ, **environ})
+        env = Environment(out, err, {**self.environ, **environ})
         try:
+            # Typer writes usage errors to the process's streams: catch those too.
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                cli.main(list(args))
+                cli.main(list(args), env)
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
-        finally:
-            cli.ENV = saved
         return Result(code, out.getvalue(), err.getvalue())
 
 

@@ -240,9 +240,13 @@ def test_search_nothing(brief):
 
 
 def test_search_query_syntax_is_not_interpreted(brief):
-    r = brief("search", 'NEAR("a" OR', "--json")
-    assert r.code in (0, 1)
-    assert "internal error" not in r.stderr
+    r = brief("search", 'zzq*("', "--json")
+    assert (r.code, r.stdout, r.stderr) == (1, "[]\n", "brief: nothing matches 'zzq*(\"'\n")
+    odd = brief("search", 'NEAR("Banjska" monastery', "--json")
+    plain = brief("search", "near banjska monastery", "--json")
+    assert odd.code == plain.code == 0
+    assert odd.stdout == plain.stdout
+
 
 
 # ---------------------------------------------------------------- check and data paths
@@ -291,6 +295,9 @@ def test_repeated_data_option_merges(brief, tmp_path):
     extra = write(tmp_path / "extra.yaml", "entities:\n  - id: ex\n    name: Extra\n")
     r = brief("define", "Extra", "Norway", "--json", "--data", GOOD, "--data", str(extra))
     assert r.code == 0
+    assert [d["id"] for d in json.loads(r.stdout)] == ["ex", "no-norway"]
+    r = brief("--data", GOOD, "define", "Extra", "--data", str(extra), "--json")
+    assert [d["id"] for d in json.loads(r.stdout)] == ["ex"]
 
 
 def test_usage_errors_exit_2(brief):

@@ -11,7 +11,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 SAMPLE = re.compile(r"(<!-- sample: (?P<args>[^>]*) -->\n```text\n)(?P<body>.*?)(```\n)", re.S)
-COMMANDS = ["show", "define", "timeline", "search", "check", "export"]
+
+
+def _commands() -> list[str]:
+    """Every command of the app, as Typer builds it: a new command is checked unasked."""
+    import typer
+
+    from briefcli.cli import app
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+COMMANDS = _commands()
 
 
 def test_readme_sample_is_the_real_output(brief):
@@ -39,6 +51,10 @@ def test_readme_gives_two_setup_commands_that_use_a_venv():
     assert blocks[1].strip() in ci
 
 
+def test_the_app_has_the_core_commands():
+    assert {"show", "define", "timeline", "search", "check", "export"} <= set(COMMANDS)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_documented_and_has_help(brief, command):
     assert f"`brief {command}" in README.read_text(encoding="utf-8")
@@ -57,11 +73,12 @@ def test_exit_codes_in_readme_match_the_code():
 
 
 def test_format_doc_names_every_field():
-    from briefcli.model import SCHEMA
+    from briefcli.model import KINDS
 
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    for fields in SCHEMA.values():
-        for name in fields:
+    for kind in KINDS.values():
+        assert f"`{kind.section}`" in doc, kind.section
+        for name in kind.fields:
             assert f"`{name}`" in doc, name
 
 

@@ -15,16 +15,18 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefcli.checker import FileResult, parse_file
 from briefcli.export import export_yaml
-from briefcli.model import SCHEMA, SECTIONS, Definition, Entity, Event, Source
+from briefcli.model import KINDS, SECTIONS, Definition, Entity, Event, Source, Timeline
 from briefcli.problems import Problem
-from briefcli.render.terminal import TerminalRenderer, make_console
-from briefcli.schema import FileResult, parse_file
+from briefcli.render.common import Output
+from briefcli.render.terminal import TerminalRenderer
+from conftest import examples
 
 
-def fixed(examples: int) -> settings:
+def fixed(full: int) -> settings:
     return settings(
-        derandomize=True, database=None, max_examples=examples, deadline=None,
+        derandomize=True, database=None, max_examples=examples(full), deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 
@@ -86,7 +88,7 @@ def test_any_yaml_like_text_gives_a_result(text: str) -> None:
     assert_well_formed(parse_file(text.encode("utf-8"), "f.yaml"))
 
 
-FIELD_NAMES = sorted({name for fields in SCHEMA.values() for name in fields} | set(SECTIONS))
+FIELD_NAMES = sorted({name for k in KINDS.values() for name in k.fields} | set(SECTIONS))
 scalar = st.one_of(st.none(), st.integers(), st.booleans(), st.text(max_size=8),
                    st.sampled_from(["1999", "2023-02-30", "2023-09-24", "kfor", "a b"]))
 values = st.recursive(
@@ -244,7 +246,7 @@ def definition(draw: Any) -> Definition:
 
 def render(color: bool, view: str, *args: Any) -> str:
     out = io.StringIO()
-    renderer = TerminalRenderer(make_console(out, color=color, width=80))
+    renderer = TerminalRenderer(Output(out, color, 80))
     getattr(renderer, view)(*args)
     return out.getvalue()
 
@@ -260,7 +262,7 @@ def assert_terminal_safe(output: str, color: bool) -> None:
 @fixed(120)
 @given(st.lists(definition(), min_size=1, max_size=2), st.booleans())
 def test_definitions_show_no_control_characters(defs: list[Definition], color: bool) -> None:
-    assert_terminal_safe(render(color, "definitions", defs), color)
+    assert_terminal_safe(render(color, "define", defs), color)
 
 
 @fixed(120)
@@ -269,4 +271,4 @@ def test_definitions_show_no_control_characters(defs: list[Definition], color: b
                           summary=st.none() | shown_text), max_size=4),
        shown_text, st.booleans())
 def test_timeline_shows_no_control_characters(events: list[Event], title: str, color: bool) -> None:
-    assert_terminal_safe(render(color, "timeline", events, title), color)
+    assert_terminal_safe(render(color, "timeline", Timeline(title, events)), color)

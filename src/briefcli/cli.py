@@ -1,19 +1,22 @@
 """The `brief` command: parses arguments, asks the core, hands the answer to a renderer.
 
-Exit codes: 0 found, 1 not found or invalid knowledge, 2 usage. No traceback reaches
-the user unless `--debug` is given.
+Exit codes are `problems.ExitCode`. No traceback reaches the user unless `--debug` is
+given. The command's surroundings come in one `Environment`, passed to `main()` and
+handed to every command through its context.
 """
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
 # call, and string annotations make it evaluate them (measured: about 5 ms a call).
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 
 from briefcli.environment import Environment
 from briefcli.problems import BriefError, ExitCode, KnowledgeError
+from briefcli.render import format_names
 
 app = typer.Typer(
     name="brief",
@@ -25,9 +28,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-ENV = Environment()
-"""The surroundings of the running command; tests replace it."""
-
 DataOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -36,30 +36,56 @@ DataOption = Annotated[
         "bundled knowledge.",
     ),
 ]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print only a JSON array of the matching records.")
-]
-FormatOption = Annotated[
-    str | None,
-    typer.Option("--format", "-f", help="Output format: terminal, json or markdown."),
-]
+JsonOption = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
 
 
-class _State:
-    data: list[str] = []
-    index: str = ""  # the index file this call reads, to discard it if it proves damaged
+def _format_choices(view: str) -> Any:
+    """The `--format` option of a view: its choices are the formats that serve it."""
+    names = format_names(view)
+    choices = Enum(f"{view.title()}Format", {n: n for n in names})  # type: ignore[misc]
+    return Annotated[
+        choices | None,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, metavar="FORMAT",
+            help="Output format: " + ", ".join(names) + ".",
+        ),
+    ]
 
 
-def _print_version(value: bool) -> None:
+ShowFormat = _format_choices("show")
+DefineFormat = _format_choices("define")
+TimelineFormat = _format_choices("timeline")
+SearchFormat = _format_choices("search")
+CheckFormat = _format_choices("check")
+ExportFormat = _format_choices("export")
+
+
+class Call:
+    """What one call of `brief` shares between the root options and the command."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.data: list[str] = []
+        self.index = ""  # the index file this call reads, to discard it if it proves damaged
+
+
+def _call(ctx: typer.Context) -> Call:
+    call = ctx.find_object(Call)
+    assert call is not None, "brief's commands run through main()"
+    return call
+
+
+def _print_version(ctx: typer.Context, value: bool) -> None:
     if value:
         from briefcli import __version__
 
-        ENV.stdout.write(f"brief {__version__}\n")
+        _call(ctx).env.stdout.write(f"brief {__version__}\n")
         raise typer.Exit(0)
 
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     data: DataOption = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for an internal error.")
@@ -75,64 +101,87 @@ def _root(
     Knowledge comes from --data PATH (repeatable), else BRIEF_DATA (paths separated by
     the OS path separator), else the bundled knowledge.
     """
-    _State.data = list(data or [])  # --debug is read by main(), before Typer runs
+    _call(ctx).data = list(data or [])  # --debug is read by main(), before Typer runs
 
 
-def _paths(data: list[str] | None) -> list[Path]:
-    from briefcli.sources import data_paths
-
-    return data_paths([*_State.data, *(data or [])], ENV.environ)
-
-
-def _connect(data: list[str] | None, *, check: bool = True) -> Any:
+def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) -> Any:
     """An up-to-date index of the knowledge; with `check`, refuse knowledge with errors."""
-    from briefcli.index import BuildReport, has_errors, open_index, stored_problems
-    from briefcli.sources import MissingPath
+    from briefcli.cache import open_index
+    from briefcli.index import BuildReport, has_errors, stored_problems
+    from briefcli.sources import MissingPath, data_paths
 
+    call = _call(ctx)
+    env = call.env
+    paths = data_paths([*call.data, *(data or [])], env.environ)
     report = BuildReport()
     try:
-        conn = open_index(_paths(data), ENV.cache_dir(), report)
+        conn = open_index(paths, env.cache_dir(), report)
     except MissingPath as exc:
         raise BriefError(str(exc)) from None
-    _State.index = report.location
+    call.index = report.location
     for warning in report.warnings:
-        _stderr(f"warning: {warning}")
+        _stderr(env, f"warning: {warning}")
     if check and has_errors(conn):
         raise KnowledgeError(stored_problems(conn, errors_only=True))
     return conn
 
 
-def _renderer(as_json: bool, fmt: str | None = None) -> Any:
-    from briefcli.render import get_renderer, make_console
+def _renderer(ctx: typer.Context, view: str, as_json: bool, fmt: Enum | None) -> Any:
+    """The renderer for a view, from `--json` / `--format` (a usage error when they
+    disagree); the default is the first format that serves the view."""
+    from briefcli.render import Output, get_renderer
 
-    stream = ENV.stdout
-    name = "json" if as_json else (fmt or "terminal")
-    color = name == "terminal" and ENV.color(stream)
-    return get_renderer(name, make_console(stream, color=color, width=ENV.width()))
+    name = fmt.value if fmt is not None else None
+    if as_json:
+        if name not in (None, "json"):
+            raise typer.BadParameter(
+                f"--json means --format json; it cannot go with --format {name}",
+                param_hint="--json",
+            )
+        name = "json"
+    name = name or format_names(view)[0]
+    env = _call(ctx).env
+    stream = env.stdout
+    color = name == "terminal" and env.color(stream)
+    return get_renderer(name, Output(stream, color, env.width(), env.environ))
 
 
-def _stderr(message: str) -> None:
+def _stderr(env: Environment, message: str) -> None:
     """A message line; what came from files (names, keys, paths) is made visible."""
     from briefcli.text import visible
 
-    ENV.stderr.write(visible(message) + "\n")
+    env.stderr.write(visible(message) + "\n")
 
 
-def _not_found(exc: Any) -> None:
+def _not_found(env: Environment, exc: Any) -> None:
     line = f"brief: {exc.message}"
     if exc.suggestions:
         line += f"\n  {exc.label}: " + ", ".join(exc.suggestions)
-    _stderr(line)
+    _stderr(env, line)
+
+
+def _answer(out: Any, view: str, find: Any) -> None:
+    """Render what `find()` returns with the view; on a miss, the format's empty answer
+    (one JSON document, `[]`, on every path), then the miss goes on to be reported."""
+    from briefcli.query import NotFound
+
+    try:
+        result = find()
+    except (NotFound, KnowledgeError):
+        out.empty(view)
+        raise
+    getattr(out, view)(result)
 
 
 @app.command()
 def show(
+    ctx: typer.Context,
     what: Annotated[
         str | None, typer.Argument(metavar="[DATE|ID]", help="YYYY-MM-DD, YYYY-MM, YYYY or an id.")
     ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
-    fmt: FormatOption = None,
+    fmt: ShowFormat = None,  # type: ignore[valid-type]
 ) -> None:
     """Show the briefing of a day (or by id); a month or year lists its briefings.
 
@@ -140,23 +189,17 @@ def show(
     """
     from briefcli.query import find_briefings
 
-    result = find_briefings(_connect(data), what)
-    out = _renderer(as_json, fmt)
-    if result.listing:
-        out.briefing_list(result.listing, result.period)
-    elif as_json and len(result.pages) > 1:
-        out.briefing_list([p.briefing for p in result.pages], what or "")
-    else:
-        for page in result.pages:
-            out.briefing(page)
+    out = _renderer(ctx, "show", as_json, fmt)
+    _answer(out, "show", lambda: find_briefings(_connect(ctx, data), what))
 
 
 @app.command()
 def define(
+    ctx: typer.Context,
     terms: Annotated[list[str], typer.Argument(metavar="TERM...", help="Acronyms, names, ids.")],
     data: DataOption = None,
     as_json: JsonOption = False,
-    fmt: FormatOption = None,
+    fmt: DefineFormat = None,  # type: ignore[valid-type]
 ) -> None:
     """Define acronyms, names or ids: every sense, and what each relates to.
 
@@ -164,17 +207,21 @@ def define(
     """
     from briefcli.query import NotFound, find_terms
 
-    conn = _connect(data)
+    out = _renderer(ctx, "define", as_json, fmt)
+    conn = _connect(ctx, data)
     found, misses = [], []
     for term in terms:
         try:
             found.extend(find_terms(conn, term))
         except NotFound as exc:
             misses.append(exc)
-    if found or as_json:
-        _renderer(as_json, fmt).definitions(found)
+    if found:
+        out.define(found)
+    else:
+        out.empty("define")
+    env = _call(ctx).env
     for miss in misses:
-        _not_found(miss)
+        _not_found(env, miss)
     if misses:
         raise typer.Exit(ExitCode.NOT_FOUND)
 
@@ -192,6 +239,7 @@ def _date_option(value: str | None, name: str) -> Any:
 
 @app.command()
 def timeline(
+    ctx: typer.Context,
     topic: Annotated[
         str | None,
         typer.Argument(help="An entity (id, name, acronym or alias) or a tag. Default: all."),
@@ -206,18 +254,22 @@ def timeline(
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
-    fmt: FormatOption = None,
+    fmt: TimelineFormat = None,  # type: ignore[valid-type]
 ) -> None:
     """The events of a topic, oldest first, grouped by year."""
     from briefcli.query import timeline as find_timeline
 
     start, end = _date_option(since, "--since"), _date_option(until, "--until")
-    result = find_timeline(_connect(data), topic, start, end, limit, reverse)
-    _renderer(as_json, fmt).timeline(result.events, result.title)
+    out = _renderer(ctx, "timeline", as_json, fmt)
+    _answer(
+        out, "timeline",
+        lambda: find_timeline(_connect(ctx, data), topic, start, end, limit, reverse),
+    )
 
 
 @app.command()
 def search(
+    ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to look for.")],
     kind: Annotated[
         str | None,
@@ -226,105 +278,140 @@ def search(
     limit: Annotated[int, typer.Option(min=1, help="At most N hits.")] = 20,
     data: DataOption = None,
     as_json: JsonOption = False,
-    fmt: FormatOption = None,
+    fmt: SearchFormat = None,  # type: ignore[valid-type]
 ) -> None:
     """Full-text search over names, acronyms, summaries, titles, FAQs and briefings."""
-    from briefcli.query import SEARCH_KINDS
+    from briefcli.model import SEARCH_KINDS
     from briefcli.query import search as find
 
     if kind is not None and kind not in SEARCH_KINDS:
         raise typer.BadParameter(
             f"{kind!r} is not one of {', '.join(SEARCH_KINDS)}", param_hint="--kind"
         )
-    hits = find(_connect(data), " ".join(query), kind, limit)
-    _renderer(as_json, fmt).search(hits)
+    out = _renderer(ctx, "search", as_json, fmt)
+    _answer(out, "search", lambda: find(_connect(ctx, data), " ".join(query), kind, limit))
 
 
 @app.command()
 def check(
+    ctx: typer.Context,
     data: DataOption = None,
     as_json: JsonOption = False,
+    fmt: CheckFormat = None,  # type: ignore[valid-type]
 ) -> None:
     """Validate the knowledge: every problem as file:line:col: message. Exit 1 on errors."""
     from briefcli.index import stored_problems
 
-    conn = _connect(data, check=False)
+    out = _renderer(ctx, "check", as_json, fmt)
+    conn = _connect(ctx, data, check=False)
     problems = stored_problems(conn)
-    _renderer(as_json).problems(problems)
+    out.check(problems)
     errors = sum(p.level == "error" for p in problems)
     files = conn.execute("SELECT count(*) FROM files").fetchone()[0]
     records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    env = _call(ctx).env
     if errors:
-        _stderr(f"{errors} error(s) in the knowledge ({files} file(s), {records} record(s))")
+        _stderr(env, f"{errors} error(s) in the knowledge ({files} file(s), {records} record(s))")
         raise typer.Exit(ExitCode.NOT_FOUND)
-    _stderr(f"ok: {files} file(s), {records} record(s), no problems")
+    _stderr(env, f"ok: {files} file(s), {records} record(s), no problems")
 
 
 @app.command()
 def export(
+    ctx: typer.Context,
     data: DataOption = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="yaml (a knowledge file) or json.")
-    ] = "yaml",
+    as_json: JsonOption = False,
+    fmt: ExportFormat = None,  # type: ignore[valid-type]
 ) -> None:
     """Write the whole knowledge, merged from every file, as one format-1 file."""
-    from briefcli.export import export_json, export_yaml
     from briefcli.query import all_records
 
-    writers = {"yaml": export_yaml, "json": export_json}
-    if fmt not in writers:
-        raise typer.BadParameter(f"{fmt!r} is not one of yaml, json", param_hint="--format")
-    ENV.stdout.write(writers[fmt](all_records(_connect(data))))
+    out = _renderer(ctx, "export", as_json, fmt)
+    out.export(all_records(_connect(ctx, data)))
 
 
-def _report(exc: BriefError) -> None:
+def _report(env: Environment, exc: BriefError) -> None:
     if isinstance(exc, KnowledgeError):
         shown = exc.problems[:10]
         for problem in shown:
-            _stderr(problem.format())
+            _stderr(env, problem.format())
         more = len(exc.problems) - len(shown)
         tail = f" ({more} more not shown)" if more > 0 else ""
-        _stderr(f"brief: the knowledge has errors{tail}; run `brief check` to list them all")
+        _stderr(env, f"brief: the knowledge has errors{tail}; run `brief check` to list them all")
     elif hasattr(exc, "suggestions"):
-        _not_found(exc)
+        _not_found(env, exc)
     else:
-        _stderr(f"brief: {exc.message}")
+        _stderr(env, f"brief: {exc.message}")
 
 
-def main(argv: list[str] | None = None) -> NoReturn:
+class _Tracked:
+    """A text stream that remembers whether anything was written to it."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.written = False
+
+    def write(self, text: str) -> int:
+        if text:
+            self.written = True
+        return int(self._stream.write(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self._stream.isatty())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self._stream, "encoding", None) or "utf-8")
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+
+def main(argv: list[str] | None = None, env: Environment | None = None) -> NoReturn:
     """Entry point: run the app, turn every expected failure into a message and exit code.
 
     Usage errors are reported by Typer itself (exit 2); our own failures arrive here as
     BriefError. Anything else is a bug: one line, exit 70, the traceback with --debug.
     """
+    env = env or Environment()
     args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args or bool(ENV.environ.get("BRIEF_DEBUG"))
+    debug = "--debug" in args or bool(env.environ.get("BRIEF_DEBUG"))
     try:
-        _run(args)
+        _run(args, env)
     except BriefError as exc:
         if debug:
             raise
-        _report(exc)
+        _report(env, exc)
         sys.exit(exc.exit_code)
     except Exception as exc:
         if debug:
             raise
-        _stderr(f"brief: internal error: {type(exc).__name__}: {exc} (--debug shows where)")
+        _stderr(env, f"brief: internal error: {type(exc).__name__}: {exc} (--debug shows where)")
         sys.exit(ExitCode.INTERNAL)
     sys.exit(0)
 
 
-def _run(args: list[str]) -> None:
-    """Run the app; an index found damaged while answering is dropped and the call rerun."""
+def _run(args: list[str], env: Environment) -> None:
+    """Run the app. An index found damaged while answering, before anything was printed,
+    is dropped and the call made again; any other database error is a bug."""
     import sqlite3
 
-    _State.index = ""
+    from briefcli.cache import is_damage
+
+    stdout = _Tracked(env.stdout)
+    env.stdout = cast(TextIO, stdout)
+    call = Call(env)
     try:
-        app(args=args, prog_name="brief")
-    except sqlite3.DatabaseError:
-        damaged = _State.index
-        if not damaged or damaged == ":memory:":
+        app(args=args, prog_name="brief", obj=call)
+    except sqlite3.DatabaseError as exc:
+        damaged = call.index
+        if not is_damage(exc) or not damaged or damaged == ":memory:" or stdout.written:
             raise
-        _stderr(f"warning: the index {damaged} is damaged; rebuilding it")
+        _stderr(env, f"warning: the index {damaged} is damaged; rebuilding it")
         Path(damaged).unlink(missing_ok=True)
-        app(args=args, prog_name="brief")
+        app(args=args, prog_name="brief", obj=Call(env))
+    finally:
+        env.stdout = stdout._stream

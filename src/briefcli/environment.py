@@ -1,25 +1,50 @@
-"""Everything a command reads from its surroundings, in one value tests can replace."""
+"""Everything a command reads from its surroundings, in one value tests can replace.
+
+`main()` takes an Environment; commands get it from their context, and the renderers
+get what they need of it (stream, colour, width, variables) in an `Output`. Nothing
+else reads `os.environ`, the current folder or the standard streams.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
 
 class Environment:
-    """Streams and environment variables; the defaults are the process's own."""
+    """Streams, environment variables and the current folder; by default the process's."""
 
     def __init__(
         self,
         stdout: TextIO | None = None,
         stderr: TextIO | None = None,
-        environ: dict[str, str] | None = None,
+        environ: Mapping[str, str] | None = None,
+        cwd: str | None = None,
     ) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
-        self.environ = dict(os.environ) if environ is None else environ
+        self.environ: dict[str, str] = dict(os.environ if environ is None else environ)
+        self._cwd = cwd
+
+    @property
+    def cwd(self) -> str | None:
+        """The current folder, or None when it no longer exists."""
+        if self._cwd is None:
+            try:
+                self._cwd = os.getcwd()
+            except OSError:
+                return None
+        return self._cwd
+
+    def isatty(self, stream: TextIO) -> bool:
+        isatty = getattr(stream, "isatty", None)
+        try:
+            return bool(isatty and isatty())
+        except ValueError:  # a closed stream
+            return False
 
     def color(self, stream: TextIO) -> bool:
         """Colour only for a terminal, and never when NO_COLOR is set (FORCE_COLOR wins)."""
@@ -27,23 +52,31 @@ class Environment:
             return True
         if self.environ.get("NO_COLOR") or self.environ.get("TERM") == "dumb":
             return False
-        isatty = getattr(stream, "isatty", None)
-        return bool(isatty and isatty())
+        return self.isatty(stream)
 
     def width(self) -> int | None:
         columns = self.environ.get("COLUMNS", "")
         return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
     def cache_dir(self) -> Path:
-        """BRIEF_CACHE_DIR, else the platform's cache folder for brief."""
+        """BRIEF_CACHE_DIR, else the platform's cache folder for brief; always absolute."""
         configured = self.environ.get("BRIEF_CACHE_DIR")
         if configured:
-            return Path(configured)
+            return self._absolute(configured)
         if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
             # The XDG rule, as platformdirs applies it; importing platformdirs costs
             # about 6 ms a call here, a tenth of brief's own start-up.
             base = self.environ.get("XDG_CACHE_HOME", "").strip()
-            return Path(base if os.path.isabs(base) else Path.home() / ".cache") / "brief"
+            if not os.path.isabs(base):
+                base = os.path.join(self.environ.get("HOME") or str(Path.home()), ".cache")
+            return self._absolute(base) / "brief"
         from platformdirs import user_cache_dir
 
-        return Path(user_cache_dir("brief", appauthor=False))
+        return self._absolute(user_cache_dir("brief", appauthor=False))
+
+    def _absolute(self, path: str) -> Path:
+        """A path made absolute against the current folder (a relative cache folder
+        must name the same folder on every call, and SQLite wants absolute file URIs)."""
+        if os.path.isabs(path):
+            return Path(path)
+        return Path(self.cwd or os.sep) / path

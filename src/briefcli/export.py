@@ -1,7 +1,7 @@
 """Writing records back out as a knowledge file (format 1) or as JSON.
 
 `export_yaml` writes `format: 1`, then one section per kind in the order of
-`model.SECTIONS`, each record's fields in the order of `model.SCHEMA`. Every value is
+`model.KINDS`, each record's fields in the order of its kind's fields. Every value is
 written double-quoted, so it reads back as exactly the same text (`NO` stays `NO`,
 `1999` stays `1999`, control characters become escapes): `parse_file(export_yaml(r))`
 gives the records `r` again.
@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
-from briefcli.model import FORMAT_VERSION, SCHEMA, SECTIONS
-from briefcli.schema import RecordRow
+from briefcli.checker import RecordRow
+from briefcli.model import KINDS
+from briefcli.rules import FORMAT_VERSION
 
 
 class _Quoted(str):
@@ -36,17 +37,17 @@ def _value(value: Any) -> Any:
     return _Quoted(value)
 
 
-def _document(records: list[RecordRow], quote: bool) -> dict[str, Any]:
+def document(records: list[RecordRow], quote: bool) -> dict[str, Any]:
     """The file as plain data: format, then sections and fields in schema order."""
     out: dict[str, Any] = {"format": FORMAT_VERSION}
-    for section, kind in SECTIONS.items():
-        rows = [r for r in records if r.kind == kind]
+    for kind in KINDS.values():
+        rows = [r for r in records if r.kind == kind.name]
         if not rows:
             continue
-        out[section] = [
+        out[kind.section] = [
             {
                 name: _value(row.data[name]) if quote else row.data[name]
-                for name in SCHEMA[kind]
+                for name in kind.fields
                 if name in row.data
             }
             for row in rows
@@ -57,7 +58,7 @@ def _document(records: list[RecordRow], quote: bool) -> dict[str, Any]:
 def export_yaml(records: list[RecordRow]) -> str:
     """The records as a format-1 knowledge file that reads back as the same records."""
     return yaml.dump(
-        _document(records, quote=True),
+        document(records, quote=True),
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
@@ -70,4 +71,4 @@ def export_json(records: list[RecordRow]) -> str:
     """The records as one JSON object with the same shape as a knowledge file."""
     from briefcli.render.jsonout import dumps
 
-    return dumps(_document(records, quote=False)) + "\n"
+    return dumps(document(records, quote=False)) + "\n"

@@ -1,15 +1,10 @@
-"""The compiled index: a SQLite file per set of data paths, in the user's cache folder.
+"""What the compiled index holds, and how it is brought up to date.
 
 Queries read the index and never re-parse unchanged files. Each source file is recorded
 with its size, mtime_ns, ctime_ns and inode (as git's index does); a call stats the
-files, and only changed, added or removed ones are read again, then the cross-file
-checks (duplicate ids, unknown references) are recomputed in SQL over the whole index.
-
-An index file is never written in place. An update copies it to a temporary file in the
-same folder, applies the changes there and moves it over the old one with `os.replace`,
-so readers (which open it immutable, without locks) always see a complete index, and
-concurrent runs at worst build the same thing twice. A cache that cannot be written
-falls back to an index in memory for this call; an unreadable one is rebuilt.
+files, and only changed, added or removed ones are read again. The cross-file checks
+(duplicate ids, unknown references) are then recomputed in SQL for the ids the change
+touched. Where the index file lives and how it is replaced is `briefcli.cache`.
 """
 
 from __future__ import annotations
@@ -18,21 +13,23 @@ import json
 import os
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterable
-from pathlib import Path
+from typing import Any
 
-from briefcli import __version__
+from briefcli.checker import FileResult
+from briefcli.model import KINDS
 from briefcli.problems import Problem
-from briefcli.sources import FileStamp, display_path, knowledge_files
+from briefcli.sources import FileStamp, display_path
 from briefcli.text import closest, fold, term_key
 
-_DDL = """
+DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE files (
     fid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
-    size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER
+    size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
+    complete INTEGER NOT NULL DEFAULT 1  -- 0: part of it could not be read as records
 );
+CREATE TABLE declared (fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL);
 CREATE TABLE records (
     rid INTEGER PRIMARY KEY, fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
     line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER, data TEXT NOT NULL
@@ -59,7 +56,7 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 
 # Secondary indexes: a full build creates them after its bulk insert, which is faster
 # than keeping them up to date row by row.
-_INDEXES = """
+INDEXES = """
 CREATE INDEX IF NOT EXISTS records_kind_id ON records (kind, id);
 CREATE INDEX IF NOT EXISTS records_kind_date ON records (kind, sort_key, end_key);
 CREATE INDEX IF NOT EXISTS records_fid ON records (fid);
@@ -73,138 +70,12 @@ CREATE INDEX IF NOT EXISTS links_fid ON links (fid);
 CREATE INDEX IF NOT EXISTS problems_fid ON problems (fid);
 CREATE INDEX IF NOT EXISTS cross_problems_fid ON cross_problems (fid);
 CREATE INDEX IF NOT EXISTS cross_problems_key ON cross_problems (kind, id);
+CREATE INDEX IF NOT EXISTS declared_key ON declared (kind, id);
+CREATE INDEX IF NOT EXISTS declared_fid ON declared (fid);
 """
 
 
-def _digest(data: bytes) -> str:
-    """A 64-bit checksum as hex: enough to tell versions and path sets apart, and cheap
-    to import (hashlib alone costs more than a warm query)."""
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-
-
-def _fingerprint() -> str:
-    """What an index depends on: this layout and the code that reads knowledge files."""
-    here = Path(__file__).parent
-    parts = [_DDL.encode(), _INDEXES.encode()]
-    for module in ("yamlread.py", "schema.py", "model.py", "dates.py", "text.py", "index.py"):
-        try:
-            parts.append((here / module).read_bytes())
-        except OSError:
-            parts.append(module.encode())
-    return _digest(b"\0".join(parts))
-
-
-# An index made by another version of brief, or by other reading code, is rebuilt.
-INDEX_VERSION = f"{__version__}/{_fingerprint()}"
-
-
-class CacheUnavailable(Exception):
-    """The cache folder cannot hold an index; answer from memory instead."""
-
-
-class BuildReport:
-    """What an `open_index` call did, for diagnostics and tests."""
-
-    def __init__(self) -> None:
-        self.reread: list[str] = []
-        self.removed: list[str] = []
-        self.rebuilt = False
-        self.location = ""  # the index file, or ":memory:"
-        self.warnings: list[str] = []
-
-    def __repr__(self) -> str:
-        return f"BuildReport({self.__dict__})"
-
-
-def index_file(cache_dir: Path, paths: list[Path]) -> Path:
-    """The index file for a set of data paths (one per distinct list of paths)."""
-    key = "\0".join(os.path.abspath(p) for p in paths)
-    return cache_dir / f"index-{_digest(key.encode('utf-8', 'surrogateescape'))}.sqlite"
-
-
-def open_index(
-    paths: list[Path], cache_dir: Path | None, report: BuildReport | None = None
-) -> sqlite3.Connection:
-    """A connection to an up-to-date index of the knowledge under `paths`.
-
-    Raises sources.MissingPath when a data path does not exist.
-    """
-    report = report if report is not None else BuildReport()
-    stamps = knowledge_files(paths)
-    if cache_dir is not None:
-        target = index_file(cache_dir, paths)
-        try:
-            return _open_cached(target, stamps, report)
-        except CacheUnavailable as exc:
-            report.warnings.append(
-                f"cannot use the cache at {cache_dir} ({exc}); answering without it"
-            )
-    conn = sqlite3.connect(":memory:")
-    conn.executescript(_DDL)
-    _update(conn, stamps, report)
-    report.location = ":memory:"
-    return conn
-
-
-def _open_cached(target: Path, stamps: list[FileStamp], report: BuildReport) -> sqlite3.Connection:
-    conn = None
-    if target.exists():
-        try:
-            conn = sqlite3.connect(f"{target.as_uri()}?immutable=1", uri=True)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            if row is None or row[0] != INDEX_VERSION:
-                conn.close()
-                conn = None
-            elif _changes(conn, stamps) is None:
-                report.location = str(target)
-                return conn  # the common case: nothing changed
-        except sqlite3.DatabaseError:
-            if conn is not None:
-                conn.close()
-            conn = None  # corrupted or not an index: rebuilt below
-    return _rebuild_into(target, conn, stamps, report)
-
-
-def _rebuild_into(
-    target: Path, old: sqlite3.Connection | None, stamps: list[FileStamp], report: BuildReport
-) -> sqlite3.Connection:
-    import shutil
-    import tempfile
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise CacheUnavailable(exc.strerror or str(exc)) from None
-    tmp = Path(tmp_name)
-    try:
-        os.close(fd)
-        if old is not None:
-            old.close()
-            shutil.copyfile(target, tmp)  # changes are computed against the copy itself
-        conn = sqlite3.connect(tmp)
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        if old is None:
-            report.rebuilt = True
-            conn.executescript(_DDL)
-            conn.execute(
-                "INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,)
-            )
-        _update(conn, stamps, report)
-        conn.commit()
-        os.replace(tmp, target)
-    except (OSError, sqlite3.OperationalError) as exc:  # a full disk says the latter
-        tmp.unlink(missing_ok=True)
-        raise CacheUnavailable(getattr(exc, "strerror", None) or str(exc)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    report.location = str(target)
-    return conn
-
-
-def _changes(
+def changes(
     conn: sqlite3.Connection, stamps: list[FileStamp]
 ) -> tuple[list[FileStamp], list[str]] | None:
     """Files to read again and paths to drop, or None when the index is current."""
@@ -218,24 +89,47 @@ def _changes(
     return changed, list(known)
 
 
-def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildReport) -> None:
-    changes = _changes(conn, stamps)
-    if changes is None:
+class BuildReport:
+    """What an update of the index did, for diagnostics and tests."""
+
+    def __init__(self) -> None:
+        self.reread: list[str] = []
+        self.removed: list[str] = []
+        self.rebuilt = False
+        self.location = ""  # the index file, or ":memory:"
+        self.warnings: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"BuildReport({self.__dict__})"
+
+
+def create(conn: sqlite3.Connection, version: str) -> None:
+    """Lay out an empty index in a new database."""
+    conn.executescript(DDL)
+    conn.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+
+
+def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildReport) -> None:
+    """Bring the index up to date with the files `stamps` names (in one transaction's
+    worth of statements; the caller commits)."""
+    found = changes(conn, stamps)
+    if found is None:
         return
-    changed, removed = changes
+    changed, removed = found
     full = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM files)").fetchone()[0]
     # Cross-file problems can change only for the ids the changed files held or hold.
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (kind TEXT, id TEXT)")
     conn.execute("DELETE FROM touched")
-    conn.executemany(
-        "INSERT INTO touched SELECT kind, id FROM records JOIN files USING (fid) "
-        "WHERE path = ?",
-        [(path,) for path in [*removed, *(s.path for s in changed)]],
-    )
+    for table in ("records", "declared"):
+        conn.executemany(
+            f"INSERT INTO touched SELECT kind, id FROM {table} JOIN files USING (fid) "
+            "WHERE path = ?",
+            [(path,) for path in [*removed, *(s.path for s in changed)]],
+        )
     for path in removed:
         _forget(conn, path)
         report.removed.append(path)
-    from briefcli.schema import parse_file
+    from briefcli.checker import parse_file
 
     fresh: list[int] = []
 
@@ -244,24 +138,25 @@ def _update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepo
         try:
             data = read_regular_file(stamp.path)
         except OSError as exc:
-            fid = _add_file(conn, stamp)
+            fid = _add_file(conn, stamp, complete=False)
             _store_problems(
                 conn, fid,
                 [Problem(stamp.path, 0, 0, "unreadable", f"cannot read: {exc.strerror}")],
             )
             continue
         result = parse_file(data, stamp.path)
-        fid = _add_file(conn, stamp)
+        fid = _add_file(conn, stamp, complete=result.complete)
         _store(conn, fid, result)
         fresh.append(fid)
         report.reread.append(stamp.path)
     if full:
-        conn.executescript(_INDEXES)
+        conn.executescript(INDEXES)
     else:
-        conn.executemany(
-            "INSERT INTO touched SELECT kind, id FROM records WHERE fid = ?",
-            [(f,) for f in fresh],
-        )
+        for table in ("records", "declared"):
+            conn.executemany(
+                f"INSERT INTO touched SELECT kind, id FROM {table} WHERE fid = ?",
+                [(f,) for f in fresh],
+            )
     _cross_check(conn, None if full else fresh)
 
 
@@ -284,12 +179,13 @@ def read_regular_file(path: str) -> bytes:
         return f.read()
 
 
-def _add_file(conn: sqlite3.Connection, stamp: FileStamp) -> int:
+def _add_file(conn: sqlite3.Connection, stamp: FileStamp, complete: bool) -> int:
     if stamp.mtime_ns >= time.time_ns() - RACY_NS:
         stamp = stamp._replace(mtime_ns=-1)
     cur = conn.execute(
-        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode) VALUES (?,?,?,?,?)",
-        (stamp.path, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode),
+        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, complete) "
+        "VALUES (?,?,?,?,?,?)",
+        (stamp.path, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, int(complete)),
     )
     return int(cur.lastrowid or 0)
 
@@ -303,7 +199,7 @@ def _forget(conn: sqlite3.Connection, path: str) -> None:
     conn.execute(f"DELETE FROM fts WHERE rowid IN ({rids})", (fid,))
     conn.execute(f"DELETE FROM terms WHERE rid IN ({rids})", (fid,))
     conn.execute(f"DELETE FROM tags WHERE rid IN ({rids})", (fid,))
-    for table in ("links", "problems", "cross_problems", "records", "files"):
+    for table in ("links", "problems", "cross_problems", "declared", "records", "files"):
         conn.execute(f"DELETE FROM {table} WHERE fid = ?", (fid,))
 
 
@@ -314,50 +210,45 @@ def _store_problems(conn: sqlite3.Connection, fid: int | None, problems: Iterabl
     )
 
 
-def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
-    _store_problems(conn, fid, result.problems)  # type: ignore[attr-defined]
+def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
+    _store_problems(conn, fid, result.problems)
+    conn.executemany(
+        "INSERT INTO declared VALUES (?,?,?)", [(fid, k, i) for k, i in result.declared]
+    )
     start = conn.execute("SELECT coalesce(max(rid), 0) FROM records").fetchone()[0] + 1
-    records, terms, tags, fts = [], [], [], []
+    records: list[tuple[Any, ...]] = []
+    terms: list[tuple[str, int, str, str]] = []
+    tags: list[tuple[str, int]] = []
+    fts: list[tuple[int, str, str]] = []
     rid_of: dict[tuple[str, str], int] = {}
-    for rid, row in enumerate(result.records, start):  # type: ignore[attr-defined]
+    for rid, row in enumerate(result.records, start):
         d = row.data
         records.append(
             (rid, fid, row.kind, row.id, row.line, row.col, row.sort_key, row.end_key,
              json.dumps(d, ensure_ascii=False, separators=(",", ":")))
         )
         rid_of.setdefault((row.kind, row.id), rid)
-        kind = row.kind
-        if kind == "entity":
-            seen = set()
-            # The first field to give a key names it in suggestions: the nicest text first.
-            for fname, values in (
-                ("acronym", [d.get("acronym")]), ("name", [d["name"]]),
-                ("alias", d.get("aliases", ())), ("id", [d["id"]]),
-            ):
-                for value in values:
-                    if value:
-                        key = term_key(value)
-                        if key and key not in seen:
-                            seen.add(key)
-                            terms.append((key, rid, fname, value))
-            title = d["name"]
-            body = [d.get("acronym"), *d.get("aliases", ()), d.get("role"), d.get("summary"),
-                    d.get("description")]
-        elif kind == "event":
-            title = d["title"]
-            body = [d.get("summary")]
-        elif kind == "faq":
-            title = d["question"]
-            body = [d["answer"]]
-        elif kind == "briefing":
-            title = d["title"]
-            body = [d.get("summary"), *d.get("body", ()), *d.get("points", ())]
-        else:
-            title = d["title"]
-            body = [d.get("publisher")]
+        kind = KINDS[row.kind]
+        seen: set[str] = set()
+        for fname, named in kind.terms:
+            value = d.get(fname)
+            for text in value if isinstance(value, list) else [value]:
+                if text:
+                    key = term_key(text)
+                    if key and key not in seen:
+                        seen.add(key)
+                        terms.append((key, rid, named, text))
         tags.extend((fold(t), rid) for t in set(d.get("tags", ())))
-        text = " · ".join(b for b in body if b)
-        fts.append((rid, title.translate(_NO_MARKS), text.translate(_NO_MARKS)))
+        if kind.searchable:
+            body: list[str] = []
+            for fname in kind.text:
+                value = d.get(fname)
+                if isinstance(value, list):
+                    body.extend(value)
+                elif value:
+                    body.append(value)
+            text = " · ".join(b for b in body if b)
+            fts.append((rid, d[kind.title].translate(_NO_MARKS), text.translate(_NO_MARKS)))
     conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?)", records)
     conn.executemany("INSERT INTO terms VALUES (?,?,?,?)", terms)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
@@ -367,7 +258,7 @@ def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
         [
             (rid_of[(ref.kind, ref.id)], fid, ref.field, ref.target, ref.target_id,
              ref.line, ref.col)
-            for ref in result.references  # type: ignore[attr-defined]
+            for ref in result.references
         ],
     )
 
@@ -376,8 +267,6 @@ def _store(conn: sqlite3.Connection, fid: int, result: object) -> None:
 # fake a highlight, so the searchable copy of the text has them replaced.
 _NO_MARKS = str.maketrans({"\ue000": "\ufffd", "\ue001": "\ufffd"})
 
-_KIND_NAMES = {"entity": "entity", "event": "event", "faq": "FAQ", "briefing": "briefing",
-               "source": "source"}
 
 
 def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
@@ -415,7 +304,7 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
         if place != (where, line, col):
             problem = Problem(
                 where, line, col, "duplicate-id",
-                f"duplicate {_KIND_NAMES[kind]} id {rid!r}: first defined at "
+                f"duplicate {KINDS[kind].noun} id {rid!r}: first defined at "
                 f"{place[0]}:{place[1]}:{place[2]}",
             )
             rows.append((problem, fid, kind, rid))
@@ -423,7 +312,9 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
         f"""SELECT l.target, l.target_id, l.field, r.kind, r.id, f.path, l.line, l.col, l.fid
             FROM links l JOIN records r USING (rid) JOIN files f ON f.fid = l.fid
             WHERE NOT EXISTS (SELECT 1 FROM records t
-                              WHERE t.kind = l.target AND t.id = l.target_id) {unknown_scope}
+                              WHERE t.kind = l.target AND t.id = l.target_id)
+              AND NOT EXISTS (SELECT 1 FROM declared d
+                              WHERE d.kind = l.target AND d.id = l.target_id) {unknown_scope}
             ORDER BY f.path, l.line, l.col""",
         fresh or (),
     ).fetchall()
@@ -437,8 +328,8 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         problem = Problem(
             where, line, col, "unknown-ref",
-            f"unknown {_KIND_NAMES[target]} id {target_id!r} in {fname!r} of "
-            f"{_KIND_NAMES[kind]} {rid!r}{hint}",
+            f"unknown {KINDS[target].noun} id {target_id!r} in {fname!r} of "
+            f"{KINDS[kind].noun} {rid!r}{hint}",
         )
         rows.append((problem, fid, target, target_id))
     conn.executemany(
@@ -448,12 +339,21 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
     )
 
 
+# Unknown references are reported only once every file could be read as records: while
+# one could not (a syntax error, an unknown section), what it defines is unknown, and
+# its references would blame the files that name its records (the stages of a check wait
+# for each other, as the problems of one stage are the causes of the next one's).
+_COMPLETE = "NOT EXISTS (SELECT 1 FROM files WHERE complete = 0)"
+_SHOWN_CROSS = f"(code != 'unknown-ref' OR {_COMPLETE})"
+
+
 def stored_problems(conn: sqlite3.Connection, errors_only: bool = False) -> list[Problem]:
     """Every problem the index holds, per-file and cross-file, in file order."""
-    where = " WHERE level = 'error'" if errors_only else ""
+    level = " AND level = 'error'" if errors_only else ""
     rows = conn.execute(
-        f"SELECT path, line, col, code, message, level FROM problems{where} "
-        f"UNION ALL SELECT path, line, col, code, message, level FROM cross_problems{where}"
+        f"SELECT path, line, col, code, message, level FROM problems WHERE 1{level} "
+        "UNION ALL SELECT path, line, col, code, message, level FROM cross_problems "
+        f"WHERE {_SHOWN_CROSS}{level}"
     ).fetchall()
     # Paths are stored absolute; messages that name a second place get the same treatment.
     here = os.getcwd() + os.sep
@@ -463,9 +363,18 @@ def stored_problems(conn: sqlite3.Connection, errors_only: bool = False) -> list
     )
 
 
+def error_count(conn: sqlite3.Connection) -> int:
+    """How many errors the knowledge has (those `stored_problems` lists)."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM problems WHERE level = 'error') + "
+        f"(SELECT count(*) FROM cross_problems WHERE level = 'error' AND {_SHOWN_CROSS})"
+    ).fetchone()
+    return int(row[0])
+
+
 def has_errors(conn: sqlite3.Connection) -> bool:
     row = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM problems WHERE level = 'error') "
-        "OR EXISTS (SELECT 1 FROM cross_problems WHERE level = 'error')"
+        f"OR EXISTS (SELECT 1 FROM cross_problems WHERE level = 'error' AND {_SHOWN_CROSS})"
     ).fetchone()
     return bool(row[0])

@@ -1,8 +1,11 @@
-"""The records of a knowledge base and the schema of knowledge format 1.
+"""The records of a knowledge base, and the table of record kinds.
 
 Records are immutable named tuples built from their exported form (`data`: the fields
-as written in the file, ids and dates as text). `SCHEMA` is the one description of the
-format: the loader validates against it and the exporters write from it.
+as written in the file, ids and dates as text). `KINDS` is the one description of the
+kinds of record: their fields in file order, their label, which fields are their title,
+their searchable text and their terms. The checker, the index, the queries, the
+renderers, the exporters and the docs test all read it; adding a kind means adding a
+record class and one entry here.
 """
 
 from __future__ import annotations
@@ -11,9 +14,7 @@ from typing import Any, NamedTuple
 
 from briefcli.dates import PartialDate
 
-FORMAT_VERSION = 1
-
-# Field types of the schema.
+# Field types of the format.
 TEXT = "text"  # a scalar, kept as written
 TEXTS = "texts"  # a list of scalars
 PARAGRAPHS = "paragraphs"  # a list of scalars, or one text split on blank lines
@@ -26,73 +27,22 @@ class FieldSpec(NamedTuple):
     type: str
     required: bool = False
     target: str | None = None  # for IDS: the kind the ids refer to
-
-
-def _spec(*specs: tuple) -> dict[str, FieldSpec]:
-    return {s[0]: FieldSpec(*s) for s in specs}
-
-
-SCHEMA: dict[str, dict[str, FieldSpec]] = {
-    "entity": _spec(
-        ("id", TEXT, True), ("name", TEXT, True), ("acronym", TEXT), ("aliases", TEXTS),
-        ("kind", TEXT), ("role", TEXT), ("summary", TEXT), ("description", TEXT),
-        ("related", IDS, False, "entity"), ("tags", TEXTS), ("sources", IDS, False, "source"),
-    ),
-    "event": _spec(
-        ("id", TEXT, True), ("date", DATE, True), ("end", DATE), ("title", TEXT, True),
-        ("summary", TEXT), ("entities", IDS, False, "entity"), ("tags", TEXTS),
-        ("sources", IDS, False, "source"),
-    ),
-    "faq": _spec(
-        ("id", TEXT), ("question", TEXT, True), ("answer", TEXT, True),
-        ("entities", IDS, False, "entity"),
-    ),
-    "briefing": _spec(
-        ("id", TEXT), ("date", DATE, True), ("title", TEXT, True), ("summary", TEXT),
-        ("body", PARAGRAPHS), ("points", TEXTS), ("entities", IDS, False, "entity"),
-        ("events", IDS, False, "event"), ("faqs", IDS, False, "faq"),
-        ("sources", IDS, False, "source"),
-    ),
-    "source": _spec(
-        ("id", TEXT, True), ("title", TEXT, True), ("publisher", TEXT), ("url", TEXT),
-        ("date", DATE),
-    ),
-}
-
-# Top-level key of each kind's list, in the order files are written.
-SECTIONS = {"entities": "entity", "events": "event", "faqs": "faq", "briefings": "briefing",
-            "sources": "source"}
-KIND_LABEL = {"entity": "an entity", "event": "an event", "faq": "a FAQ",
-              "briefing": "a briefing", "source": "a source"}
+    help: str = ""  # one line for the JSON Schema and editors
 
 
 # Records are NamedTuples: a command defines a dozen record types at start-up, and a
 # NamedTuple costs a fraction of a frozen dataclass to define.
 
 
-def _from_data(cls: Any, data: dict[str, Any], path: str = "", line: int = 0) -> Any:
-    """A record from its exported fields (lists become tuples)."""
-    values = {
-        name: tuple(value) if isinstance(value, list) else value
-        for name, value in data.items()
-        if name in cls._fields
-    }
-    return cls(**values, path=path, line=line)
-
-
-def _to_data(self: Any) -> dict[str, Any]:
-    """The record's fields as written in a knowledge file, empty ones left out."""
+def _fields(record: Any, kind: str) -> dict[str, Any]:
+    """A record's fields as written in a knowledge file, empty ones left out."""
     out: dict[str, Any] = {}
-    for name in SCHEMA[self.record_kind]:
-        value = getattr(self, name)
+    for name in KINDS[kind].fields:
+        value = getattr(record, name)
         if value is None or value == ():
             continue
         out[name] = list(value) if isinstance(value, tuple) else value
     return out
-
-
-def _when(self: Any) -> PartialDate:
-    return PartialDate.parse(self.date)
 
 
 class Entity(NamedTuple):
@@ -110,9 +60,12 @@ class Entity(NamedTuple):
     path: str = ""  # where the record was read, for messages
     line: int = 0
 
-    record_kind = "entity"
-    from_data = classmethod(_from_data)
-    to_data = _to_data
+    @property
+    def record_kind(self) -> str:
+        return "entity"
+
+    def to_data(self) -> dict[str, Any]:
+        return _fields(self, "entity")
 
     @property
     def gloss(self) -> str:
@@ -132,10 +85,16 @@ class Event(NamedTuple):
     path: str = ""
     line: int = 0
 
-    record_kind = "event"
-    from_data = classmethod(_from_data)
-    to_data = _to_data
-    when = property(_when)
+    @property
+    def record_kind(self) -> str:
+        return "event"
+
+    def to_data(self) -> dict[str, Any]:
+        return _fields(self, "event")
+
+    @property
+    def when(self) -> PartialDate:
+        return PartialDate.parse(self.date)
 
 
 class Faq(NamedTuple):
@@ -146,9 +105,12 @@ class Faq(NamedTuple):
     path: str = ""
     line: int = 0
 
-    record_kind = "faq"
-    from_data = classmethod(_from_data)
-    to_data = _to_data
+    @property
+    def record_kind(self) -> str:
+        return "faq"
+
+    def to_data(self) -> dict[str, Any]:
+        return _fields(self, "faq")
 
 
 class Briefing(NamedTuple):
@@ -165,10 +127,16 @@ class Briefing(NamedTuple):
     path: str = ""
     line: int = 0
 
-    record_kind = "briefing"
-    from_data = classmethod(_from_data)
-    to_data = _to_data
-    when = property(_when)
+    @property
+    def record_kind(self) -> str:
+        return "briefing"
+
+    def to_data(self) -> dict[str, Any]:
+        return _fields(self, "briefing")
+
+    @property
+    def when(self) -> PartialDate:
+        return PartialDate.parse(self.date)
 
 
 class Source(NamedTuple):
@@ -180,18 +148,108 @@ class Source(NamedTuple):
     path: str = ""
     line: int = 0
 
-    record_kind = "source"
-    from_data = classmethod(_from_data)
-    to_data = _to_data
+    @property
+    def record_kind(self) -> str:
+        return "source"
+
+    def to_data(self) -> dict[str, Any]:
+        return _fields(self, "source")
 
 
-RECORD_TYPES: dict[str, Any] = {
-    "entity": Entity, "event": Event, "faq": Faq, "briefing": Briefing, "source": Source,
+Record = Entity | Event | Faq | Briefing | Source
+
+
+class Kind(NamedTuple):
+    """One kind of record: everything the rest of brief needs to know about it."""
+
+    name: str  # "entity"
+    section: str  # its top-level key in a file: "entities"
+    label: str  # in messages: "an entity"
+    noun: str  # in messages about ids: "entity", "FAQ"
+    record: type[Any]  # its record class
+    fields: dict[str, FieldSpec]  # in the order files are written
+    title: str  # the field that is its title
+    text: tuple[str, ...]  # fields searched as its text, besides the title
+    terms: tuple[tuple[str, str], ...] = ()  # (field, how a match on it is named) for define
+    searchable: bool = True
+    dated: bool = False  # `date` (and `end`) place it in time: sort keys are kept
+
+
+def _spec(*specs: tuple[Any, ...]) -> dict[str, FieldSpec]:
+    return {s[0]: FieldSpec(*s) for s in specs}
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "entity", "entities", "an entity", "entity", Entity,
+            _spec(
+                ("id", TEXT, True), ("name", TEXT, True), ("acronym", TEXT), ("aliases", TEXTS),
+                ("kind", TEXT), ("role", TEXT), ("summary", TEXT), ("description", TEXT),
+                ("related", IDS, False, "entity"), ("tags", TEXTS),
+                ("sources", IDS, False, "source"),
+            ),
+            title="name",
+            text=("acronym", "aliases", "role", "summary", "description"),
+            # The first field to give a term names it in suggestions: the nicest first.
+            terms=(("acronym", "acronym"), ("name", "name"), ("aliases", "alias"), ("id", "id")),
+        ),
+        Kind(
+            "event", "events", "an event", "event", Event,
+            _spec(
+                ("id", TEXT, True), ("date", DATE, True), ("end", DATE), ("title", TEXT, True),
+                ("summary", TEXT), ("entities", IDS, False, "entity"), ("tags", TEXTS),
+                ("sources", IDS, False, "source"),
+            ),
+            title="title", text=("summary",), dated=True,
+        ),
+        Kind(
+            "faq", "faqs", "a FAQ", "FAQ", Faq,
+            _spec(
+                ("id", TEXT), ("question", TEXT, True), ("answer", TEXT, True),
+                ("entities", IDS, False, "entity"),
+            ),
+            title="question", text=("answer",),
+        ),
+        Kind(
+            "briefing", "briefings", "a briefing", "briefing", Briefing,
+            _spec(
+                ("id", TEXT), ("date", DATE, True), ("title", TEXT, True), ("summary", TEXT),
+                ("body", PARAGRAPHS), ("points", TEXTS), ("entities", IDS, False, "entity"),
+                ("events", IDS, False, "event"), ("faqs", IDS, False, "faq"),
+                ("sources", IDS, False, "source"),
+            ),
+            title="title", text=("summary", "body", "points"), dated=True,
+        ),
+        Kind(
+            "source", "sources", "a source", "source", Source,
+            _spec(
+                ("id", TEXT, True), ("title", TEXT, True), ("publisher", TEXT), ("url", TEXT),
+                ("date", DATE),
+            ),
+            title="title", text=("publisher",),
+        ),
+    )
 }
+"""Every kind of record, in the order their sections are written."""
+
+SECTIONS: dict[str, str] = {kind.section: kind.name for kind in KINDS.values()}
+"""Top-level key of each kind's list -> the kind."""
+
+SEARCH_KINDS: tuple[str, ...] = tuple(k.name for k in KINDS.values() if k.searchable)
 
 
-def record_from_data(kind: str, data: dict[str, Any], path: str = "", line: int = 0) -> Any:
-    return RECORD_TYPES[kind].from_data(data, path, line)
+def record_from_data(kind: str, data: dict[str, Any], path: str = "", line: int = 0) -> Record:
+    """A record from its exported fields (lists become tuples)."""
+    cls = KINDS[kind].record
+    values = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in data.items()
+        if name in cls._fields
+    }
+    record: Record = cls(**values, path=path, line=line)
+    return record
 
 
 class BriefingPage(NamedTuple):
@@ -218,6 +276,19 @@ class Definition(NamedTuple):
 class SearchHit(NamedTuple):
     kind: str
     id: str
+    title: str  # with \ue000 / \ue001 around matched words
+    snippet: str  # likewise
+    record: Record
+
+
+class ShowResult(NamedTuple):
+    """What `show` found: pages of briefings (a day or an id), or a period's list."""
+
+    pages: list[BriefingPage]
+    listing: list[Briefing]
+    period: str = ""
+
+
+class Timeline(NamedTuple):
     title: str
-    snippet: str  # with \ue000 / \ue001 around matched words
-    record: Any
+    events: list[Event]

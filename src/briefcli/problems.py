@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "date": "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a real date",
     "duplicate-id": "two records of one kind with the same id",
     "unknown-ref": "a reference to an id that no record of that kind has",
+    "import": "a line of an imported glossary that cannot be read",
 }
 """Every problem code, with what it means (listed in docs/format.md)."""
 

@@ -10,7 +10,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any, cast
 
 from briefcli.dates import DateError, PartialDate
 from briefcli.model import (
@@ -18,8 +18,9 @@ from briefcli.model import (
     BriefingPage,
     Definition,
     Entity,
-    Event,
     SearchHit,
+    ShowResult,
+    Timeline,
     record_from_data,
 )
 from briefcli.problems import BriefError
@@ -71,7 +72,7 @@ def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> li
 
 def all_records(conn: sqlite3.Connection) -> list[Any]:
     """Every record as read (schema.RecordRow), in file order, for exporting."""
-    from briefcli.schema import RecordRow
+    from briefcli.checker import RecordRow
 
     return [
         RecordRow(kind, rid, line, col, json.loads(data), sort_key, end_key)
@@ -98,7 +99,11 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
             best[rid] = fname
     marks = ",".join("?" * len(best))
     found = [
-        (MATCH_ORDER[best[rid]], record_from_data(kind, json.loads(data), path, line), best[rid])
+        (
+            MATCH_ORDER[best[rid]],
+            cast(Entity, record_from_data(kind, json.loads(data), path, line)),
+            best[rid],
+        )
         for rid, kind, data, path, line in conn.execute(
             "SELECT r.rid, r.kind, r.data, f.path, r.line FROM records r JOIN files f "
             f"USING (fid) WHERE r.rid IN ({marks})",
@@ -143,14 +148,6 @@ def _closest(term: str, rows: list[tuple[str, str]], limit: int) -> list[str]:
 
 
 # ---------------------------------------------------------------- show
-
-
-class ShowResult(NamedTuple):
-    """Either pages of briefings (a day or an id) or a period's list of briefings."""
-
-    pages: list[BriefingPage]
-    listing: list[Briefing]
-    period: str = ""
 
 
 def find_briefings(conn: sqlite3.Connection, what: str | None) -> ShowResult:
@@ -222,11 +219,6 @@ def page(conn: sqlite3.Connection, briefing: Briefing) -> BriefingPage:
 
 
 # ---------------------------------------------------------------- timeline
-
-
-class Timeline(NamedTuple):
-    title: str
-    events: list[Event]
 
 
 def timeline(

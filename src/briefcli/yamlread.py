@@ -10,7 +10,9 @@ with bounds on depth and alias expansion. Nothing is ever constructed from a tag
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from briefcli.problems import Problem
 
@@ -129,7 +131,7 @@ def read_yaml(text: str, path: str) -> Document:
             return
         top = stack[-1]
         if top.__class__ is Sequence:
-            top.items.append(node)  # type: ignore[union-attr]
+            top.items.append(node)
         elif pending_keys[-1] is None:
             pending_keys[-1] = node
         else:
@@ -137,7 +139,8 @@ def read_yaml(text: str, path: str) -> Document:
             pending_keys[-1] = None
 
     try:
-        for event in yaml.parse(text, Loader=_loader()):
+        events: Iterable[Any] = yaml.parse(text, Loader=_loader())  # typed as Any: hot loop
+        for event in events:
             cls = event.__class__
             if cls is scalar_event:
                 mark = event.start_mark
@@ -169,7 +172,7 @@ def read_yaml(text: str, path: str) -> Document:
                 pending_keys.pop()
                 anchor = open_anchors.pop()
                 if coll.__class__ is Mapping:
-                    found = _check_keys(coll, path)  # type: ignore[arg-type]
+                    found = _check_keys(coll, path)
                     if found:
                         return Document(None, [found])
                 coll.size = _size(coll)
@@ -265,7 +268,7 @@ def tag_text(tag: str) -> str:
 def _size(coll: Mapping | Sequence) -> int:
     """Expanded node count of a collection, from its children's counts."""
     children = (
-        [n for pair in coll.items for n in pair]  # type: ignore[union-attr]
+        [n for pair in coll.items for n in pair]
         if coll.__class__ is Mapping
         else coll.items
     )
@@ -282,14 +285,14 @@ def _check_keys(mapping: Mapping, path: str) -> Problem | None:
     """Keys must be text and unique; a `<<` merge key takes in an aliased mapping."""
     seen: dict[str, Scalar] = {}
     merged: list[tuple[Node, Node]] | None = None
-    items = []
+    items: list[tuple[Node, Node]] = []
     for key, value in mapping.items:
         if key.__class__ is not Scalar:
             return Problem(
                 path, key.line, key.col, "key-type", f"expected a text key, found {_kind_of(key)}"
             )
-        if key.value == "<<" and key.plain:  # type: ignore[union-attr]
-            sources = value.items if value.__class__ is Sequence else [value]  # type: ignore[union-attr]
+        if key.value == "<<" and key.plain:
+            sources = value.items if value.__class__ is Sequence else [value]
             merged = merged if merged is not None else []
             for source in sources:
                 if source.__class__ is not Mapping:
@@ -298,21 +301,21 @@ def _check_keys(mapping: Mapping, path: str) -> Problem | None:
                         "a '<<' merge key expected a mapping (or a list of mappings), "
                         f"found {_kind_of(source)}",
                     )
-                merged.extend(source.items)  # type: ignore[union-attr]
+                merged.extend(source.items)
             continue
-        first = seen.get(key.value)  # type: ignore[union-attr]
+        first = seen.get(key.value)
         if first is not None:
             return Problem(
                 path, key.line, key.col, "duplicate-key",
-                f"duplicate key {key.value!r}: first at line {first.line}, "  # type: ignore[union-attr]
+                f"duplicate key {key.value!r}: first at line {first.line}, "
                 f"again at line {key.line}; expected each key once in a mapping",
             )
-        seen[key.value] = key  # type: ignore[union-attr,index]
+        seen[key.value] = key
         items.append((key, value))
     if merged is not None:  # keys written in the mapping win over merged ones, then in order
         for key, value in merged:
-            if key.value not in seen:  # type: ignore[union-attr]
-                seen[key.value] = key  # type: ignore[union-attr,index]
+            if isinstance(key, Scalar) and key.value not in seen:  # merged keys were checked
+                seen[key.value] = key
                 items.append((key, value))
         mapping.items = items
     return None

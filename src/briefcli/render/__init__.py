@@ -1,67 +1,76 @@
-"""Renderers: one per output format, registered by name.
+"""Output formats: one registry owns them.
 
-The CLI picks one with `get_renderer(name, console)` and calls the method for its view;
-core code returns records and never prints. Every renderer has the same methods:
+Each format names the module and class that renders it, the views (commands) it
+serves and the file extension it writes. The `--format` choices of every command, the
+help that lists them and the exporters all come from `FORMATS`: adding a format is one
+module with a renderer class and one entry here.
 
-    briefing(page: BriefingPage)
-    briefing_list(briefings: list[Briefing], period: str)
-    definitions(defs: list[Definition])
-    timeline(events: list[Event], title: str)
-    search(hits: list[SearchHit])
-    problems(problems: list[Problem])
+A renderer is built on an `common.Output` (stream, colour, width, environment) and has
+one method per view it serves; the command calls exactly one of them per call, with
+the whole answer, so that every format can make one document of it:
+
+    show(result: ShowResult)          define(defs: list[Definition])
+    timeline(result: Timeline)        search(hits: list[SearchHit])
+    check(problems: list[Problem])    export(records: list[RecordRow])
+
+`empty(view)` is called instead when the answer is "nothing" (a miss): a JSON renderer
+still writes one document, `[]`.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any, Protocol
+from typing import Any, NamedTuple
 
-from rich.console import Console
+from briefcli.render.common import Output
 
-from briefcli.model import Briefing, BriefingPage, Definition, Event, SearchHit
-from briefcli.problems import BriefError, ExitCode, Problem
-from briefcli.render.console import make_console
-
-
-class Renderer(Protocol):
-    def __init__(self, console: Console) -> None: ...
-    def briefing(self, page: BriefingPage) -> None: ...
-    def briefing_list(self, briefings: list[Briefing], period: str) -> None: ...
-    def definitions(self, defs: list[Definition]) -> None: ...
-    def timeline(self, events: list[Event], title: str) -> None: ...
-    def search(self, hits: list[SearchHit]) -> None: ...
-    def problems(self, problems: list[Problem]) -> None: ...
+VIEWS = ("show", "define", "timeline", "search", "check", "export")
+_QUERIES = frozenset({"show", "define", "timeline", "search", "check"})
 
 
-# Name -> "module:class"; a renderer's module is imported only when it is asked for.
-RENDERERS: dict[str, str] = {
-    "terminal": "briefcli.render.terminal:TerminalRenderer",
-    "json": "briefcli.render.jsonout:JsonRenderer",
-    "markdown": "briefcli.render.markdown:MarkdownRenderer",
+class Format(NamedTuple):
+    name: str
+    target: str  # "module:class" of its renderer, imported only when it is used
+    views: frozenset[str]
+    extension: str  # of the files it writes
+    summary: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            "terminal", "briefcli.render.terminal:TerminalRenderer", _QUERIES, ".txt",
+            "text for people, in colour in a terminal",
+        ),
+        Format(
+            "yaml", "briefcli.render.yamlout:YamlRenderer", frozenset({"export"}), ".yaml",
+            "a knowledge file (format 1)",
+        ),
+        Format(
+            "json", "briefcli.render.jsonout:JsonRenderer", frozenset(VIEWS), ".json",
+            "one JSON document: the records as written, for scripts",
+        ),
+        Format(
+            "markdown", "briefcli.render.markdown:MarkdownRenderer", _QUERIES, ".md",
+            "CommonMark text",
+        ),
+    )
 }
 
 
-def renderer_class(name: str) -> Any:
-    """The class registered as `name`; an unknown name is a usage error naming the known."""
-    target = RENDERERS.get(name)
-    if target is None:
-        known = ", ".join(sorted(RENDERERS))
-        raise BriefError(
-            f"unknown output format {name!r}; expected one of: {known}", ExitCode.USAGE
-        )
-    module, cls = target.split(":")
-    return getattr(import_module(module), cls)
+def format_names(view: str) -> list[str]:
+    """The formats that serve a view, in registry order: the first is its default."""
+    return [f.name for f in FORMATS.values() if view in f.views]
 
 
-def get_renderer(name: str, console: Console) -> Renderer:
-    """The renderer registered as `name`, writing to `console`."""
-    return renderer_class(name)(console)
+def get_renderer(name: str, output: Output) -> Any:
+    """The renderer registered as `name`, writing to `output`.
+
+    The name must be one of FORMATS (the CLI checks it when it parses the options).
+    """
+    module, cls = FORMATS[name].target.split(":")
+    return getattr(import_module(module), cls)(output)
 
 
-__all__ = [
-    "RENDERERS",
-    "Renderer",
-    "get_renderer",
-    "renderer_class",
-    "make_console",
-]
+__all__ = ["FORMATS", "VIEWS", "Format", "Output", "format_names", "get_renderer"]

@@ -1,4 +1,4 @@
-"""The JSON renderer: one JSON array on stdout, for scripts.
+"""The JSON renderer: one JSON document on stdout, for scripts (an array for queries).
 
 Records are exported with `to_data()`, the fields as written in a knowledge file. The
 text is kept exactly; only characters that could act on a terminal (DEL, C1 controls,
@@ -11,10 +11,10 @@ import json
 import re
 from typing import Any
 
-from rich.console import Console
-
-from briefcli.model import Briefing, BriefingPage, Definition, Event, SearchHit
+from briefcli.checker import RecordRow
+from briefcli.model import Definition, SearchHit, ShowResult, Timeline
 from briefcli.problems import Problem
+from briefcli.render.common import Output
 from briefcli.text import strip_marks
 
 # json.dumps(ensure_ascii=False) already escapes C0 controls; these it writes as they are.
@@ -28,29 +28,29 @@ def dumps(items: Any) -> str:
 
 
 class JsonRenderer:
-    """Writes each result as a JSON array to the console's file, nothing else."""
+    """Writes each answer as one JSON document to the output's stream, nothing else."""
 
     name = "json"
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
+    def __init__(self, output: Output) -> None:
+        self.stream = output.stream
 
-    def _write(self, items: list[Any]) -> None:
-        file = self.console.file
-        file.write(dumps(items) + "\n")
-        file.flush()
+    def _write(self, items: Any) -> None:
+        self.stream.write(dumps(items) + "\n")
+        self.stream.flush()
 
-    def briefing(self, page: BriefingPage) -> None:
-        self._write([page.briefing.to_data()])
+    def empty(self, view: str) -> None:
+        self._write([])
 
-    def briefing_list(self, briefings: list[Briefing], period: str) -> None:
+    def show(self, result: ShowResult) -> None:
+        briefings = result.listing or [page.briefing for page in result.pages]
         self._write([b.to_data() for b in briefings])
 
-    def definitions(self, defs: list[Definition]) -> None:
+    def define(self, defs: list[Definition]) -> None:
         self._write([d.entity.to_data() for d in defs])
 
-    def timeline(self, events: list[Event], title: str) -> None:
-        self._write([e.to_data() for e in events])
+    def timeline(self, result: Timeline) -> None:
+        self._write([e.to_data() for e in result.events])
 
     def search(self, hits: list[SearchHit]) -> None:
         self._write(
@@ -66,5 +66,11 @@ class JsonRenderer:
             ]
         )
 
-    def problems(self, problems: list[Problem]) -> None:
+    def check(self, problems: list[Problem]) -> None:
         self._write([p.as_dict() for p in problems])
+
+    def export(self, records: list[RecordRow]) -> None:
+        from briefcli.export import export_json
+
+        self.stream.write(export_json(records))
+        self.stream.flush()

@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rich.console import Console
-
-from briefcli.model import Briefing, BriefingPage, Definition, Event, SearchHit
+from briefcli.model import (
+    Briefing,
+    BriefingPage,
+    Definition,
+    Event,
+    SearchHit,
+    ShowResult,
+    Timeline,
+)
 from briefcli.model import Source as SourceRecord
 from briefcli.problems import Problem
-from briefcli.render.terminal import (
+from briefcli.render.common import (
+    Output,
     entity_label,
     event_when,
     group_by_year,
@@ -75,13 +82,26 @@ class MarkdownRenderer:
 
     name = "markdown"
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
+    def __init__(self, output: Output) -> None:
+        self.stream = output.stream
 
     def _write(self, blocks: Iterable[str]) -> None:
-        file = self.console.file
-        file.write("\n\n".join(b for b in blocks if b).rstrip("\n") + "\n")
-        file.flush()
+        self.stream.write("\n\n".join(b for b in blocks if b).rstrip("\n") + "\n")
+        self.stream.flush()
+
+    def empty(self, view: str) -> None:
+        pass
+
+    def show(self, result: ShowResult) -> None:
+        if result.listing:
+            self._write(self._briefing_list(result.listing, result.period))
+            return
+        blocks: list[str] = []
+        for page in result.pages:
+            if blocks:
+                blocks.append("---")  # a thematic break between two briefings of a day
+            blocks += self._briefing(page)
+        self._write(blocks)
 
     @staticmethod
     def _list(items: Iterable[str]) -> str:
@@ -91,7 +111,7 @@ class MarkdownRenderer:
     def _events(events: Iterable[Event]) -> str:
         return "\n".join(f"- {md_inline(event_when(e))} — {md_inline(e.title)}" for e in events)
 
-    def briefing(self, page: BriefingPage) -> None:
+    def _briefing(self, page: BriefingPage) -> list[str]:
         b = page.briefing
         blocks = [f"# {md_inline(b.title)}", f"*{md_inline(human_date(b.date))}*"]
         if b.summary:
@@ -116,9 +136,9 @@ class MarkdownRenderer:
                 blocks += [f"### {md_inline(faq.question)}", md(faq.answer)]
         if page.sources:
             blocks += ["## Sources", self._list(_source(s) for s in page.sources)]
-        self._write(blocks)
+        return blocks
 
-    def briefing_list(self, briefings: list[Briefing], period: str) -> None:
+    def _briefing_list(self, briefings: list[Briefing], period: str) -> list[str]:
         blocks = [f"# Briefings of {md_inline(period_label(period))}"]
         blocks.append(
             self._list(
@@ -128,9 +148,9 @@ class MarkdownRenderer:
             )
             or "No briefings."
         )
-        self._write(blocks)
+        return blocks
 
-    def definitions(self, defs: list[Definition]) -> None:
+    def define(self, defs: list[Definition]) -> None:
         blocks: list[str] = []
         for label, items in group_definitions(defs):
             heading = md_inline(label)
@@ -159,8 +179,9 @@ class MarkdownRenderer:
                     blocks += ["**Sources:**", self._list(_source(s) for s in d.sources)]
         self._write(blocks or ["No definitions."])
 
-    def timeline(self, events: list[Event], title: str) -> None:
-        blocks = [f"# {md_inline(title)}"]
+    def timeline(self, result: Timeline) -> None:
+        events = result.events
+        blocks = [f"# {md_inline(result.title)}"]
         for year, items in group_by_year(events):
             blocks.append(f"## {md_inline(year)}")
             blocks.append(
@@ -188,5 +209,5 @@ class MarkdownRenderer:
             )
         self._write(["\n".join(blocks) or "No matches."])
 
-    def problems(self, problems: list[Problem]) -> None:
+    def check(self, problems: list[Problem]) -> None:
         self._write(["\n".join(f"- {md_inline(p.format())}" for p in problems)])

@@ -18,12 +18,52 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from briefcli.dates import DateError, PartialDate
-from briefcli.model import Briefing, BriefingPage, Definition, Entity, Event, Faq, SearchHit
+from briefcli.model import (
+    Briefing,
+    BriefingPage,
+    Definition,
+    Entity,
+    Event,
+    Faq,
+    SearchHit,
+    ShowResult,
+    Timeline,
+)
 from briefcli.model import Source as SourceRecord
 from briefcli.problems import Problem
-from briefcli.render.console import make_console  # noqa: F401 - part of this module's API
-from briefcli.text import fold, has_unsafe, split_marks, visible
+from briefcli.render.common import (
+    Output,
+    entity_label,
+    event_when,
+    group_by_year,
+    group_definitions,
+    human_date,
+    link_target,
+    period_label,
+    senses_label,
+    short_date,
+)
+from briefcli.text import split_marks, visible
+
+
+def make_console(output: Output) -> Console:
+    """A console for `brief`: colour and escape codes only when the output has colour.
+
+    Highlighting, markup and emoji are off: renderers pass `Text` built from data, and
+    nothing printed as a plain string is ever interpreted either. The console reads the
+    command's environment, not the process's.
+    """
+    return Console(
+        file=output.stream,
+        width=output.width,
+        no_color=not output.color,
+        force_terminal=output.color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        _environ=dict(output.environ),
+    )
 
 # Markers around the matched words of a search snippet.
 
@@ -47,105 +87,12 @@ NAME_WIDTH = 30  # widest name column of the who's-who before it wraps
 # -- helpers shared with the other renderers ---------------------------------------------
 
 
-def parse_date(text: str | None) -> PartialDate | None:
-    if not text:
-        return None
-    try:
-        return PartialDate.parse(str(text))
-    except DateError:
-        return None
-
-
-def human_date(text: str | None) -> str:
-    """`11 November 2023`, `September 2023`, `1999`; the text as written if not a date."""
-    date = parse_date(text)
-    return date.human() if date else (text or "")
-
-
-def short_date(text: str | None) -> str:
-    """The date as written: `1999`, `2023-09`, `2023-09-24`."""
-    date = parse_date(text)
-    return str(date) if date else (text or "")
-
-
-def event_when(event: Event) -> str:
-    """An event's date in short form, with its end when it has one."""
-    when = short_date(event.date)
-    if event.end:
-        when += " – " + short_date(event.end)
-    return when
-
-
-def event_year(event: Event) -> str:
-    date = parse_date(event.date)
-    return f"{date.year:04d}" if date else (event.date or "")
-
-
-def link_target(url: str | None) -> str | None:
-    """The url when it may be a clickable link: http(s), no controls and no spaces."""
-    if not url:
-        return None
-    if not url.lower().startswith(("http://", "https://")):
-        return None
-    if has_unsafe(url) or any(c.isspace() for c in url):
-        return None
-    return url
-
-
 def _marked(snippet: str, style: Style | str = "") -> Text:
     """Text with the marked parts of a search title or snippet highlighted."""
     text = Text(style=style)
     for part, matched in split_marks(snippet):
         text.append(visible(part), style=MATCH if matched else "")
     return text
-
-
-def entity_label(entity: Entity) -> str:
-    """`Kosovo Force (KFOR)`, or the name alone when the acronym adds nothing."""
-    if entity.acronym and fold(entity.acronym) != fold(entity.name):
-        return f"{entity.name} ({entity.acronym})"
-    return entity.name
-
-
-def period_label(period: str) -> str:
-    """`2023` or `November 2023` for a period written YYYY or YYYY-MM."""
-    return human_date(period)
-
-
-def senses_label(count: int) -> str:
-    return "1 sense" if count == 1 else f"{count} senses"
-
-
-def group_definitions(defs: Sequence[Definition]) -> list[tuple[str, list[Definition]]]:
-    """Consecutive definitions of one term, with the label to show for the term.
-
-    The label is the senses' shared acronym when the term is that acronym (`KFOR` for
-    `kfor`), else the term as given.
-    """
-    groups: list[tuple[str, list[Definition]]] = []
-    for d in defs:
-        if groups and fold(groups[-1][1][0].term) == fold(d.term):
-            groups[-1][1].append(d)
-        else:
-            groups.append((d.term, [d]))
-    labelled = []
-    for term, items in groups:
-        acronyms = {i.entity.acronym for i in items}
-        label = term
-        if len(acronyms) == 1:
-            (acronym,) = acronyms
-            if acronym and fold(acronym) == fold(term):
-                label = acronym
-        labelled.append((label, items))
-    return labelled
-
-
-def group_by_year(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
-    """Events grouped by year, years and events in the order given."""
-    years: dict[str, list[Event]] = {}
-    for event in events:
-        years.setdefault(event_year(event), []).append(event)
-    return list(years.items())
 
 
 # -- text building --------------------------------------------------------------------
@@ -210,8 +157,8 @@ class TerminalRenderer:
 
     name = "terminal"
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
+    def __init__(self, output: Output) -> None:
+        self.console = make_console(output)
         self._printed = False
 
     # -- output primitives
@@ -257,7 +204,21 @@ class TerminalRenderer:
 
     # -- views
 
-    def briefing(self, page: BriefingPage) -> None:
+    def empty(self, view: str) -> None:
+        pass
+
+    def show(self, result: ShowResult) -> None:
+        if result.listing:
+            self._briefing_list(result.listing, result.period)
+            return
+        for n, page in enumerate(result.pages):
+            if n:  # two briefings of one day: a rule across, so they don't run together
+                self._gap()
+                self._print(Rule(style=RULE, characters="━"))
+                self._gap()
+            self._briefing(page)
+
+    def _briefing(self, page: BriefingPage) -> None:
         b = page.briefing
         header = Text()
         header.append(visible(b.title), style=TITLE)
@@ -312,7 +273,7 @@ class TerminalRenderer:
             items.append(Padding(_t(faq.answer), (0, 0, 0, 2)))
         return Padding(Group(*items), (0, 0, 0, 2))
 
-    def briefing_list(self, briefings: list[Briefing], period: str) -> None:
+    def _briefing_list(self, briefings: list[Briefing], period: str) -> None:
         self._heading("Briefings of " + period_label(period))
         if not briefings:
             self._empty("No briefings.")
@@ -329,7 +290,7 @@ class TerminalRenderer:
             table.add_row(_t(short_date(b.date)), *ident, _t(b.title))
         self._print(Padding(table, (0, 0, 0, 2)))
 
-    def definitions(self, defs: list[Definition]) -> None:
+    def define(self, defs: list[Definition]) -> None:
         if not defs:
             self._empty("No definitions.")
             return
@@ -382,8 +343,9 @@ class TerminalRenderer:
             body = Group(head, Padding(Group(*rest), (0, 0, 0, indent)))
         self._print(body)
 
-    def timeline(self, events: list[Event], title: str) -> None:
-        self._heading(title)
+    def timeline(self, result: Timeline) -> None:
+        events = result.events
+        self._heading(result.title)
         if not events:
             self._empty("No events.")
             return
@@ -405,7 +367,7 @@ class TerminalRenderer:
             self._gap()
             self._print(head, Padding(snippet, (0, 0, 0, 2)))
 
-    def problems(self, problems: list[Problem]) -> None:
+    def check(self, problems: list[Problem]) -> None:
         for problem in problems:
             line = _t(problem.format())
             level = f": {visible(problem.level)}: "

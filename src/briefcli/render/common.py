@@ -1,0 +1,116 @@
+"""Helpers every renderer shares: dates, labels and groupings as plain text.
+
+Nothing here imports Rich: the renderers that do not draw in a terminal (JSON,
+Markdown) use these without paying for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, NamedTuple
+
+from briefcli.dates import DateError, PartialDate
+from briefcli.model import Definition, Entity, Event
+from briefcli.text import fold, has_unsafe
+
+
+class Output(NamedTuple):
+    """Where a renderer writes, and how: decided once, by the command's surroundings."""
+
+    stream: IO[str]
+    color: bool = False
+    width: int | None = None
+    environ: Mapping[str, str] = {}
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(str(text))
+    except DateError:
+        return None
+
+
+def human_date(text: str | None) -> str:
+    """`11 November 2023`, `September 2023`, `1999`; the text as written if not a date."""
+    date = parse_date(text)
+    return date.human() if date else (text or "")
+
+
+def short_date(text: str | None) -> str:
+    """The date as written: `1999`, `2023-09`, `2023-09-24`."""
+    date = parse_date(text)
+    return str(date) if date else (text or "")
+
+
+def event_when(event: Event) -> str:
+    """An event's date in short form, with its end when it has one."""
+    when = short_date(event.date)
+    if event.end:
+        when += " – " + short_date(event.end)
+    return when
+
+
+def event_year(event: Event) -> str:
+    date = parse_date(event.date)
+    return f"{date.year:04d}" if date else (event.date or "")
+
+
+def link_target(url: str | None) -> str | None:
+    """The url when it may be a clickable link: http(s), no controls and no spaces."""
+    if not url:
+        return None
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    if has_unsafe(url) or any(c.isspace() for c in url):
+        return None
+    return url
+
+
+def entity_label(entity: Entity) -> str:
+    """`Kosovo Force (KFOR)`, or the name alone when the acronym adds nothing."""
+    if entity.acronym and fold(entity.acronym) != fold(entity.name):
+        return f"{entity.name} ({entity.acronym})"
+    return entity.name
+
+
+def period_label(period: str) -> str:
+    """`2023` or `November 2023` for a period written YYYY or YYYY-MM."""
+    return human_date(period)
+
+
+def senses_label(count: int) -> str:
+    return "1 sense" if count == 1 else f"{count} senses"
+
+
+def group_definitions(defs: Sequence[Definition]) -> list[tuple[str, list[Definition]]]:
+    """Consecutive definitions of one term, with the label to show for the term.
+
+    The label is the senses' shared acronym when the term is that acronym (`KFOR` for
+    `kfor`), else the term as given.
+    """
+    groups: list[tuple[str, list[Definition]]] = []
+    for d in defs:
+        if groups and fold(groups[-1][1][0].term) == fold(d.term):
+            groups[-1][1].append(d)
+        else:
+            groups.append((d.term, [d]))
+    labelled = []
+    for term, items in groups:
+        acronyms = {i.entity.acronym for i in items}
+        label = term
+        if len(acronyms) == 1:
+            (acronym,) = acronyms
+            if acronym and fold(acronym) == fold(term):
+                label = acronym
+        labelled.append((label, items))
+    return labelled
+
+
+def group_by_year(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
+    """Events grouped by year, years and events in the order given."""
+    years: dict[str, list[Event]] = {}
+    for event in events:
+        years.setdefault(event_year(event), []).append(event)
+    return list(years.items())

@@ -1,0 +1,24 @@
+"""The YAML renderer: the whole knowledge as one knowledge file (format 1)."""
+
+from __future__ import annotations
+
+from briefcli.checker import RecordRow
+from briefcli.render.common import Output
+
+
+class YamlRenderer:
+    """Writes `export` as a format-1 file that reads back as the same records."""
+
+    name = "yaml"
+
+    def __init__(self, output: Output) -> None:
+        self.stream = output.stream
+
+    def empty(self, view: str) -> None:
+        pass
+
+    def export(self, records: list[RecordRow]) -> None:
+        from briefcli.export import export_yaml
+
+        self.stream.write(export_yaml(records))
+        self.stream.flush()
