@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.index import BuildReport, index_file, open_index, stored_problems
+from briefcli.cache import index_file, open_index
+from briefcli.index import BuildReport, stored_problems
 from briefcli.query import find_terms
 from conftest import write
 

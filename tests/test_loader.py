@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
+from briefcli.checker import FileResult, Reference, parse_file
 from briefcli.export import export_json, export_yaml
 from briefcli.model import SECTIONS
-from briefcli.schema import FileResult, Reference, parse_file
 from briefcli.yamlread import MAX_ALIAS_NODES, MAX_DEPTH
 
 

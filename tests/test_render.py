@@ -23,10 +23,13 @@ from briefcli.model import (
     Event,
     Faq,
     SearchHit,
+    ShowResult,
     Source,
+    Timeline,
 )
-from briefcli.problems import BriefError, ExitCode, Problem
-from briefcli.render import RENDERERS, get_renderer, make_console, renderer_class
+from briefcli.problems import Problem
+from briefcli.render import FORMATS, Output, format_names, get_renderer
+from briefcli.render import VIEWS as FORMAT_VIEWS
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("BRIEF_UPDATE_GOLDEN") == "1"
@@ -214,12 +217,12 @@ PROBLEMS = [
 ]
 
 VIEWS = {
-    "briefing": lambda r: r.briefing(PAGE),
-    "briefing_list": lambda r: r.briefing_list([BRIEFING, OTHER_BRIEFING], "2023-11"),
-    "definitions": lambda r: r.definitions(DEFINITIONS),
-    "timeline": lambda r: r.timeline(TIMELINE, "Timeline of Kosovo"),
+    "briefing": lambda r: r.show(ShowResult([PAGE], [])),
+    "briefing_list": lambda r: r.show(ShowResult([], [BRIEFING, OTHER_BRIEFING], "2023-11")),
+    "definitions": lambda r: r.define(DEFINITIONS),
+    "timeline": lambda r: r.timeline(Timeline("Timeline of Kosovo", TIMELINE)),
     "search": lambda r: r.search(HITS),
-    "problems": lambda r: r.problems(PROBLEMS),
+    "problems": lambda r: r.check(PROBLEMS),
 }
 
 # -- helpers ------------------------------------------------------------------------------
@@ -245,7 +248,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def render(view: str, fmt: str = "terminal", *, color: bool = False) -> str:
     out = io.StringIO()
-    renderer = get_renderer(fmt, make_console(out, color=color, width=WIDTH))
+    renderer = get_renderer(fmt, Output(out, color, WIDTH))
     VIEWS[view](renderer)
     return out.getvalue()
 
@@ -376,7 +379,7 @@ def test_no_link_for_unsafe_urls(url: str) -> None:
         sources=[Source(id="s", title="S", url=url)],
     )
     out = io.StringIO()
-    get_renderer("terminal", make_console(out, color=True, width=WIDTH)).briefing(page)
+    get_renderer("terminal", Output(out, True, WIDTH)).show(ShowResult([page], []))
     assert "\x1b]8;id=" not in out.getvalue()
 
 
@@ -483,7 +486,7 @@ def test_json_keeps_data_exact_but_terminal_safe() -> None:
         sources=[],
     )
     out = io.StringIO()
-    get_renderer("json", make_console(out, color=True, width=WIDTH)).briefing(page)
+    get_renderer("json", Output(out, True, WIDTH)).show(ShowResult([page], []))
     text = out.getvalue()
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", text)
     assert json.loads(text)[0]["title"] == EVIL_NAME + "\x9b2J"
@@ -492,8 +495,8 @@ def test_json_keeps_data_exact_but_terminal_safe() -> None:
 def test_json_is_not_wrapped_or_coloured() -> None:
     long_title = "word " * 40
     out = io.StringIO()
-    renderer = get_renderer("json", make_console(out, color=True, width=40))
-    renderer.briefing_list([Briefing(id="b", date="2024", title=long_title)], "2024")
+    renderer = get_renderer("json", Output(out, True, 40))
+    renderer.show(ShowResult([], [Briefing(id="b", date="2024", title=long_title)], "2024"))
     assert json.loads(out.getvalue())[0]["title"] == long_title
     assert "\x1b[" not in out.getvalue()
 
@@ -508,16 +511,16 @@ def test_empty_results(fmt: str) -> None:
         sources=[],
     )
     calls = {
-        "briefing": lambda r: r.briefing(bare),
-        "briefing_list": lambda r: r.briefing_list([], "2024"),
-        "definitions": lambda r: r.definitions([]),
-        "timeline": lambda r: r.timeline([], "Nothing"),
+        "briefing": lambda r: r.show(ShowResult([bare], [])),
+        "briefing_list": lambda r: r.show(ShowResult([], [], "2024")),
+        "definitions": lambda r: r.define([]),
+        "timeline": lambda r: r.timeline(Timeline("Nothing", [])),
         "search": lambda r: r.search([]),
-        "problems": lambda r: r.problems([]),
+        "problems": lambda r: r.check([]),
     }
     for name, call in calls.items():
         out = io.StringIO()
-        call(get_renderer(fmt, make_console(out, color=False, width=WIDTH)))
+        call(get_renderer(fmt, Output(out, False, WIDTH)))
         text = out.getvalue()
         if fmt == "json":
             expected = (
@@ -537,7 +540,7 @@ def test_wide_text_fits_80_columns() -> None:
         sources=[Source(id="s", title="x", url="https://example.org/" + "a" * 150)],
     )
     out = io.StringIO()
-    get_renderer("terminal", make_console(out, color=False, width=WIDTH)).briefing(page)
+    get_renderer("terminal", Output(out, False, WIDTH)).show(ShowResult([page], []))
     for line in out.getvalue().splitlines():
         assert cell_len(line) <= WIDTH, line
     assert "a" * 50 in out.getvalue().replace("\n", "")
@@ -547,27 +550,33 @@ def test_wide_text_fits_80_columns() -> None:
 
 
 def test_registry() -> None:
-    assert {"terminal", "json", "markdown"} <= set(RENDERERS)
-    for name in RENDERERS:
-        cls = renderer_class(name)
-        renderer = get_renderer(name, make_console(io.StringIO(), color=False))
-        assert isinstance(renderer, cls)
-        for method in (
-            "briefing",
-            "briefing_list",
-            "definitions",
-            "timeline",
-            "search",
-            "problems",
-        ):
-            assert callable(getattr(renderer, method))
+    assert list(FORMATS) == ["terminal", "yaml", "json", "markdown"]
+    for fmt in FORMATS.values():
+        renderer = get_renderer(fmt.name, Output(io.StringIO()))
+        assert callable(renderer.empty)
+        for view in FORMAT_VIEWS:
+            assert callable(getattr(renderer, view, None)) == (view in fmt.views), (fmt, view)
 
 
-def test_unknown_renderer_is_a_usage_error() -> None:
-    with pytest.raises(BriefError) as info:
-        get_renderer("yaml", make_console(io.StringIO(), color=False))
-    assert info.value.exit_code == ExitCode.USAGE
-    assert "json" in info.value.message
+def test_format_choices_come_from_the_registry() -> None:
+    assert format_names("show") == ["terminal", "json", "markdown"]
+    assert format_names("export") == ["yaml", "json"]
+    assert format_names("check") == ["terminal", "json", "markdown"]
+
+
+def test_renderers_that_do_not_draw_do_not_import_rich() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io\n"
+        "from briefcli.render import Output, get_renderer\n"
+        "for name in ('json', 'markdown', 'yaml'):\n"
+        "    get_renderer(name, Output(io.StringIO()))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
