@@ -269,12 +269,32 @@ def test_check_lists_problems_yamllint_style(brief, tmp_path):
     ]
 
 
-def test_queries_refuse_invalid_knowledge(brief, tmp_path):
+def test_strict_queries_refuse_invalid_knowledge(brief, tmp_path):
     bad = write(tmp_path / "bad.yaml", "entities:\n  - id: x\n    name: X\n    related: [y]\n")
-    r = brief("define", "x", "--data", str(bad))
-    assert r.code == 1
-    assert "unknown entity id 'y'" in r.stderr
-    assert "brief check" in r.stderr
+    for r in (brief("--strict", "define", "x", "--data", str(bad)),
+              brief("define", "x", "--data", str(bad), BRIEF_STRICT="1")):
+        assert r.code == 1
+        assert r.stdout == ""
+        assert "unknown entity id 'y'" in r.stderr
+        assert "brief check" in r.stderr
+
+
+def test_queries_answer_from_the_valid_records_with_one_warning(brief, tmp_path):
+    write(tmp_path / "kb" / "good.yaml", "entities:\n  - id: x\n    name: X\n    related: [y]\n")
+    write(tmp_path / "kb" / "events.yaml", "events:\n  - id: e\n    date: 2023-02-30\n"
+          "    title: Bad\n  - id: f\n    date: 2023-02-28\n    title: Fine\n")
+    broken = write(tmp_path / "kb" / "broken.yaml", "entities: [\n")
+    r = brief("define", "x", "--data", str(tmp_path / "kb"), "--json")
+    assert r.code == 0
+    assert [d["id"] for d in json.loads(r.stdout)] == ["x"]
+    # The unknown reference to y waits until broken.yaml can be read: 2 errors, not 3.
+    assert r.stderr == (
+        f"warning: the knowledge has 2 errors ({broken} not read), answers may be "
+        "incomplete; `brief check` lists them\n"
+    )
+    r = brief("timeline", "--data", str(tmp_path / "kb"), "--json")
+    assert [e["id"] for e in json.loads(r.stdout)] == ["f"]
+    assert brief("check", "--data", str(tmp_path / "kb")).code == 1
 
 
 def test_missing_data_path(brief, tmp_path):
@@ -308,7 +328,7 @@ def test_usage_errors_exit_2(brief):
 
 def test_no_traceback_for_a_broken_file(brief, tmp_path):
     bad = write(tmp_path / "bad.yaml", "entities: [\n")
-    r = brief("show", "--data", str(bad))
+    r = brief("--strict", "show", "--data", str(bad))
     assert r.code == 1
     assert "Traceback" not in r.stderr
     assert f"{bad}:2:1:" in r.stderr
@@ -329,7 +349,7 @@ def test_installed_command_runs_from_any_folder(tmp_path):
 def test_messages_never_carry_control_characters_from_files(brief, tmp_path):
     text = 'entities:\n  - id: x\n    name: X\n    "\\e]0;pwned\\a": 1\n'
     bad = write(tmp_path / "bad.yaml", text)
-    for args in (("check",), ("define", "x")):
+    for args in (("check",), ("--strict", "define", "x")):
         r = brief(*args, "--data", str(bad))
         assert r.code == 1
         assert "]0;pwned" in r.stdout + r.stderr

@@ -66,6 +66,7 @@ class Call:
     def __init__(self, env: Environment) -> None:
         self.env = env
         self.data: list[str] = []
+        self.strict = False
         self.index = ""  # the index file this call reads, to discard it if it proves damaged
 
 
@@ -87,6 +88,14 @@ def _print_version(ctx: typer.Context, value: bool) -> None:
 def _root(
     ctx: typer.Context,
     data: DataOption = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse to answer from knowledge with errors (also BRIEF_STRICT=1), as CI "
+            "wants; by default answers come from every valid record, with a warning.",
+        ),
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for an internal error.")
     ] = False,
@@ -101,13 +110,16 @@ def _root(
     Knowledge comes from --data PATH (repeatable), else BRIEF_DATA (paths separated by
     the OS path separator), else the bundled knowledge.
     """
-    _call(ctx).data = list(data or [])  # --debug is read by main(), before Typer runs
+    call = _call(ctx)
+    call.data = list(data or [])  # --debug is read by main(), before Typer runs
+    call.strict = strict or call.env.environ.get("BRIEF_STRICT", "") not in ("", "0")
 
 
 def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) -> Any:
-    """An up-to-date index of the knowledge; with `check`, refuse knowledge with errors."""
+    """An up-to-date index of the knowledge. With `check`, knowledge with errors gets one
+    warning (the answers come from the valid records), or is refused with --strict."""
     from briefcli.cache import open_index
-    from briefcli.index import BuildReport, has_errors, stored_problems
+    from briefcli.index import BuildReport, error_count, has_errors, stored_problems, unread
     from briefcli.sources import MissingPath, data_paths
 
     call = _call(ctx)
@@ -122,7 +134,16 @@ def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) 
     for warning in report.warnings:
         _stderr(env, f"warning: {warning}")
     if check and has_errors(conn):
-        raise KnowledgeError(stored_problems(conn, errors_only=True))
+        if call.strict:
+            raise KnowledgeError(stored_problems(conn, errors_only=True))
+        errors = error_count(conn)
+        lost = unread(conn, env.cwd)
+        named = f" ({', '.join(lost[:3])}{', …' if len(lost) > 3 else ''} not read)" if lost else ""
+        _stderr(
+            env,
+            f"warning: the knowledge has {errors} error{'s' if errors != 1 else ''}{named}, "
+            "answers may be incomplete; `brief check` lists them",
+        )
     return conn
 
 
@@ -328,6 +349,19 @@ def export(
 
     out = _renderer(ctx, "export", as_json, fmt)
     out.export(all_records(_connect(ctx, data)))
+
+
+@app.command()
+def schema(ctx: typer.Context) -> None:
+    """Print a JSON Schema of knowledge format 1, for editors.
+
+    Save it beside your files and name it in a first line of each (docs/format.md):
+    # yaml-language-server: $schema=brief-format-1.json
+    """
+    from briefcli.jsonschema import json_schema
+    from briefcli.render.jsonout import dumps
+
+    _call(ctx).env.stdout.write(dumps(json_schema()) + "\n")
 
 
 def _report(env: Environment, exc: BriefError) -> None:

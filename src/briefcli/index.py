@@ -372,6 +372,15 @@ def error_count(conn: sqlite3.Connection) -> int:
     return int(row[0])
 
 
+def unread(conn: sqlite3.Connection, cwd: str | None = None) -> list[str]:
+    """Files of which nothing could be used (unreadable, not YAML, hostile), as shown."""
+    rows = conn.execute(
+        "SELECT path FROM files WHERE complete = 0 "
+        "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.fid = files.fid) ORDER BY path"
+    ).fetchall()
+    return [display_path(row[0], cwd) for row in rows]
+
+
 def has_errors(conn: sqlite3.Connection) -> bool:
     row = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM problems WHERE level = 'error') "
