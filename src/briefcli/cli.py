@@ -135,7 +135,7 @@ def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) 
         _stderr(env, f"warning: {warning}")
     if check and has_errors(conn):
         if call.strict:
-            raise KnowledgeError(stored_problems(conn, errors_only=True))
+            raise KnowledgeError(stored_problems(conn, errors_only=True, cwd=env.cwd))
         errors = error_count(conn)
         lost = unread(conn, env.cwd)
         named = f" ({', '.join(lost[:3])}{', …' if len(lost) > 3 else ''} not read)" if lost else ""
@@ -325,7 +325,7 @@ def check(
 
     out = _renderer(ctx, "check", as_json, fmt)
     conn = _connect(ctx, data, check=False)
-    problems = stored_problems(conn)
+    problems = stored_problems(conn, cwd=_call(ctx).env.cwd)
     out.check(problems)
     errors = sum(p.level == "error" for p in problems)
     files = conn.execute("SELECT count(*) FROM files").fetchone()[0]

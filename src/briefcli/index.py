@@ -347,8 +347,11 @@ _COMPLETE = "NOT EXISTS (SELECT 1 FROM files WHERE complete = 0)"
 _SHOWN_CROSS = f"(code != 'unknown-ref' OR {_COMPLETE})"
 
 
-def stored_problems(conn: sqlite3.Connection, errors_only: bool = False) -> list[Problem]:
-    """Every problem the index holds, per-file and cross-file, in file order."""
+def stored_problems(
+    conn: sqlite3.Connection, errors_only: bool = False, cwd: str | None = None
+) -> list[Problem]:
+    """Every problem the index holds, per-file and cross-file, in file order, with paths
+    shown relative to `cwd` when they are below it (absolute without one)."""
     level = " AND level = 'error'" if errors_only else ""
     rows = conn.execute(
         f"SELECT path, line, col, code, message, level FROM problems WHERE 1{level} "
@@ -356,9 +359,9 @@ def stored_problems(conn: sqlite3.Connection, errors_only: bool = False) -> list
         f"WHERE {_SHOWN_CROSS}{level}"
     ).fetchall()
     # Paths are stored absolute; messages that name a second place get the same treatment.
-    here = os.getcwd() + os.sep
+    here = (cwd or "\0") + os.sep
     return sorted(
-        Problem(display_path(path), line, col, code, message.replace(here, ""), level)
+        Problem(display_path(path, cwd), line, col, code, message.replace(here, ""), level)
         for path, line, col, code, message, level in rows
     )
 

@@ -79,9 +79,11 @@ def knowledge_files(paths: list[Path]) -> list[FileStamp]:
     return list(found.values())
 
 
-def display_path(path: str, cwd: str | None = None) -> str:
-    """A path as the user would type it: relative to the current folder when below it."""
-    cwd = cwd or os.getcwd()
+def display_path(path: str, cwd: str | None) -> str:
+    """A path as the user would type it: relative to `cwd` when below it, else as it is
+    (also when there is no current folder: it was deleted)."""
+    if not cwd:
+        return path
     try:
         rel = os.path.relpath(path, cwd)
     except ValueError:
