@@ -14,13 +14,15 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefcli.checker import FileResult
 from briefcli.model import KINDS
 from briefcli.problems import Problem
 from briefcli.sources import FileStamp, display_path
 from briefcli.text import closest, fold, term_key
+
+if TYPE_CHECKING:  # the checker is imported only when a file is read again
+    from briefcli.checker import FileResult
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;

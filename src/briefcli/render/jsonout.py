@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefcli.checker import RecordRow
 from briefcli.model import Definition, SearchHit, ShowResult, Timeline
 from briefcli.problems import Problem
 from briefcli.render.common import Output
 from briefcli.text import strip_marks
+
+if TYPE_CHECKING:  # the checker is not imported to write an answer
+    from briefcli.checker import RecordRow
 
 # json.dumps(ensure_ascii=False) already escapes C0 controls; these it writes as they are.
 _ESCAPE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from briefcli.checker import RecordRow
+from typing import TYPE_CHECKING
+
 from briefcli.render.common import Output
+
+if TYPE_CHECKING:  # the checker is not imported to write an answer
+    from briefcli.checker import RecordRow
 
 
 class YamlRenderer:
