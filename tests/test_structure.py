@@ -257,36 +257,30 @@ def test_damage_found_while_answering_is_rebuilt_once(brief, monkeypatch):
 # ---------------------------------------------------------------- surroundings
 
 
-def test_a_relative_cache_folder_is_taken_from_the_current_folder(tmp_path: Path) -> None:
+def run_in(cwd: Path, args: list[str], **environ: str) -> tuple[str, str]:
+    """`brief ARGS` with an Environment whose current folder is `cwd`: (stdout, stderr)."""
     import contextlib
     import io
 
     from briefcli import cli
     from briefcli.environment import Environment
 
-    codes = []
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(out, err, {"NO_COLOR": "1", **environ}, cwd=str(cwd))
+    with contextlib.suppress(SystemExit), contextlib.redirect_stderr(err):
+        cli.main(args, env)
+    return out.getvalue(), err.getvalue()
+
+
+def test_a_relative_cache_folder_is_taken_from_the_current_folder(tmp_path: Path) -> None:
     for _ in range(2):  # the second call reads the index the first one wrote
-        out, err = io.StringIO(), io.StringIO()
-        env = Environment(out, err, {"BRIEF_CACHE_DIR": "relcache", "NO_COLOR": "1"},
-                          cwd=str(tmp_path))
-        with contextlib.suppress(SystemExit), contextlib.redirect_stderr(err):
-            cli.main(["define", "KFOR", "--json"], env)
-        codes.append((json.loads(out.getvalue())[0]["id"], err.getvalue()))
-    assert codes == [("kfor", ""), ("kfor", "")]
+        out, err = run_in(tmp_path, ["define", "KFOR", "--json"], BRIEF_CACHE_DIR="relcache")
+        assert (json.loads(out)[0]["id"], err) == ("kfor", "")
     assert list((tmp_path / "relcache").glob("index-*.sqlite"))
 
 
 def test_check_names_files_relative_to_the_given_current_folder(tmp_path: Path) -> None:
-    import contextlib
-    import io
-
-    from briefcli import cli
-    from briefcli.environment import Environment
-
     write(tmp_path / "kb" / "bad.yaml", "events:\n  - id: e\n    date: 2023-02-30\n    title: t\n")
-    out, err = io.StringIO(), io.StringIO()
-    env = Environment(out, err, {"BRIEF_CACHE_DIR": str(tmp_path / "c"), "NO_COLOR": "1"},
-                      cwd=str(tmp_path))
-    with contextlib.suppress(SystemExit):
-        cli.main(["check", "--data", str(tmp_path / "kb")], env)
-    assert out.getvalue().startswith("kb/bad.yaml:3:11: error: ")
+    out, _ = run_in(tmp_path, ["check", "--data", str(tmp_path / "kb")],
+                    BRIEF_CACHE_DIR=str(tmp_path / "c"))
+    assert out.startswith("kb/bad.yaml:3:11: error: ")
