@@ -19,7 +19,7 @@ from briefcli.checker import FileResult, parse_file
 from briefcli.export import export_yaml
 from briefcli.model import KINDS, SECTIONS, Definition, Entity, Event, Source, Timeline
 from briefcli.problems import Problem
-from briefcli.render.common import Output
+from briefcli.render import Output
 from briefcli.render.terminal import TerminalRenderer
 from conftest import examples
 

@@ -5,7 +5,7 @@ serves and the file extension it writes. The `--format` choices of every command
 help that lists them and the exporters all come from `FORMATS`: adding a format is one
 module with a renderer class and one entry here.
 
-A renderer is built on an `common.Output` (stream, colour, width, environment) and has
+A renderer is built on an `Output` (stream, colour, width, environment) and has
 one method per view it serves; the command calls exactly one of them per call, with
 the whole answer, so that every format can make one document of it:
 
@@ -19,10 +19,20 @@ still writes one document, `[]`.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any, NamedTuple
+from collections.abc import Mapping
+from typing import IO, Any, NamedTuple
 
-from briefcli.render.common import Output
+# Nothing heavy is imported here: the CLI reads the registry at start-up for its
+# `--format` choices, and only the chosen renderer's module is imported.
+
+
+class Output(NamedTuple):
+    """Where a renderer writes, and how: decided once, by the command's surroundings."""
+
+    stream: IO[str]
+    color: bool = False
+    width: int | None = None
+    environ: Mapping[str, str] = {}
 
 VIEWS = ("show", "define", "timeline", "search", "check", "export")
 _QUERIES = frozenset({"show", "define", "timeline", "search", "check"})
@@ -69,6 +79,8 @@ def get_renderer(name: str, output: Output) -> Any:
 
     The name must be one of FORMATS (the CLI checks it when it parses the options).
     """
+    from importlib import import_module
+
     module, cls = FORMATS[name].target.split(":")
     return getattr(import_module(module), cls)(output)
 

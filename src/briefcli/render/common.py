@@ -6,21 +6,11 @@ Markdown) use these without paying for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import IO, NamedTuple
+from collections.abc import Iterable, Sequence
 
 from briefcli.dates import DateError, PartialDate
 from briefcli.model import Definition, Entity, Event
 from briefcli.text import fold, has_unsafe
-
-
-class Output(NamedTuple):
-    """Where a renderer writes, and how: decided once, by the command's surroundings."""
-
-    stream: IO[str]
-    color: bool = False
-    width: int | None = None
-    environ: Mapping[str, str] = {}
 
 
 def parse_date(text: str | None) -> PartialDate | None:

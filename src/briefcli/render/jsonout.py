@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefcli.model import Definition, SearchHit, ShowResult, Timeline
 from briefcli.problems import Problem
-from briefcli.render.common import Output
+from briefcli.render import Output
 from briefcli.text import strip_marks
 
 if TYPE_CHECKING:  # the checker is not imported to write an answer

@@ -20,8 +20,8 @@ from briefcli.model import (
 )
 from briefcli.model import Source as SourceRecord
 from briefcli.problems import Problem
+from briefcli.render import Output
 from briefcli.render.common import (
-    Output,
     entity_label,
     event_when,
     group_by_year,

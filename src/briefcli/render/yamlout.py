@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefcli.render.common import Output
+from briefcli.render import Output
 
 if TYPE_CHECKING:  # the checker is not imported to write an answer
     from briefcli.checker import RecordRow
