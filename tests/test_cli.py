@@ -441,3 +441,14 @@ def test_internal_error_is_one_line_and_exit_70(brief, monkeypatch):
     assert r.stderr == "brief: internal error: RuntimeError: boom (--debug shows where)\n"
     with pytest.raises(RuntimeError):
         brief("--debug", "define", "KFOR")
+
+
+def test_search_says_how_many_were_found_and_dates_events(brief):
+    r = brief("search", "kosovo", "--limit", "2")
+    assert r.code == 0
+    header = r.stdout.splitlines()[0]
+    assert header.startswith("2 of ") and " matches " in header
+    r = brief("search", "attack", "--kind", "event")
+    assert "2023-09-24  event banjska-attack" in r.stdout
+    r = brief("search", "kfor", "--json")
+    assert json.loads(r.stdout)[0]["id"] == "kfor"  # the acronym itself comes first

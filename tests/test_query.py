@@ -15,6 +15,7 @@ from briefcli.query import (
     all_records,
     find_briefings,
     find_terms,
+    fts_queries,
     records_by_id,
     search,
     timeline,
@@ -88,9 +89,48 @@ def test_timeline_of_a_topic_and_period(good: sqlite3.Connection) -> None:
 
 
 def test_search_returns_hits_with_records(bundled: sqlite3.Connection) -> None:
-    hits = search(bundled, "peacekeeping", kind="entity")
+    result = search(bundled, "peacekeeping", kind="entity")
+    hits = result.hits
     assert hits and all(isinstance(h, SearchHit) and h.kind == "entity" for h in hits)
     assert hits[0].record.id == hits[0].id
+    assert result.total == len(hits)
+
+
+def test_search_ranks_exact_terms_first_then_prefixes(bundled: sqlite3.Connection) -> None:
+    result = search(bundled, "kfor")
+    assert [h.id for h in result.hits[:1]] == ["kfor"]  # the acronym itself, not a source
+    assert result.total > 1
+    assert [h.id for h in search(bundled, "kfor", limit=2).hits] == [h.id for h in
+                                                                    result.hits[:2]]
+    prefix = search(bundled, "EU", kind="entity").hits
+    assert prefix[0].id == "eu"
+    assert {"eulex", "eu-dialogue"} <= {h.id for h in prefix[1:4]}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kosovo force", ['"kosovo" AND "force"*', '"kosovo" OR "force"*']),
+        ("kfor", ['"kfor"*']),
+        ('"kosovo force"', ['("kosovo force")']),
+        ("kosovo -serbia", ['("kosovo") NOT "serbia"']),
+        ("kfor OR eulex", ['("kfor" OR "eulex")']),
+        ("peace*", ['("peace"*)']),
+        ('"unbalanced quote', ['"unbalanced" AND "quote"*', '"unbalanced" OR "quote"*']),
+        ("-only", ['"only"*']),
+    ],
+)
+def test_search_syntax(query: str, expected: list[str]) -> None:
+    assert fts_queries(query) == expected
+
+
+def test_search_syntax_finds_what_it_says(bundled: sqlite3.Connection) -> None:
+    phrase = {h.id for h in search(bundled, '"Kosovo Police"').hits}
+    assert "kosovo-police" in phrase
+    without = {h.id for h in search(bundled, "kosovo -police", kind="entity").hits}
+    assert "kosovo-police" not in without and "eulex" in without
+    either = {h.id for h in search(bundled, "banjska OR vucic", kind="entity").hits}
+    assert {"banjska-monastery", "vucic"} <= either
     with pytest.raises(NotFound):
         search(bundled, "!!!")
 

@@ -23,6 +23,7 @@ from briefcli.model import (
     Event,
     Faq,
     SearchHit,
+    SearchResult,
     ShowResult,
     Source,
     Timeline,
@@ -221,7 +222,7 @@ VIEWS = {
     "briefing_list": lambda r: r.show(ShowResult([], [BRIEFING, OTHER_BRIEFING], "2023-11")),
     "definitions": lambda r: r.define(DEFINITIONS),
     "timeline": lambda r: r.timeline(Timeline("Timeline of Kosovo", TIMELINE)),
-    "search": lambda r: r.search(HITS),
+    "search": lambda r: r.search(SearchResult(HITS, len(HITS))),
     "problems": lambda r: r.check(PROBLEMS),
 }
 
@@ -515,7 +516,7 @@ def test_empty_results(fmt: str) -> None:
         "briefing_list": lambda r: r.show(ShowResult([], [], "2024")),
         "definitions": lambda r: r.define([]),
         "timeline": lambda r: r.timeline(Timeline("Nothing", [])),
-        "search": lambda r: r.search([]),
+        "search": lambda r: r.search(SearchResult([], 0)),
         "problems": lambda r: r.check([]),
     }
     for name, call in calls.items():

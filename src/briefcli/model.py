@@ -281,6 +281,13 @@ class SearchHit(NamedTuple):
     record: Record
 
 
+class SearchResult(NamedTuple):
+    """The hits shown, best first, and how many records matched in all."""
+
+    hits: list[SearchHit]
+    total: int
+
+
 class ShowResult(NamedTuple):
     """What `show` found: pages of briefings (a day or an id), or a period's list."""
 

@@ -14,11 +14,13 @@ from typing import Any, cast
 
 from briefcli.dates import DateError, PartialDate
 from briefcli.model import (
+    KINDS,
     Briefing,
     BriefingPage,
     Definition,
     Entity,
     SearchHit,
+    SearchResult,
     ShowResult,
     Timeline,
     record_from_data,
@@ -283,43 +285,159 @@ def timeline(
 # ---------------------------------------------------------------- search
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-SEARCH_KINDS = ("entity", "event", "faq", "briefing", "source")
+_TOKEN = re.compile(r'-?"[^"]*"|\S+')
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts_queries(query: str) -> list[str]:
+    """The FTS5 expressions to try for a query, in order.
+
+    The syntax: words must all match (the last one also as a prefix); `"a phrase"`
+    matches those words in a row; `word*` is a prefix; `OR` between two terms takes
+    either; `-word` or `-"a phrase"` leaves out what has it. A query without syntax that
+    finds nothing with every word is tried with any word. A query that is not valid
+    syntax (an odd number of quotes, only exclusions) is searched as plain words. Nothing
+    the user types reaches FTS5 unquoted.
+    """
+    words = _WORD.findall(query)
+    if not words:
+        return []
+    plain = [" AND ".join(map(_quote, words)) + "*", " OR ".join(map(_quote, words)) + "*"]
+    if query.count('"') % 2 or not any(c in query for c in '"*-') and " OR " not in query:
+        return plain if len(words) > 1 else plain[:1]
+    positive: list[str] = []
+    negative: list[str] = []
+    join_or = False
+    for token in _TOKEN.findall(query):
+        if token == "OR" and positive:
+            join_or = True
+            continue
+        excluded = token.startswith("-") and len(token) > 1
+        body = token[1:] if excluded else token
+        if body.startswith('"'):
+            parts = _WORD.findall(body)
+            term = _quote(" ".join(parts)) if parts else ""
+        else:
+            parts = _WORD.findall(body)
+            term = " AND ".join(map(_quote, parts))
+            if body.endswith("*") and parts:
+                term += "*"
+            if len(parts) > 1:
+                term = f"({term})"
+        if not term:
+            continue
+        if excluded:
+            negative.append(term)
+        elif join_or and positive:
+            positive[-1] = f"{positive[-1]} OR {term}"
+            join_or = False
+        else:
+            positive.append(term)
+    if not positive:
+        return plain[:1]
+    expression = " AND ".join(f"({p})" for p in positive)
+    for term in negative:
+        expression += f" NOT {term}"
+    return [expression]
 
 
 def search(
     conn: sqlite3.Connection, query: str, kind: str | None = None, limit: int = 20
-) -> list[SearchHit]:
-    """Ranked full-text hits: every word must match; failing that, any word."""
-    words = _WORD.findall(query)
-    if not words:
+) -> SearchResult:
+    """Ranked hits: records whose acronym, name or alias is the query first, then those
+    with one that starts with it, then full-text relevance; `total` counts them all."""
+    expressions = fts_queries(query)
+    if not expressions:
         raise NotFound(f"nothing to search for in {query!r}")
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    hits: list[SearchHit] = []
-    for joiner in (" AND ", " OR "):
-        hits = _search(conn, joiner.join(quoted) + "*", kind, limit)
-        if hits or len(words) == 1:
+    exact, prefix = _term_hits(conn, query, kind, limit)
+    for expression in expressions:
+        matched = conn.execute(
+            "SELECT count(*) FROM fts JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ?"
+            + (" AND r.kind = ?" if kind else ""),
+            (expression, kind) if kind else (expression,),
+        ).fetchone()[0]
+        if matched or exact or prefix:
             break
-    if not hits:
+    if not (matched or exact or prefix):
         raise NotFound(f"nothing matches {query!r}")
-    return hits
+    first = list(dict.fromkeys([*exact, *prefix]))
+    marked = dict(_fts_rows(conn, expression, kind, limit, only=first)) if first else {}
+    outside = [rid for rid in first if rid not in marked]
+    rows = _fts_rows(conn, expression, kind, limit + len(first))
+    ranked = [*first, *(rid for rid, _ in rows if rid not in marked)][:limit]
+    marks = {**dict(rows), **marked}
+    hits = []
+    by_rid = {
+        rid: (rkind, data, path, line)
+        for rid, rkind, data, path, line in _rows_by_rid(conn, ranked)
+    }
+    for rid in ranked:
+        rkind, data, path, line = by_rid[rid]
+        record = record_from_data(rkind, json.loads(data), path, line)
+        title, snippet = marks.get(rid) or (
+            getattr(record, KINDS[rkind].title), record.summary or ""  # type: ignore[union-attr]
+            if rkind == "entity" else ""
+        )
+        hits.append(SearchHit(rkind, record.id, title, snippet, record))
+    return SearchResult(hits, matched + len(outside))
 
 
-def _search(conn: sqlite3.Connection, match: str, kind: str | None, limit: int) -> list[SearchHit]:
+def _term_hits(
+    conn: sqlite3.Connection, query: str, kind: str | None, limit: int
+) -> tuple[list[int], list[int]]:
+    """Entities whose acronym, name or alias is the query, and (shortest first) those with
+    one that starts with it."""
+    if kind not in (None, "entity"):
+        return [], []
+    key = term_key(query)
+    if not key:
+        return [], []
+    exact = [
+        rid for rid, _ in sorted(
+            conn.execute("SELECT rid, field FROM terms WHERE key = ? AND field != 'id'", (key,)),
+            key=lambda row: (MATCH_ORDER[row[1]], row[0]),
+        )
+    ]
+    prefix = [
+        row[0] for row in conn.execute(
+            "SELECT rid FROM terms WHERE key > ? AND key < ? AND field != 'id' "
+            "ORDER BY length(key), key, rid LIMIT ?",
+            (key, key + "\U0010ffff", limit),
+        )
+    ]
+    return list(dict.fromkeys(exact)), [r for r in dict.fromkeys(prefix) if r not in exact]
+
+
+def _fts_rows(
+    conn: sqlite3.Connection, match: str, kind: str | None, limit: int,
+    only: list[int] | None = None,
+) -> list[tuple[int, tuple[str, str]]]:
+    """(rid, (marked title, snippet)) of full-text hits, best first."""
     sql = (
-        "SELECT r.kind, r.id, r.data, f.path, r.line, "
-        "highlight(fts, 0, char(57344), char(57345)), "
+        "SELECT fts.rowid, highlight(fts, 0, char(57344), char(57345)), "
         "snippet(fts, 1, char(57344), char(57345), '…', 16) "
-        "FROM fts JOIN records r ON r.rid = fts.rowid JOIN files f USING (fid) "
-        "WHERE fts MATCH ?"
+        "FROM fts JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ?"
     )
     params: list[Any] = [match]
     if kind:
         sql += " AND r.kind = ?"
         params.append(kind)
-    sql += " ORDER BY bm25(fts, 5.0, 1.0), r.rid LIMIT ?"
+    if only is not None:
+        sql += f" AND fts.rowid IN ({','.join('?' * len(only))})"
+        params += only
+    sql += " ORDER BY bm25(fts, 5.0, 1.0), fts.rowid LIMIT ?"
     params.append(limit)
-    hits = []
-    for rkind, rid, data, path, line, title, snippet in conn.execute(sql, params):
-        record = record_from_data(rkind, json.loads(data), path, line)
-        hits.append(SearchHit(rkind, rid, title, snippet or "", record))
-    return hits
+    return [(rid, (title, snippet or "")) for rid, title, snippet in conn.execute(sql, params)]
+
+
+def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, ...]]:
+    if not rids:
+        return []
+    return conn.execute(
+        "SELECT r.rid, r.kind, r.data, f.path, r.line FROM records r JOIN files f USING (fid) "
+        f"WHERE r.rid IN ({','.join('?' * len(rids))})",
+        rids,
+    ).fetchall()

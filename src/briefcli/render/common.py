@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from briefcli.dates import DateError, PartialDate
-from briefcli.model import Definition, Entity, Event
+from briefcli.model import Briefing, Definition, Entity, Event, SearchHit
 from briefcli.text import fold, has_unsafe
 
 
@@ -104,3 +104,19 @@ def group_by_year(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
     for event in events:
         years.setdefault(event_year(event), []).append(event)
     return list(years.items())
+
+
+def matches_label(shown: int, total: int) -> str:
+    """`3 matches`, or `20 of 34 matches` when not all are shown."""
+    noun = "match" if total == 1 else "matches"
+    return f"{total} {noun}" if shown >= total else f"{shown} of {total} {noun}"
+
+
+def hit_date(hit: SearchHit) -> str:
+    """The date of an event or briefing hit, as written (with an event's end)."""
+    record = hit.record
+    if isinstance(record, Event):
+        return event_when(record)
+    if isinstance(record, Briefing):
+        return short_date(record.date)
+    return ""

@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from briefcli.model import Definition, SearchHit, ShowResult, Timeline
+from briefcli.model import Definition, SearchResult, ShowResult, Timeline
 from briefcli.problems import Problem
 from briefcli.render import Output
 from briefcli.text import strip_marks
@@ -54,7 +54,7 @@ class JsonRenderer:
     def timeline(self, result: Timeline) -> None:
         self._write([e.to_data() for e in result.events])
 
-    def search(self, hits: list[SearchHit]) -> None:
+    def search(self, result: SearchResult) -> None:
         self._write(
             [
                 {
@@ -64,7 +64,7 @@ class JsonRenderer:
                     "snippet": strip_marks(hit.snippet),
                     "record": hit.record.to_data(),
                 }
-                for hit in hits
+                for hit in result.hits
             ]
         )
 

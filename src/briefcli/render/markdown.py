@@ -14,7 +14,7 @@ from briefcli.model import (
     BriefingPage,
     Definition,
     Event,
-    SearchHit,
+    SearchResult,
     ShowResult,
     Timeline,
 )
@@ -26,8 +26,10 @@ from briefcli.render.common import (
     event_when,
     group_by_year,
     group_definitions,
+    hit_date,
     human_date,
     link_target,
+    matches_label,
     period_label,
     senses_label,
     short_date,
@@ -195,19 +197,22 @@ class MarkdownRenderer:
             blocks.append("No events.")
         self._write(blocks)
 
-    def search(self, hits: list[SearchHit]) -> None:
+    def search(self, result: SearchResult) -> None:
         blocks = []
-        for hit in hits:
+        for hit in result.hits:
             snippet = "".join(
                 _bold(part) if matched else md(part)
                 for part, matched in split_marks(" ".join(hit.snippet.split()))
             )
+            when = hit_date(hit)
             blocks.append(
                 f"- **{md_inline(strip_marks(hit.title))}** "
-                f"({md_inline(hit.kind)} {md_inline(hit.id)})"
+                + (f"{md_inline(when)} " if when else "")
+                + f"({md_inline(hit.kind)} {md_inline(hit.id)})"
                 + (f"  \n  {snippet}" if snippet else "")
             )
-        self._write(["\n".join(blocks) or "No matches."])
+        self._write([f"*{matches_label(len(result.hits), result.total)}*", "\n".join(blocks)]
+                    if blocks else ["No matches."])
 
     def check(self, problems: list[Problem]) -> None:
         self._write(["\n".join(f"- {md_inline(p.format())}" for p in problems)])

@@ -25,7 +25,7 @@ from briefcli.model import (
     Entity,
     Event,
     Faq,
-    SearchHit,
+    SearchResult,
     ShowResult,
     Timeline,
 )
@@ -37,8 +37,10 @@ from briefcli.render.common import (
     event_when,
     group_by_year,
     group_definitions,
+    hit_date,
     human_date,
     link_target,
+    matches_label,
     period_label,
     senses_label,
     short_date,
@@ -354,11 +356,14 @@ class TerminalRenderer:
             self._print(_t(year, TITLE))
             self._print(Padding(self._events_grid(items, summaries=True), (0, 0, 0, 2)))
 
-    def search(self, hits: list[SearchHit]) -> None:
-        count = len(hits)
-        self._heading(f"{count} match" + ("" if count == 1 else "es"))
-        for hit in hits:
+    def search(self, result: SearchResult) -> None:
+        self._heading(matches_label(len(result.hits), result.total))
+        for hit in result.hits:
             head = _marked(hit.title, TITLE)
+            when = hit_date(hit)
+            if when:
+                head.append("  ")
+                head.append(visible(when), style=DATE)
             head.append("  ")
             head.append(visible(hit.kind), style=KIND)
             head.append(" ")
