@@ -1,0 +1,176 @@
+"""A real dictd serves the databases write_dictd writes, to the real dict client.
+
+The server listens on 127.0.0.1 only, on a free port, runs in the foreground and is
+stopped by its process id when the tests of this file end, passed or failed. Every
+subprocess has a timeout. Skipped when dictd or dict is not installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefcli.glossary import dict_entry, write_dictd
+
+DICTD = shutil.which("dictd") or shutil.which("dictd", path="/usr/sbin:/usr/local/sbin")
+DICT = shutil.which("dict")
+pytestmark = pytest.mark.skipif(
+    DICTD is None or DICT is None, reason="dictd or dict is not installed"
+)
+
+ENTRIES = [
+    dict_entry("KFOR", "Kosovo Force",
+               "NATO-led international peacekeeping force in Kosovo, established in 1999.",
+               aliases=["Kosovo Forces"]),
+    dict_entry("EULEX", "European Union Rule of Law Mission in Kosovo",
+               "Civilian mission led by the European Union."),
+    dict_entry("PSA", "public service announcement"),
+    dict_entry("PSA", "prostate-specific antigen"),
+    dict_entry("Vučić", "Aleksandar Vučić", "President of Serbia."),
+]
+INFO = "Entities of the brief knowledge base.\nExported for a test."
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def banner(port: int) -> bytes:
+    """The first line the server sends, or b"" when nothing answers yet."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+            return s.recv(200)
+    except OSError:
+        return b""
+
+
+@pytest.fixture(scope="module")
+def port() -> Iterator[int]:
+    # Started as root, dictd runs as the user "dictd" and checks that this user can read
+    # its files: pytest's folders are private to their owner, so a folder of its own.
+    with tempfile.TemporaryDirectory(prefix="brief-dictd-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        yield from serve(folder)
+
+
+def serve(folder: Path) -> Iterator[int]:
+    index, data = write_dictd(ENTRIES, "brief", "Brief knowledge",
+                              url="https://brief.invalid/kb", info=INFO)
+    (folder / "brief.index").write_text(index, encoding="utf-8")
+    (folder / "brief.dict").write_bytes(data)
+    number = free_port()
+    config = folder / "dictd.conf"
+    config.write_text(
+        "global {\n"
+        "  listen_to 127.0.0.1\n"
+        f"  port {number}\n"
+        "  locale C.UTF-8\n"
+        "}\n"
+        "access {\n  allow 127.0.0.1\n}\n"
+        "database brief {\n"
+        f'  data "{folder / "brief.dict"}"\n'
+        f'  index "{folder / "brief.index"}"\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    assert DICTD is not None
+    log = folder / "dictd.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [DICTD, "-c", str(config), "--listen-to", "127.0.0.1", "-p", str(number),
+             "--locale", "C.UTF-8", "--pid-file", str(folder / "dictd.pid"),
+             "--debug", "nodetach"],
+            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 10
+        while not banner(number).startswith(b"220"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"dictd did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(0.05)
+        yield number
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=5)
+
+
+def lookup(port: int, *args: str) -> subprocess.CompletedProcess[str]:
+    assert DICT is not None
+    return subprocess.run([DICT, "-h", "127.0.0.1", "-p", str(port), *args],
+                          capture_output=True, text=True, timeout=10)
+
+
+def test_an_acronym_gives_its_definition(port: int) -> None:
+    found = lookup(port, "KFOR")
+    assert found.returncode == 0, found.stderr
+    assert "1 definition found" in found.stdout
+    assert "From Brief knowledge [brief]:" in found.stdout
+    assert "  KFOR\n     Kosovo Force\n" in found.stdout
+    assert "NATO-led international peacekeeping force in Kosovo" in found.stdout
+
+
+def test_the_name_and_the_aliases_find_the_same_definition(port: int) -> None:
+    for word in ("Kosovo Force", "kosovo forces", "KOSOVO FORCE"):
+        found = lookup(port, word)
+        assert found.returncode == 0, (word, found.stderr)
+        assert "  KFOR\n     Kosovo Force\n" in found.stdout
+
+
+def test_every_sense_of_an_acronym_is_found(port: int) -> None:
+    found = lookup(port, "psa")
+    assert found.returncode == 0
+    assert "2 definitions found" in found.stdout
+    assert "public service announcement" in found.stdout
+    assert "prostate-specific antigen" in found.stdout
+
+
+def test_utf8_headwords(port: int) -> None:
+    found = lookup(port, "Vučić")
+    assert found.returncode == 0, found.stderr
+    assert "Aleksandar Vučić" in found.stdout and "President of Serbia." in found.stdout
+
+
+def test_a_typo_gets_dictds_suggestions(port: int) -> None:
+    for typo in ("KFRO", "KFO"):
+        found = lookup(port, typo)
+        assert found.returncode == 21, found  # no match, suggestions given
+        shown = found.stdout + found.stderr
+        assert f'No definitions found for "{typo}", perhaps you mean:' in shown
+        assert "brief:  KFOR" in shown
+
+
+def test_matches_show_headwords_as_written(port: int) -> None:
+    found = lookup(port, "-m", "-s", "prefix", "kos")
+    assert found.returncode == 0, found.stderr
+    assert '"Kosovo Force"' in found.stdout and '"Kosovo Forces"' in found.stdout
+
+
+def test_the_database_describes_itself(port: int) -> None:
+    databases = lookup(port, "-D")
+    assert "brief      Brief knowledge" in databases.stdout
+    info = lookup(port, "-i", "brief")
+    assert "The original data is available from:" in info.stdout
+    assert "https://brief.invalid/kb" in info.stdout
+    assert "Entities of the brief knowledge base." in info.stdout
+
+
+def test_the_server_listens_on_loopback_only(port: int) -> None:
+    assert Path("/proc/net/tcp").exists() or pytest.skip("no /proc/net/tcp")
+    listening = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+    ours = [cols[1] for cols in listening if cols[3] == "0A" and cols[1].endswith(f":{port:04X}")]
+    assert ours == [f"0100007F:{port:04X}"]
