@@ -452,3 +452,59 @@ def test_search_says_how_many_were_found_and_dates_events(brief):
     assert "2023-09-24  event banjska-attack" in r.stdout
     r = brief("search", "kfor", "--json")
     assert json.loads(r.stdout)[0]["id"] == "kfor"  # the acronym itself comes first
+
+
+SENSES = """\
+entities:
+  - id: tape
+    name: Tape Carrier Package
+    acronym: TCP
+  - id: tcp
+    name: Transmission Control Protocol
+    acronym: TCP
+  - id: vucic
+    name: Aleksandar Vučić
+    aliases: [Vucic]
+"""
+
+
+def test_define_orders_senses_and_shows_a_repeated_sense_once(brief, tmp_path):
+    write(tmp_path / "kb" / "a.yaml", SENSES)
+    other = write(tmp_path / "kb" / "b.yaml", "entities:\n  - id: tcp-ip\n    name: "
+                  "Transmission Control Protocol\n    acronym: TCP\n")
+    r = brief("define", "TCP", "--data", str(tmp_path / "kb"), COLUMNS="300")
+    assert r.code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("TCP (2 senses)")
+    assert "1. Transmission Control Protocol (TCP)" in r.stdout  # written in two files
+    assert r.stdout.index("Transmission") < r.stdout.index("Tape Carrier")
+    assert f"Also in:  {other}:2" in r.stdout
+
+
+def test_define_the_same_entity_twice_shows_it_once(brief):
+    r = brief("define", "KFOR", "kosovo force", "--json")
+    assert [d["id"] for d in json.loads(r.stdout)] == ["kfor"]
+
+
+def test_define_header_is_the_name_as_written(brief):
+    assert brief("define", "vucic").stdout.startswith("Aleksandar Vučić ─")
+    assert brief("define", "kfor").stdout.startswith("KFOR ─")
+
+
+def test_define_folds_hyphens_and_punctuation(brief):
+    r = brief("define", "EU facilitated dialogue", "--json")
+    assert [d["id"] for d in json.loads(r.stdout)] == ["eu-dialogue"]
+    assert brief("define", "eu-facilitated--dialogue!", "--json").code == 0
+
+
+def test_define_says_what_a_profile_leaves_out(brief, tmp_path):
+    events = "".join(
+        f"  - id: e{n}\n    date: 2020-01-{n:02d}\n    title: Event {n}\n    entities: [x]\n"
+        for n in range(1, 9)
+    )
+    kb = write(tmp_path / "kb.yaml", f"entities:\n  - id: x\n    name: X\nevents:\n{events}")
+    r = brief("define", "x", "--data", str(kb))
+    assert "Event 8" in r.stdout and "Event 3" not in r.stdout
+    assert "3 earlier events not shown: brief timeline x" in r.stdout
+    md = brief("define", "x", "--data", str(kb), "-f", "markdown")
+    assert "*3 earlier events not shown: brief timeline x*" in md.stdout

@@ -271,6 +271,18 @@ class Definition(NamedTuple):
     events: list[Event]
     sources: list[Source]
     matched_on: str  # "id", "acronym", "name" or "alias"
+    more_events: int = 0  # events of the entity not in `events` (which holds the latest)
+    more_referrers: int = 0  # entities naming it in `related` not in `related`
+    copies: list[Entity] = []  # the same sense written again elsewhere (same acronym, name)
+
+    @property
+    def label(self) -> str:
+        """The canonical form of what matched, not the query as typed: the acronym when
+        the acronym matched, else the name."""
+        e = self.entity
+        if self.matched_on == "acronym" and e.acronym:
+            return e.acronym
+        return e.name
 
 
 class SearchHit(NamedTuple):

@@ -89,7 +89,13 @@ def all_records(conn: sqlite3.Connection) -> list[Any]:
 
 
 def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
-    """Every entity whose id, acronym, name or alias matches the term, best match first."""
+    """Every entity whose id, acronym, name or alias matches the term, in sense order.
+
+    The order: by what matched (acronym, name, alias, id); then the senses written in
+    more places first (the same acronym and name in several files is one sense, shown
+    once, its copies listed); then the senses more of the knowledge links to; then in
+    file order. Hyphens and punctuation match like spaces ("EU facilitated dialogue").
+    """
     rows = conn.execute(
         "SELECT t.rid, t.field FROM terms t WHERE t.key = ?", (term_key(term),)
     ).fetchall()
@@ -99,34 +105,51 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
     for rid, fname in rows:
         if rid not in best or MATCH_ORDER[fname] < MATCH_ORDER[best[rid]]:
             best[rid] = fname
-    marks = ",".join("?" * len(best))
-    found = [
-        (
-            MATCH_ORDER[best[rid]],
-            cast(Entity, record_from_data(kind, json.loads(data), path, line)),
-            best[rid],
-        )
+    senses: dict[tuple[int, str, str], list[tuple[int, Entity]]] = {}
+    for start in range(0, len(best), 500):
+        chunk = list(best)[start : start + 500]
         for rid, kind, data, path, line in conn.execute(
             "SELECT r.rid, r.kind, r.data, f.path, r.line FROM records r JOIN files f "
-            f"USING (fid) WHERE r.rid IN ({marks})",
-            tuple(best),
-        )
-    ]
-    found.sort(key=lambda x: (x[0], fold(x[1].name), x[1].id))
-    return [_define(conn, term, entity, matched_on) for _, entity, matched_on in found]
+            f"USING (fid) WHERE r.rid IN ({','.join('?' * len(chunk))}) ORDER BY r.rid",
+            chunk,
+        ):
+            entity = cast(Entity, record_from_data(kind, json.loads(data), path, line))
+            key = (MATCH_ORDER[best[rid]], term_key(entity.acronym or ""), term_key(entity.name))
+            senses.setdefault(key, []).append((rid, entity))
+
+    def weight(item: tuple[tuple[int, str, str], list[tuple[int, Entity]]]) -> tuple[Any, ...]:
+        (order, _, _), copies = item
+        linked = sum(_links_to(conn, entity.id) for _, entity in copies)
+        return (order, -len(copies), -linked, copies[0][0])
+
+    out = []
+    for (order, _, _), copies in sorted(senses.items(), key=weight):
+        (_, first), *others = copies
+        matched_on = next(k for k, v in MATCH_ORDER.items() if v == order)
+        out.append(_define(conn, term, first, matched_on, [e for _, e in others]))
+    return out
 
 
-def _define(conn: sqlite3.Connection, term: str, entity: Entity, matched_on: str) -> Definition:
+def _links_to(conn: sqlite3.Connection, entity_id: str) -> int:
+    return int(conn.execute(
+        "SELECT count(*) FROM links WHERE target = 'entity' AND target_id = ?", (entity_id,)
+    ).fetchone()[0])
+
+
+def _define(
+    conn: sqlite3.Connection, term: str, entity: Entity, matched_on: str,
+    copies: list[Entity] | None = None,
+) -> Definition:
     referrers = [
         row[0]
         for row in conn.execute(
             "SELECT r.id FROM links l JOIN records r USING (rid) WHERE l.target = 'entity' "
-            "AND l.target_id = ? AND r.kind = 'entity' AND l.field = 'related' ORDER BY r.rid "
-            "LIMIT ?",
-            (entity.id, DEFINE_REFERRERS),
+            "AND l.target_id = ? AND r.kind = 'entity' AND l.field = 'related' ORDER BY r.rid",
+            (entity.id,),
         )
     ]
-    related = records_by_id(conn, "entity", [*entity.related, *referrers])
+    shown = referrers[:DEFINE_REFERRERS]
+    related = records_by_id(conn, "entity", [*entity.related, *shown])
     events = _records(
         conn,
         f"{_SELECT} WHERE r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND "
@@ -134,8 +157,17 @@ def _define(conn: sqlite3.Connection, term: str, entity: Entity, matched_on: str
         (entity.id, DEFINE_EVENTS),
     )
     events.reverse()
+    all_events = conn.execute(
+        "SELECT count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
+        "WHERE l.target = 'entity' AND l.target_id = ? AND r.kind = 'event'", (entity.id,)
+    ).fetchone()[0]
     sources = records_by_id(conn, "source", entity.sources)
-    return Definition(term, entity, related, events, sources, matched_on)
+    return Definition(
+        term, entity, related, events, sources, matched_on,
+        more_events=all_events - len(events),
+        more_referrers=len(referrers) - len(shown),
+        copies=copies or [],
+    )
 
 
 def suggest_terms(conn: sqlite3.Connection, term: str, limit: int = 5) -> list[str]:
@@ -292,6 +324,13 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def has_syntax(query: str) -> bool:
+    """Whether a query uses the search syntax (quotes, `*`, `-word`, `OR`)."""
+    return any(c in query for c in '"*') or " OR " in f" {query} " or any(
+        t.startswith("-") for t in query.split()
+    )
+
+
 def fts_queries(query: str) -> list[str]:
     """The FTS5 expressions to try for a query, in order.
 
@@ -306,7 +345,7 @@ def fts_queries(query: str) -> list[str]:
     if not words:
         return []
     plain = [" AND ".join(map(_quote, words)) + "*", " OR ".join(map(_quote, words)) + "*"]
-    if query.count('"') % 2 or not any(c in query for c in '"*-') and " OR " not in query:
+    if query.count('"') % 2 or not has_syntax(query):
         return plain if len(words) > 1 else plain[:1]
     positive: list[str] = []
     negative: list[str] = []
@@ -352,7 +391,7 @@ def search(
     expressions = fts_queries(query)
     if not expressions:
         raise NotFound(f"nothing to search for in {query!r}")
-    exact, prefix = _term_hits(conn, query, kind, limit)
+    exact, prefix = ([], []) if has_syntax(query) else _term_hits(conn, query, kind, limit)
     for expression in expressions:
         matched = conn.execute(
             "SELECT count(*) FROM fts JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ?"

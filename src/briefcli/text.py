@@ -23,10 +23,14 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+_PUNCTUATION = re.compile(r"[^\w.+#&]+")  # C++, C# and AT&T keep their signs
+
+
 def term_key(text: str) -> str:
-    """The key a term is looked up by: folded, and without dots, so that "U.S.", "US"
-    and "u.s" are one term, as in glossaries that write acronyms either way."""
-    return fold(text).replace(".", "")
+    """The key a term is looked up by: folded, without dots ("U.S.", "US" and "u.s" are
+    one term, as in glossaries that write acronyms either way), and with hyphens and
+    other punctuation read as spaces ("EU-facilitated" is "EU facilitated")."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(text).replace(".", "")).split())
 
 
 def slug(text: str) -> str:

@@ -77,8 +77,9 @@ def senses_label(count: int) -> str:
 def group_definitions(defs: Sequence[Definition]) -> list[tuple[str, list[Definition]]]:
     """Consecutive definitions of one term, with the label to show for the term.
 
-    The label is the senses' shared acronym when the term is that acronym (`KFOR` for
-    `kfor`), else the term as given.
+    The label is what the senses matched, as the knowledge writes it (`KFOR` for
+    `kfor`, `Aleksandar Vučić` for `vucic`) when they all matched the same text, else the
+    term as given.
     """
     groups: list[tuple[str, list[Definition]]] = []
     for d in defs:
@@ -88,13 +89,8 @@ def group_definitions(defs: Sequence[Definition]) -> list[tuple[str, list[Defini
             groups.append((d.term, [d]))
     labelled = []
     for term, items in groups:
-        acronyms = {i.entity.acronym for i in items}
-        label = term
-        if len(acronyms) == 1:
-            (acronym,) = acronyms
-            if acronym and fold(acronym) == fold(term):
-                label = acronym
-        labelled.append((label, items))
+        labels = {i.label for i in items}
+        labelled.append((labels.pop() if len(labels) == 1 else term, items))
     return labelled
 
 
@@ -120,3 +116,25 @@ def hit_date(hit: SearchHit) -> str:
     if isinstance(record, Briefing):
         return short_date(record.date)
     return ""
+
+
+def more_notes(d: Definition) -> list[str]:
+    """What a profile leaves out, and the command that lists it: nothing is dropped
+    silently."""
+    notes = []
+    if d.more_events:
+        notes.append(
+            f"{d.more_events} earlier event{'s' if d.more_events != 1 else ''} not shown: "
+            f"brief timeline {d.entity.id}"
+        )
+    if d.more_referrers:
+        notes.append(
+            f"{d.more_referrers} more entit{'ies' if d.more_referrers != 1 else 'y'} name "
+            f"it: brief search {d.entity.id}"
+        )
+    return notes
+
+
+def copies_text(d: Definition) -> str:
+    """Where else the same sense is written: `a.yaml:12, b.yaml:40`."""
+    return ", ".join(f"{c.path}:{c.line}" for c in d.copies)

@@ -22,6 +22,7 @@ from briefcli.model import Source as SourceRecord
 from briefcli.problems import Problem
 from briefcli.render import Output
 from briefcli.render.common import (
+    copies_text,
     entity_label,
     event_when,
     group_by_year,
@@ -30,6 +31,7 @@ from briefcli.render.common import (
     human_date,
     link_target,
     matches_label,
+    more_notes,
     period_label,
     senses_label,
     short_date,
@@ -179,6 +181,9 @@ class MarkdownRenderer:
                     blocks += ["**Events:**", self._events(d.events)]
                 if d.sources:
                     blocks += ["**Sources:**", self._list(_source(s) for s in d.sources)]
+                if d.copies:
+                    blocks.append(f"*Also in: {md_inline(copies_text(d))}*")
+                blocks += [f"*{md_inline(note)}*" for note in more_notes(d)]
         self._write(blocks or ["No definitions."])
 
     def timeline(self, result: Timeline) -> None:

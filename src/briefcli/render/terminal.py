@@ -33,6 +33,7 @@ from briefcli.model import Source as SourceRecord
 from briefcli.problems import Problem
 from briefcli.render import Output
 from briefcli.render.common import (
+    copies_text,
     entity_label,
     event_when,
     group_by_year,
@@ -41,6 +42,7 @@ from briefcli.render.common import (
     human_date,
     link_target,
     matches_label,
+    more_notes,
     period_label,
     senses_label,
     short_date,
@@ -336,6 +338,10 @@ class TerminalRenderer:
         if d.sources:
             sources = self._bullets((_source_text(s) for s in d.sources), indent=0)
             grid.add_row(Text("Sources:"), sources)
+        if d.copies:
+            grid.add_row(Text("Also in:"), _t(copies_text(d), DIM))
+        for note in more_notes(d):
+            grid.add_row(Text(""), _t(note, DIM))
         if grid.row_count:
             parts += [Text(), grid]
         body: RenderableType = Group(*parts)
