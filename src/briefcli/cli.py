@@ -231,9 +231,14 @@ def define(
     out = _renderer(ctx, "define", as_json, fmt)
     conn = _connect(ctx, data)
     found, misses = [], []
+    seen: set[tuple[str, int]] = set()  # an entity asked for twice is shown once
     for term in terms:
         try:
-            found.extend(find_terms(conn, term))
+            for definition in find_terms(conn, term):
+                where = (definition.entity.path, definition.entity.line)
+                if where not in seen:
+                    seen.add(where)
+                    found.append(definition)
         except NotFound as exc:
             misses.append(exc)
     if found:
@@ -349,6 +354,173 @@ def export(
 
     out = _renderer(ctx, "export", as_json, fmt)
     out.export(all_records(_connect(ctx, data)))
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite FILE when it exists.")
+]
+
+
+def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
+    """A file brief wrote: to stdout, or atomically to `output` (only over an existing
+    file with --force)."""
+    env = _call(ctx).env
+    if output is None:
+        env.stdout.write(text)
+        return
+    from briefcli.files import write_file
+
+    target = output if output.is_absolute() else Path(env.cwd or ".") / output
+    write_file(target, text, force=force)
+    _stderr(env, f"wrote {output}")
+
+
+def _read_text(path: Path) -> str:
+    from briefcli.index import read_regular_file
+
+    try:
+        data = read_regular_file(str(path))
+    except OSError as exc:
+        raise BriefError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BriefError(
+            f"{path}: expected UTF-8 text, found byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}"
+        ) from None
+
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+
+
+def _articles(paths: list[Path]) -> list[Path]:
+    """The article files named, a folder standing for its *.txt, *.text and *.md."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise BriefError(f"{path}: no such file or folder")
+    if not found:
+        raise BriefError("no article found (a folder is read for *.txt, *.text and *.md)")
+    return list(dict.fromkeys(found))
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    articles: Annotated[
+        list[Path], typer.Argument(metavar="ARTICLE...", help="Article files or folders.")
+    ],
+    output: OutputOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="The date of the articles (YYYY-MM-DD), over the "
+                     "one found in them."),
+    ] = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Draft knowledge from plain-text articles: a briefing each, with the acronyms they
+    define, the known entities they name, their dated events, FAQs and sources.
+
+    The draft is format 1 and passes `brief check` with the knowledge (--data); each
+    record says in a comment where it came from. Example:
+    brief ingest article.txt -o drafts/2023-11-11.yaml
+    """
+    from briefcli.article import parse_article
+    from briefcli.authoring import Known, draft_from_articles
+    from briefcli.draft import render_draft
+    from briefcli.rules import RuleError, check_date
+
+    if date is not None:
+        try:
+            check_date(date)
+        except RuleError as exc:
+            raise typer.BadParameter(exc.message, param_hint="--date") from None
+    files = _articles(articles)
+    parsed = [parse_article(_read_text(path), str(path)) for path in files]
+    known = Known(_connect(ctx, data, check=False))
+    try:
+        records = draft_from_articles(parsed, known, date)
+    except ValueError as exc:
+        raise BriefError(str(exc)) from None
+    header = (
+        "A draft made by `brief ingest` from " + ", ".join(str(p) for p in files)
+        + ". Read it, keep what is right, then move it beside your knowledge."
+    )
+    _deliver(ctx, render_draft(records, header), output, force)
+
+
+class GlossaryFormat(str, Enum):
+    tsv = "tsv"
+    csv = "csv"
+    dictd = "dictd"
+
+
+@app.command("import")
+def import_glossary(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The glossary to import.")],
+    source: Annotated[
+        GlossaryFormat,
+        typer.Option(
+            "--from", case_sensitive=False,
+            help="tsv: ACRONYM<TAB>meaning lines (the BSD wtf lists); csv: a header row "
+            "naming the columns (acronym, name, summary, aliases, ...); dictd: NAME.index "
+            "beside NAME.dict or NAME.dict.dz.",
+        ),
+    ],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Import a glossary as knowledge: an entity per entry, each sense of an acronym its
+    own entity. Lines that cannot be read are listed as file:line:col; the rest is kept.
+
+    Example: brief import acronyms.tsv --from tsv -o glossary.yaml
+    """
+    from briefcli import glossary
+    from briefcli.authoring import Known, draft_from_glossary
+    from briefcli.draft import render_draft
+
+    env = _call(ctx).env
+    if source is GlossaryFormat.dictd:
+        if not file.exists():
+            raise BriefError(f"{file}: no such file")
+        entries, problems = glossary.read_dictd(str(file))
+    else:
+        reader = glossary.read_tsv if source is GlossaryFormat.tsv else glossary.read_csv
+        raw = file.read_bytes() if file.is_file() else None
+        if raw is None:
+            raise BriefError(f"{file}: no such file")
+        entries, problems = reader(raw, str(file))
+    for problem in problems:
+        _stderr(env, problem.format())
+    if not entries:
+        raise BriefError(f"{file}: no entry could be imported")
+    known = Known(_connect(ctx, data, check=False))
+    report = draft_from_glossary(entries, known, str(file))
+    header = f"Imported by `brief import` from {file} ({len(entries)} entries)."
+    _deliver(ctx, render_draft(report.records, header), output, force)
+    _stderr(
+        env,
+        f"imported {len(entries)} entries ({report.senses} of them senses of a shared "
+        f"acronym){f'; {len(problems)} problem(s) listed above' if problems else ''}",
+    )
+    if any(p.level == "error" for p in problems):
+        raise typer.Exit(ExitCode.NOT_FOUND)
 
 
 @app.command()

@@ -92,16 +92,17 @@ def derive_id(kind: str, data: dict[str, Any]) -> str:
     raise RuleError("missing", f"{KINDS[kind].label} needs 'id', found none")
 
 
-def new_id(text: str, taken: Container[str], prefix: str = "") -> str:
+def new_id(text: str, taken: Container[str], fallback: str = "record") -> str:
     """A fresh id made from a name (`Kosovo Force` -> `kosovo-force`), unlike any taken.
 
     For records brief writes itself (ingest, import): the words of the text in lowercase
-    ASCII, with `-2`, `-3`, ... added while the id is taken. Text without ASCII letters
-    or digits gives `PREFIX` or `record` with a number.
+    ASCII (at most 60 characters, cut at a word), with `-2`, `-3`, ... added while the id
+    is taken. Text without ASCII letters or digits gives `fallback` with a number.
     """
-    base = slug(text)[:60].strip("-") or prefix.rstrip("-") or "record"
-    if prefix and not base.startswith(prefix):
-        base = prefix + base
+    base = slug(text)
+    if len(base) > 60:
+        base = base[:61].rsplit("-", 1)[0]
+    base = base.strip("-") or fallback
     candidate, n = base, 1
     while candidate in taken:
         n += 1

@@ -1,0 +1,325 @@
+"""Drafting knowledge: articles and glossaries into records brief can check.
+
+`draft_from_articles` turns parsed articles into a draft: one briefing per article,
+the acronyms each defines as entities (each once across the articles), the entities
+already known that they mention (linked by id, never duplicated), the dated events
+they mention, their FAQs and sources. `draft_from_glossary` turns imported glossary
+entries into entities. Ids follow `rules` and never collide with the knowledge given
+(`Known`), so that the draft passes `brief check` together with it. The same input
+gives the same draft. Nothing here reads files or prints.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from briefcli.article import (
+    Article,
+    derive_points,
+    derive_summary,
+    derive_title,
+    title_from_sentence,
+)
+from briefcli.draft import DraftRecord
+from briefcli.extract import find_acronyms, find_dates
+from briefcli.glossary import GlossaryEntry
+from briefcli.model import KINDS
+from briefcli.rules import check_record, derive_id, new_id
+from briefcli.text import term_key
+
+MAX_NGRAM = 8  # the longest name, in words, looked for in an article's text
+
+
+class Known:
+    """What the existing knowledge holds that a draft must respect: ids taken per kind,
+    and the entities' terms (acronym, name, alias, id) to link mentions to."""
+
+    def __init__(self, conn: sqlite3.Connection | None = None) -> None:
+        self.conn = conn
+        self.taken: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        if conn is not None:
+            for kind, rid in conn.execute("SELECT kind, id FROM records"):
+                self.taken.setdefault(kind, set()).add(rid)
+
+    def same(self, kind: str, field: str, text: str) -> str | None:
+        """The id of a record of the kind whose `field` is the same text (folded)."""
+        if self.conn is None:
+            return None
+        key = term_key(text)
+        for rid, value in self.conn.execute(
+            f"SELECT id, json_extract(data, '$.{field}') FROM records WHERE kind = ? "
+            "ORDER BY rid", (kind,),
+        ):
+            if term_key(str(value)) == key:
+                return str(rid)
+        return None
+
+    def entities_for(self, keys: Iterable[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """Term key -> [(entity id, field matched, entity name)] for the keys known."""
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        if self.conn is None:
+            return found
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, rid, field, name in self.conn.execute(
+                "SELECT t.key, r.id, t.field, json_extract(r.data, '$.name') FROM terms t "
+                f"JOIN records r USING (rid) WHERE t.key IN ({marks}) ORDER BY r.rid",
+                chunk,
+            ):
+                found.setdefault(key, []).append((rid, field, name))
+        return found
+
+
+class _Draft:
+    """Records being drafted, with the ids they take."""
+
+    def __init__(self, known: Known) -> None:
+        self.known = known
+        self.records: dict[str, list[DraftRecord]] = {kind: [] for kind in KINDS}
+        self.taken = {kind: set(ids) for kind, ids in known.taken.items()}
+        self.entity_of: dict[tuple[str, str], str] = {}  # (short key, long key) -> id
+        self.new_terms: dict[str, str] = {}  # term key -> id of an entity drafted here
+        self.events: dict[tuple[str, str], str] = {}  # (date, sentence key) -> id
+
+    def add(
+        self, kind: str, data: dict[str, Any], comment: str | None, hint: str | None = None
+    ) -> str:
+        """Add a record (checked by the format's rules); its id. The id is made from
+        `hint` (`Kosovo Force` -> `kosovo-force`), else derived as the format derives it
+        (briefings, FAQs); either way unlike any id of its kind taken so far."""
+        taken = self.taken[kind]
+        if hint is not None:
+            data = {"id": new_id(hint, taken, kind), **data}
+        elif derive_id(kind, data) in taken:
+            data = {"id": new_id(derive_id(kind, data), taken), **data}
+        checked = check_record(kind, data)
+        rid = str(checked["id"])
+        self.taken[kind].add(rid)
+        written = dict(checked)
+        if hint is None and "id" not in data:
+            del written["id"]  # derived again from the record when it is read
+        self.records[kind].append(DraftRecord(kind, written, comment))
+        return rid
+
+    def reuse(self, kind: str, field: str, text: str) -> str | None:
+        """A record of the knowledge or of this draft with the same `field` text (a FAQ
+        asked again, a source cited again): linked, not written twice."""
+        for record in self.records[kind]:
+            if term_key(str(record.data.get(field, ""))) == term_key(text):
+                return str(record.data["id"])
+        return self.known.same(kind, field, text)
+
+    def all(self) -> list[DraftRecord]:
+        return [r for kind in KINDS for r in self.records[kind]]
+
+
+def _origin(path: str, line: int, sentence: str) -> str:
+    return f'from {path}:{line}: "{sentence}"' if sentence else f"from {path}:{line}"
+
+
+def _line_of(article: Article, text: str) -> int:
+    for paragraph in article.paragraphs:
+        if text[:40] in paragraph.text:
+            return paragraph.line
+    return 1
+
+
+_WORD = re.compile(r"[\w][\w'’.&/-]*")
+
+
+def _ngrams(text: str) -> dict[str, tuple[int, int]]:
+    """Term key of every run of up to MAX_NGRAM words -> its first (start, end) span."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    spans: dict[str, tuple[int, int]] = {}
+    for i in range(len(words)):
+        for j in range(i, min(i + MAX_NGRAM, len(words))):
+            end_word = re.sub(r"(?:['’]s|[.'’])$", "", words[j][2])  # KFOR's, U.S.
+            phrase = " ".join([*(w for _, _, w in words[i:j]), end_word])
+            key = term_key(phrase)
+            if key and key not in spans:
+                spans[key] = (words[i][0], words[j][1])
+    return spans
+
+
+def draft_from_articles(
+    articles: Sequence[Article], known: Known, date: str | None = None
+) -> list[DraftRecord]:
+    """The draft of several articles: records in section order, each with its origin.
+
+    `date` overrides every article's own date. An article without a date (and no
+    `date`) raises ValueError naming it.
+    """
+    draft = _Draft(known)
+    for article in articles:
+        when = date or article.date
+        if not when:
+            raise ValueError(
+                f"{article.path}: no date found near the top (a dateline such as "
+                "'Washington, March 3, 2021' or a line 'date 2023-11-11'); give one with --date"
+            )
+        _draft_article(draft, article, when)
+    return draft.all()
+
+
+def _draft_article(draft: _Draft, article: Article, when: str) -> None:
+    body = "\n\n".join(p.text for p in article.paragraphs)
+    reference = when if len(when) == 10 else (when + "-01-01")[:10]
+    # Acronyms the article defines become entities, unless the knowledge has them.
+    mentioned: dict[str, None] = {}  # entity ids, in order of first mention
+    defined_keys: list[tuple[str, str]] = []
+    texts = [body, *(f.question + " " + f.answer for f in article.faqs)]
+    for text in texts:
+        for d in find_acronyms(text):
+            defined_keys.append((term_key(d.short), term_key(d.long)))
+    known_terms = draft.known.entities_for(k for pair in defined_keys for k in pair)
+    for text in texts:
+        for d in find_acronyms(text):
+            eid = _entity_for(draft, known_terms, d.short, d.long)
+            if eid is None:
+                data: dict[str, Any] = {"name": d.long, "acronym": d.short}
+                if d.note:
+                    data["description"] = d.note
+                eid = draft.add(
+                    "entity", data,
+                    _origin(article.path, _line_of(article, d.sentence), d.sentence), d.short,
+                )
+                draft.entity_of[(term_key(d.short), term_key(d.long))] = eid
+                draft.new_terms.setdefault(term_key(d.short), eid)
+                draft.new_terms.setdefault(term_key(d.long), eid)
+            mentioned.setdefault(eid)
+    # Entities of the knowledge (or of this draft) named anywhere in the article.
+    spans = _ngrams(body)
+    found = draft.known.entities_for(spans)
+    for key in sorted(spans, key=lambda k: spans[k]):
+        ids = [rid for rid, _, _ in found.get(key, [])] or (
+            [draft.new_terms[key]] if key in draft.new_terms else []
+        )
+        if len(ids) == 1:  # an acronym of several senses is not a link by itself
+            mentioned.setdefault(ids[0])
+    # Events: each sentence with a date other than the article's own dateline.
+    events: list[str] = []
+    for mention in find_dates(body, reference):
+        sentence = " ".join(mention.sentence.split())
+        seen = (mention.date, term_key(sentence))
+        if seen in draft.events:
+            events.append(draft.events[seen])
+            continue
+        linked = [eid for eid in _entities_in(draft, found, sentence) if eid in mentioned]
+        title = title_from_sentence(sentence)
+        data = {"date": mention.date, "title": title}
+        if title != sentence.rstrip("."):
+            data["summary"] = sentence
+        if linked:
+            data["entities"] = linked
+        eid = draft.add(
+            "event", data, _origin(article.path, _line_of(article, sentence), sentence),
+            f"{mention.date}-{title}",
+        )
+        draft.events[seen] = eid
+        events.append(eid)
+    faqs = []
+    for faq in article.faqs:
+        if not faq.answer:
+            continue
+        faq_entities = [
+            eid for eid in _entities_in(draft, draft.known.entities_for(
+                _ngrams(faq.question + " " + faq.answer)), faq.question + " " + faq.answer)
+        ]
+        data = {"question": faq.question, "answer": faq.answer}
+        if faq_entities:
+            data["entities"] = list(dict.fromkeys(faq_entities))
+        faqs.append(
+            draft.reuse("faq", "question", faq.question)
+            or draft.add("faq", data, f"from {article.path}:{faq.line}")
+        )
+    sources = []
+    for ref in article.sources:
+        data = {"title": ref.title, "publisher": ref.publisher, "url": ref.url}
+        sources.append(
+            draft.reuse("source", "title", ref.title)
+            or draft.add("source", data, f"from {article.path}:{ref.line}", ref.title)
+        )
+    briefing: dict[str, Any] = {
+        "date": when,
+        "title": derive_title(article),
+        "summary": derive_summary(article) or None,
+        "body": [p.text for p in article.paragraphs],
+        "points": derive_points(article),
+        "entities": list(mentioned),
+        "events": list(dict.fromkeys(events)),
+        "faqs": faqs,
+        "sources": sources,
+    }
+    draft.add("briefing", {k: v for k, v in briefing.items() if v}, f"from {article.path}")
+
+
+def _entity_for(
+    draft: _Draft, known: dict[str, list[tuple[str, str, str]]], short: str, long: str
+) -> str | None:
+    """The entity a definition names, when the knowledge or the draft has it: one whose
+    name or alias is the long form, or whose acronym is the short form and whose name is
+    the long form. An acronym known with another meaning is a new sense."""
+    s, lo = term_key(short), term_key(long)
+    if (s, lo) in draft.entity_of:
+        return draft.entity_of[(s, lo)]
+    by_long = [rid for rid, field, _ in known.get(lo, []) if field in ("name", "alias")]
+    if len(set(by_long)) == 1:
+        return by_long[0]
+    for rid, field, name in known.get(s, []):
+        if field in ("acronym", "alias") and term_key(name or "") == lo:
+            return rid
+    return None
+
+
+def _entities_in(
+    draft: _Draft, found: dict[str, list[tuple[str, str, str]]], sentence: str
+) -> list[str]:
+    """Entities named in one sentence (known or drafted), in order, each once."""
+    out: dict[str, None] = {}
+    spans = _ngrams(sentence)
+    for key in sorted(spans, key=lambda k: spans[k]):
+        ids = {rid for rid, _, _ in found.get(key, [])}
+        if not ids and key in draft.new_terms:
+            ids = {draft.new_terms[key]}
+        if len(ids) == 1:
+            out.setdefault(ids.pop())
+    return list(out)
+
+
+class ImportReport(NamedTuple):
+    records: list[DraftRecord]
+    senses: int  # entries that share their acronym with another entry
+
+
+def draft_from_glossary(
+    entries: Sequence[GlossaryEntry], known: Known, path: str
+) -> ImportReport:
+    """Entities for glossary entries, one per entry: an acronym listed several times is
+    several senses, each its own entity."""
+    draft = _Draft(known)
+    counts: dict[str, int] = {}
+    for entry in entries:
+        key = term_key(entry.term or entry.name)
+        counts[key] = counts.get(key, 0) + 1
+    for entry in entries:
+        data: dict[str, Any] = {
+            "name": entry.name,
+            "acronym": entry.term or None,
+            "aliases": list(entry.aliases) or None,
+            "kind": entry.kind,
+            "role": entry.role,
+            "summary": entry.summary,
+            "description": entry.description,
+            "tags": list(entry.tags) or None,
+        }
+        draft.add(
+            "entity", {k: v for k, v in data.items() if v}, f"from {path}:{entry.line}",
+            entry.term or entry.name,
+        )
+    senses = sum(n for n in counts.values() if n > 1)
+    return ImportReport(draft.all(), senses)

@@ -1,0 +1,1399 @@
+"""Drafting knowledge from plain-text articles: sentences, acronym definitions and dates.
+
+Every function here is pure: it reads a string and returns offsets into that same string,
+so that a caller can show, highlight or quote what was found. Nothing is printed and
+nothing outside the standard library is used.
+
+- `split_sentences` cuts prose into sentences without cutting at abbreviations ("U.S.",
+  "Dr.", "No. 5", "Jan. 2020"), initials ("Antony J. Blinken"), decimals, list markers
+  ("1. The Council") or wrapped lines.
+- `find_acronyms` finds acronym definitions. Its core is Schwartz & Hearst (2003): a short
+  form in parentheses, a long form matched letter by letter from the words before it, of
+  at most min(|A| + 5, 2|A|) words. It adds the forms official texts use besides that
+  one: "KFOR (Kosovo Force)", "KFOR, or the Kosovo Force,", "the Kosovo Force, known as
+  KFOR", appositives ("the UN refugee agency, UNHCR,"), a note after the short form
+  ("(OAU, now the African Union)"), possessives, compound and mixed-case short forms, and
+  long forms whose letters only partly match because the acronym comes from another
+  language ("Self-Determination Movement (LVV)").
+- `find_dates` finds dates at the precision written ("1999", "2021-02", "2023-09-24"),
+  giving a date written without a year the year that makes sense in an article of a
+  known date.
+- `find_dateline` finds the publication date in an article's header.
+
+The numbers behind each rule are in benchmarks/extraction.py and its corpus.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import accumulate, pairwise
+from typing import NamedTuple
+
+from briefcli.dates import PartialDate, days_in_month
+
+__all__ = [
+    "AcronymDefinition",
+    "DateMention",
+    "Sentence",
+    "find_acronyms",
+    "find_dateline",
+    "find_dates",
+    "split_sentences",
+]
+
+
+class Sentence(NamedTuple):
+    """A sentence: `text` is exactly `source[start:end]` (line breaks kept)."""
+
+    start: int
+    end: int
+    text: str
+
+
+class AcronymDefinition(NamedTuple):
+    """One definition of an acronym, as written.
+
+    `short` is the acronym without a possessive ("UNMIK" for "UNMIK's"); `long` is the
+    expansion without leading determiners, a possessive owner ("the Alliance's Kosovo
+    Force" -> "Kosovo Force"), quotes or trailing punctuation, whitespace collapsed;
+    `note` is what follows the short form inside its parenthesis ("now the African
+    Union"), or None; `start`/`end` span the whole definition in the source; `sentence`
+    is the sentence it was found in, whitespace collapsed.
+    """
+
+    short: str
+    long: str
+    note: str | None
+    start: int
+    end: int
+    sentence: str
+
+
+class DateMention(NamedTuple):
+    """A date written in the text.
+
+    `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, at the precision written; `text` is
+    `source[start:end]`: the words matched, with the word that made a bare month or year a
+    date ("in February", "since 1999", "mid-2022"). Both ends of a range ("1998–99",
+    "24-25 September") are separate mentions sharing the range's span. `sentence` is the
+    sentence the mention starts in, whitespace collapsed.
+    """
+
+    date: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+
+_WS = re.compile(r"\s+")
+
+
+def _collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+# ------------------------------------------------------------------------------ sentences
+
+# A blank line, or a line break before a list marker ("1. ", "2) ", "- ", "• ", "(a) "):
+# sentences never run across either.
+_BLOCK_BREAK = re.compile(
+    r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:\d{1,3}[.)]|[-•*]|\([a-z0-9]{1,3}\))[ \t])"
+)
+# A candidate end: terminal punctuation, any closing quotes or brackets, then whitespace.
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([¿¡"
+_FIRST_WORD = re.compile(r"[^\W_]+")
+# A dotted abbreviation: "U.S", "a.m", "U.N" (the final period is the candidate end).
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# Words after whose period no sentence ends, whatever follows: "Dr. Petrović".
+_TITLES = frozenset(
+    [
+        "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "gen", "lt", "col", "maj", "capt",
+        "cpt", "sgt", "cpl", "adm", "cmdr", "gov", "sen", "rep", "amb", "hon", "rev", "fr",
+        "sr", "jr", "st", "h.e", "e.g", "i.e", "cf", "viz", "vs", "v", "al", "approx", "ca",
+        "dept",
+    ]
+)
+# Words after whose period no sentence ends when a number follows: "No. 5", "Jan. 2020".
+_BEFORE_NUMBER = frozenset(
+    [
+        "no", "nos", "art", "arts", "para", "paras", "p", "pp", "vol", "ch", "fig", "sec",
+        "op", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec",
+    ]
+)
+# Abbreviations that may end a sentence ("... sanctions on the U.S. The Council ..."):
+# they do when the next word is one that usually opens one.
+_WEAK_ABBREVIATIONS = frozenset(["inc", "ltd", "co", "corp", "etc", "bros"])
+_STARTERS = frozenset(
+    [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these",
+        "those", "there", "in", "on", "at", "but", "and", "however", "according", "after",
+        "as", "both", "during", "for", "his", "her", "its", "their", "our", "no", "yet",
+        "while", "when",
+    ]
+)
+
+
+def _is_boundary(block: str, dot: int, after: int) -> bool:
+    """Whether the period at `dot` ends a sentence; `after` is the next non-space index."""
+    while after < len(block) - 1 and block[after] in _OPENERS:
+        after += 1
+    nxt = block[after : after + 1]
+    if not (nxt.isupper() or nxt.isdigit()):
+        return False  # "(U.N.) envoy", "e.g. the": a sentence starts with a capital
+    word_start = max(block.rfind(" ", 0, dot), block.rfind("\n", 0, dot)) + 1
+    token = block[word_start:dot].lstrip(_OPENERS)
+    low = token.lower()
+    if not token:
+        return True
+    if low in _TITLES:
+        return False
+    if low in _BEFORE_NUMBER:
+        return not nxt.isdigit()
+    if token.isdigit() and not block[:word_start].strip():
+        return False  # "1. The Council ..." opens a numbered paragraph
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: "Antony J. Blinken"
+    if low in _WEAK_ABBREVIATIONS or _DOTTED.fullmatch(token):
+        m = _FIRST_WORD.match(block, after)
+        return m is not None and m.group().lower() in _STARTERS
+    return True
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _BLOCK_BREAK.finditer(text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _heading_breaks(block: str) -> list[int]:
+    """Line ends inside a block after a header line: one without final punctuation,
+    before a line that starts with a capital or a digit, and much shorter than the
+    block's longest ("Readout, Office of the Spokesperson" above "Washington, March 3,
+    2021"). Wrapped prose has lines of about one length, so its line ends never qualify."""
+    lines = block.split("\n")
+    if len(lines) < 2:
+        return []
+    widest = max(len(line.strip()) for line in lines)
+    breaks, offset = [], 0
+    for line, following in pairwise(lines):
+        offset += len(line) + 1
+        stripped = line.strip()
+        nxt = following.strip()[:1]
+        if (
+            stripped
+            and stripped[-1].isalnum()
+            and len(stripped) < 0.7 * widest
+            and (nxt.isupper() or nxt.isdigit())
+        ):
+            breaks.append(offset - 1)
+    return breaks
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order, each trimmed of surrounding whitespace.
+
+    A sentence ends at '.', '!', '?' or '…' (with any closing quotes or brackets) followed
+    by whitespace and a capital letter or a digit, except after a title ("Dr."), an
+    initial ("J."), "e.g."/"i.e.", a marker before a number ("No. 5", "Jan. 2020"), a
+    list number opening its line ("1. The Council"), or a dotted abbreviation ("U.S.",
+    "a.m.") not followed by a usual sentence opener. Blank lines, list lines and header
+    lines (see `_heading_breaks`) end a sentence; other line breaks are spaces.
+    """
+    sentences: list[Sentence] = []
+    for b_start, b_end in _blocks(text):
+        sentences += _block_sentences(text, b_start, b_end)
+    return sentences
+
+
+def _block_sentences(text: str, b_start: int, b_end: int) -> list[Sentence]:
+    """The sentences of one block (see `split_sentences`)."""
+    sentences: list[Sentence] = []
+    block = text[b_start:b_end]
+    cuts = set(_heading_breaks(block))
+    for m in _END.finditer(block):
+        after = m.end()
+        while after < len(block) and block[after].isspace():
+            after += 1
+        punct = m.group().rstrip(_CLOSERS)
+        if punct == "." and not _is_boundary(block, m.start(), after):
+            continue
+        if punct != "." and block[after : after + 1].islower():
+            continue  # '"Is it?" he asked.'
+        cuts.add(m.end())
+    start = 0
+    for cut in [*sorted(cuts), len(block)]:
+        piece = block[start:cut]
+        lead, trail = len(piece) - len(piece.lstrip()), len(piece.rstrip())
+        if trail > lead:
+            s, e = b_start + start + lead, b_start + start + trail
+            sentences.append(Sentence(s, e, text[s:e]))
+        start = cut
+    return sentences
+
+
+# ------------------------------------------------------------------------------ acronyms
+
+# Words that join the words of a name without giving it an initial.
+_CONNECTORS = frozenset(
+    [
+        "of", "for", "and", "the", "in", "on", "to", "at", "by", "with", "from", "de", "des",
+        "du", "la", "le", "les", "del", "di", "da", "e", "et", "y", "und", "für", "zu", "van",
+        "von", "der", "a", "an",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+)
+# The last word of the name or description of a body. Two kinds of long form are taken
+# only when they end in one: a name whose letters have nothing to do with its acronym
+# because the acronym comes from another language ("Self-Determination Movement (LVV)"),
+# and a descriptive appositive ("the UN refugee agency, UNHCR,"). Without this test the
+# corpus's party labels after people's names ("Isa Mustafa (LDK)") and lists ("the
+# European Union, NATO, and ...") read as definitions.
+_HEAD_NOUNS = frozenset(
+    [
+        "agency", "mission", "force", "forces", "office", "organisation", "organization",
+        "alliance", "body", "court", "tribunal", "movement", "party", "coalition", "bloc",
+        "union", "council", "committee", "commission", "commissioner", "programme",
+        "program", "fund", "bank", "service", "authority", "administration", "watchdog",
+        "group", "network", "institute", "centre", "center", "operation", "corps", "police",
+        "army", "guard", "assembly", "parliament", "government", "ministry", "department",
+        "directorate", "agreement", "treaty", "convention", "initiative", "project",
+        "platform", "forum", "association", "federation", "league", "front", "list",
+        "chamber", "chambers", "prosecutor", "team", "unit", "board", "panel",
+        "secretariat", "delegation", "contingent", "company", "corporation", "utility",
+        "regulator", "operator", "broadcaster", "university", "foundation", "charity",
+    ]
+)
+# Number words an acronym's digits may stand for: "Group of Seven (G7)", "fifth-generation
+# (5G)".
+_NUMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "1": ("one", "first"), "2": ("two", "second"), "3": ("three", "third"),
+    "4": ("four", "fourth"), "5": ("five", "fifth"), "6": ("six", "sixth"),
+    "7": ("seven", "seventh"), "8": ("eight", "eighth"), "9": ("nine", "ninth"),
+    "10": ("ten", "tenth"), "11": ("eleven", "eleventh"), "12": ("twelve", "twelfth"),
+    "20": ("twenty", "twentieth"),
+}
+_NUMBER_OF_WORD = {word: digits for digits, words in _NUMBER_WORDS.items() for word in words}
+_QUOTES = "\"'“”‘’«»"
+_EDGE = _QUOTES + ",.;: "
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_DOTTED_SHORT = re.compile(r"(?:[^\W\d_]\.){2,}")
+_UNIT = re.compile(r"\d+|[^\W\d_]")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"\S+")
+_PARTS = re.compile(r"[-/]")
+_SPLIT_PARTS = re.compile(r"[\s\-/]+")
+_NOTE_SEPARATOR = re.compile(r"[,;]")
+_LEADING_QUOTE = re.compile(r"\s*[\"“‘']?\s*")
+_FIRST_WORD_SPACE = re.compile(r"(\S+)\s+")
+# A parenthesis with nothing nested inside; only one opened after a space or at the start
+# counts ("Article 2(4)" is a reference). In "(S/RES/2703 (2023))" only the inner one is
+# a candidate, and it is a year.
+_PAREN = re.compile(r"\(([^()]*)\)")
+# What may stand between "(" and the short form: "(hereinafter ECDC)", "(known as CEFTA)".
+_PAREN_PREFIX = re.compile(
+    r"(?:the\s+|hereinafter\s+|hereafter\s+|henceforth\s+|(?:also\s+|commonly\s+|better\s+)?"
+    r"known\s+as\s+|referred\s+to\s+as\s+|abbreviated\s+(?:as\s+)?|or\s+)+",
+    re.IGNORECASE,
+)
+_LONG_PREFIX = re.compile(r"(?:short\s+for|that\s+is|i\.e\.,?)\s+", re.IGNORECASE)
+# Where a long form cannot reach back past: brackets, quotes, colons, dashes.
+_CLAUSE_STOP = re.compile(r"[;:()\[\]{}\"“”«»—–]|\s-\s")
+_TOKEN = r"[^\W_][\w&/.\-'’]*[\w.]|[^\W_]"
+# The forms without parentheses put a comma after the short form (or its 's): the word
+# before a comma is a candidate unless it holds one of these.
+_NOT_IN_SHORT = re.compile(r"[;:()\[\]]")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# "KFOR, or the Kosovo Force,"
+_OR_AFTER = re.compile(r",\s+or\s+(?:the\s+)?([^,;:.()\[\]]+?)\s*(?=[,;:.)]|$)")
+# "KFOR, the NATO-led peacekeeping force,"
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|its)\s+([^,;:()\[\]]+?)\s*(?=[,;:.)]|$)")
+# "the Kosovo Force, known as KFOR", "the Kosovo Force, or KFOR,".
+_KNOWN_AS = re.compile(
+    r"(?P<comma>,?)\s+(?:also\s+|commonly\s+|better\s+|widely\s+|more\s+commonly\s+)?"
+    r"(?P<verb>known\s+as|referred\s+to\s+as|abbreviated\s+as|called|named|or)\s+"
+    r"(?:the\s+)?[\"“‘']?(?P<short>" + _TOKEN + r")[\"”’']?(?=[\s,;:.)]|$)"
+)
+_KNOWN_AS_HINT = re.compile(r"known|referred|abbreviated|called|named|,\s+or\s")
+_ENDS_CLAUSE = re.compile(r"[\"”’']?\s*(?:[,;:.)]|$)")
+# "the UN refugee agency, UNHCR,": the short form after a comma, then punctuation.
+_APPOSITIVE_SHORT = re.compile(
+    r",\s+(?:the\s+)?[\"“]?(" + _TOKEN + r")[\"”]?(?=\s*[,;:.)]|\s*$)"
+)
+_DETERMINER_IN = re.compile(r"\b(?:the|its|their)\s+", re.IGNORECASE)
+_CLAUSE_MARKS = ",;:()[]"
+
+
+@lru_cache(maxsize=4096)  # the same words come back in every sentence
+def _short_form(token: str) -> str | None:
+    """The acronym `token` is, without quotes or a possessive, or None if it is not one:
+    2 to 12 characters, at least two capitals (or a capital and a digit: "G7", "5G"), at
+    least half of its letters capitals ("PhD", "mRNA", "DoD" but not "McDonald"), not a
+    Roman numeral and not a document symbol ("A/RES/68/262")."""
+    t = _POSSESSIVE.sub("", token.strip(_QUOTES))
+    if not _DOTTED_SHORT.fullmatch(t):
+        t = t.rstrip(".,")
+    if not 2 <= len(t) <= 12 or not t[0].isalnum():
+        return None
+    letters = [c for c in t if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    has_digit = any(c.isdigit() for c in t)
+    if not letters or (upper < 2 and not (upper and has_digit)) or upper * 2 < len(letters):
+        return None
+    if _ROMAN.fullmatch(t) or ("/" in t and has_digit):
+        return None
+    return t
+
+
+@lru_cache(maxsize=1024)
+def _unit_tuple(short: str) -> tuple[str, ...]:
+    return tuple(u.lower() for u in _UNIT.findall(short))
+
+
+def _units(short: str) -> list[str]:
+    """What a long form must supply, lower-cased: each letter, each run of digits."""
+    return list(_unit_tuple(short))
+
+
+def _limit(units: list[str]) -> int:
+    """Schwartz & Hearst's bound on the long form's words: min(|A| + 5, 2|A|), where |A|
+    counts the short form's letters and digits."""
+    size = sum(map(len, units))
+    return min(size + 5, size * 2)
+
+
+def _is_connector(word: str) -> bool:
+    return word.lower().strip(_EDGE) in _CONNECTORS
+
+
+def _content_count(words: list[str]) -> int:
+    return sum(not _is_connector(w) for w in words)
+
+
+def _initial_positions(text: str) -> set[int]:
+    """Positions that count as a word's start for the letter match: after a space,
+    hyphen, slash or bracket, but not in a connector such as "of" (so "Cases of
+    coronavirus disease 2019" gains nothing over "coronavirus disease 2019") nor after an
+    apostrophe; and every letter of a word in capitals ("EU" gives both E and U to
+    "EULEX")."""
+    starts: set[int] = set()
+    for m in _ALNUM_RUN.finditer(text):
+        word, at = m.group(), m.start()
+        if len(word) > 1 and word.isupper():
+            starts.update(range(at, m.end()))
+        elif word.lower() not in _CONNECTORS and not (at and text[at - 1] in "'’"):
+            starts.add(at)
+    return starts
+
+
+def _number_at(unit: str, low: str, p: int) -> int:
+    """Length of a number word for the digits `unit` starting at `p`, or 0."""
+    for word in _NUMBER_WORDS.get(unit, ()):
+        if low.startswith(word, p) and (p == 0 or not low[p - 1].isalpha()):
+            return len(word)
+    return 0
+
+
+def _positions(unit: str, low: str, first: int) -> list[int]:
+    """Where, from `first` on, the digits `unit` or one of their number words occur."""
+    found = []
+    for needle in (unit, *_NUMBER_WORDS.get(unit, ())):
+        p = low.find(needle, first)
+        while p >= 0:
+            found.append(p)
+            p = low.find(needle, p + 1)
+    return sorted(found) if unit.isdigit() else found
+
+
+class _Alignment:
+    """Schwartz & Hearst's letter match, for every start at once and with the best choice
+    of letters. Each unit of the short form is found in `text` in order, the first at
+    the long form's start, the last inside `text`'s last word (the one just before the
+    short form), so that "Kosovo Force in the north (KFOR)" is not a definition. A digit
+    unit matches the same digits or a number word ("Seven" for 7). `from_start(s)` is the
+    most units that can fall on word starts (`_initial_positions`) for a long form
+    starting at `s`, or None if the letters cannot all be matched from there.
+
+    For each unit i after the first, `places[i]` lists where it can match, in order, and
+    `after[i][j]` is the most word starts units i.. reach when unit i matches at
+    `places[i][j]` or later (-1: no way)."""
+
+    def __init__(self, units: list[str], text: str) -> None:
+        self.units, self.low = units, text.lower()
+        n = len(units)
+        self.last_word = max(text.rfind(" "), text.rfind("\n")) + 1
+        self.starts = _initial_positions(text)
+        self.places: list[list[int]] = [[] for _ in range(n + 1)]
+        self.after: list[list[int]] = [[] for _ in range(n + 1)]
+        low, starts = self.low, self.starts
+        for i in range(n - 1, 0, -1):
+            unit, last = units[i], i == n - 1
+            later, later_best = self.places[i + 1], self.after[i + 1]
+            places: list[int] = []
+            values: list[int] = []
+            if unit.isdigit():
+                self._digit_row(unit, last, later, later_best, places, values)
+            else:  # one letter: the common case, kept lean
+                j, size = 0, len(later)
+                p = low.find(unit, self.last_word if last else 1)
+                while p >= 0:
+                    if last:
+                        best = int(p in starts)
+                    else:  # positions rise, so the next unit's pointer only moves on
+                        while j < size and later[j] <= p:
+                            j += 1
+                        rest = later_best[j] if j < size else -1
+                        best = rest + (p in starts) if rest >= 0 else -1
+                    places.append(p)
+                    values.append(best)
+                    p = low.find(unit, p + 1)
+            if not places:
+                break  # this unit is nowhere: no start can match
+            self.places[i] = places
+            self.after[i] = list(accumulate(reversed(values), max))[::-1]
+
+    def _digit_row(
+        self,
+        unit: str,
+        last: bool,
+        later: list[int],
+        later_best: list[int],
+        places: list[int],
+        values: list[int],
+    ) -> None:
+        """Fill `places` and `values` for a unit of digits: the same digits, or a number
+        word (which counts as a word start)."""
+        j = 0
+        for p in _positions(unit, self.low, self.last_word if last else 1):
+            ways = [(len(unit), p in self.starts)] if self.low.startswith(unit, p) else []
+            number = _number_at(unit, self.low, p)
+            if number:
+                ways.append((number, True))
+            best = -1
+            for length, initial in ways:
+                if last:
+                    rest = 0
+                else:
+                    while j < len(later) and later[j] < p + length:
+                        j += 1
+                    rest = later_best[j] if j < len(later) else -1
+                if rest >= 0:
+                    best = max(best, rest + initial)
+            places.append(p)
+            values.append(best)
+
+    def _best(self, i: int, p: int) -> int:
+        j = bisect.bisect_left(self.places[i], p)
+        return self.after[i][j] if j < len(self.places[i]) else -1
+
+    def from_start(self, s: int) -> int | None:
+        unit = self.units[0]
+        lengths = [len(unit)] if self.low.startswith(unit, s) else []
+        if unit.isdigit() and _number_at(unit, self.low, s):
+            lengths.append(_number_at(unit, self.low, s))
+        if len(self.units) == 1:
+            return 1 if lengths and s >= self.last_word else None
+        best = max((self._best(1, s + length) for length in lengths), default=-1)
+        return best + 1 if best >= 0 else None
+
+
+def _strict(short: str, long: str) -> int | None:
+    """The letter match for a long form standing alone (after its short form, or in an
+    appositive): see `_Alignment` and `_good_alignment`."""
+    units = _units(short)
+    words = long.split()
+    if not words or len(words) > _limit(units):
+        return None
+    return _good_alignment(_Alignment(units, long).from_start(0), words)
+
+
+def _good_alignment(initials: int | None, words: list[str]) -> int | None:
+    """`initials`, if enough of them for `words` (`_enough_initials`), else None."""
+    if initials is None or not _enough_initials(initials, _content_count(words)):
+        return None
+    return initials
+
+
+def _enough_initials(initials: int, content_words: int) -> bool:
+    """At least two letters (or one per content word, if fewer) fall on word starts:
+    otherwise "Lumir Abdixhiku (LDK)", where only the L does, would be a definition."""
+    return initials >= min(2, content_words)
+
+
+def _word_initials(word: str) -> list[str]:
+    """The letters a word gives its name's acronym: none for a connector, else the initial
+    of each part of it (hyphenated), every letter of a part in capitals, the digits of a
+    number word."""
+    out: list[str] = []
+    if _is_connector(word):
+        return out
+    for part in _PARTS.split(word):
+        core = part.strip(_EDGE)
+        if not core:
+            continue
+        if len(core) > 1 and core.isupper():
+            out.extend(c.lower() for c in core if c.isalnum())
+        else:
+            low = core.lower()
+            out.append(_NUMBER_OF_WORD.get(low, low[0]))
+    return out
+
+
+def _in_order(units: list[str], initials: list[str]) -> int:
+    """How many units match initials in order, skipping any that do not."""
+    matched, j = 0, 0
+    for unit in units:
+        k = j
+        while k < len(initials) and initials[k] != unit:
+            k += 1
+        if k < len(initials):
+            matched, j = matched + 1, k + 1
+    return matched
+
+
+def _loose(short: str, words: list[str]) -> int | None:
+    """A name in capitalised words whose letters only partly match its acronym, as when
+    the acronym comes from another language. Either (a) it starts with the acronym's
+    first letter and at least half of the acronym's letters, two or more, are initials of
+    its words in order ("European Union Rule of Law Mission in Kosovo (EULEX)", "Group of
+    Seven (G7)"), or (b) its initials are the acronym's letters in another order
+    ("Democratic League of Kosovo (LDK)", "Coordinated Universal Time (UTC)"; for a
+    mixed-case acronym, its capitals: "Doctor of Philosophy (PhD)"). Either way it has
+    two content words or more. Returns how many letters it accounts for (all, for (b)),
+    or None."""
+    return _loose_initials(short, [_word_initials(w) for w in words])
+
+
+def _loose_initials(short: str, per_word: list[list[str]]) -> int | None:
+    """`_loose` on the initials of each word (empty for a connector)."""
+    units = _units(short)
+    if sum(map(bool, per_word)) < 2 or len(per_word) > _limit(units):
+        return None
+    initials = [i for word in per_word for i in word]
+    capitals = [c.lower() for c in short if c.isupper()]
+    letters = sorted(capitals if len(capitals) >= 2 else [u for u in units if u.isalpha()])
+    if len(letters) >= 2 and letters == sorted(i for i in initials if i.isalpha()):
+        return len(units)
+    if initials and initials[0] == units[0]:
+        matched = _in_order(units, initials)
+        if matched >= 2 and 2 * matched >= len(units):
+            return matched
+    return None
+
+
+def _is_capitalised(word: str) -> bool:
+    core = word.strip(_EDGE)
+    return bool(core) and (core[0].isupper() or core[0].isdigit())
+
+
+def _has_head_noun(words: list[str]) -> bool:
+    return _PARTS.split(words[-1])[-1].strip(_EDGE).lower() in _HEAD_NOUNS
+
+
+def _acceptable_long(short: str, long: str) -> bool:
+    """A long form has two words or more (a hyphenated word counts as its parts), so that
+    country codes ("Serbia (SRB)", "Montenegro (MNE)") are not definitions; it has a
+    lower-case letter, so that "UNITED NATIONS (AP)" and "EULEX (EU)" are not either; and
+    it is not the short form itself."""
+    parts = [p for p in _SPLIT_PARTS.split(long) if p]
+    return len(parts) >= 2 and any(c.islower() for c in long) and long.strip() != short
+
+
+def _owner_end(words: list[str]) -> int:
+    """How many leading words are a possessive owner: capitalised words up to one
+    ending in 's ("the European Union's", "Alliance's"), or a first word ending in 's
+    ("bloc's"); never all of them. A common noun further in is no owner ("UN children's
+    agency")."""
+    for i, word in enumerate(words[:-1]):
+        if i and not _is_capitalised(word):
+            return 0
+        if _POSSESSIVE.search(word.rstrip(",")):
+            return i + 1
+    return 0
+
+
+def _trim_long(text: str) -> tuple[int, int]:
+    """(start, end) of the long form in `text`: without leading quotes, determiners or a
+    possessive owner, nor trailing punctuation, quotes or possessive."""
+    start, end = 0, len(text.rstrip())
+    while True:
+        m = _LEADING_QUOTE.match(text, start, end)
+        start = m.end() if m else start
+        word = _FIRST_WORD_SPACE.match(text, start, end)
+        if not (word and word.group(1).lower() in _DETERMINERS):
+            break
+        start = word.end()
+    for _ in range(_owner_end(text[start:end].split())):
+        word = _FIRST_WORD_SPACE.match(text, start, end)
+        start = word.end() if word else start
+    tail = _POSSESSIVE.sub("", text[start:end].rstrip(_EDGE)).rstrip(_EDGE)
+    return start, start + len(tail)
+
+
+def _long_before(short: str, window: str) -> tuple[int, int] | None:
+    """The (start, end) in `window` (the text just before a short form) of the short
+    form's long form, or None. In order of preference:
+
+    1. the letter match (`_Alignment`) within min(|A| + 5, 2|A|) words. Schwartz & Hearst
+       take the nearest start that matches; the start whose match puts the most letters
+       on word starts is better ("European External Action Service (EEAS)", not
+       "External Action Service"; "Disarmament, Demobilization and Reintegration (DDR)"),
+       the nearest of equals, and never a connector ("of the High Commissioner");
+    2. in the run of capitalised words before the short form, the loose match that
+       accounts for most letters (`_loose`);
+    3. the capitalised words before the short form, back to a determiner or an owner
+       (across "of", "for", "and"), when there are two or more and the last is a head
+       noun ("Self-Determination Movement (LVV)", "the Union of Democratic Forces
+       (SDS)").
+    """
+    units = _units(short)
+    if not units:
+        return None
+    # No long form is longer than the limit: look at that many words and one more.
+    parts = window.rsplit(None, _limit(units) + 1)
+    base = window.find(parts[1], len(parts[0])) if len(parts) > _limit(units) + 1 else 0
+    for stop in _CLAUSE_STOP.finditer(window, base):
+        base = stop.end()
+    body = _POSSESSIVE.sub("", window[base:].rstrip())  # "the Kosovo Force's (KFOR's)"
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(body)]
+    if not spans:
+        return None
+    words = [body[s:e] for s, e in spans]
+    found = _strict_start(short, units, body, spans, words)
+    if found is None:
+        found = _loose_start(short, body, spans, words)
+    return None if found is None else (base + found, base + len(body))
+
+
+def _strict_start(
+    short: str, units: list[str], body: str, spans: list[tuple[int, int]], words: list[str]
+) -> int | None:
+    """Where in `body` the letter-matched long form starts (rule 1 of `_long_before`)."""
+    reach = min(_limit(units), len(spans))
+    lead = units[0]
+    if not lead.isdigit() and not any(w[:1].lower() == lead for w in words[-reach:]):
+        return None  # no word to start from: skip building the alignment
+    first = spans[-reach][0]
+    alignment = _Alignment(units, body[first:])
+    best, best_start, content = 0, None, 0
+    for k in range(1, reach + 1):
+        s = spans[-k][0]
+        if _is_connector(words[-k]):
+            continue
+        content += 1
+        initials = alignment.from_start(s - first)
+        if initials is None or not _enough_initials(initials, content):
+            continue
+        if _better(initials, best) and _acceptable_long(short, body[s:]):
+            best, best_start = initials, s
+    return best_start
+
+
+def _better(initials: int, best: int) -> bool:
+    """Whether a farther start is better than the nearest good one found so far: when
+    its match puts more letters on word starts. (Schwartz & Hearst keep the nearest.)"""
+    return initials > best
+
+
+def _loose_start(
+    short: str, body: str, spans: list[tuple[int, int]], words: list[str]
+) -> int | None:
+    """Where in `body` a loosely matched or head-noun long form starts (rules 2 and 3 of
+    `_long_before`)."""
+    # The run of capitalised words (and connectors between them) before the short form.
+    size = 0
+    for word in reversed(words):
+        if word.endswith(",") or not (_is_capitalised(word) or _is_connector(word)):
+            break
+        size += 1
+    run = list(range(len(words) - size, len(words)))
+    while run and _is_connector(words[run[0]]):
+        run.pop(0)
+    if not run or _is_connector(words[run[-1]]):
+        return None
+    best, best_start = 0, None
+    per_word = [_word_initials(w) for w in words]
+    for k in range(1, len(run) + 1):
+        chosen = words[run[-k] :]
+        if not per_word[run[-k]]:
+            continue  # a connector
+        if _inside_name(words, run[-k]):
+            continue
+        if k > 1 and _POSSESSIVE.search(chosen[0]):
+            break  # an owner: "Kosovo's Self-Determination Movement"
+        matched = _loose_initials(short, per_word[run[-k] :])
+        if matched and matched > best and _acceptable_long(short, " ".join(chosen)):
+            best, best_start = matched, spans[run[-k]][0]
+    if best_start is not None:
+        return best_start
+    # The name runs back to a determiner or an owner, across "of", "for", "and" ("the
+    # Union of Democratic Forces (SDS)", not "Leaders of the Serbian Progressive Party").
+    names = 0
+    for i in reversed(run):
+        if words[i].lower() in _DETERMINERS or (names and _POSSESSIVE.search(words[i])):
+            break
+        names += 1
+    while names and _is_connector(words[len(words) - names]):
+        names -= 1
+    chosen = words[len(words) - names :]
+    if len(chosen) >= 2 and _has_head_noun(chosen) and _acceptable_long(short, " ".join(chosen)):
+        return spans[len(words) - names][0]
+    return None
+
+
+def _inside_name(words: list[str], i: int) -> bool:
+    """Whether words[i] continues a name rather than starting one: the word before it is
+    capitalised (or a number) and neither a determiner nor an owner. A loose match is not
+    taken from the middle of a name: "Alliance of Independent Social Democrats (SNSD)"
+    is not "Social Democrats", nor "the 28th Conference of the Parties (COP28)" just
+    "Conference of the Parties"."""
+    if not i:
+        return False
+    before = words[i - 1]
+    return (
+        _is_capitalised(before)
+        and not before.endswith((",", ";", ":"))
+        and before.lower() not in _DETERMINERS
+        and not _POSSESSIVE.search(before)
+    )
+
+
+def _expands(short: str, long: str) -> bool:
+    """Whether `long`, written after its short form, expands it: the letter match from its
+    first word, or, over capitalised words only, a loose match or a head noun."""
+    if not _acceptable_long(short, long):
+        return False
+    if _strict(short, long) is not None:
+        return True
+    words = long.split()
+    if not all(_is_capitalised(w) or _is_connector(w) for w in words):
+        return False
+    if _loose(short, words) is not None:
+        return True
+    return (
+        _content_count(words) >= 2
+        and len(words) <= _limit(_units(short))
+        and _has_head_noun(words)
+    )
+
+
+def _describes(short: str, desc: str) -> bool:
+    """Whether an appositive's description names the acronym: the letter match, or two to
+    eight words without "and"/"or" ending in a lower-case head noun ("UN refugee agency",
+    "NATO-led peacekeeping force"); a name in capitals ("the European Union, NATO, and
+    the OSCE") is more likely an item of a list."""
+    if not _acceptable_long(short, desc):
+        return False
+    if _strict(short, desc) is not None:
+        return True
+    words = desc.split()
+    return (
+        2 <= len(words) <= 8
+        and not any(w.lower() in ("and", "or") for w in words)
+        and words[-1].islower()
+        and _has_head_noun(words)
+    )
+
+
+class _Found(NamedTuple):
+    """A definition inside one sentence: offsets into that sentence."""
+
+    short: str
+    long_start: int
+    long_end: int
+    note: str | None
+    start: int
+    end: int
+
+
+def _split_note(inner: str) -> tuple[str, str | None]:
+    """A parenthesis's content as (head, note): "OAU, now the African Union"."""
+    m = _NOTE_SEPARATOR.search(inner)
+    if not m:
+        return inner, None
+    return inner[: m.start()], _collapse(inner[m.end() :]) or None
+
+
+def _short_of_head(head: str) -> str | None:
+    """The short form a parenthesis holds: one acronym-like token, or two ("DG NEAR",
+    "EU EOM", "JFC Naples") when the first is one and the second is one too or a
+    capitalised word."""
+    parts = head.split()
+    if len(parts) == 1:
+        return _short_form(parts[0])
+    if len(parts) == 2:
+        first = _short_form(parts[0])
+        second = _POSSESSIVE.sub("", parts[1].strip(_QUOTES))
+        if first and (_short_form(second) or (second.isalpha() and second[0].isupper())):
+            return f"{first} {second}"
+    return None
+
+
+def _from_parentheses(s: str) -> Iterator[_Found]:
+    """"Kosovo Force (KFOR)" and the reverse, "KFOR (Kosovo Force)"."""
+    for m in _PAREN.finditer(s):
+        if m.start() and not s[m.start() - 1].isspace():
+            continue
+        head, note = _split_note(m.group(1))
+        content = head.strip().strip(_QUOTES).strip()
+        prefix = _PAREN_PREFIX.match(content)
+        if prefix:
+            content = content[prefix.end() :].strip().strip(_QUOTES).strip()
+        short = _short_of_head(content)
+        if short:
+            span = _long_before(short, s[: m.start()])
+            if span:
+                yield _Found(short, span[0], span[1], note, span[0], m.end())
+        else:
+            yield from _reverse_form(s, m, head, note)
+
+
+def _reverse_form(s: str, m: re.Match[str], head: str, note: str | None) -> Iterator[_Found]:
+    """"KFOR (Kosovo Force)": the parenthesis `m` (whose content before any note is
+    `head`) expands the acronym just before it."""
+    before = s[: m.start()].rstrip()
+    word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+    short = _short_form(before[word_start:])
+    if not short:
+        return
+    long_text = head.strip()
+    lead = _LONG_PREFIX.match(long_text)
+    if lead:
+        long_text = long_text[lead.end() :]
+    offset = m.start(1) + head.find(long_text)
+    ls, le = _trim_long(long_text)
+    if le > ls and _expands(short, long_text[ls:le]):
+        yield _Found(short, offset + ls, offset + le, note, word_start, m.end())
+
+
+def _after_short(s: str) -> Iterator[_Found]:
+    """An acronym, a comma, then its expansion: "KFOR, or the Kosovo Force,", or an
+    appositive describing it: "KFOR, the NATO-led peacekeeping force,"."""
+    comma = s.find(",")
+    while comma >= 0:
+        word_start = max(s.rfind(" ", 0, comma), s.rfind("\n", 0, comma)) + 1
+        token, tok_start, at = s[word_start:comma], word_start, comma
+        comma = s.find(",", comma + 1)
+        short = _short_form(token) if not _NOT_IN_SHORT.search(token) else None
+        if not short:
+            continue
+        possessive = _POSSESSIVE_AFTER.match(s, at)
+        at = possessive.end() if possessive else at
+        for pattern, test in ((_OR_AFTER, _expands), (_APPOSITIVE_AFTER, _describes)):
+            m = pattern.match(s, at)
+            if not m:
+                continue
+            ls, le = _trim_long(m.group(1))
+            if le > ls and test(short, m.group(1)[ls:le]):
+                base = m.start(1)
+                yield _Found(short, base + ls, base + le, None, tok_start, base + le)
+                break
+
+
+def _known_as(s: str) -> Iterator[_Found]:
+    """"the Kosovo Force, known as KFOR" (also "referred to as", "abbreviated as",
+    "called", "named") and "the Kosovo Force, or KFOR,"."""
+    for m in _KNOWN_AS.finditer(s) if _KNOWN_AS_HINT.search(s) else ():
+        short = _short_form(m["short"])
+        if not short or s.startswith("(", m.end("short")):
+            continue
+        # "or" introduces a short form only between commas: "the EU or NATO" is a choice.
+        if m["verb"] == "or" and not (m["comma"] and _ENDS_CLAUSE.match(s, m.end())):
+            continue
+        span = _long_before(short, s[: m.start()])
+        if span:
+            yield _Found(short, span[0], span[1], None, span[0], m.end())
+
+
+def _appositive_before(s: str) -> Iterator[_Found]:
+    """"the UN refugee agency, UNHCR,": a description, then the acronym between commas."""
+    for m in _APPOSITIVE_SHORT.finditer(s):
+        short = _short_form(m.group(1))
+        if not short:
+            continue
+        # The description runs from the nearest determiner in the same clause: "talks
+        # with the UN refugee agency, UNHCR," -> "UN refugee agency".
+        clause = max(s.rfind(mark, 0, m.start()) for mark in _CLAUSE_MARKS) + 1
+        offset = -1
+        for d in _DETERMINER_IN.finditer(s, clause, m.start()):
+            offset = d.end()
+        if offset < 0:
+            continue
+        desc = s[offset : m.start()]
+        ls, le = _trim_long(desc)
+        if le > ls and _describes(short, desc[ls:le]):
+            yield _Found(short, offset + ls, offset + le, None, offset, m.end(1))
+
+
+def find_acronyms(text: str) -> list[AcronymDefinition]:
+    """The acronym definitions in `text`, in text order, each (short, long) pair once.
+
+    A definition lies within one sentence. Its short form is one acronym-like token (see
+    `_short_form`), or two inside a parenthesis ("DG NEAR"). Its long form must expand
+    it: by the letter match of Schwartz & Hearst (`_Alignment`), by a loose match for a
+    name translated from another language (`_loose`), or, when the letters have nothing
+    in common, by ending in a head noun ("Self-Determination Movement (LVV)", "the UN
+    refugee agency, UNHCR,"). Rejected: years, numbers, symbols and enumerations in
+    parentheses, asides, defined terms ("(the Council)"), party labels after names
+    ("Isa Mustafa (LDK)"), country and source codes ("Serbia (SRB)", "(Reuters)").
+    """
+    found: list[AcronymDefinition] = []
+    seen: set[tuple[str, str]] = set()
+    for sentence in split_sentences(text):
+        s = sentence.text
+        if "(" not in s and "," not in s:
+            continue
+        hits = [*_from_parentheses(s), *_after_short(s), *_known_as(s), *_appositive_before(s)]
+        collapsed = _collapse(s)
+        for hit in sorted(hits, key=lambda h: h.start):
+            long = _collapse(s[hit.long_start : hit.long_end])
+            if not long or (hit.short, long) in seen:
+                continue
+            seen.add((hit.short, long))
+            start, end = sentence.start + hit.start, sentence.start + hit.end
+            found.append(AcronymDefinition(hit.short, long, hit.note, start, end, collapsed))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+# ------------------------------------------------------------------------------ dates
+
+# Month names are matched with their capital only, so "may" and "march" as verbs are
+# never dates; a bare "May" or "March" also needs a time word before it (_TIME_WORD).
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"(?![^\W\d_])"
+)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# Patterns start with what they consume, not with a look-behind (which makes the
+# engine try every position): what may stand before a match is checked after it
+# (`_free_before`); an impossible day ("45 May") is no date (`_date_text`).
+_DAY = r"\d\d?(?:st|nd|rd|th)?"
+# Years 1800-2100 only: other four-digit numbers are counts, codes or numbers.
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+# A year is not followed by more digits, a decimal or thousands part, or an "s" (decade).
+_YEAR_END = r"(?!\d|[.,]\d|s\b)"
+_RANGE_SEP = r"\s*(?:-|–|—|to|and|&)\s*"
+
+_ISO = re.compile(rf"({_YEAR})-(\d\d)-(\d\d)(?![\d\-])")  # not after [\d/.-]
+_DOTTED_DATE = re.compile(rf"(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR})(?!\d|\.\d)")  # not after [\d.]
+# "24 September", "24-25 September 2023", "the 14th of February 2021"
+_DAY_MONTH = re.compile(
+    rf"(?P<d1>{_DAY})(?:{_RANGE_SEP}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
+    rf"(?:,?\s+(?P<y>{_YEAR}){_YEAR_END})?(?!\s*\d)"
+)
+# "September 24", "Sept. 24", "September 11–12, 2022", "March 3, 2021"
+_MONTH_DAY = re.compile(
+    rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:{_RANGE_SEP}(?P<d2>{_DAY}))?(?![\d:]|\.\d)"
+    rf"(?:,?\s+(?P<y>{_YEAR}){_YEAR_END})?"
+)
+_MONTH_YEAR = re.compile(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_YEAR_END}")
+_MONTH_ONLY = re.compile(rf"(?P<m>{_MONTH})(?!\s*\d)")
+_YEAR_ONLY = re.compile(rf"(?P<y>{_YEAR}){_YEAR_END}(?![-–—/]\d)")  # not after [\w,./] or "1-"
+# A month or year alone is a date only after a word that introduces a time ("in
+# February", "since 1999", "by mid-June", "the summer of 1999", "postponed to April"):
+# a bare four-digit number is as often a count ("4000 people") or a number ("paragraph
+# 2019") as a year, and a bare "May" a name or a verb. On the corpus, taking bare months
+# and years (1800-2100) as dates finds one date more and 16 false ones (precision 1.00 ->
+# 0.92; `benchmarks/extraction.py --ablations`).
+_TIME_WORD = re.compile(
+    r"(?<![\w-])(?i:in|since|until|till|by|from|through|throughout|during|before|after"
+    r"|between|of|mid|early|late|compared\s+(?:with|to)|the\s+year"
+    r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?"
+    r"|(?:postponed|delayed|moved|deferred|pushed\s+back)\s+(?:to|until))"
+    r"(?:\s+(?i:early|late|mid))?[\s-]+$"
+)
+# "Of" alone takes a year ("the agreements of 2013") but not a month ("the Queen of May").
+_OF_ALONE = re.compile(r"(?i:of)[\s-]+")
+# "the 2026 World Cup", "the company's 2021 revenue": a year between a determiner (or an
+# owner) and a word, unless that word counts something ("the 2000 troops", _COUNTED).
+_ATTRIBUTE_BEFORE = re.compile(r"(?:\b(?i:the|its|their|this|that)|['’]s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+# "Q3 2023", "H1 2024", "FY 2022": a part of a year is the year.
+_PART_OF_YEAR = re.compile(rf"\b(?:Q[1-4]|H[12]|FY)\s*(?P<y>{_YEAR}){_YEAR_END}")
+# "(1999)" is a year, except when it dates a document: "resolution 1244 (1999)".
+_DOCUMENT_BEFORE = re.compile(r"(?:(?i:resolution|decision|regulation)\s+[\w/.]*|[\d/])\s*\($")
+# "1998–99", "2021-2025", "2015–16": both ends, the second later than the first.
+_YEAR_RANGE = re.compile(
+    rf"(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>\d{{4}}|\d\d)(?![\d\-])"  # not after [\w.,/-]
+)
+# More years after one: "in 2019, 2020 and 2021", "from 1998 to 1999".
+_YEAR_NEXT = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|until|till|through|and\s+in|or\s+in)\s+)"
+    rf"(?P<y>{_YEAR}){_YEAR_END}(?![-–—/]\d)"
+)
+_MONTH_NEXT = re.compile(rf"\s+(?:and|or|to|until|till|through)\s+(?P<m>{_MONTH})(?!\s*\d)")
+# Words after a number that make it a count, not a year: "a crowd of 2000 people".
+_COUNTED = re.compile(
+    r"\s+(?i:people|persons|troops|soldiers|officers|police|policemen|households|families|"
+    r"homes|houses|euros?|dollars?|votes|voters|cases|members|residents|refugees|workers|"
+    r"students|km|kilometres|kilometers|metres|meters|tonnes|tons|hectares|units|vehicles|"
+    r"buildings|signatures|participants|pages|copies|seats|deaths|children|women|men|"
+    r"migrants|employees|jobs|patients|doses|beds|times|hours|days|weeks|months|years|"
+    r"minutes|items|documents|applications|claims|ballots)\b"
+)
+# "5, 6 and 7 March": the days listed before a pair joined by "and".
+_DAY_LIST_BEFORE = re.compile(r"(?:\d\d?(?:st|nd|rd|th)?\s*,\s*)+$")
+_AND = re.compile(r"\s*(?:and|&)\s*")
+# "in September last year": a year-less date with its year given in words.
+_WHICH_YEAR = re.compile(r"\s+(?i:(last|next|this))\s+year\b")
+# Words before a year-less date that point forward from the article's date.
+_FORWARD = re.compile(r"(?i:until|till|postponed|delayed|moved|deferred|pushed)")
+# Words in the clause before a year-less date that put it in the future: "elections will
+# be held on 9 February" in a December article are next year's. Not "planned" or
+# "scheduled": "the talks planned for Sept. 24 were cancelled" is as common.
+_FUTURE = re.compile(
+    r"\b(?i:will|shall|(?:is|are)\s+(?:due|expected)|upcoming|next)\b"
+)
+_CLAUSE_START = re.compile(r"[.;:!?,()]")
+_CLAUSE_REACH = 80
+_LEADING_NUMBER = re.compile(r"\d+")
+_DIGIT_DASH = re.compile(r"\d[-–]")
+# How far after the article's date a year-less date may fall before it is read as the
+# previous year's: news speaks mostly of the past, and of the coming weeks.
+_AHEAD = _dt.timedelta(days=62)
+# How far back a time word may start before the month or year it introduces.
+_LOOKBACK = 24  # "pushed back until mid-", "the beginning of "
+
+
+def _free_before(text: str, at: int, forbidden: str) -> bool:
+    """Whether the character before `at` is none of `forbidden` nor a letter or digit
+    (when `forbidden` holds "w")."""
+    if not at:
+        return True
+    c = text[at - 1]
+    return c not in forbidden and not ("w" in forbidden and (c.isalnum() or c == "_"))
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _day_number(text: str) -> int:
+    m = _LEADING_NUMBER.match(text)
+    return int(m.group()) if m else 0
+
+
+def _reference(reference: str) -> _dt.date:
+    """The article's date; a partial one stands for the last day of its period."""
+    ref = PartialDate.parse(reference)
+    month = ref.month or 12
+    if ref.day:
+        return _dt.date(ref.year, month, ref.day)
+    following = _dt.date(ref.year + month // 12, month % 12 + 1, 1)
+    return following - _dt.timedelta(days=1)
+
+
+def _named_year(which: re.Match[str], ref: _dt.date) -> int:
+    """The year of "last year", "next year" or "this year" in an article of `ref`."""
+    return ref.year + {"last": -1, "next": 1}.get(which[1].lower(), 0)
+
+
+def _year_for(month: int, day: int, ref: _dt.date, forward: bool) -> int:
+    """The year of a date written without one: the article's year, or the year before if
+    that would put it more than about two months after the article ("the attack of 24
+    September" in a January article). After a forward word ("until December", "postponed
+    to April"): the first such date not before the article's month."""
+    try:
+        when = _dt.date(ref.year, month, day or 1)
+    except ValueError:  # 29 February in another year
+        when = _dt.date(ref.year, month, 28)
+    if forward:
+        return ref.year + 1 if when < ref.replace(day=1) else ref.year
+    return ref.year - 1 if when > ref + _AHEAD else ref.year
+
+
+def _date_text(year: int, month: int = 0, day: int = 0) -> str | None:
+    """The partial date as text, or None if there is no such date (31 April)."""
+    if not 1 <= month <= 12:
+        return f"{year:04d}" if not month and not day else None
+    if not day:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= days_in_month(year, month):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+class _Group(NamedTuple):
+    """Mentions that are read together (a range) and kept or dropped together."""
+
+    start: int
+    end: int
+    dates: tuple[str, ...]
+
+
+def _future_clause(text: str, at: int) -> bool:
+    """Whether the clause before `at` speaks of the future (`_FUTURE`)."""
+    lo = max(0, at - _CLAUSE_REACH)
+    for mark in _CLAUSE_START.finditer(text, lo, at):
+        lo = mark.end()
+    return _FUTURE.search(text, lo, at) is not None
+
+
+def _time_word_before(text: str, at: int, of: bool = True) -> int | None:
+    """Where the time word introducing the month or year at `at` starts, or None."""
+    lo = max(0, at - _LOOKBACK)
+    m = _TIME_WORD.search(text, lo, at)
+    if not m or (not of and _OF_ALONE.fullmatch(m.group())):
+        return None
+    return m.start()
+
+
+def _day_groups(text: str, ref: _dt.date) -> Iterator[_Group]:
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(text):
+            if pattern is _DAY_MONTH and not _free_before(text, m.start(), "w.,:/"):
+                continue
+            month = _month_number(m["m"])
+            start, end = m.start(), m.end()
+            days = [_day_number(m["d1"])] + ([_day_number(m["d2"])] if m["d2"] else [])
+            joined = m["d2"] and _AND.fullmatch(text, m.end("d1"), m.start("d2"))
+            listed = (
+                _DAY_LIST_BEFORE.search(text, max(0, start - 24), start)
+                if joined and pattern is _DAY_MONTH
+                else None
+            )
+            if listed and _free_before(text, listed.start(), "w.,:/"):
+                days[:0] = map(_day_number, listed.group().replace(",", " ").split())
+                start = listed.start()
+            if any(b <= a for a, b in pairwise(days)):
+                continue  # "5 to 3 March" is no range of days
+            forward = not m["y"] and (
+                bool(_FORWARD.search(text, max(0, start - 16), start))
+                or _future_clause(text, start)
+            )
+            which = None if m["y"] else _WHICH_YEAR.match(text, end)
+            if which:
+                end = which.end()
+            dates = []
+            for day in days:
+                if m["y"]:
+                    year = int(m["y"])
+                elif which:
+                    year = _named_year(which, ref)
+                else:
+                    year = _year_for(month, day, ref, forward)
+                date = _date_text(year, month, day)
+                if date:
+                    dates.append(date)
+            if len(dates) == len(days):
+                yield _Group(start, end, tuple(dates))
+    for m in _ISO.finditer(text):
+        date = _date_text(int(m[1]), int(m[2]), int(m[3]))
+        if date and _free_before(text, m.start(), "0123456789/.-"):
+            yield _Group(m.start(), m.end(), (date,))
+    for m in _DOTTED_DATE.finditer(text):
+        date = _date_text(int(m[3]), int(m[2]), int(m[1]))
+        if date and _free_before(text, m.start(), "0123456789."):
+            yield _Group(m.start(), m.end(), (date,))
+
+
+def _month_groups(text: str, ref: _dt.date) -> Iterator[_Group]:
+    for m in _MONTH_YEAR.finditer(text):
+        date = _date_text(int(m["y"]), _month_number(m["m"]))
+        if date:
+            yield _Group(m.start(), m.end(), (date,))
+    for m in _MONTH_ONLY.finditer(text):
+        start = _time_word_before(text, m.start(), of=False)
+        if start is None:
+            continue
+        forward = bool(_FORWARD.search(text, start, m.start())) or _future_clause(text, start)
+        end, name = m.end(), m["m"]
+        while True:
+            month = _month_number(name)
+            year = _year_for(month, 0, ref, forward)
+            which = _WHICH_YEAR.match(text, end)
+            if which:
+                year, end = _named_year(which, ref), which.end()
+            date = _date_text(year, month)
+            if date:
+                yield _Group(start, end, (date,))
+            more = _MONTH_NEXT.match(text, end)
+            if not more:
+                break
+            start, end, name = more.start("m"), more.end(), more["m"]
+
+
+def _attribute_year(text: str, start: int, end: int) -> bool:
+    """"the 2011 census", "the 2026 World Cup", "the company's 2021 revenue": between a
+    determiner or an owner and a word that does not count something ("the 2000
+    troops")."""
+    return (
+        _ATTRIBUTE_BEFORE.search(text, max(0, start - 12), start) is not None
+        and _WORD_AFTER.match(text, end) is not None
+        and not _COUNTED.match(text, end)
+    )
+
+
+def _parenthesised_year(text: str, start: int, end: int) -> bool:
+    """"The Rambouillet Accords (1999)", but not "resolution 1244 (1999)"."""
+    return (
+        text[start - 1 : start] == "("
+        and text[end : end + 1] == ")"
+        and not _DOCUMENT_BEFORE.search(text, max(0, start - _LOOKBACK), start)
+    )
+
+
+def _year_groups(text: str) -> Iterator[_Group]:
+    for m in _YEAR_ONLY.finditer(text):
+        year, start, end = m["y"], m.start(), m.end()
+        if not _free_before(text, start, "w,./") or _DIGIT_DASH.match(text, start - 2, start):
+            continue  # "1,999", "2023-09", the end of a range (read as one, below)
+        before = _time_word_before(text, start)
+        if before is not None and not _COUNTED.match(text, end):
+            start = before
+        elif not (_attribute_year(text, start, end) or _parenthesised_year(text, start, end)):
+            continue
+        yield _Group(start, end, (year,))
+        more = _YEAR_NEXT.match(text, end)
+        while more and not _COUNTED.match(text, more.end()):
+            yield _Group(more.start("y"), more.end(), (more["y"],))
+            more = _YEAR_NEXT.match(text, more.end())
+    for m in _PART_OF_YEAR.finditer(text):
+        yield _Group(m.start(), m.end(), (m["y"],))
+    for m in _YEAR_RANGE.finditer(text):
+        if not _free_before(text, m.start(), "w.,/-"):
+            continue
+        first, second = int(m["y1"]), m["y2"]
+        last = int(second) if len(second) == 4 else first - first % 100 + int(second)
+        if first < last <= min(first + 30, 2100):
+            yield _Group(m.start(), m.end(), (str(first), str(last)))
+
+
+def find_dates(text: str, reference: str) -> list[DateMention]:
+    """The dates written in `text`, in text order, at the precision written.
+
+    `reference` is the article's own date, YYYY-MM-DD. Found: ISO dates, "24 September
+    2023", "September 24, 2023", "Sept. 24", "24.09.2023", day ranges ("24-25 September",
+    "5 and 6 October"), "September 2023", a month after a time word ("in February",
+    "mid-June"), a year after a time word ("in 1999", "mid-2022", "the summer of 1999",
+    "between 2011 and 2013"), a year naming an event ("the 2011 census"), year ranges
+    ("1998–99") and a year in parentheses, except after a document number ("resolution
+    1244 (1999)"). Not dates: relative words ("today", "last week", "on Friday"), decades
+    ("the 1990s"), clock times, durations and counts ("for 24 hours", "4000 people",
+    "1,999 troops"). A date without a year takes one from `reference` (`_year_for`).
+    Where two readings overlap, the longer wins.
+    """
+    ref = _reference(reference)
+    groups = [*_day_groups(text, ref), *_month_groups(text, ref), *_year_groups(text)]
+    starts: list[int] = []  # of the kept groups, which never overlap: kept sorted
+    ends: list[int] = []
+    kept: list[_Group] = []
+    for group in sorted(groups, key=lambda g: (g.start - g.end, g.start)):
+        i = bisect.bisect_left(starts, group.end)
+        if i and ends[i - 1] > group.start:
+            continue  # overlaps a longer (or earlier) reading
+        starts.insert(i, group.start)
+        ends.insert(i, group.end)
+        kept.append(group)
+    kept.sort(key=lambda g: g.start)
+    blocks = list(_blocks(text)) if kept else []
+    block_ends = [end for _, end in blocks]
+    # Blocks are split into sentences when first needed, sentences collapsed once.
+    split: dict[int, tuple[list[int], list[str]]] = {}
+    collapsed: dict[tuple[int, int], str] = {}
+    mentions: list[DateMention] = []
+    for group in kept:
+        b = min(bisect.bisect_left(block_ends, group.start), len(blocks) - 1)
+        if b not in split:
+            found = _block_sentences(text, *blocks[b])
+            split[b] = ([s.end for s in found], [s.text for s in found])
+        ends, texts = split[b]
+        i = min(bisect.bisect_left(ends, group.start + 1), len(ends) - 1)
+        if (b, i) not in collapsed:
+            collapsed[(b, i)] = _collapse(texts[i]) if texts else ""
+        sentence = collapsed[(b, i)]
+        words = text[group.start : group.end]
+        for date in group.dates:
+            mentions.append(DateMention(date, words, group.start, group.end, sentence))
+    return mentions
+
+
+# ------------------------------------------------------------------------------ datelines
+
+_FULL_DATES = (_ISO, _DAY_MONTH, _MONTH_DAY, _DOTTED_DATE)
+_LINE = re.compile(r"[^\n]*")
+# What may follow a dateline's date on its line: nothing, or a dash and the story.
+_AFTER_DATELINE = re.compile(r"\s*(?:$|[-–—|:,(·•/]|\d{1,2}[:.]\d\d\b)")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?](?:\s|$)")
+# A label that makes the date after it the article's date, whatever follows on the line:
+# "date 2023-11-11 In a recent conversation ...".
+_DATE_LABEL = re.compile(
+    r"\s*(?i:date|dated|published|updated|issued|posted)(?:\s+on)?\s*[:=]?\s*"
+)
+# How much of a line a dateline's date may lie in: five words, then the date itself.
+_LINE_HEAD = 160
+
+
+def _full_date(m: re.Match[str]) -> str | None:
+    if m.re is _ISO:
+        return _date_text(int(m[1]), int(m[2]), int(m[3]))
+    if m.re is _DOTTED_DATE:
+        return _date_text(int(m[3]), int(m[2]), int(m[1]))
+    if not m["y"] or m["d2"]:
+        return None
+    return _date_text(int(m["y"]), _month_number(m["m"]), _day_number(m["d1"]))
+
+
+def _heads_line(line: str, start: int, end: int) -> bool:
+    """A date heads its line: after a label ("date", "Published:"), whatever follows; or
+    after at most five words ("Washington,", "Press release", "Tuesday,") with no
+    sentence ending among them, and with nothing after it but a time, or a dash (a bar,
+    a slash, a colon, a comma) and the story; or the line is short and no sentence."""
+    before = line[:start]
+    if _DATE_LABEL.fullmatch(before):
+        return True
+    if len(before.split()) > 5 or _SENTENCE_END_BEFORE.search(before):
+        return False
+    if _AFTER_DATELINE.match(line, end):
+        return True
+    # A short line that is no sentence: "Posted on 12 February 2024 by the Press Office".
+    return len(line.split(None, 10)) <= 10 and not line.rstrip().endswith((".", "!", "?"))
+
+
+def find_dateline(text: str) -> tuple[str, int, int] | None:
+    """The article's publication date from its first 15 lines: (date, start, end) with
+    the date's span in `text`, or None.
+
+    A dateline is a full date (ISO, "12 April 2019", "March 3, 2021", "24.09.2023") that
+    heads its line (`_heads_line`): "date 2023-11-11", "Washington, March 3, 2021",
+    "BRUSSELS, 5 May 2022 – ...", "Tuesday, 4 June 2019", "Press release 17 June 2022".
+    The first such line wins; failing one, a month and year heading a line ("May 2022")
+    gives a partial date. A date inside a sentence of the story is no dateline.
+    """
+    lines: list[tuple[int, str]] = []
+    for m in _LINE.finditer(text):
+        if len(lines) == 15:
+            break
+        if not lines or m.start() != lines[-1][0] + len(lines[-1][1]):
+            lines.append((m.start(), m.group()))
+    for offset, line in lines:
+        head = min(len(line), _LINE_HEAD)
+        hits = sorted(
+            (m for pattern in _FULL_DATES for m in pattern.finditer(line, 0, head)),
+            key=lambda h: h.start(),
+        )
+        for m in hits:
+            date = _full_date(m)
+            if date and _heads_line(line, m.start(), m.end()):
+                return date, offset + m.start(), offset + m.end()
+    for offset, line in lines:
+        for m in _MONTH_YEAR.finditer(line, 0, min(len(line), _LINE_HEAD)):
+            date = _date_text(int(m["y"]), _month_number(m["m"]))
+            if date and _heads_line(line, m.start(), m.end()):
+                return date, offset + m.start(), offset + m.end()
+    return None
