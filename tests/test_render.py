@@ -333,7 +333,7 @@ def test_timeline_groups_by_year_and_keeps_partial_dates() -> None:
     lines = [line.strip() for line in text.splitlines()]
     assert "1999" in lines and "2023" in lines
     assert any(line.startswith("2023-09 – 2023-10") for line in lines)
-    assert any(line.startswith("1999  ") for line in lines)
+    assert any(line.startswith("1999 (year)  ") for line in lines)
 
 
 def test_problems_one_line_each() -> None:
@@ -542,9 +542,10 @@ def test_wide_text_fits_80_columns() -> None:
     )
     out = io.StringIO()
     get_renderer("terminal", Output(out, False, WIDTH)).show(ShowResult([page], []))
+    url = "https://example.org/" + "a" * 150
     for line in out.getvalue().splitlines():
-        assert cell_len(line) <= WIDTH, line
-    assert "a" * 50 in out.getvalue().replace("\n", "")
+        # Everything fits but the url, which stands whole on a line of its own.
+        assert cell_len(line) <= WIDTH or line == "    " + url, line
 
 
 # -- registry and markdown -------------------------------------------------------------------

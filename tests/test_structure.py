@@ -284,3 +284,105 @@ def test_check_names_files_relative_to_the_given_current_folder(tmp_path: Path) 
     out, _ = run_in(tmp_path, ["check", "--data", str(tmp_path / "kb")],
                     BRIEF_CACHE_DIR=str(tmp_path / "c"))
     assert out.startswith("kb/bad.yaml:3:11: error: ")
+
+
+# ---------------------------------------------------------------- edges (exit codes, widths)
+
+
+def test_an_impossible_date_on_the_command_line_is_a_usage_error(brief) -> None:
+    r = brief("show", "2023-02-30")
+    assert r.code == 2
+    assert "not a real date" in r.stderr
+
+
+def test_since_after_until_is_a_usage_error(brief) -> None:
+    r = brief("timeline", "--since", "2024", "--until", "2023-06")
+    assert r.code == 2
+    assert "--since 2024 is after --until 2023-06" in r.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "c"), "PATH": "/usr/bin:/bin"}
+    script = f"{sys.executable} -m briefcli timeline | head -c 1 >/dev/null; " \
+        'echo "${PIPESTATUS[0]}"'
+    for _ in range(2):  # the first call builds the index
+        out = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
+                             timeout=60)
+    assert out.stdout.strip() in ("141", "0")  # 0 when all fitted in the pipe first
+    assert out.stderr == ""
+
+
+def test_a_closed_pipe_in_the_terminal_renderer_is_141(brief, monkeypatch) -> None:
+    from rich.console import Console
+
+    def closed(self, *args, **kwargs):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(Console, "_check_buffer", closed)
+    r = brief("show")
+    assert (r.code, r.stderr) == (141, "")
+
+
+@pytest.mark.parametrize("columns", ["0", "-3", "abc", "5", "999999"])
+def test_nonsense_widths_fall_back_to_a_sane_width(brief, columns) -> None:
+    r = brief("show", COLUMNS=columns)
+    assert r.code == 0
+    assert max(len(line) for line in r.stdout.splitlines()) <= 80
+
+
+def test_a_month_briefing_does_not_hide_the_month(brief, tmp_path) -> None:
+    kb = write(tmp_path / "kb.yaml", "briefings:\n  - date: 2023-11\n    title: The month\n"
+               "  - date: 2023-11-11\n    title: A day\n")
+    r = brief("show", "2023-11", "--data", str(kb), "--json")
+    assert [b["title"] for b in json.loads(r.stdout)] == ["The month", "A day"]
+
+
+def test_long_urls_are_never_broken(brief, tmp_path) -> None:
+    url = "https://example.org/" + "a" * 150
+    kb = write(tmp_path / "kb.yaml", f"entities:\n  - id: x\n    name: X\n    sources: [s]\n"
+               f"sources:\n  - id: s\n    title: A source\n    url: {url}\n")
+    r = brief("define", "x", "--data", str(kb), COLUMNS="60")
+    assert f"    {url}" in r.stdout.splitlines()
+
+
+def test_a_folder_without_knowledge_files_is_named(brief, tmp_path) -> None:
+    (tmp_path / "empty").mkdir()
+    for args in (("check",), ("timeline",)):
+        r = brief(*args, "--data", str(tmp_path / "empty"))
+        assert f"warning: {tmp_path / 'empty'} holds no knowledge files" in r.stderr
+
+
+def test_partial_dates_read_as_periods_where_events_are_listed(brief) -> None:
+    r = brief("timeline", "kfor")
+    assert "2023 (year)  KFOR increases its presence" in r.stdout
+
+
+def test_one_index_per_set_of_files_however_spelled(brief, tmp_path, monkeypatch) -> None:
+    a = write(tmp_path / "kb" / "a.yaml", "entities:\n  - id: a\n    name: A\n")
+    b = write(tmp_path / "kb" / "b.yaml", "entities:\n  - id: b\n    name: B\n")
+    (tmp_path / "link").symlink_to(tmp_path / "kb")
+    monkeypatch.chdir(tmp_path)
+    for args in (["--data", str(a), "--data", str(b)], ["--data", "kb/b.yaml", "--data",
+                 "link/a.yaml", "--data", str(b)]):
+        assert brief("define", "a", *args).code == 0
+    assert len(list((tmp_path / "cache").glob("index-*.sqlite"))) == 1
+
+
+def test_unused_indexes_and_stale_temporary_files_are_pruned(brief, tmp_path) -> None:
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old, fresh = cache / "index-0000000000000000.sqlite", cache / "index-1111111111111111.sqlite"
+    tmp = cache / ".index-2222.sqlite-x.tmp"
+    for path in (old, fresh, tmp):
+        path.write_bytes(b"")
+    long_ago = time.time() - 40 * 86400
+    os.utime(old, (long_ago, long_ago))
+    os.utime(tmp, (time.time() - 7200,) * 2)
+    assert brief("define", "KFOR").code == 0  # builds an index: the cache is swept
+    assert not old.exists() and not tmp.exists() and fresh.exists()

@@ -62,8 +62,9 @@ class CacheUnavailable(Exception):
 
 
 def index_file(cache_dir: Path, paths: list[Path]) -> Path:
-    """The index file for a set of data paths (one per distinct list of paths)."""
-    key = "\0".join(os.path.abspath(p) for p in paths)
+    """The index file for a set of data paths: one per set of files, however the paths
+    are spelled (relative or absolute, through links, in any order, repeated)."""
+    key = "\0".join(sorted({os.path.realpath(p) for p in paths}))
     return cache_dir / f"index-{_digest(key.encode('utf-8', 'surrogateescape'))}.sqlite"
 
 
@@ -76,6 +77,7 @@ def open_index(
     """
     report = report if report is not None else BuildReport()
     stamps = knowledge_files(paths)
+    report.stamps = stamps
     if cache_dir is not None:
         target = index_file(cache_dir, paths)
         try:
@@ -139,4 +141,36 @@ def _rebuild_into(
     except (OSError, sqlite3.OperationalError) as exc:  # a full disk says the latter
         raise CacheUnavailable(getattr(exc, "strerror", None) or str(exc)) from None
     report.location = str(target)
+    _prune(target.parent, keep=target)
     return conn
+
+
+UNUSED_DAYS = 30  # an index not rebuilt or updated for this long is removed
+STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a run that was killed
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Remove the indexes no run has brought up to date for UNUSED_DAYS (knowledge that
+    moved or is no longer used; a live one is rebuilt at its next use) and the
+    temporary files of runs that were killed while building."""
+    import time
+
+    now = time.time()
+    try:
+        entries = list(os.scandir(cache_dir))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.path == str(keep):
+            continue
+        if entry.name.startswith("index-") and entry.name.endswith(".sqlite"):
+            limit = UNUSED_DAYS * 86400
+        elif entry.name.startswith(".index-") and entry.name.endswith(".tmp"):
+            limit = STALE_TMP_SECONDS
+        else:
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime > limit:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or not ours to remove

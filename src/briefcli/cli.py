@@ -7,6 +7,7 @@ handed to every command through its context.
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
 # call, and string annotations make it evaluate them (measured: about 5 ms a call).
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -120,7 +121,7 @@ def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) 
     warning (the answers come from the valid records), or is refused with --strict."""
     from briefcli.cache import open_index
     from briefcli.index import BuildReport, error_count, has_errors, stored_problems, unread
-    from briefcli.sources import MissingPath, data_paths
+    from briefcli.sources import MissingPath, data_paths, empty_folders
 
     call = _call(ctx)
     env = call.env
@@ -131,6 +132,8 @@ def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) 
     except MissingPath as exc:
         raise BriefError(str(exc)) from None
     call.index = report.location
+    for folder in empty_folders(paths, report.stamps):
+        _stderr(env, f"warning: {folder} holds no knowledge files (*.yaml, *.yml)")
     for warning in report.warnings:
         _stderr(env, f"warning: {warning}")
     if check and has_errors(conn):
@@ -210,6 +213,8 @@ def show(
     """
     from briefcli.query import find_briefings
 
+    if what is not None and _DATE_LIKE.fullmatch(what):
+        _date_option(what, "DATE")  # 2023-02-30 is a mistake in the command, not a miss
     out = _renderer(ctx, "show", as_json, fmt)
     _answer(out, "show", lambda: find_briefings(_connect(ctx, data), what))
 
@@ -252,6 +257,9 @@ def define(
         raise typer.Exit(ExitCode.NOT_FOUND)
 
 
+_DATE_LIKE = re.compile(r"\d{4}(-\d{1,2}(-\d{1,2})?)?")
+
+
 def _date_option(value: str | None, name: str) -> Any:
     if value is None:
         return None
@@ -286,6 +294,10 @@ def timeline(
     from briefcli.query import timeline as find_timeline
 
     start, end = _date_option(since, "--since"), _date_option(until, "--until")
+    if start is not None and end is not None and start.low > end.high:
+        raise typer.BadParameter(
+            f"--since {since} is after --until {until}", param_hint="--since/--until"
+        )
     out = _renderer(ctx, "timeline", as_json, fmt)
     _answer(
         out, "timeline",
@@ -587,6 +599,9 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     debug = "--debug" in args or bool(env.environ.get("BRIEF_DEBUG"))
     try:
         _run(args, env)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(ExitCode.BROKEN_PIPE)
     except BriefError as exc:
         if debug:
             raise
@@ -598,6 +613,18 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
         _stderr(env, f"brief: internal error: {type(exc).__name__}: {exc} (--debug shows where)")
         sys.exit(ExitCode.INTERNAL)
     sys.exit(0)
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output went away (`brief show | head -1`): point stdout at
+    /dev/null so that the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _run(args: list[str], env: Environment) -> None:

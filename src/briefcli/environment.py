@@ -55,8 +55,12 @@ class Environment:
         return self.isatty(stream)
 
     def width(self) -> int | None:
-        columns = self.environ.get("COLUMNS", "")
-        return int(columns) if columns.isdigit() and int(columns) > 0 else None
+        """COLUMNS when it is a sane width (20 to 1000), else None: the terminal's own
+        width, or 80 for a pipe."""
+        columns = self.environ.get("COLUMNS", "").strip()
+        if columns.isdigit() and 20 <= int(columns) <= 1000:
+            return int(columns)
+        return None
 
     def cache_dir(self) -> Path:
         """BRIEF_CACHE_DIR, else the platform's cache folder for brief; always absolute."""

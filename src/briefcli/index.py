@@ -100,6 +100,7 @@ class BuildReport:
         self.rebuilt = False
         self.location = ""  # the index file, or ":memory:"
         self.warnings: list[str] = []
+        self.stamps: list[FileStamp] = []  # the knowledge files found
 
     def __repr__(self) -> str:
         return f"BuildReport({self.__dict__})"

@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1  # nothing matched, or the knowledge is invalid
     USAGE = 2  # bad arguments or options
     INTERNAL = 70  # a bug: reported in one line, with a traceback under --debug
+    BROKEN_PIPE = 141  # the reader of the output went away (as a shell reports SIGPIPE)
 
 
 CODES: dict[str, str] = {

@@ -194,13 +194,15 @@ def find_briefings(conn: sqlite3.Connection, what: str | None) -> ShowResult:
         if not rows:
             raise NotFound("the knowledge holds no briefing")
         return ShowResult([page(conn, rows[0])], [])
-    by_id = records_by_id(conn, "briefing", [what])
-    if by_id:
-        return ShowResult([page(conn, by_id[0])], [])
     try:
-        date = PartialDate.parse(what)
+        date: PartialDate | None = PartialDate.parse(what)
     except DateError:
         date = None
+    # A month or a year lists its briefings, also when one briefing is dated (and so
+    # has the id) `2023-11`: it is in the list.
+    by_id = [] if date and date.precision != "day" else records_by_id(conn, "briefing", [what])
+    if by_id:
+        return ShowResult([page(conn, by_id[0])], [])
     if date is None:
         ids = conn.execute("SELECT id, id FROM records WHERE kind = 'briefing'").fetchall()
         raise NotFound(

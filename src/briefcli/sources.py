@@ -79,6 +79,18 @@ def knowledge_files(paths: list[Path]) -> list[FileStamp]:
     return list(found.values())
 
 
+def empty_folders(paths: list[Path], stamps: list[FileStamp]) -> list[Path]:
+    """The folders among `paths` with no knowledge file below them (a mistyped path, a
+    folder of other files): worth a warning, since nothing comes from them."""
+    empty = []
+    for root in paths:
+        if os.path.isdir(root):
+            prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
+            if not any(s.path.startswith(prefix) for s in stamps):
+                empty.append(root)
+    return empty
+
+
 def display_path(path: str, cwd: str | None) -> str:
     """A path as the user would type it: relative to `cwd` when below it, else as it is
     (also when there is no current folder: it was deleted)."""

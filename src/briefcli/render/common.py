@@ -35,11 +35,14 @@ def short_date(text: str | None) -> str:
 
 
 def event_when(event: Event) -> str:
-    """An event's date in short form, with its end when it has one."""
-    when = short_date(event.date)
+    """An event's date in short form, with its end when it has one. A date of a month or
+    a year says so (`2023 (year)`), so that it never reads as a day."""
     if event.end:
-        when += " – " + short_date(event.end)
-    return when
+        return short_date(event.date) + " – " + short_date(event.end)
+    date = parse_date(event.date)
+    if date is not None and date.precision != "day":
+        return f"{date} ({date.precision})"
+    return short_date(event.date)
 
 
 def event_year(event: Event) -> str:

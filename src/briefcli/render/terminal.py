@@ -50,6 +50,13 @@ from briefcli.render.common import (
 from briefcli.text import split_marks, visible
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader went away: let the command end it, as for every other format
+        (Rich's own answer is exit status 1, which would read as "not found")."""
+        raise BrokenPipeError
+
+
 def make_console(output: Output) -> Console:
     """A console for `brief`: colour and escape codes only when the output has colour.
 
@@ -57,7 +64,7 @@ def make_console(output: Output) -> Console:
     nothing printed as a plain string is ever interpreted either. The console reads the
     command's environment, not the process's.
     """
-    return Console(
+    return _Console(
         file=output.stream,
         width=output.width,
         no_color=not output.color,
@@ -66,7 +73,8 @@ def make_console(output: Output) -> Console:
         markup=False,
         emoji=False,
         soft_wrap=False,
-        _environ=dict(output.environ),
+        # The width is decided once (Environment.width); Rich would read COLUMNS again.
+        _environ={k: v for k, v in output.environ.items() if k != "COLUMNS"},
     )
 
 # Markers around the matched words of a search snippet.
@@ -108,7 +116,7 @@ def _t(text: str | None, style: Style | str = "") -> Text:
 
 
 def _source_text(source: SourceRecord) -> Text:
-    """`Title — Publisher, 12 March 2023` and, dimmed on the next line, the url."""
+    """`Title — Publisher, 12 March 2023` (a link to the url where it may be one)."""
     target = link_target(source.url)
     text = Text()
     title_style = Style(link=target) if target else Style()
@@ -118,10 +126,6 @@ def _source_text(source: SourceRecord) -> Text:
         details.append(visible(human_date(source.date)))
     if details:
         text.append(" — " + ", ".join(details), style=DIM)
-    if source.url:
-        url_style = DIM + Style(link=target) if target else DIM
-        text.append("\n")
-        text.append(visible(source.url), style=url_style)
     return text
 
 
@@ -258,7 +262,18 @@ class TerminalRenderer:
 
         if page.sources:
             self._heading("Sources")
-            self._print(self._bullets(_source_text(s) for s in page.sources))
+            self._sources(page.sources, 2)
+
+    def _sources(self, sources: Sequence[SourceRecord], indent: int) -> None:
+        """Each source as a bullet, its url dimmed on a line of its own that is never
+        broken, however long (a url cut in two cannot be followed or copied)."""
+        for source in sources:
+            self._print(self._bullets([_source_text(source)], indent))
+            if source.url:
+                target = link_target(source.url)
+                url = Text(" " * (indent + 2), end="\n")
+                url.append(visible(source.url), style=DIM + Style(link=target) if target else DIM)
+                self.console.print(url, soft_wrap=True, highlight=False, markup=False, emoji=False)
 
     def _who(self, entities: Sequence[Entity]) -> Padding:
         table = Table.grid(padding=(0, 2))
@@ -335,9 +350,6 @@ class TerminalRenderer:
             grid.add_row(Text("Related:"), _t(", ".join(entity_label(r) for r in d.related)))
         if d.events:
             grid.add_row(Text("Events:"), self._events_grid(d.events))
-        if d.sources:
-            sources = self._bullets((_source_text(s) for s in d.sources), indent=0)
-            grid.add_row(Text("Sources:"), sources)
         if d.copies:
             grid.add_row(Text("Also in:"), _t(copies_text(d), DIM))
         for note in more_notes(d):
@@ -350,6 +362,9 @@ class TerminalRenderer:
             head, *rest = parts
             body = Group(head, Padding(Group(*rest), (0, 0, 0, indent)))
         self._print(body)
+        if d.sources:
+            self._print(Padding(Text("Sources:", style=LABEL), (0, 0, 0, indent)))
+            self._sources(d.sources, indent + 2)
 
     def timeline(self, result: Timeline) -> None:
         events = result.events
