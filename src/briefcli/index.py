@@ -45,7 +45,8 @@ CREATE TABLE links (
     target_id TEXT NOT NULL, line INTEGER, col INTEGER
 );
 CREATE TABLE problems (
-    fid INTEGER, path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT
+    fid INTEGER, path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT,
+    excerpt TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE cross_problems (
     path TEXT, line INTEGER, col INTEGER, code TEXT, message TEXT, level TEXT,
@@ -208,8 +209,8 @@ def _forget(conn: sqlite3.Connection, path: str) -> None:
 
 def _store_problems(conn: sqlite3.Connection, fid: int | None, problems: Iterable[Problem]) -> None:
     conn.executemany(
-        "INSERT INTO problems VALUES (?,?,?,?,?,?,?)",
-        [(fid, p.path, p.line, p.col, p.code, p.message, p.level) for p in problems],
+        "INSERT INTO problems VALUES (?,?,?,?,?,?,?,?)",
+        [(fid, p.path, p.line, p.col, p.code, p.message, p.level, p.excerpt) for p in problems],
     )
 
 
@@ -357,15 +358,17 @@ def stored_problems(
     shown relative to `cwd` when they are below it (absolute without one)."""
     level = " AND level = 'error'" if errors_only else ""
     rows = conn.execute(
-        f"SELECT path, line, col, code, message, level FROM problems WHERE 1{level} "
-        "UNION ALL SELECT path, line, col, code, message, level FROM cross_problems "
+        f"SELECT path, line, col, code, message, level, excerpt FROM problems WHERE 1{level} "
+        "UNION ALL SELECT path, line, col, code, message, level, '' FROM cross_problems "
         f"WHERE {_SHOWN_CROSS}{level}"
     ).fetchall()
     # Paths are stored absolute; messages that name a second place get the same treatment.
     here = (cwd or "\0") + os.sep
     return sorted(
-        Problem(display_path(path, cwd), line, col, code, message.replace(here, ""), level)
-        for path, line, col, code, message, level in rows
+        Problem(
+            display_path(path, cwd), line, col, code, message.replace(here, ""), level, excerpt
+        )
+        for path, line, col, code, message, level, excerpt in rows
     )
 
 

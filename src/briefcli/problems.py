@@ -55,6 +55,7 @@ class _ProblemFields(NamedTuple):
     code: str
     message: str
     level: str = "error"
+    excerpt: str = ""  # the offending source line and a caret under the column, if known
 
 
 class Problem(_ProblemFields):
@@ -63,11 +64,12 @@ class Problem(_ProblemFields):
     __slots__ = ()
 
     def __new__(
-        cls, path: str, line: int, col: int, code: str, message: str, level: str = "error"
+        cls, path: str, line: int, col: int, code: str, message: str, level: str = "error",
+        excerpt: str = "",
     ) -> Problem:
         if code not in CODES:
             raise ValueError(f"undocumented problem code {code!r}")
-        return super().__new__(cls, path, line, col, code, message, level)
+        return super().__new__(cls, path, line, col, code, message, level, excerpt)
 
     def format(self) -> str:
         where = self.path
@@ -76,7 +78,10 @@ class Problem(_ProblemFields):
         return f"{where}: {self.level}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
-        return self._asdict()
+        data: dict[str, object] = self._asdict()
+        if not self.excerpt:
+            del data["excerpt"]
+        return data
 
 
 class BriefError(Exception):

@@ -10,6 +10,7 @@ with bounds on depth and alias expansion. Nothing is ever constructed from a tag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -100,7 +101,86 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def read_yaml(text: str, path: str) -> Document:
-    """Compose one YAML document into nodes; syntax and safety problems stop at once."""
+    """Compose one YAML document into nodes; syntax and safety problems stop at once.
+
+    A syntax problem shows the offending line with a caret under its column, and a hint
+    for the common slips (a tab used to indent, an unquoted ': ' in a value, a missing
+    '- ', wrong indentation, an unclosed quote)."""
+    document = _read_yaml(text, path)
+    if document.problems:
+        document.problems = [_explain(p, text) for p in document.problems]
+    return document
+
+
+_EXCERPT_WIDTH = 100
+
+
+def _excerpt(text: str, line: int, col: int) -> str:
+    """Line `line` of `text`, made visible and cut to about 100 characters around
+    `col`, and a caret under that column."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    from briefcli.text import visible
+
+    source = lines[line - 1].rstrip("\r")
+    start = max(0, col - 1 - _EXCERPT_WIDTH // 2) if len(source) > _EXCERPT_WIDTH else 0
+    shown = source[start : start + _EXCERPT_WIDTH]
+    prefix = "…" if start else ""
+    before = visible(shown[: max(0, col - 1 - start)])
+    return f"{prefix}{visible(shown)}\n{' ' * (len(prefix) + len(before))}^"
+
+
+def _hint(problem: Problem, text: str) -> str:
+    """A hint for the common slips behind a syntax or duplicate-key problem, or ""."""
+    lines = text.split("\n")
+    here = lines[problem.line - 1] if 1 <= problem.line <= len(lines) else ""
+    above = lines[problem.line - 2] if 2 <= problem.line <= len(lines) else ""
+    indent = here[: len(here) - len(here.lstrip(" \t"))]
+    message = problem.message
+    if "\t" in indent or "tab character" in message:
+        return "the line is indented with a tab; YAML indents with spaces only"
+    if problem.code == "duplicate-key":
+        # A key met again that opened the record (`- id: a`): a new record lost its '- '.
+        first = re.search(r"first at line (\d+)", message)
+        opened = first and 1 <= int(first[1]) <= len(lines) and lines[int(first[1]) - 1]
+        if opened and opened.lstrip().startswith("- "):
+            return "if this line starts another record, it needs '- ' before it"
+        return ""
+    if "mapping values are not allowed" in message:
+        value = here.split(": ", 1)[1] if ": " in here else ""
+        if ": " in value or value.rstrip().endswith(":"):
+            return "a value that holds ': ' must be quoted, as in name: \"Kosovo: the north\""
+        return "this line is indented more than the line above; the keys of one record line up"
+    if "quoted scalar" in message and "end of stream" in message:
+        return "a quote is opened and never closed"
+    if any(words in message for words in (
+        "expected '-' indicator", "expected <block end>", "did not find expected key",
+        "could not find expected ':'",
+    )):
+        if above.lstrip().startswith("- ") and not here.lstrip().startswith("- "):
+            return (
+                "this line's indentation does not match the record above it; its keys "
+                "line up with the first key after '- '"
+            )
+        return (
+            "this line's indentation does not match the lines above it: keys of one record "
+            "line up, and each record of a list starts with '- '"
+        )
+    return ""
+
+
+def _explain(problem: Problem, text: str) -> Problem:
+    if problem.code not in ("syntax", "duplicate-key", "control-char", "tag", "alias"):
+        return problem
+    hint = _hint(problem, text) if problem.code in ("syntax", "duplicate-key") else ""
+    message = f"{problem.message}; hint: {hint}" if hint else problem.message
+    return problem._replace(
+        message=message, excerpt=_excerpt(text, problem.line, problem.col)
+    )
+
+
+def _read_yaml(text: str, path: str) -> Document:
     import yaml
     from yaml import events as ev
 

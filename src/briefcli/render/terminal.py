@@ -401,5 +401,8 @@ class TerminalRenderer:
             if at >= 0:
                 style = LEVEL.get(problem.level, Style(bold=True))
                 line.stylize(style, at + 2, at + len(level) - 2)
-            # One problem, one line: `file:line:col: level: message [code]` stays greppable.
+            # One problem, one line: `file:line:col: level: message [code]` stays greppable;
+            # the source line and a caret follow, indented, where the problem has them.
             self.console.print(line, highlight=False, soft_wrap=True)
+            for shown in problem.excerpt.splitlines():
+                self.console.print(Text("    " + shown, style=DIM), soft_wrap=True)
