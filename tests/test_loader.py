@@ -518,3 +518,16 @@ def test_export_json() -> None:
     assert document["faqs"] == [
         {"id": "faq-what-is-kfor", "question": "What is KFOR?", "answer": "# not a comment"}
     ]
+
+
+def test_export_yaml_escapes_what_could_act_on_a_terminal() -> None:
+    text = (
+        'entities:\n  - id: x\n    name: "pay\\u200bpal \\u202eevil\\u202c \\u2028 end"\n'
+    )
+    result = parse_file(text.encode(), "in.yaml")
+    exported = export_yaml(result.records)
+    for raw in ("\u200b", "\u202e", "\u202c", "\u2028"):
+        assert raw not in exported
+    assert "\\u200b" in exported and "\\u202e" in exported
+    again = parse_file(exported.encode(), "out.yaml")
+    assert again.records[0].data == result.records[0].data

@@ -272,3 +272,22 @@ def test_definitions_show_no_control_characters(defs: list[Definition], color: b
        shown_text, st.booleans())
 def test_timeline_shows_no_control_characters(events: list[Event], title: str, color: bool) -> None:
     assert_terminal_safe(render(color, "timeline", Timeline(title, events)), color)
+
+
+@fixed(300)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab c  de\u00e9\u6771\u4eac\u0301-") + ["\n"]),
+        max_size=120,
+    ),
+    st.integers(min_value=2, max_value=30),  # a cell at least as wide as one character
+)
+def test_wrap_text_folds_exactly_as_rich(text: str, width: int) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from briefcli.render.terminal import wrap_text
+
+    console = Console(width=200, color_system=None)
+    expected = [line.plain.rstrip() for line in Text(text).wrap(console, width, overflow="fold")]
+    assert wrap_text(text, width) == expected

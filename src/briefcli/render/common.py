@@ -7,12 +7,14 @@ Markdown) use these without paying for it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from briefcli.dates import DateError, PartialDate
 from briefcli.model import Briefing, Definition, Entity, Event, SearchHit
 from briefcli.text import fold, has_unsafe
 
 
+@lru_cache(maxsize=4096)  # a long timeline repeats its dates many times
 def parse_date(text: str | None) -> PartialDate | None:
     if not text:
         return None

@@ -20,7 +20,16 @@ if TYPE_CHECKING:  # the checker is not imported to write an answer
     from briefcli.checker import RecordRow
 
 # json.dumps(ensure_ascii=False) already escapes C0 controls; these it writes as they are.
-_ESCAPE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_ESCAPE = re.compile(
+    "[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u2028\u2029\ufeff\ufffe\uffff]"
+)
+
+
+def quoted(text: str) -> str:
+    """One string as JSON text (also a double-quoted YAML scalar), escaped as `dumps`."""
+    return _ESCAPE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False)
+    )
 
 
 def dumps(items: Any) -> str:
