@@ -7,6 +7,8 @@ not damage.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -387,3 +389,25 @@ def test_unused_indexes_and_stale_temporary_files_are_pruned(brief, tmp_path) ->
     os.utime(tmp, (time.time() - 7200,) * 2)
     assert brief("define", "KFOR").code == 0  # builds an index: the cache is swept
     assert not old.exists() and not tmp.exists() and fresh.exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_build_shows_progress_on_a_terminal_only(tmp_path, monkeypatch) -> None:
+    from briefcli import cli
+    from briefcli.environment import Environment
+
+    for n in range(3):
+        write(tmp_path / "kb" / f"f{n}.yaml", f"entities:\n  - id: e{n}\n    name: E{n}\n")
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
+    for stderr, shown in ((_Terminal(), True), (io.StringIO(), False)):
+        env = Environment(io.StringIO(), stderr, {"BRIEF_CACHE_DIR": str(tmp_path / str(shown)),
+                                                  "NO_COLOR": "1"})
+        with contextlib.suppress(SystemExit):
+            cli.main(["check", "--data", str(tmp_path / "kb")], env)
+        text = stderr.getvalue()
+        assert ("\rindexing the knowledge: 2/3 files…" in text) == shown
+        assert text.endswith("ok: 3 file(s), 3 record(s), no problems\n")

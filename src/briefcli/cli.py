@@ -127,10 +127,14 @@ def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) 
     env = call.env
     paths = data_paths([*call.data, *(data or [])], env.environ)
     report = BuildReport()
+    report.progress = _progress(env)
     try:
         conn = open_index(paths, env.cache_dir(), report)
     except MissingPath as exc:
         raise BriefError(str(exc)) from None
+    finally:
+        if report.progress is not None:
+            report.progress(-1, 0)  # clear the progress line, if one was shown
     call.index = report.location
     for folder in empty_folders(paths, report.stamps):
         _stderr(env, f"warning: {folder} holds no knowledge files (*.yaml, *.yml)")
@@ -148,6 +152,33 @@ def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) 
             "answers may be incomplete; `brief check` lists them",
         )
     return conn
+
+
+PROGRESS_AFTER = 1.0  # seconds of indexing before progress is shown
+
+
+def _progress(env: Environment) -> Any:
+    """A progress line on stderr for an index build that takes more than a second, when
+    stderr is a terminal (never in a pipe or a log)."""
+    if not env.isatty(env.stderr):
+        return None
+    import time
+
+    start = time.monotonic()
+    shown = [False]
+
+    def show(done: int, total: int) -> None:
+        if done < 0:
+            if shown[0]:
+                env.stderr.write("\r\x1b[K")
+            return
+        if time.monotonic() - start < PROGRESS_AFTER:
+            return
+        shown[0] = True
+        env.stderr.write(f"\rindexing the knowledge: {done}/{total} files…")
+        env.stderr.flush()
+
+    return show
 
 
 def _renderer(ctx: typer.Context, view: str, as_json: bool, fmt: Enum | None) -> Any:

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from briefcli.model import KINDS
@@ -102,6 +103,8 @@ class BuildReport:
         self.location = ""  # the index file, or ":memory:"
         self.warnings: list[str] = []
         self.stamps: list[FileStamp] = []  # the knowledge files found
+        # Called after each file read again with (files done, files to read), when set.
+        self.progress: Callable[[int, int], None] | None = None
 
     def __repr__(self) -> str:
         return f"BuildReport({self.__dict__})"
@@ -137,7 +140,9 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
 
     fresh: list[int] = []
 
-    for stamp in changed:
+    for done, stamp in enumerate(changed):
+        if report.progress is not None:
+            report.progress(done, len(changed))
         _forget(conn, stamp.path)
         try:
             data = read_regular_file(stamp.path)
