@@ -212,6 +212,10 @@ def _not_found(env: Environment, exc: Any) -> None:
     line = f"brief: {exc.message}"
     if exc.suggestions:
         line += f"\n  {exc.label}: " + ", ".join(exc.suggestions)
+    if getattr(exc, "search", None):
+        import shlex
+
+        line += f"\n  to look for it in the text: brief search {shlex.quote(exc.search)}"
     _stderr(env, line)
 
 

@@ -26,7 +26,7 @@ from briefcli.model import (
     record_from_data,
 )
 from briefcli.problems import BriefError
-from briefcli.text import closest, fold, term_key
+from briefcli.text import fold, term_key
 
 MATCH_ORDER = {"acronym": 0, "name": 1, "alias": 2, "id": 3}
 DEFINE_EVENTS = 5  # events shown with a definition: the latest ones
@@ -37,11 +37,13 @@ class NotFound(BriefError):
     """Nothing matched; `suggestions` are close terms, ids or dates to try."""
 
     def __init__(
-        self, message: str, suggestions: list[str] | None = None, label: str = "did you mean"
+        self, message: str, suggestions: list[str] | None = None, label: str = "did you mean",
+        search: str | None = None,
     ) -> None:
         super().__init__(message)
         self.suggestions = suggestions or []
         self.label = label
+        self.search = search  # words worth a full-text search instead, if any
 
 
 def _records(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[Any]:
@@ -100,7 +102,7 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
         "SELECT t.rid, t.field FROM terms t WHERE t.key = ?", (term_key(term),)
     ).fetchall()
     if not rows:
-        raise NotFound(f"no entry for {term!r}", suggest_terms(conn, term))
+        raise NotFound(f"no entry for {term!r}", suggest_terms(conn, term), search=term)
     best: dict[int, str] = {}
     for rid, fname in rows:
         if rid not in best or MATCH_ORDER[fname] < MATCH_ORDER[best[rid]]:
@@ -170,15 +172,31 @@ def _define(
     )
 
 
-def suggest_terms(conn: sqlite3.Connection, term: str, limit: int = 5) -> list[str]:
-    """Known terms closest to the one given (acronyms, names, aliases, ids)."""
-    rows = conn.execute("SELECT DISTINCT key, text FROM terms").fetchall()
-    return _closest(term, rows, limit)
+def suggest_terms(
+    conn: sqlite3.Connection, term: str, limit: int = 5, *, tags: bool = False
+) -> list[str]:
+    """Known terms closest to the one given: acronyms, names and aliases (ids only when
+    the term looks like one), and tags with `tags`; by `briefcli.suggest`'s rules.
 
+    Only terms of a length that can be close are read from the index (a length window
+    around the term), so a miss stays quick on a million terms.
+    """
+    from briefcli.suggest import length_window, suggest
 
-def _closest(term: str, rows: list[tuple[str, str]], limit: int) -> list[str]:
-    """Suggestions from rows of (folded key, text shown)."""
-    return closest(term, [text for _, text in rows], limit, keys=[key for key, _ in rows])
+    low, high = length_window(term_key(term))
+    if low > high:
+        return []
+    rows: Iterable[tuple[str, str, Any, str]] = conn.execute(
+        "SELECT key, text, rid, field FROM terms WHERE length(key) BETWEEN ? AND ?",
+        (low, high),
+    )
+    if tags:
+        tag_rows = [
+            (term_key(key), key, f"tag:{key}", "tag")
+            for (key,) in conn.execute("SELECT DISTINCT key FROM tags")
+        ]
+        rows = [*rows, *tag_rows]
+    return suggest(term, rows, limit)
 
 
 # ---------------------------------------------------------------- show
@@ -204,10 +222,13 @@ def find_briefings(conn: sqlite3.Connection, what: str | None) -> ShowResult:
     if by_id:
         return ShowResult([page(conn, by_id[0])], [])
     if date is None:
-        ids = conn.execute("SELECT id, id FROM records WHERE kind = 'briefing'").fetchall()
-        raise NotFound(
-            f"no briefing with id {what!r}", _closest(what, [(fold(a), b) for a, b in ids], 5)
-        )
+        from briefcli.suggest import suggest
+
+        ids = [
+            (term_key(rid), rid, rid, "id")
+            for (rid,) in conn.execute("SELECT id FROM records WHERE kind = 'briefing'")
+        ]
+        raise NotFound(f"no briefing with id {what!r}", suggest(what, ids, 5, ids=True))
     if date.precision == "day":
         found = _records(
             conn, f"{_SELECT} WHERE r.kind = 'briefing' AND r.sort_key = ? ORDER BY r.rid",
@@ -286,11 +307,10 @@ def timeline(
         ]
         has_tag = conn.execute("SELECT 1 FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
         if not entity_ids and not has_tag:
-            rows = conn.execute("SELECT DISTINCT key, text FROM terms").fetchall()
-            rows += conn.execute(
-                "SELECT DISTINCT key, key FROM tags"
-            ).fetchall()
-            raise NotFound(f"no entity or tag {topic!r}", _closest(topic, rows, 5))
+            raise NotFound(
+                f"no entity or tag {topic!r}", suggest_terms(conn, topic, tags=True),
+                search=topic,
+            )
         names = records_by_id(conn, "entity", entity_ids)
         title = "Timeline of " + (" / ".join(e.name for e in names) or topic)
         marks = ",".join("?" * len(entity_ids))
