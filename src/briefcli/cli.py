@@ -353,7 +353,14 @@ def search(
     as_json: JsonOption = False,
     fmt: SearchFormat = None,  # type: ignore[valid-type]
 ) -> None:
-    """Full-text search over names, acronyms, summaries, titles, FAQs and briefings."""
+    """Search names, acronyms, summaries, titles, FAQs and briefings.
+
+    Records whose acronym, name or alias is the query come first, then those where one
+    starts with it, then by relevance. Every word must match (the last one also as the
+    start of a word); "a phrase" in quotes, word* for a prefix, OR between two terms,
+    -word to leave out. A query that is not valid syntax is searched as plain words.
+    Example: brief search '"Kosovo Police" -sergeant'
+    """
     from briefcli.model import SEARCH_KINDS
     from briefcli.query import search as find
 
