@@ -19,7 +19,6 @@ in the order acronym, name, aliases, id.
 from __future__ import annotations
 
 import argparse
-import itertools
 import random
 import re
 import sys
@@ -110,19 +109,17 @@ class Row(NamedTuple):
     field: str
 
 
-_LETTERS = list(INITIALS)
-_CUM_WEIGHTS = list(itertools.accumulate(INITIALS.values()))
-_LENGTHS = list(LENGTHS)
-_CUM_LENGTHS = list(itertools.accumulate(LENGTHS.values()))
+# Each letter as many times as its weight: a uniform draw from these is a weighted one.
+_LETTER_DRAW = "".join(letter * weight for letter, weight in INITIALS.items())
+_LENGTH_DRAW = [n for n, weight in LENGTHS.items() for _ in range(weight)]
 
 
 def _letter(rng: random.Random) -> str:
-    return rng.choices(_LETTERS, cum_weights=_CUM_WEIGHTS)[0]
+    return rng.choice(_LETTER_DRAW)
 
 
 def _random_acronym(rng: random.Random) -> str:
-    n = rng.choices(_LENGTHS, cum_weights=_CUM_LENGTHS)[0]
-    return "".join(rng.choices(_LETTERS, cum_weights=_CUM_WEIGHTS, k=n)).upper()
+    return "".join(rng.choices(_LETTER_DRAW, k=rng.choice(_LENGTH_DRAW))).upper()
 
 
 # Whether `term_key` reads a hyphen as a space, checked rather than assumed.

@@ -412,6 +412,17 @@ def scale_queries(rows: Sequence[Row], seed: int) -> list[str]:
     return out
 
 
+def _sql_run(db: str, query: str, suggesting: bool) -> list[Any]:
+    """[seconds, peak RSS in KiB, suggestions] of SQL_SCRIPT in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", SQL_SCRIPT, str(HERE.parent / "src"), db, query,
+         "1" if suggesting else "0"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    result: list[Any] = json.loads(out)
+    return result
+
+
 def run_scale(count: int, seed: int, with_old: bool) -> dict[str, Any]:
     start = time.perf_counter()
     rows = scale_rows(count, seed)
@@ -431,6 +442,7 @@ def run_scale(count: int, seed: int, with_old: bool) -> dict[str, Any]:
         conn.execute("CREATE INDEX terms_key ON terms (key)")
         conn.commit()
         conn.close()
+        without: list[Any] | None = None  # the same process, but for the suggestion
         for query in queries:
             entry: dict[str, Any] = {"query": query}
             t = time.perf_counter()
@@ -441,18 +453,13 @@ def run_scale(count: int, seed: int, with_old: bool) -> dict[str, Any]:
             entry["memory_list_peak_kib"] = tracemalloc.get_traced_memory()[1] / 1024
             tracemalloc.stop()
             entry["shown"] = shown
-            runs = {}
-            for suggesting in ("0", "1"):
-                out = subprocess.run(
-                    [sys.executable, "-c", SQL_SCRIPT, str(HERE.parent / "src"), db, query,
-                     suggesting],
-                    check=True, capture_output=True, text=True,
-                ).stdout
-                runs[suggesting] = json.loads(out)
-            entry["sqlite_s"] = runs["1"][0]
-            entry["sqlite_rss_kib"] = runs["1"][1]
-            entry["sqlite_rss_without_kib"] = runs["0"][1]
-            entry["sqlite_shown"] = runs["1"][2]
+            if without is None:
+                without = _sql_run(db, query, False)
+            run = _sql_run(db, query, True)
+            entry["sqlite_s"] = run[0]
+            entry["sqlite_rss_kib"] = run[1]
+            entry["sqlite_rss_without_kib"] = without[1]
+            entry["sqlite_shown"] = run[2]
             if with_old and old_closest is not None:
                 t = time.perf_counter()
                 c = sqlite3.connect(db)

@@ -273,7 +273,8 @@ def test_typos_of_a_generated_glossary(model: bench.TypoModel) -> None:
     dense as real ones (most 3-letter strings are someone's acronym), so a typo of a
     short acronym is often one edit from a dozen others. The bar is set against the best
     possible ranking for the same typos ("best possible" in benchmarks/suggestions.py)
-    as well as in absolute terms.
+    as well as in absolute terms. The ranking takes most slips to hit a neighbouring key,
+    which uniform typos do not, hence the wider margin on first hits.
     """
     glossary = glossary_gen.entries(3300, 1)
     rows = list(glossary_gen.candidates(glossary))
@@ -284,4 +285,4 @@ def test_typos_of_a_generated_glossary(model: bench.TypoModel) -> None:
     top5, first = sum(new.hits5) / 300, sum(new.hits1) / 300
     assert top5 >= 0.90 and first >= 0.70, (top5, first)
     assert top5 >= sum(best.hits5) / 300 - 0.03
-    assert first >= sum(best.hits1) / 300 - 0.03
+    assert first >= sum(best.hits1) / 300 - 0.05

@@ -13,8 +13,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from briefcli.model import KINDS
