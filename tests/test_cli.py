@@ -508,3 +508,29 @@ def test_define_says_what_a_profile_leaves_out(brief, tmp_path):
     assert "3 earlier events not shown: brief timeline x" in r.stdout
     md = brief("define", "x", "--data", str(kb), "-f", "markdown")
     assert "*3 earlier events not shown: brief timeline x*" in md.stdout
+
+
+def test_timeline_of_an_acronym_with_several_senses_names_the_sense(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", """\
+entities:
+  - {id: t1, name: Transmission Control Protocol, acronym: TCP}
+  - {id: t2, name: Tape Carrier Package, acronym: TCP}
+events:
+  - {id: e1, date: "1981", title: RFC 793, entities: [t1]}
+  - {id: e2, date: "1990", title: First packages, entities: [t2]}
+""")
+    r = brief("timeline", "TCP", "--data", str(kb))
+    assert "RFC 793 [Transmission Control Protocol]" in r.stdout
+    assert "First packages [Tape Carrier Package]" in r.stdout
+    one = brief("timeline", "t1", "--data", str(kb))
+    assert "RFC 793\n" in one.stdout + "\n" and "[" not in one.stdout
+
+
+def test_a_topic_shared_by_very_many_entities_is_not_a_sql_limit(brief, tmp_path):
+    entities = "".join(f"  - {{id: e{n}, name: E{n}, aliases: [shared]}}\n" for n in range(40_000))
+    kb = write(tmp_path / "kb.yaml", f"entities:\n{entities}events:\n"
+               "  - {id: ev, date: '2020', title: Something, entities: [e39999]}\n")
+    r = brief("timeline", "shared", "--data", str(kb))
+    assert r.code == 0, r.stderr
+    assert "Something [E39999]" in r.stdout
+    assert r.stdout.startswith("Timeline of E0 / E1 / E2 / …")

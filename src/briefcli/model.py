@@ -311,3 +311,4 @@ class ShowResult(NamedTuple):
 class Timeline(NamedTuple):
     title: str
     events: list[Event]
+    senses: dict[str, str] = {}  # event id -> its sense, when the topic has several

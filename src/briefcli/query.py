@@ -19,6 +19,7 @@ from briefcli.model import (
     BriefingPage,
     Definition,
     Entity,
+    Event,
     SearchHit,
     SearchResult,
     ShowResult,
@@ -298,27 +299,30 @@ def timeline(
     title = "Timeline"
     if topic is not None:
         key = fold(topic)  # tags are matched by their folded text, terms by their key
-        entity_ids = [
-            row[0]
-            for row in conn.execute(
-                "SELECT DISTINCT r.id FROM terms t JOIN records r USING (rid) WHERE t.key = ?",
-                (term_key(topic),),
+        # The topic's entities as a subquery, not a list of ids: an alias shared by
+        # 260,000 entities must not become 260,000 SQL variables.
+        entities_sql = (
+            "SELECT DISTINCT r.id FROM terms t JOIN records r USING (rid) WHERE t.key = ?"
+        )
+        names = [
+            row[0] for row in conn.execute(
+                "SELECT json_extract(r.data, '$.name') FROM records r WHERE r.kind = 'entity' "
+                f"AND r.id IN ({entities_sql}) ORDER BY r.rid LIMIT 4", (term_key(topic),),
             )
         ]
         has_tag = conn.execute("SELECT 1 FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
-        if not entity_ids and not has_tag:
+        if not names and not has_tag:
             raise NotFound(
                 f"no entity or tag {topic!r}", suggest_terms(conn, topic, tags=True),
                 search=topic,
             )
-        names = records_by_id(conn, "entity", entity_ids)
-        title = "Timeline of " + (" / ".join(e.name for e in names) or topic)
-        marks = ",".join("?" * len(entity_ids))
+        shown = " / ".join(names[:3]) + (" / …" if len(names) > 3 else "")
+        title = "Timeline of " + (shown or topic)
         where.append(
             "(r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND target_id IN "
-            f"({marks})) OR r.rid IN (SELECT rid FROM tags WHERE key = ?))"
+            f"({entities_sql})) OR r.rid IN (SELECT rid FROM tags WHERE key = ?))"
         )
-        params += [*entity_ids, key]
+        params += [term_key(topic), key]
     if since is not None:
         where.append("r.end_key >= ?")
         params.append(since.low)
@@ -333,7 +337,30 @@ def timeline(
     events = _records(conn, sql, params)
     if not events:
         raise NotFound(f"no events for {topic!r} in that period" if topic else "no events")
-    return Timeline(title, events)
+    senses = _senses(conn, events, term_key(topic)) if topic and len(names) > 1 else {}
+    return Timeline(title, events, senses)
+
+
+def _senses(conn: sqlite3.Connection, events: list[Event], key: str) -> dict[str, str]:
+    """For a topic of several senses (an acronym shared by several entities): event id
+    -> the name of the sense (or senses) it belongs to."""
+    out: dict[str, list[str]] = {}
+    ids = [e.id for e in events]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for event_id, name in conn.execute(
+            "SELECT ev.id, json_extract(en.data, '$.name') FROM records ev "
+            "JOIN links l ON l.rid = ev.rid AND l.target = 'entity' "
+            "JOIN records en ON en.kind = 'entity' AND en.id = l.target_id "
+            "JOIN terms t ON t.rid = en.rid AND t.key = ? "
+            f"WHERE ev.kind = 'event' AND ev.id IN ({','.join('?' * len(chunk))}) "
+            "ORDER BY l.rowid",
+            [key, *chunk],
+        ):
+            names = out.setdefault(event_id, [])
+            if name not in names:
+                names.append(name)
+    return {event_id: " / ".join(names) for event_id, names in out.items()}
 
 
 # ---------------------------------------------------------------- search

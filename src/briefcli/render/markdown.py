@@ -194,6 +194,7 @@ class MarkdownRenderer:
             blocks.append(
                 "\n".join(
                     f"- **{md_inline(event_when(e))}** — {md_inline(e.title)}"
+                    + (f" \\[{md_inline(result.senses[e.id])}\\]" if e.id in result.senses else "")
                     + (f"  \n  {md_inline(e.summary)}" if e.summary else "")
                     for e in items
                 )

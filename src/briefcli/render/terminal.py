@@ -463,7 +463,9 @@ class TerminalRenderer:
             self._print(_t(year, TITLE))
             rows = []
             for event in items:
-                cell = [(visible(event.title), Style())]
+                sense = result.senses.get(event.id)
+                title = f"{event.title} [{sense}]" if sense else event.title
+                cell = [(visible(title), Style())]
                 if event.summary:
                     cell.append((visible(event.summary), DIM))
                 rows.append((visible(event_when(event)), DATE, cell))
