@@ -78,8 +78,14 @@ def test_top_level() -> None:
 
 
 def test_long_values_are_shortened_in_messages() -> None:
-    (message,) = messages("x" * 500)
+    (message,) = messages("entities: " + "x" * 500)
     assert "found '" + "x" * 57 + "'…" in message
+
+
+def test_a_file_of_plain_text_is_not_quoted_in_messages() -> None:
+    (message,) = messages("ghp_0123456789abcdefSECRET\n")
+    assert "ghp_" not in message
+    assert message.endswith("found text, not YAML mappings [top-level]")
 
 
 def test_unknown_top_level_key() -> None:

@@ -119,27 +119,39 @@ def _rebuild_into(
 
     from briefcli.files import replacing
 
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # The index is a cache that is rebuilt whenever it is lost: no fsync.
-        with replacing(target, durable=False) as tmp:
-            if old is not None:
-                old.close()
-                shutil.copyfile(target, tmp)  # changes are computed against the copy itself
-            conn = sqlite3.connect(tmp)
-            try:
-                conn.execute("PRAGMA journal_mode = OFF")
-                conn.execute("PRAGMA synchronous = OFF")
-                if old is None:
-                    report.rebuilt = True
-                    create(conn, INDEX_VERSION)
-                update(conn, stamps, report)
-                conn.commit()
-            except BaseException:
-                conn.close()
-                raise
-    except (OSError, sqlite3.OperationalError) as exc:  # a full disk says the latter
-        raise CacheUnavailable(getattr(exc, "strerror", None) or str(exc)) from None
+    copy = old is not None
+    if old is not None:
+        old.close()
+    while True:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # The index is a cache that is rebuilt whenever it is lost: no fsync.
+            with replacing(target, durable=False) as tmp:
+                if copy:
+                    shutil.copyfile(target, tmp)  # changes are computed against the copy
+                conn = sqlite3.connect(tmp)
+                try:
+                    conn.execute("PRAGMA journal_mode = OFF")
+                    conn.execute("PRAGMA synchronous = OFF")
+                    if not copy:
+                        report.rebuilt = True
+                        create(conn, INDEX_VERSION)
+                    update(conn, stamps, report)
+                    conn.commit()
+                except BaseException:
+                    conn.close()
+                    raise
+        except sqlite3.DatabaseError as exc:
+            if copy and is_damage(exc):
+                copy = False  # the old index was damaged where the update met it: anew
+                report.reread.clear()
+                continue
+            if isinstance(exc, sqlite3.OperationalError):  # a full disk says this
+                raise CacheUnavailable(str(exc)) from None
+            raise
+        except OSError as exc:
+            raise CacheUnavailable(exc.strerror or str(exc)) from None
+        break
     report.location = str(target)
     _prune(target.parent, keep=target)
     return conn

@@ -100,7 +100,10 @@ class _FileChecker:
             self.result.complete = False
             self.problem(
                 root, "top-level",
-                f"expected a mapping with keys {', '.join(_TOP_KEYS)}, found {_what(root)}",
+                f"expected a mapping with keys {', '.join(_TOP_KEYS)}, found "
+                # Not quoted: a file that is not knowledge at all (a key, a token that a
+                # careless name or link brought in) must not reach a public log.
+                + ("text, not YAML mappings" if isinstance(root, Scalar) else _what(root)),
             )
             return
         for key, value in root.items:

@@ -37,6 +37,7 @@ DataOption = Annotated[
         "bundled knowledge.",
     ),
 ]
+MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
 JsonOption = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
 
 
@@ -319,7 +320,9 @@ def timeline(
     until: Annotated[
         str | None, typer.Option(help="Up to this date, its whole period included.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most N events.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, max=MAX_LIMIT, help="At most N events.")
+    ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
@@ -348,7 +351,7 @@ def search(
         str | None,
         typer.Option(help="Only records of this kind: entity, event, faq, briefing or source."),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most N hits.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="At most N hits.")] = 20,
     data: DataOption = None,
     as_json: JsonOption = False,
     fmt: SearchFormat = None,  # type: ignore[valid-type]

@@ -113,7 +113,8 @@ def comment_text(text: str) -> str:
     """Text made safe for one comment paragraph: controls and bidirectional overrides
     shown (`^[`, `<U+202E>`), every run of whitespace and line breaks (CRLF included)
     one space."""
-    shown = visible(text.replace("\r\n", "\n"))
+    # Line and paragraph separators break lines like newlines: spaces, as they are.
+    shown = visible(text.replace("\r\n", "\n").replace("\u2028", "\n").replace("\u2029", "\n"))
     return " ".join(_NOT_IN_FILE.sub(_show_code, shown).split())
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefcli.model import KINDS
 from briefcli.problems import Problem
-from briefcli.sources import FileStamp, display_path
+from briefcli.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.text import closest, fold, term_key
 
 if TYPE_CHECKING:  # the checker is imported only when a file is read again
@@ -143,6 +143,11 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
         if report.progress is not None:
             report.progress(done, len(changed))
         _forget(conn, stamp.path)
+        if stamp.size in _REFUSED:
+            fid = _add_file(conn, stamp, complete=False)
+            _store_problems(conn, fid, [Problem(stamp.path, 0, 0, "unreadable",
+                                                _REFUSED[stamp.size])])
+            continue
         try:
             data = read_regular_file(stamp.path)
         except OSError as exc:
@@ -173,6 +178,14 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
 # clean" file (as git calls it) is recorded as unknown, so that the next call reads it
 # again. Kernel file times advance by scheduler ticks (at most 10 ms); 50 ms is ample.
 RACY_NS = 50_000_000
+
+
+_REFUSED = {
+    UNNAMED: "the file name is not valid UTF-8 (shown with \\x escapes); rename the file to "
+    "read it",
+    OUTSIDE: "a link to a file outside the data folder is not followed",
+    UNLISTED: "cannot list the files of this folder (no permission?); its knowledge is not read",
+}
 
 
 def read_regular_file(path: str) -> bytes:

@@ -72,10 +72,13 @@ class Problem(_ProblemFields):
         return super().__new__(cls, path, line, col, code, message, level, excerpt)
 
     def format(self) -> str:
+        """`file:line:col: level: message [code]`, always one line: a line break in a
+        file name or a message is shown as `\\n`, so it cannot forge another line."""
         where = self.path
         if self.line:
             where += f":{self.line}:{self.col}"
-        return f"{where}: {self.level}: {self.message} [{self.code}]"
+        text = f"{where}: {self.level}: {self.message} [{self.code}]"
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = self._asdict()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,6 +44,34 @@ class MissingPath(Exception):
         self.path = path
 
 
+# Sizes that flag what is reported, never read.
+UNNAMED = -1  # a file whose name is not valid UTF-8
+OUTSIDE = -2  # a link to a file outside the data folder
+UNLISTED = -3  # a folder that cannot be listed
+
+
+def _utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _note_unlisted(unlisted: list[str], error: OSError) -> None:
+    unlisted.append(str(error.filename))
+
+
+def _add(found: dict[str, FileStamp], name: str, st: os.stat_result) -> None:
+    stamp = _stamp(name, st)
+    if not _utf8(name):
+        # A name that is not UTF-8 cannot be stored or shown as it is: the file is kept
+        # out, under its name with \x escapes, flagged by its size.
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        stamp = FileStamp(shown, UNNAMED, stamp.mtime_ns, stamp.ctime_ns, stamp.inode)
+    found.setdefault(stamp.path, stamp)
+
+
 def _stamp(path: str, st: os.stat_result) -> FileStamp:
     return FileStamp(path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
@@ -60,11 +89,13 @@ def knowledge_files(paths: list[Path]) -> list[FileStamp]:
         except OSError:
             raise MissingPath(root) from None
         if not os.path.isdir(root):
-            key = os.path.abspath(root)
-            found.setdefault(key, _stamp(key, st))
+            _add(found, os.path.abspath(root), st)
             continue
         walked: list[str] = []
-        for folder, dirs, names in os.walk(os.path.abspath(root)):
+        unlisted: list[str] = []
+        top = os.path.abspath(root)
+        inside = os.path.realpath(top) + os.sep
+        for folder, dirs, names in os.walk(top, onerror=partial(_note_unlisted, unlisted)):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             walked.extend(
                 os.path.join(folder, n)
@@ -73,9 +104,19 @@ def knowledge_files(paths: list[Path]) -> list[FileStamp]:
             )
         for name in sorted(walked):
             try:
-                found.setdefault(name, _stamp(name, os.stat(name)))
+                st = os.stat(name)
             except OSError:
                 continue  # vanished while we looked: it is not part of the knowledge
+            if os.path.islink(name) and not os.path.realpath(name).startswith(inside):
+                # A link out of the data folder could reach any file on the machine (a
+                # key, a token) and put a piece of it in a message: never followed.
+                st = os.lstat(name)
+                found.setdefault(name, FileStamp(name, OUTSIDE, st.st_mtime_ns,
+                                                 st.st_ctime_ns, st.st_ino))
+                continue
+            _add(found, name, st)
+        for folder in unlisted:
+            found.setdefault(folder, FileStamp(str(folder), UNLISTED, 0, 0, 0))
     return list(found.values())
 
 

@@ -42,7 +42,11 @@ def slug(text: str) -> str:
 # and tab, DEL, C1 controls (CSI is \x9b), and the bidirectional controls that can make
 # text display in an order other than the one it is stored in.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "]")
+# Characters that show as nothing, so that text looks other than it is ("pay\u200bpal"):
+# zero-width spaces and joiners, the word joiner, the byte-order mark, the soft hyphen,
+# line and paragraph separators, and the tag characters.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\U000e0001-\U000e007f"
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + _INVISIBLE + "]")
 
 
 def _visible(match: re.Match[str]) -> str:

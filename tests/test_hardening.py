@@ -1,0 +1,145 @@
+"""Hardening, second round: each defect found by hostile testing, pinned by a test."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+
+GOOD = "entities:\n  - id: a\n    name: Alpha\n"
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_the_rest_answers(brief, tmp_path):
+    folder = tmp_path / "kb"
+    write(folder / "good.yaml", GOOD)
+    with open(os.fsencode(folder) + b"/caf\xe9.yaml", "wb") as f:
+        f.write(b"entities:\n  - id: b\n    name: Beta\n")
+    for _ in range(2):  # the second call reads the index the first one wrote
+        r = brief("define", "alpha", "--data", str(folder), "--json")
+        assert r.code == 0, r.stderr
+        assert [d["id"] for d in json.loads(r.stdout)] == ["a"]
+        assert f"{folder}/caf\\xe9.yaml not read" in r.stderr
+    check = brief("check", "--data", str(folder))
+    assert f"{folder}/caf\\xe9.yaml: error: the file name is not valid UTF-8" in check.stdout
+
+
+def test_a_link_out_of_the_data_folder_is_not_followed(brief, tmp_path):
+    secret = write(tmp_path / "secret.txt", "ghp_0123456789SECRET\n")
+    folder = tmp_path / "kb"
+    write(folder / "good.yaml", GOOD)
+    (folder / "evil.yaml").symlink_to(secret)
+    write(tmp_path / "kb" / "sub" / "real.yaml", "entities:\n  - id: c\n    name: Gamma\n")
+    (folder / "inside.yaml").symlink_to(folder / "sub" / "real.yaml")
+    r = brief("check", "--data", str(folder))
+    assert "ghp_" not in r.stdout + r.stderr
+    assert [line for line in r.stdout.splitlines() if "[unreadable]" in line] == [
+        f"{folder}/evil.yaml: error: a link to a file outside the data folder is not "
+        "followed [unreadable]"
+    ]
+    # A link that stays inside the folder is followed (its records are read twice here,
+    # through the link and the file, hence the duplicate ids).
+    assert "Gamma" in brief("define", "gamma", "--data", str(folder)).stdout
+
+
+def test_invisible_characters_are_made_visible_and_such_urls_are_not_links(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", (
+        'entities:\n  - id: x\n    name: "Pay\\u200bPal\\u00ad Inc\\U000E0041"\n'
+        "    sources: [s]\nsources:\n  - id: s\n    title: Pay\n"
+        '    url: "https://pay\\u200bpal.com/"\n'
+    ))
+    r = brief("define", "x", "--data", str(kb), FORCE_COLOR="1")
+    assert "Pay<U+200B>Pal<U+00AD> Inc<U+E0041>" in r.stdout
+    assert "https://pay<U+200B>pal.com/" in r.stdout
+    assert "\x1b]8;" not in r.stdout  # no hyperlink
+    md = brief("define", "x", "--data", str(kb), "-f", "markdown")
+    assert "\u200b" not in md.stdout and "\\<U+200B\\>" in md.stdout
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_a_line_of_check(brief, tmp_path):
+    folder = tmp_path / "kb"
+    write(folder / "x\nok: all is well.yaml", "entities: [\n")
+    r = brief("check", "--data", str(folder))
+    assert r.code == 1
+    problems = [line for line in r.stdout.splitlines() if ": error: " in line]
+    assert len(problems) == 1 and "x\\nok: all is well.yaml" in problems[0]
+    assert not any(line.startswith("ok: all is well") for line in r.stdout.splitlines())
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(brief, tmp_path, monkeypatch):
+    folder = tmp_path / "kb"
+    write(folder / "good.yaml", GOOD)
+    (folder / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = brief("check", "--data", str(folder))
+    assert r.code == 1
+    assert f"{folder}/locked: error: cannot list the files of this folder" in r.stdout
+
+
+@pytest.mark.parametrize("option", [["timeline", "--limit"], ["search", "kosovo", "--limit"]])
+def test_an_enormous_limit_is_a_usage_error(brief, option):
+    r = brief(*option, "99999999999999999999")
+    assert r.code == 2
+    assert "internal error" not in r.stderr
+
+
+def test_a_deleted_current_folder_is_no_internal_error(tmp_path):
+    import subprocess
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    kb = write(tmp_path / "kb.yaml", GOOD)
+    script = (
+        "import os, sys\n"
+        f"os.chdir({str(gone)!r}); os.rmdir({str(gone)!r})\n"
+        "from briefcli.cli import main\n"
+        f"main(['check', '--data', {str(kb)!r}])\n"
+    )
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "ok: 1 file(s)" in out.stderr
+
+
+@pytest.mark.parametrize("date", ["٢٠٢٣", "２０２３-１１", "2023-١١"])
+def test_dates_take_ascii_digits_only(brief, tmp_path, date):
+    kb = write(tmp_path / "kb.yaml", f"events:\n  - id: e\n    date: '{date}'\n    title: T\n")
+    r = brief("check", "--data", str(kb))
+    assert r.code == 1 and "[date]" in r.stdout
+    assert brief("show", date).code in (1, 2)
+
+
+def test_damage_met_while_updating_a_copy_rebuilds_from_scratch(tmp_path, monkeypatch):
+    import briefcli.cache as cache
+    from briefcli.index import BuildReport
+
+    kb = write(tmp_path / "kb" / "a.yaml", GOOD)
+    cache.open_index([kb.parent], tmp_path / "c")
+    write(kb, GOOD + "  - id: b\n    name: Beta\n")
+    real = cache.update
+    calls = []
+
+    def damaged_copy(conn, stamps, report):
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real(conn, stamps, report)
+
+    monkeypatch.setattr(cache, "update", damaged_copy)
+    report = BuildReport()
+    conn = cache.open_index([kb.parent], tmp_path / "c", report)
+    assert report.rebuilt and len(calls) == 2
+    assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 2
