@@ -142,3 +142,33 @@ def test_damage_met_while_updating_a_copy_rebuilds_from_scratch(tmp_path, monkey
     conn = cache.open_index([kb.parent], tmp_path / "c", report)
     assert report.rebuilt and len(calls) == 2
     assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 2
+
+
+def test_markdown_data_cannot_make_layout(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", (
+        "entities:\n  - id: x\n    name: X\n    summary: \"Title\\n===\\n    not code\\n"
+        "break  \\n---\"\n    sources: [s]\nsources:\n  - id: s\n"
+        "    title: https://www.paypal.com/signin\n    url: https://evil.example/\n"
+    ))
+    text = brief("define", "x", "--data", str(kb), "-f", "markdown").stdout
+    assert "\n\\===\n" in text and "\n\\---\n" in text
+    assert "\n    not code" not in text and "\nnot code\n" in text
+    assert "break  \n" not in text
+    assert "](<https://evil.example/>)" not in text
+    assert "https://www\\.paypal\\.com/signin (<https://evil.example/>)" in text or \
+        "(<https://evil.example/>)" in text.split("signin", 1)[1]
+
+
+def test_absurdly_long_values_are_refused_with_their_limit(brief, tmp_path):
+    big = "x" * 100_001
+    kb = write(tmp_path / "kb.yaml", f"entities:\n  - id: a\n    name: A\n    summary: {big}\n"
+               "  - id: b\n    name: B\n")
+    r = brief("check", "--data", str(kb))
+    assert "'summary' of an entity is 100,001 characters long; expected at most 100,000 " \
+           "[too-long]" in r.stdout
+    assert brief("define", "b", "--data", str(kb)).code == 0  # the rest answers
+    many = "".join(f"      - p{n}\n" for n in range(10_001))
+    kb2 = write(tmp_path / "kb2.yaml",
+                f"briefings:\n  - date: 2020\n    title: T\n    body:\n{many}")
+    assert "has 10,001 items; expected at most 10,000 [too-long]" in brief(
+        "check", "--data", str(kb2)).stdout

@@ -93,3 +93,10 @@ def test_dates_at_every_precision_are_valid(validator: Any, date: str) -> None:
 def test_malformed_dates_are_refused(validator: Any, date: str) -> None:
     event = {"id": "e", "date": date, "title": "T"}
     assert list(validator.iter_errors({"events": [event]}))
+
+
+def test_the_length_limits_are_in_the_schema(validator: Any) -> None:
+    assert list(validator.iter_errors({"entities": [{"id": "x", "name": "x" * 100_001}]}))
+    assert list(validator.iter_errors(
+        {"entities": [{"id": "x", "name": "X", "aliases": ["a"] * 10_001}]}
+    ))

@@ -12,11 +12,11 @@ from typing import Any
 
 from briefcli import __version__
 from briefcli.model import DATE, IDS, KINDS, PARAGRAPHS, TEXT, TEXTS, FieldSpec
-from briefcli.rules import DATE_PATTERN, FORMAT_VERSION, ID_PATTERN
+from briefcli.rules import DATE_PATTERN, FORMAT_VERSION, ID_PATTERN, MAX_ITEMS, MAX_TEXT
 
 SCHEMA_ID = "https://brief.invalid/schema/format-1.json"  # a name, not a place to fetch
 
-_TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
+_TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"], "maxLength": MAX_TEXT}
 """A scalar: brief reads every scalar as the text written, so `1999` or `yes` are text."""
 
 _ID = {"type": ["string", "number"], "pattern": ID_PATTERN}
@@ -33,11 +33,14 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
     elif spec.type == DATE:
         value = dict(_DATE)
     elif spec.type == TEXTS:
-        value = {"type": "array", "items": dict(_TEXT)}
+        value = {"type": "array", "items": dict(_TEXT), "maxItems": MAX_ITEMS}
     elif spec.type == PARAGRAPHS:
-        value = {"anyOf": [{"type": "string"}, {"type": "array", "items": dict(_TEXT)}]}
+        value = {"anyOf": [
+            {"type": "string", "maxLength": MAX_TEXT},
+            {"type": "array", "items": dict(_TEXT), "maxItems": MAX_ITEMS},
+        ]}
     elif spec.type == IDS:
-        value = {"type": "array", "items": dict(_ID)}
+        value = {"type": "array", "items": dict(_ID), "maxItems": MAX_ITEMS}
     else:  # pragma: no cover - every field type is handled above
         raise ValueError(spec.type)
     if spec.help:

@@ -44,6 +44,7 @@ CODES: dict[str, str] = {
     "duplicate-id": "two records of one kind with the same id",
     "unknown-ref": "a reference to an id that no record of that kind has",
     "import": "a line of an imported glossary that cannot be read",
+    "too-long": "a text longer than 100,000 characters, or a list of more than 10,000 items",
 }
 """Every problem code, with what it means (listed in docs/format.md)."""
 

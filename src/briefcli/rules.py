@@ -28,6 +28,13 @@ DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 """What a date looks like, for the JSON Schema (real dates are checked by `check_date`)."""
 
 
+MAX_TEXT = 100_000
+"""Longest text value, in characters (a long briefing paragraph is a few thousand)."""
+
+MAX_ITEMS = 10_000
+"""Most items in one list field (ids, aliases, paragraphs of a body)."""
+
+
 class RuleError(ValueError):
     """A value breaks a rule of the format; the message says what and what was expected.
 
@@ -128,6 +135,17 @@ def convert(kind: str, spec: FieldSpec, value: str | list[str]) -> str | list[st
     paragraphs field also takes one text). The caller has already checked the shape.
     """
     label = f"{spec.name!r} of {KINDS[kind].label}"
+    too_long = next((t for t in ([value] if isinstance(value, str) else value)
+                     if len(t) > MAX_TEXT), None)
+    if too_long is not None:
+        raise RuleError(
+            "too-long",
+            f"{label} is {len(too_long):,} characters long; expected at most {MAX_TEXT:,}",
+        )
+    if isinstance(value, list) and len(value) > MAX_ITEMS:
+        raise RuleError(
+            "too-long", f"{label} has {len(value):,} items; expected at most {MAX_ITEMS:,}"
+        )
     if spec.type in (TEXT, DATE):
         if not isinstance(value, str):
             raise RuleError("type", f"expected text for {label}, found a list")

@@ -42,15 +42,31 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
-def md(text: str | None) -> str:
-    """Data text as Markdown that shows literally."""
-    escaped = _SPECIAL.sub(r"\\\1", visible(text or ""))
-    return _LINE_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], escaped)
+_RULE_LINE = re.compile(r"^([=-])", re.MULTILINE)  # a line of = or - underlines a heading
+
+
+def md(text: str | None, fragment: bool = False) -> str:
+    """Data text as Markdown that shows literally: syntax characters escaped, and no
+    line of it can be read as layout (no indent that makes code, no trailing spaces that
+    break a line, no line of `===` or `---` that makes the line above a heading). A
+    `fragment` (part of a line) keeps the spaces at its ends."""
+    lines = visible(text or "").split("\n")
+    if fragment:
+        lines = [*(line.rstrip() for line in lines[:-1]), lines[-1]]
+        lines = [lines[0], *(line.lstrip() for line in lines[1:])]
+    else:
+        lines = [line.strip() for line in lines]
+    escaped = _SPECIAL.sub(r"\\\1", "\n".join(lines))
+    escaped = _LINE_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], escaped)
+    return _RULE_LINE.sub(r"\\\1", escaped)
 
 
 def md_inline(text: str | None) -> str:
     """Like `md`, on one line (for list items and headings)."""
     return md(" ".join((text or "").split()))
+
+
+_LOOKS_LIKE_URL = re.compile(r"://|^\s*www\.|\.[a-z]{2,}(/|$)", re.IGNORECASE)
 
 
 def _url(url: str) -> str:
@@ -60,7 +76,12 @@ def _url(url: str) -> str:
 def _source(source: SourceRecord) -> str:
     title = md_inline(source.title)
     target = link_target(source.url)
-    line = f"[{title}](<{_url(target)}>)" if target else title
+    if target and not _LOOKS_LIKE_URL.search(source.title):
+        line = f"[{title}](<{_url(target)}>)"
+    elif target:  # a title that looks like an address shows the real one beside it
+        line = f"{title} (<{_url(target)}>)"
+    else:
+        line = title
     details = [md_inline(source.publisher)] if source.publisher else []
     if source.date:
         details.append(md_inline(human_date(source.date)))
@@ -78,7 +99,7 @@ def _bold(text: str) -> str:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    return f"{lead}**{md(core)}**{trail}"
+    return f"{lead}**{md(core, fragment=True)}**{trail}"
 
 
 class MarkdownRenderer:
@@ -207,7 +228,7 @@ class MarkdownRenderer:
         blocks = []
         for hit in result.hits:
             snippet = "".join(
-                _bold(part) if matched else md(part)
+                _bold(part) if matched else md(part, fragment=True)
                 for part, matched in split_marks(" ".join(hit.snippet.split()))
             )
             when = hit_date(hit)
