@@ -172,3 +172,14 @@ def test_absurdly_long_values_are_refused_with_their_limit(brief, tmp_path):
                 f"briefings:\n  - date: 2020\n    title: T\n    body:\n{many}")
     assert "has 10,001 items; expected at most 10,000 [too-long]" in brief(
         "check", "--data", str(kb2)).stdout
+
+
+def test_did_you_mean_in_check_follows_edits_of_other_files(brief, tmp_path):
+    write(tmp_path / "kb" / "refs.yaml", "events:\n  - id: e\n    date: 2020\n    title: T\n"
+          "    entities: [kfro]\n")
+    names = write(tmp_path / "kb" / "names.yaml", "entities:\n  - id: kfor\n    name: K\n")
+    assert "(did you mean 'kfor'?)" in brief("check", "--data", str(tmp_path / "kb")).stdout
+    write(names, "entities:\n  - id: kfro2\n    name: K\n")
+    r = brief("check", "--data", str(tmp_path / "kb"))
+    assert "'kfor'" not in r.stdout
+    assert "(did you mean 'kfro2'?)" in r.stdout

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from briefcli.model import KINDS
 from briefcli.problems import Problem
 from briefcli.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
-from briefcli.text import closest, fold, term_key
+from briefcli.text import fold, term_key
 
 if TYPE_CHECKING:  # the checker is imported only when a file is read again
     from briefcli.checker import FileResult
@@ -339,18 +339,13 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
             ORDER BY f.path, l.line, l.col""",
         fresh or (),
     ).fetchall()
-    ids_of: dict[str, list[str]] = {}
+    # The "did you mean" of an unknown id is not stored: the ids it would name change
+    # with every edit of any file, so it is found when the problems are listed.
     for target, target_id, fname, kind, rid, where, line, col, fid in unknown:
-        if target not in ids_of:
-            ids_of[target] = [
-                r[0] for r in conn.execute("SELECT id FROM records WHERE kind = ?", (target,))
-            ]
-        close = closest(target_id, ids_of[target]) if len(rows) < 200 else []
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
         problem = Problem(
             where, line, col, "unknown-ref",
             f"unknown {KINDS[target].noun} id {target_id!r} in {fname!r} of "
-            f"{KINDS[kind].noun} {rid!r}{hint}",
+            f"{KINDS[kind].noun} {rid!r}",
         )
         rows.append((problem, fid, target, target_id))
     conn.executemany(
@@ -375,18 +370,41 @@ def stored_problems(
     shown relative to `cwd` when they are below it (absolute without one)."""
     level = " AND level = 'error'" if errors_only else ""
     rows = conn.execute(
-        f"SELECT path, line, col, code, message, level, excerpt FROM problems WHERE 1{level} "
-        "UNION ALL SELECT path, line, col, code, message, level, '' FROM cross_problems "
-        f"WHERE {_SHOWN_CROSS}{level}"
+        f"SELECT path, line, col, code, message, level, excerpt, '', '' FROM problems "
+        f"WHERE 1{level} UNION ALL SELECT path, line, col, code, message, level, '', kind, id "
+        f"FROM cross_problems WHERE {_SHOWN_CROSS}{level}"
     ).fetchall()
+    hints = _id_hints(conn, [(row[7], row[8]) for row in rows if row[3] == "unknown-ref"])
     # Paths are stored absolute; messages that name a second place get the same treatment.
     here = (cwd or "\0") + os.sep
     return sorted(
         Problem(
-            display_path(path, cwd), line, col, code, message.replace(here, ""), level, excerpt
+            display_path(path, cwd), line, col, code,
+            message.replace(here, "") + hints.get((kind, key), ""), level, excerpt,
         )
-        for path, line, col, code, message, level, excerpt in rows
+        for path, line, col, code, message, level, excerpt, kind, key in rows
     )
+
+
+HINTED = 200  # unknown ids given a "did you mean"; past that, a typo is not the cause
+
+
+def _id_hints(conn: sqlite3.Connection, unknown: list[tuple[str, str]]) -> dict[Any, str]:
+    """(kind, unknown id) -> ` (did you mean 'kfor'?)`, from the ids the index holds now."""
+    from briefcli.suggest import suggest
+
+    hints: dict[Any, str] = {}
+    ids_of: dict[str, list[tuple[str, str, str, str]]] = {}
+    for kind, target_id in list(dict.fromkeys(unknown))[:HINTED]:
+        if kind not in ids_of:
+            ids_of[kind] = [
+                (term_key(r[0]), r[0], r[0], "id")
+                for r in conn.execute("SELECT id FROM records WHERE kind = ?", (kind,))
+            ]
+        close = suggest(target_id, ids_of[kind], 1, ids=True)
+        if close:
+            hints[(kind, target_id)] = f" (did you mean {close[0]!r}?)"
+    return hints
 
 
 def error_count(conn: sqlite3.Connection) -> int:
