@@ -183,3 +183,19 @@ def test_did_you_mean_in_check_follows_edits_of_other_files(brief, tmp_path):
     r = brief("check", "--data", str(tmp_path / "kb"))
     assert "'kfor'" not in r.stdout
     assert "(did you mean 'kfro2'?)" in r.stdout
+
+
+def test_a_changed_byte_in_a_stored_record_is_damage_and_rebuilt(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", GOOD)
+    assert brief("define", "alpha", "--data", str(kb)).code == 0
+    (index,) = (tmp_path / "cache").glob("index-*.sqlite")
+    with sqlite3.connect(index) as conn:  # a change SQLite itself cannot notice
+        conn.execute("UPDATE records SET data = replace(data, 'Alpha', 'Alphz')")
+    r = brief("define", "alpha", "--data", str(kb), "--json")
+    assert r.code == 0
+    assert [d["name"] for d in json.loads(r.stdout)] == ["Alpha"]
+    assert "is damaged; rebuilding it" in r.stderr
+    with sqlite3.connect(index) as conn:  # a broken record: the same
+        conn.execute("UPDATE records SET data = '{broken', crc = 0")
+    r = brief("define", "alpha", "--data", str(kb), "--json")
+    assert (r.code, [d["name"] for d in json.loads(r.stdout)]) == (0, ["Alpha"])

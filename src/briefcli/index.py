@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,8 @@ CREATE TABLE files (
 CREATE TABLE declared (fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL);
 CREATE TABLE records (
     rid INTEGER PRIMARY KEY, fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
-    line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER, data TEXT NOT NULL
+    line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER, data TEXT NOT NULL,
+    crc INTEGER NOT NULL  -- zlib.crc32 of data: damage SQLite does not notice is noticed
 );
 CREATE TABLE terms (
     key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL
@@ -188,6 +190,20 @@ _REFUSED = {
 }
 
 
+def load_record(data: str, crc: int) -> Any:
+    """A stored record's fields, after checking them against their checksum.
+
+    A record that fails it (a changed byte in the file that SQLite did not notice) raises
+    the error SQLite raises for a damaged file, so that the index is rebuilt.
+    """
+    if zlib.crc32(data.encode("utf-8")) != crc:
+        raise sqlite3.DatabaseError("database disk image is malformed (a record checksum)")
+    try:
+        return json.loads(data)
+    except ValueError:
+        raise sqlite3.DatabaseError("database disk image is malformed (a record)") from None
+
+
 def read_regular_file(path: str) -> bytes:
     """The bytes of a regular file. Anything else named like a knowledge file (a link to
     /dev/zero, a FIFO, a device) is refused, never read: it could hang or never end."""
@@ -244,9 +260,10 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
     rid_of: dict[tuple[str, str], int] = {}
     for rid, row in enumerate(result.records, start):
         d = row.data
+        data = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
         records.append(
-            (rid, fid, row.kind, row.id, row.line, row.col, row.sort_key, row.end_key,
-             json.dumps(d, ensure_ascii=False, separators=(",", ":")))
+            (rid, fid, row.kind, row.id, row.line, row.col, row.sort_key, row.end_key, data,
+             zlib.crc32(data.encode("utf-8")))
         )
         rid_of.setdefault((row.kind, row.id), rid)
         kind = KINDS[row.kind]
@@ -270,7 +287,7 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
                     body.append(value)
             text = " · ".join(b for b in body if b)
             fts.append((rid, d[kind.title].translate(_NO_MARKS), text.translate(_NO_MARKS)))
-    conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?)", records)
+    conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)", records)
     conn.executemany("INSERT INTO terms VALUES (?,?,?,?)", terms)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
     conn.executemany("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)", fts)

@@ -6,13 +6,13 @@ a miss raises `NotFound` carrying what to suggest instead. Nothing here prints.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterable
 from typing import Any, cast
 
 from briefcli.dates import DateError, PartialDate
+from briefcli.index import load_record
 from briefcli.model import (
     KINDS,
     Briefing,
@@ -50,12 +50,14 @@ class NotFound(BriefError):
 def _records(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[Any]:
     """Records from rows of (kind, data, path, line)."""
     return [
-        record_from_data(kind, json.loads(data), path, line)
-        for kind, data, path, line in conn.execute(sql, tuple(params))
+        record_from_data(kind, load_record(data, crc), path, line)
+        for kind, data, crc, path, line in conn.execute(sql, tuple(params))
     ]
 
 
-_SELECT = "SELECT r.kind, r.data, f.path, r.line FROM records r JOIN files f USING (fid)"
+_SELECT = (
+    "SELECT r.kind, r.data, r.crc, f.path, r.line FROM records r JOIN files f USING (fid)"
+)
 
 
 def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> list[Any]:
@@ -80,9 +82,9 @@ def all_records(conn: sqlite3.Connection) -> list[Any]:
     from briefcli.checker import RecordRow
 
     return [
-        RecordRow(kind, rid, line, col, json.loads(data), sort_key, end_key)
-        for kind, rid, line, col, data, sort_key, end_key in conn.execute(
-            "SELECT r.kind, r.id, r.line, r.col, r.data, r.sort_key, r.end_key "
+        RecordRow(kind, rid, line, col, load_record(data, crc), sort_key, end_key)
+        for kind, rid, line, col, data, crc, sort_key, end_key in conn.execute(
+            "SELECT r.kind, r.id, r.line, r.col, r.data, r.crc, r.sort_key, r.end_key "
             "FROM records r JOIN files f USING (fid) ORDER BY f.path, r.rid"
         )
     ]
@@ -111,12 +113,12 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
     senses: dict[tuple[int, str, str], list[tuple[int, Entity]]] = {}
     for start in range(0, len(best), 500):
         chunk = list(best)[start : start + 500]
-        for rid, kind, data, path, line in conn.execute(
-            "SELECT r.rid, r.kind, r.data, f.path, r.line FROM records r JOIN files f "
+        for rid, kind, data, crc, path, line in conn.execute(
+            "SELECT r.rid, r.kind, r.data, r.crc, f.path, r.line FROM records r JOIN files f "
             f"USING (fid) WHERE r.rid IN ({','.join('?' * len(chunk))}) ORDER BY r.rid",
             chunk,
         ):
-            entity = cast(Entity, record_from_data(kind, json.loads(data), path, line))
+            entity = cast(Entity, record_from_data(kind, load_record(data, crc), path, line))
             key = (MATCH_ORDER[best[rid]], term_key(entity.acronym or ""), term_key(entity.name))
             senses.setdefault(key, []).append((rid, entity))
 
@@ -459,12 +461,12 @@ def search(
     marks = {**dict(rows), **marked}
     hits = []
     by_rid = {
-        rid: (rkind, data, path, line)
-        for rid, rkind, data, path, line in _rows_by_rid(conn, ranked)
+        rid: (rkind, load_record(data, crc), path, line)
+        for rid, rkind, data, crc, path, line in _rows_by_rid(conn, ranked)
     }
     for rid in ranked:
         rkind, data, path, line = by_rid[rid]
-        record = record_from_data(rkind, json.loads(data), path, line)
+        record = record_from_data(rkind, data, path, line)
         title, snippet = marks.get(rid) or (
             getattr(record, KINDS[rkind].title), record.summary or ""  # type: ignore[union-attr]
             if rkind == "entity" else ""
@@ -525,7 +527,8 @@ def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, .
     if not rids:
         return []
     return conn.execute(
-        "SELECT r.rid, r.kind, r.data, f.path, r.line FROM records r JOIN files f USING (fid) "
+        "SELECT r.rid, r.kind, r.data, r.crc, f.path, r.line FROM records r "
+        "JOIN files f USING (fid) "
         f"WHERE r.rid IN ({','.join('?' * len(rids))})",
         rids,
     ).fetchall()

@@ -2,7 +2,17 @@
 
 `suggest(query, candidates)` is the whole rule set; `max_edits`, `length_window` and
 `suggest_keys` let a caller with a very large vocabulary (an SQLite `terms` table of a
-million rows) fetch and compare only what can be close, at C speed.
+million rows) fetch and compare only what can be close, at C speed, in flat memory:
+
+    key = term_key(query)
+    low, high = length_window(key)  # SQLite's length() counts characters, as len() does
+    cursor = conn.execute(
+        "SELECT DISTINCT key FROM terms WHERE length(key) BETWEEN ? AND ?", (low, high))
+    close = [k for k, d in suggest_keys(key, (k for (k,) in cursor), max_edits(key)) if d]
+    rows = ...  # SELECT key, text, rid, field FROM terms WHERE key IN (close), in chunks
+    shown = suggest(query, rows)
+
+(benchmarks/suggestions.py measures this at 1,000,000 terms.)
 
 The rules:
 
@@ -38,6 +48,7 @@ The rules:
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from functools import cache
 from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
@@ -179,7 +190,8 @@ def suggest_keys(
     return sorted(found.items(), key=lambda item: (item[1], item[0]))
 
 
-def _neighbours() -> dict[str, str]:
+@cache  # made on the first miss, not at import: the module is imported on every lookup
+def _near() -> dict[str, str]:
     """The keys around each key of a US QWERTY keyboard (rows staggered to the right)."""
     out: dict[str, str] = {}
     for r, line in enumerate(_ROWS):
@@ -194,20 +206,20 @@ def _neighbours() -> dict[str, str]:
 
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEAR = _neighbours()
 
 
 def _replaced(meant: str, typed: str) -> float:
     """The chance that `meant` is typed as `typed`, given that it is mistyped."""
-    near = _NEAR.get(meant, "")
+    near = _near().get(meant, "")
     return _NEAR_SHARE * (typed in near) / (len(near) or 1) + (1 - _NEAR_SHARE) / (_ALPHABET - 1)
 
 
 def _inserted(typed: str, i: int) -> float:
     """The chance that the stray character typed[i] is that one, given its neighbours:
     mostly a neighbour doubled or a key next to one."""
+    keys = _near()
     near = "".join(
-        typed[j] + _NEAR.get(typed[j], "") for j in (i - 1, i + 1) if 0 <= j < len(typed)
+        typed[j] + keys.get(typed[j], "") for j in (i - 1, i + 1) if 0 <= j < len(typed)
     )
     return _NEAR_SHARE * near.count(typed[i]) / (len(near) or 1) + (1 - _NEAR_SHARE) / _ALPHABET
 
@@ -258,10 +270,10 @@ def suggest(
     """Texts to offer for `query`, closest first, at most `limit`, by the module's rules.
 
     `candidates` are `Candidate`s or rows of the same four values (key, text, group,
-    field), such as rows of the index's `terms` table: a sequence is compared in place, any
-    other iterable (an SQLite cursor) is read once, in chunks. `ids` says whether "id" candidates
-    take part: by default, when the query looks like an id. Returns [] when nothing is
-    close enough.
+    field), such as rows of the index's `terms` table: a sequence is compared in place,
+    any other iterable (an SQLite cursor) is read once, in chunks. `ids` says whether
+    "id" candidates take part: by default, when the query looks like an id. Returns []
+    when nothing is close enough.
     """
     query_key = term_key(query)
     edits = max_edits(query_key)
