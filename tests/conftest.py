@@ -28,6 +28,14 @@ for _name, _examples in (("dev", 25), ("ci", 200)):
 settings.load_profile("ci" if FULL else "dev")
 
 
+def fixed_settings(max_examples: int) -> settings:
+    """Settings of a property test: derandomized, no example database, no deadline."""
+    return settings(
+        derandomize=True, database=None, max_examples=max_examples, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
 def examples(full: int) -> int:
     """How many examples a property test runs: all of them in CI, a fifth day to day."""
     return full if FULL else max(20, full // 5)

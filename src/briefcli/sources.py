@@ -62,13 +62,19 @@ def _note_unlisted(unlisted: list[str], error: OSError) -> None:
     unlisted.append(str(error.filename))
 
 
-def _add(found: dict[str, FileStamp], name: str, st: os.stat_result) -> None:
+def _add(
+    found: dict[str, FileStamp], name: str, st: os.stat_result, refused: int | None = None
+) -> None:
+    """Stamp a file; `refused` (a flag size) when it is to be reported, not read."""
     stamp = _stamp(name, st)
+    if refused is not None:
+        stamp = stamp._replace(size=refused)
     if not _utf8(name):
         # A name that is not UTF-8 cannot be stored or shown as it is: the file is kept
         # out, under its name with \x escapes, flagged by its size.
         shown = os.fsencode(name).decode("utf-8", "backslashreplace")
-        stamp = FileStamp(shown, UNNAMED, stamp.mtime_ns, stamp.ctime_ns, stamp.inode)
+        size = UNNAMED if refused is None else refused
+        stamp = FileStamp(shown, size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode)
     found.setdefault(stamp.path, stamp)
 
 
@@ -110,13 +116,12 @@ def knowledge_files(paths: list[Path]) -> list[FileStamp]:
             if os.path.islink(name) and not os.path.realpath(name).startswith(inside):
                 # A link out of the data folder could reach any file on the machine (a
                 # key, a token) and put a piece of it in a message: never followed.
-                st = os.lstat(name)
-                found.setdefault(name, FileStamp(name, OUTSIDE, st.st_mtime_ns,
-                                                 st.st_ctime_ns, st.st_ino))
+                _add(found, name, os.lstat(name), OUTSIDE)
                 continue
             _add(found, name, st)
         for folder in unlisted:
-            found.setdefault(folder, FileStamp(str(folder), UNLISTED, 0, 0, 0))
+            shown = os.fsencode(folder).decode("utf-8", "backslashreplace")
+            found.setdefault(shown, FileStamp(shown, UNLISTED, 0, 0, 0))
     return list(found.values())
 
 
