@@ -194,11 +194,11 @@ def suggest_terms(
         (low, high),
     )
     if tags:
-        tag_rows = [
+        tag_rows = (
             (term_key(key), key, f"tag:{key}", "tag")
             for (key,) in conn.execute("SELECT DISTINCT key FROM tags")
-        ]
-        rows = [*rows, *tag_rows]
+        )
+        rows = chain(rows, tag_rows)  # read as they come: memory stays flat
     return suggest(term, rows, limit)
 
 
