@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
+from itertools import chain
 from typing import Any, cast
 
 from briefcli.dates import DateError, PartialDate
