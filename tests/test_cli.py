@@ -534,3 +534,39 @@ def test_a_topic_shared_by_very_many_entities_is_not_a_sql_limit(brief, tmp_path
     assert r.code == 0, r.stderr
     assert "Something [E39999]" in r.stdout
     assert r.stdout.startswith("Timeline of E0 / E1 / E2 / …")
+
+
+def test_brief_alone_shows_what_is_loaded_and_the_commands(brief):
+    r = brief()
+    assert r.code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0] == "brief: 16 entities, 5 events, 3 faqs, 1 briefing, 3 sources"
+    assert lines[1].startswith("latest briefing: 2023-11-11  Blinken and Vučić")
+    assert any(line.startswith("  define    Define acronyms") for line in lines)
+    assert any(line.startswith("  ingest    Draft knowledge from plain-text articles")
+               for line in lines)
+
+
+def test_info_names_the_files_and_the_index(brief, tmp_path):
+    kb = write(tmp_path / "kb.yaml", "entities:\n  - id: a\n    name: A\n")
+    r = brief("info", "--data", str(kb))
+    assert r.code == 0
+    assert f"  {kb}" in r.stdout.splitlines()
+    assert "records: 1; errors: 0" in r.stdout
+    assert str(tmp_path / "cache") in r.stdout.splitlines()[0]
+
+
+def test_short_version_and_colour_choice(brief):
+    from briefcli import __version__
+
+    assert brief("-V").stdout == f"brief {__version__}\n"
+    assert "\x1b[" in brief("--color", "always", "define", "KFOR").stdout
+    assert "\x1b[" not in brief("--color", "never", "define", "KFOR", FORCE_COLOR="1").stdout
+    assert brief("--color", "sometimes", "define", "KFOR").code == 2
+
+
+def test_help_lists_exit_codes_and_environment(brief):
+    text = brief("--help", COLUMNS="200").stdout
+    for word in ("141", "BRIEF_DATA", "BRIEF_CACHE_DIR", "BRIEF_STRICT", "NO_COLOR",
+                 "FORCE_COLOR"):
+        assert word in text, word

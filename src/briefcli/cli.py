@@ -22,8 +22,15 @@ from briefcli.render import format_names
 app = typer.Typer(
     name="brief",
     help="A terminal briefing book: what you know about a story, from plain YAML files.",
+    epilog=(
+        "Exit codes: 0 found (check: no errors); 1 not found, or errors in the knowledge; "
+        "2 usage; 70 a bug in brief; 141 the reader of the output went away.\n\n"
+        "Environment: BRIEF_DATA (knowledge paths), BRIEF_CACHE_DIR (the index's folder), "
+        "BRIEF_STRICT=1 (as --strict), NO_COLOR / FORCE_COLOR (colour), COLUMNS (width).\n\n"
+        "Examples: brief show 2023-11-11; brief define KFOR; brief timeline Kosovo"
+    ),
     add_completion=False,
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -62,6 +69,12 @@ CheckFormat = _format_choices("check")
 ExportFormat = _format_choices("export")
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class Call:
     """What one call of `brief` shares between the root options and the command."""
 
@@ -98,12 +111,17 @@ def _root(
             "wants; by default answers come from every valid record, with a warning.",
         ),
     ] = False,
+    color: Annotated[
+        Color,
+        typer.Option("--color", case_sensitive=False,
+                     help="Colour: auto (in a terminal, unless NO_COLOR), always or never."),
+    ] = Color.auto,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for an internal error.")
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", help="Print the version.", callback=_print_version,
+        typer.Option("--version", "-V", help="Print the version.", callback=_print_version,
                      is_eager=True),
     ] = False,
 ) -> None:
@@ -115,6 +133,78 @@ def _root(
     call = _call(ctx)
     call.data = list(data or [])  # --debug is read by main(), before Typer runs
     call.strict = strict or call.env.environ.get("BRIEF_STRICT", "") not in ("", "0")
+    if color is Color.always:
+        call.env.environ = {**call.env.environ, "FORCE_COLOR": "1"}
+    elif color is Color.never:
+        call.env.environ = {k: v for k, v in call.env.environ.items() if k != "FORCE_COLOR"}
+        call.env.environ["NO_COLOR"] = "1"
+    if ctx.invoked_subcommand is None:
+        _overview(ctx)
+
+
+def _overview(ctx: typer.Context) -> None:
+    """`brief` alone: what knowledge is loaded, and the commands."""
+    from briefcli.index import error_count
+
+    env = _call(ctx).env
+    conn = _connect(ctx, None, check=False)
+    counts = dict(conn.execute("SELECT kind, count(*) FROM records GROUP BY kind"))
+    files = [row[0] for row in conn.execute("SELECT path FROM files ORDER BY path")]
+    latest = conn.execute(
+        "SELECT json_extract(data, '$.date'), json_extract(data, '$.title') FROM records "
+        "WHERE kind = 'briefing' ORDER BY sort_key DESC, rid DESC LIMIT 1"
+    ).fetchone()
+    from briefcli.model import KINDS
+    from briefcli.text import visible
+
+    held = ", ".join(
+        f"{counts.get(k.name, 0):,} {k.section if counts.get(k.name, 0) != 1 else k.name}"
+        for k in KINDS.values()
+    )
+    lines = [f"brief: {held}"]
+    if latest:
+        lines.append(f"latest briefing: {latest[0]}  {latest[1]}")
+    errors = error_count(conn)
+    if errors:
+        lines.append(f"{errors} error(s) in the knowledge: brief check lists them")
+    shown = files[:5] + ([f"… and {len(files) - 5} more"] if len(files) > 5 else [])
+    lines.append("files: " + ("\n       ".join(shown) if shown else "none"))
+    lines += ["", "commands:"]
+    group = typer.main.get_command(app)
+    for name in sorted(group.commands):  # type: ignore[attr-defined]
+        text = " ".join((group.commands[name].help or "").split("\n\n")[0].split())  # type: ignore[attr-defined]
+        summary = text.split(": ")[0].split(". ")[0].rstrip(".")
+        lines.append(f"  {name:<9} {summary}")
+    lines.append("\nbrief COMMAND --help tells more; brief --help lists the options.")
+    env.stdout.write(visible("\n".join(lines)) + "\n")
+
+
+@app.command()
+def info(ctx: typer.Context, data: DataOption = None) -> None:
+    """Which knowledge files are in use, where the index lives, its size and freshness.
+
+    Example: brief info --data kb/
+    """
+    import os
+
+    from briefcli.index import error_count
+
+    call = _call(ctx)
+    conn = _connect(ctx, data, check=False)
+    files = [row[0] for row in conn.execute("SELECT path FROM files ORDER BY path")]
+    records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    where = call.index
+    size = os.path.getsize(where) if where and where != ":memory:" else 0
+    lines = [
+        f"index: {where}" + (f" ({size / 1e6:.1f} MB)" if size else " (in memory)"),
+        "fresh: yes (brought up to date for this call)",
+        f"records: {records:,}; errors: {error_count(conn)}",
+        f"files ({len(files)}):",
+        *(f"  {path}" for path in files),
+    ]
+    from briefcli.text import visible
+
+    call.env.stdout.write(visible("\n".join(lines)) + "\n")
 
 
 def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) -> Any:
