@@ -570,3 +570,14 @@ def test_help_lists_exit_codes_and_environment(brief):
     for word in ("141", "BRIEF_DATA", "BRIEF_CACHE_DIR", "BRIEF_STRICT", "NO_COLOR",
                  "FORCE_COLOR"):
         assert word in text, word
+
+
+def test_define_short_is_one_line_per_sense(brief, tmp_path):
+    r = brief("define", "KFOR", "vucic", "--short")
+    assert r.stdout == "KFOR: Kosovo Force\nAleksandar Vučić: President of Serbia\n"
+    kb = write(tmp_path / "kb.yaml", "entities:\n"
+               "  - {id: a, name: Transmission Control Protocol, acronym: TCP}\n"
+               "  - {id: b, name: Tape Carrier Package, acronym: TCP}\n")
+    assert brief("define", "tcp", "-s", "--data", str(kb)).stdout.splitlines() == [
+        "TCP: Transmission Control Protocol", "TCP: Tape Carrier Package"]
+    assert brief("define", "KFOR", "--short", "--json").code == 2

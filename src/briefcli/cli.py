@@ -352,12 +352,20 @@ def define(
     data: DataOption = None,
     as_json: JsonOption = False,
     fmt: DefineFormat = None,  # type: ignore[valid-type]
+    short: Annotated[
+        bool, typer.Option("--short", "-s", help="One line per sense: 'KFOR: Kosovo Force'.")
+    ] = False,
 ) -> None:
     """Define acronyms, names or ids: every sense, and what each relates to.
 
     Matching ignores case and accents ("vucic" finds "Vučić").
+    Examples: brief define KFOR; brief define TCP --short
     """
     from briefcli.query import NotFound, find_terms
+
+    if short and (as_json or fmt is not None):
+        raise typer.BadParameter("--short is one line per sense; it has no other format",
+                                 param_hint="--short")
 
     out = _renderer(ctx, "define", as_json, fmt)
     conn = _connect(ctx, data)
@@ -372,7 +380,16 @@ def define(
                     found.append(definition)
         except NotFound as exc:
             misses.append(exc)
-    if found:
+    if found and short:
+        from briefcli.text import visible
+
+        lines = []
+        for d in found:
+            e = d.entity
+            key, value = (e.acronym, e.name) if e.acronym else (e.name, e.gloss)
+            lines.append(visible(" ".join(f"{key}: {value}".split())).rstrip(": "))
+        _call(ctx).env.stdout.write("\n".join(lines) + "\n")
+    elif found:
         out.define(found)
     else:
         out.empty("define")
