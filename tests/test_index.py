@@ -295,3 +295,41 @@ def test_a_file_modified_just_before_it_is_read_is_read_again(kb, tmp_path):
     assert report.reread == [str(path)]
     report, _ = build(kb, cache)
     assert report.reread == []
+
+
+def test_a_large_file_is_read_in_batches_with_the_same_result(tmp_path: Path) -> None:
+    from briefcli.checker import BATCH, parse_file
+    from briefcli.query import all_records
+
+    n = BATCH * 2 + 17
+    text = "entities:\n" + "".join(
+        f"  - id: e{i}\n    name: E{i}\n    related: [e{i - 1 if i else 1}]\n" for i in range(n)
+    ) + "  - id: bad\n    nme: X\nevents:\n  - id: ev\n    date: 2020\n    title: T\n"
+    kb = write(tmp_path / "kb.yaml", text)
+    whole = parse_file(text.encode(), str(kb))
+    conn = open_index([kb], tmp_path / "cache")
+    assert [(r.kind, r.id, r.data) for r in all_records(conn)] == [
+        (r.kind, r.id, r.data) for r in whole.records
+    ]
+    assert stored_problems(conn) == whole.problems
+    assert conn.execute("SELECT count(*) FROM links").fetchone()[0] == n
+
+
+def test_a_hostile_construct_late_in_a_large_file_leaves_nothing_of_it(tmp_path: Path) -> None:
+    from briefcli.checker import BATCH
+
+    good = write(tmp_path / "kb" / "good.yaml", "entities:\n  - id: g\n    name: G\n")
+    text = "entities:\n" + "".join(
+        f"  - id: e{i}\n    name: E{i}\n" for i in range(BATCH * 2)
+    ) + "  - id: x\n    name: !!python/object/apply:os.system [echo]\n"
+    write(tmp_path / "kb" / "evil.yaml", text)
+    conn = open_index([good.parent], tmp_path / "cache")
+    assert [r[0] for r in conn.execute("SELECT id FROM records")] == ["g"]
+    assert [p.code for p in stored_problems(conn)] == ["tag"]
+
+
+def test_an_anchored_section_is_read_whole(tmp_path: Path) -> None:
+    kb = write(tmp_path / "kb.yaml", "entities: &people\n  - id: a\n    name: A\n"
+               "faqs:\n  - question: Who?\n    answer: A.\n")
+    conn = open_index([kb], tmp_path / "cache")
+    assert sorted(r[0] for r in conn.execute("SELECT id FROM records")) == ["a", "faq-who"]

@@ -11,6 +11,7 @@ passed this stage: `FileResult.complete` says whether it did.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,9 @@ class FileResult:
     complete: bool = True
     """False when part of the file could not be read as records at all (a syntax error, an
     unknown section): what it defines is then unknown, and so are unknown references."""
+    read: bool = True
+    """False when the file was refused before its records could be used (not UTF-8, not
+    valid YAML, hostile): nothing of it is used, also what was already handed on."""
 
 
 _TOP_KEYS = ["format", *SECTIONS]
@@ -120,6 +124,26 @@ class _FileChecker:
                     f"unknown top-level key {name!r}{_suggest(name, _TOP_KEYS)}; "
                     f"expected one of {', '.join(_TOP_KEYS)}",
                 )
+
+    def item(self, key: Scalar, node: Node) -> None:
+        """One item of a top-level list, read before the rest of the file (streaming)."""
+        kind = SECTIONS.get(key.value)
+        if kind is None:
+            return  # under an unknown key: reported with the key, at the end
+        if not isinstance(node, Mapping):
+            self.problem(
+                node, "type",
+                f"expected {KINDS[kind].label} as a mapping of fields, found {_what(node)}",
+            )
+            return
+        self.check_record(kind, node)
+
+    def handover(self) -> FileResult:
+        """The records read so far (with their references and declared ids), taken out."""
+        r = self.result
+        part = FileResult(r.path, r.records, r.references, [], r.declared)
+        r.records, r.references, r.declared = [], [], []
+        return part
 
     def check_format(self, node: Node) -> None:
         value = node.value if isinstance(node, Scalar) else None
@@ -252,15 +276,40 @@ class _FileChecker:
         return out
 
 
-def parse_file(data: bytes, path: str) -> FileResult:
-    """Records, references and problems of one knowledge file's bytes."""
+BATCH = 2_000  # records handed on at a time when streaming
+
+
+def parse_file(
+    data: bytes, path: str, sink: Callable[[FileResult], None] | None = None
+) -> FileResult:
+    """Records, references and problems of one knowledge file's bytes.
+
+    With `sink`, records are checked as they are read and handed on in batches (each a
+    FileResult with records, references and declared ids, no problems), so that memory
+    holds a batch, not the file; the result then holds the rest and every problem. When
+    the result says `read` is False, what was handed on must be discarded.
+    """
     text, problems = decode(data, path)
     if text is None:
-        return FileResult(path, problems=problems, complete=False)
-    document = read_yaml(text, path)
-    if document.problems:
-        return FileResult(path, problems=document.problems, complete=False)
+        return FileResult(path, problems=problems, complete=False, read=False)
+    return parse_text(text, path, sink)
+
+
+def parse_text(
+    text: str, path: str, sink: Callable[[FileResult], None] | None = None
+) -> FileResult:
+    """`parse_file` for text already decoded (so that a caller can let go of the bytes)."""
     checker = _FileChecker(path)
+    on_item = None
+    if sink is not None:
+        def on_item(key: Scalar, item: Node) -> None:
+            checker.item(key, item)
+            if len(checker.result.records) >= BATCH:
+                sink(checker.handover())
+
+    document = read_yaml(text, path, on_item)
+    if document.problems:
+        return FileResult(path, problems=document.problems, complete=False, read=False)
     checker.check(document.root)
     checker.result.problems.sort()
     return checker.result

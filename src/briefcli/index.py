@@ -15,6 +15,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from briefcli.model import KINDS
@@ -137,7 +138,8 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
     for path in removed:
         _forget(conn, path)
         report.removed.append(path)
-    from briefcli.checker import parse_file
+    from briefcli.checker import FileResult, parse_text
+    from briefcli.yamlread import decode
 
     fresh: list[int] = []
 
@@ -159,9 +161,21 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
                 [Problem(stamp.path, 0, 0, "unreadable", f"cannot read: {exc.strerror}")],
             )
             continue
-        result = parse_file(data, stamp.path)
-        fid = _add_file(conn, stamp, complete=result.complete)
+        fid = _add_file(conn, stamp, complete=True)
+        streamed: list[int] = []
+        text, problems = decode(data, stamp.path)
+        del data  # a large file is not held twice, as bytes and as text
+        if text is None:
+            result = FileResult(stamp.path, problems=problems, complete=False, read=False)
+        else:
+            result = parse_text(text, stamp.path, partial(_store_part, conn, fid, streamed))
+            del text
+        if streamed and not result.read:  # refused after records were handed on
+            _forget(conn, stamp.path)
+            fid = _add_file(conn, stamp, complete=False)
         _store(conn, fid, result)
+        if not result.complete:
+            conn.execute("UPDATE files SET complete = 0 WHERE fid = ?", (fid,))
         fresh.append(fid)
         report.reread.append(stamp.path)
     if full:
@@ -245,6 +259,14 @@ def _store_problems(conn: sqlite3.Connection, fid: int | None, problems: Iterabl
         "INSERT INTO problems VALUES (?,?,?,?,?,?,?,?)",
         [(fid, p.path, p.line, p.col, p.code, p.message, p.level, p.excerpt) for p in problems],
     )
+
+
+def _store_part(
+    conn: sqlite3.Connection, fid: int, streamed: list[int], part: FileResult
+) -> None:
+    """Store a batch of a file's records as they are read (`streamed` counts batches)."""
+    streamed.append(len(part.records))
+    _store(conn, fid, part)
 
 
 def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:

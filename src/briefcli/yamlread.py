@@ -11,7 +11,7 @@ with bounds on depth and alias expansion. Nothing is ever constructed from a tag
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,13 +100,21 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, col, "encoding", f"expected UTF-8 text, found {found}")]
 
 
-def read_yaml(text: str, path: str) -> Document:
+def read_yaml(
+    text: str, path: str, on_item: Callable[[Scalar, Node], None] | None = None
+) -> Document:
     """Compose one YAML document into nodes; syntax and safety problems stop at once.
 
     A syntax problem shows the offending line with a caret under its column, and a hint
     for the common slips (a tab used to indent, an unquoted ': ' in a value, a missing
-    '- ', wrong indentation, an unclosed quote)."""
-    document = _read_yaml(text, path)
+    '- ', wrong indentation, an unclosed quote).
+
+    With `on_item`, each item of a list under a top-level key (each record of a section)
+    is handed to `on_item(key, item)` as soon as it is read, and not kept in the tree:
+    memory then holds one record at a time, not the file's. A list that has an anchor
+    is kept whole (an alias may refer to it). After a problem, the items already handed
+    over are not to be used."""
+    document = _read_yaml(text, path, on_item)
     if document.problems:
         document.problems = [_explain(p, text) for p in document.problems]
     return document
@@ -180,7 +188,9 @@ def _explain(problem: Problem, text: str) -> Problem:
     )
 
 
-def _read_yaml(text: str, path: str) -> Document:
+def _read_yaml(
+    text: str, path: str, on_item: Callable[[Scalar, Node], None] | None = None
+) -> Document:
     import yaml
     from yaml import events as ev
 
@@ -211,6 +221,12 @@ def _read_yaml(text: str, path: str) -> Document:
             return
         top = stack[-1]
         if top.__class__ is Sequence:
+            if (
+                on_item is not None and len(stack) == 2 and open_anchors[1] is None
+                and pending_keys[0].__class__ is Scalar
+            ):
+                on_item(pending_keys[0], node)
+                return
             top.items.append(node)
         elif pending_keys[-1] is None:
             pending_keys[-1] = node
