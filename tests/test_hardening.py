@@ -199,3 +199,13 @@ def test_a_changed_byte_in_a_stored_record_is_damage_and_rebuilt(brief, tmp_path
         conn.execute("UPDATE records SET data = '{broken', crc = 0")
     r = brief("define", "alpha", "--data", str(kb), "--json")
     assert (r.code, [d["name"] for d in json.loads(r.stdout)]) == (0, ["Alpha"])
+
+
+def test_check_of_many_problems_writes_one_line_each_with_its_level_coloured(brief, tmp_path):
+    events = "".join(f"  - id: e{n}\n    date: 2023-02-30\n    title: T\n" for n in range(300))
+    kb = write(tmp_path / "kb.yaml", f"events:\n{events}")
+    plain = brief("check", "--data", str(kb)).stdout.splitlines()
+    assert len(plain) == 300 and all(": error: bad date" in line for line in plain)
+    coloured = brief("check", "--data", str(kb), FORCE_COLOR="1").stdout.splitlines()
+    assert len(coloured) == 300
+    assert "\x1b[1;31merror\x1b[0m" in coloured[0]
