@@ -209,3 +209,20 @@ def test_check_of_many_problems_writes_one_line_each_with_its_level_coloured(bri
     coloured = brief("check", "--data", str(kb), FORCE_COLOR="1").stdout.splitlines()
     assert len(coloured) == 300
     assert "\x1b[1;31merror\x1b[0m" in coloured[0]
+
+
+def test_a_term_of_thousands_of_senses_shows_fifty_profiles_then_one_line_each(brief, tmp_path):
+    from briefcli.render.terminal import PROFILES
+
+    people = "".join(f"  - {{id: p{n}, name: Person {n}, aliases: [Smith], role: R{n}}}\n"
+                     for n in range(PROFILES + 30))
+    kb = write(tmp_path / "kb.yaml", f"entities:\n{people}")
+    r = brief("define", "smith", "--data", str(kb))
+    assert r.code == 0
+    assert "30 more senses, one line each" in r.stdout
+    lines = r.stdout.splitlines()
+    assert lines[-1] == f"{PROFILES + 30}. Person {PROFILES + 29}  p{PROFILES + 29}  " \
+        f"R{PROFILES + 29}"
+    assert max(len(line) for line in lines) <= 80
+    assert len(json.loads(brief("define", "smith", "--data", str(kb), "--json").stdout)) \
+        == PROFILES + 30

@@ -96,6 +96,7 @@ BULLET = Style(color="cyan")
 LEVEL = {"error": Style(color="red", bold=True), "warning": Style(color="yellow", bold=True)}
 
 NAME_WIDTH = 30  # widest name column of the who's-who before it wraps
+PROFILES = 50  # senses of one term shown as a whole profile; the rest one line each
 
 
 # -- helpers shared with the other renderers ---------------------------------------------
@@ -412,9 +413,36 @@ class TerminalRenderer:
             if len(items) > 1:
                 heading.append(f" ({senses_label(len(items))})")
             self._heading(heading)
-            for n, d in enumerate(items, 1):
+            for n, d in enumerate(items[:PROFILES], 1):
                 self._gap()
                 self._definition(d, n if len(items) > 1 else None)
+            if len(items) > PROFILES:
+                self._more_senses(items[PROFILES:], PROFILES + 1)
+
+    def _more_senses(self, items: list[Definition], first: int) -> None:
+        """The senses past the first PROFILES, one line each (a profile each would be
+        pages long, and slow to lay out: 33,000 senses of one alias took a minute)."""
+        self._gap()
+        self._print(_t(f"{len(items):,} more senses, one line each "
+                       "(brief define TERM --json gives them all):", DIM))
+        paint = _painter(self.console)
+        width = len(str(first + len(items)))
+        lines = []
+        for n, d in enumerate(items, first):
+            head = f"{n:>{width}}. {visible(entity_label(d.entity))}  {visible(d.entity.id)}"
+            gloss = visible(" ".join(d.entity.gloss.split()))
+            room = self.console.width - cell_len(head) - 2
+            if gloss and room > 10:
+                gloss = gloss if cell_len(gloss) <= room else chop_cells(gloss, room - 1)[0] + "…"
+            else:
+                gloss = ""
+            name = paint(visible(entity_label(d.entity)), TITLE)
+            lines.append(
+                f"{paint(f'{n:>{width}}.', HEADING)} {name}  {paint(visible(d.entity.id), ID)}"
+                + (f"  {gloss}" if gloss else "")
+            )
+        self.console.file.write("\n".join(lines) + "\n")
+        self.console.file.flush()
 
     def _definition(self, d: Definition, number: int | None) -> None:
         e = d.entity
