@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from run import Case, base_env, brief_command, machine, measure_rounds  # noqa: E402
+from run import Case, base_env, brief_command, generate_knowledge, machine, measure_rounds  # noqa: E402
 
 HERE = Path(__file__).parent
 
@@ -33,11 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="brief-answers-") as tmp_name:
         tmp = Path(tmp_name)
         data = tmp / "data"
-        subprocess.run(
-            [sys.executable, str(HERE / "generate.py"), str(data), "--entities", "2000",
-             "--events", str(args.events), "--files", "5"],
-            check=True, stdout=subprocess.DEVNULL,
-        )
+        generate_knowledge(data, 2000, args.events, 5)
         env = base_env(tmp / "cache")
         brief = [*brief_command(), "--data", str(data)]
         subprocess.run([*brief, "check"], env=env, check=True, capture_output=True)

@@ -308,6 +308,16 @@ class Knowledge:
         return [] if self.data is None else ["--data", str(self.data)]
 
 
+def generate_knowledge(data: Path, entities: int, events: int, files: int) -> None:
+    """Generated knowledge in `data`, made in a process of its own: this one stays small
+    (see run_once)."""
+    subprocess.run(
+        [PY, str(HERE / "generate.py"), str(data), "--entities", str(entities),
+         "--events", str(events), "--files", str(files)],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+
+
 def prepare(tmp: Path, sizes: list[int]) -> list[Knowledge]:
     out = [Knowledge("bundled", 0, None, {"probes": BUNDLED_PROBES}, tmp / "cache-bundled")]
     for size in sizes:
@@ -315,9 +325,7 @@ def prepare(tmp: Path, sizes: list[int]) -> list[Knowledge]:
         files = max(1, size // 2500)
         data = tmp / f"data-{size}"
         progress(f"generating {size:,} records ({files} files)")
-        # In a process of its own: this one stays small (see run_once).
-        subprocess.run([PY, str(HERE / "generate.py"), str(data), "--entities", str(entities),
-                        "--events", str(events), "--files", str(files)], check=True)
+        generate_knowledge(data, entities, events, files)
         manifest = json.loads((data / generate.MANIFEST).read_text(encoding="utf-8"))
         out.append(Knowledge(f"{manifest['records']:,}", manifest["records"], data, manifest,
                              tmp / f"cache-{size}"))

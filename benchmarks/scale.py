@@ -12,14 +12,13 @@ under 500 MB, the miss under 1 s. It takes several minutes.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from run import base_env, brief_command, machine, run_once  # noqa: E402
+from run import base_env, brief_command, generate_knowledge, machine, run_once  # noqa: E402
 
 HERE = Path(__file__).parent
 
@@ -31,12 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="brief-scale-") as tmp_name:
         tmp = Path(tmp_name)
         data = tmp / "data"
-        subprocess.run(
-            [sys.executable, str(HERE / "generate.py"), str(data),
-             "--entities", str(args.records * 2 // 5), "--events", str(args.records * 3 // 5),
-             "--files", "1"],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        generate_knowledge(data, args.records * 2 // 5, args.records * 3 // 5, 1)
         size = sum(p.stat().st_size for p in data.glob("*.yaml")) / 1e6
         env = base_env(tmp / "cache")
         brief = [*brief_command(), "--data", str(data)]
