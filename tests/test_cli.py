@@ -581,3 +581,25 @@ def test_define_short_is_one_line_per_sense(brief, tmp_path):
     assert brief("define", "tcp", "-s", "--data", str(kb)).stdout.splitlines() == [
         "TCP: Transmission Control Protocol", "TCP: Tape Carrier Package"]
     assert brief("define", "KFOR", "--short", "--json").code == 2
+
+
+def test_check_as_github_annotations(brief, tmp_path):
+    kb = write(tmp_path / "kb, 1.yaml",
+               "events:\n  - id: e\n    date: 2023-02-30\n    title: T\n")
+    r = brief("check", str(kb), "--format", "github")
+    assert r.code == 1
+    assert r.stdout == (
+        f"::error file={str(kb).replace(',', '%2C')},line=3,col=11,title=date::bad date for "
+        "'date' of an event: '2023-02-30' is not a real date: February 2023 has 28 days\n"
+    )
+
+
+def test_pre_commit_hook_checks_the_knowledge_named(brief, tmp_path):
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    (hook,) = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())
+    assert hook["entry"].split()[:2] == ["brief", "check"] and not hook["pass_filenames"]
+    kb = write(tmp_path / "kb" / "a.yaml", "entities:\n  - id: a\n    name: A\n")
+    args = [*hook["entry"].split()[1:], *hook["args"]]
+    assert brief(*[a if a != "." else str(kb.parent) for a in args]).code == 0

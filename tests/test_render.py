@@ -552,7 +552,7 @@ def test_wide_text_fits_80_columns() -> None:
 
 
 def test_registry() -> None:
-    assert list(FORMATS) == ["terminal", "yaml", "json", "markdown"]
+    assert list(FORMATS) == ["terminal", "yaml", "json", "markdown", "github"]
     for fmt in FORMATS.values():
         renderer = get_renderer(fmt.name, Output(io.StringIO()))
         assert callable(renderer.empty)
@@ -563,7 +563,7 @@ def test_registry() -> None:
 def test_format_choices_come_from_the_registry() -> None:
     assert format_names("show") == ["terminal", "json", "markdown"]
     assert format_names("export") == ["yaml", "json"]
-    assert format_names("check") == ["terminal", "json", "markdown"]
+    assert format_names("check") == ["terminal", "json", "markdown", "github"]
 
 
 def test_renderers_that_do_not_draw_do_not_import_rich() -> None:

@@ -126,7 +126,7 @@ def test_format_names_are_case_insensitive(brief, name):
         ("define", "terminal, json, markdown"),
         ("timeline", "terminal, json, markdown"),
         ("search", "terminal, json, markdown"),
-        ("check", "terminal, json, markdown"),
+        ("check", "terminal, json, markdown, github"),
         ("export", "yaml, json"),
     ],
 )

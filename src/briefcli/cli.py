@@ -485,15 +485,23 @@ def search(
 @app.command()
 def check(
     ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PATH]...", help="Knowledge files or folders, as --data."),
+    ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
     fmt: CheckFormat = None,  # type: ignore[valid-type]
 ) -> None:
-    """Validate the knowledge: every problem as file:line:col: message. Exit 1 on errors."""
+    """Validate the knowledge: every problem as file:line:col: message. Exit 1 on errors.
+
+    --format github writes GitHub Actions annotations, for a workflow that checks a
+    knowledge repository on every push. Examples: brief check; brief check kb/ -f github
+    """
     from briefcli.index import stored_problems
 
     out = _renderer(ctx, "check", as_json, fmt)
-    conn = _connect(ctx, data, check=False)
+    conn = _connect(ctx, [*(paths or []), *(data or [])], check=False)
     problems = stored_problems(conn, cwd=_call(ctx).env.cwd)
     out.check(problems)
     errors = sum(p.level == "error" for p in problems)

@@ -65,6 +65,10 @@ FORMATS: dict[str, Format] = {
             "markdown", "briefcli.render.markdown:MarkdownRenderer", _QUERIES, ".md",
             "CommonMark text",
         ),
+        Format(
+            "github", "briefcli.render.github:GithubRenderer", frozenset({"check"}), ".txt",
+            "GitHub Actions annotations, one per problem",
+        ),
     )
 }
 
