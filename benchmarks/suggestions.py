@@ -34,7 +34,8 @@ case-insensitive and ignores dots, as lookups do). Methods:
 
 - "new": `briefcli.suggest.suggest` on the rows of the length window
   (`length_window`), as an index fetches them (the fetch is not timed);
-- "old": `briefcli.text.closest` as `query.suggest_terms` calls it (distinct (key, text)
+- "old": the fuzzy matcher brief used before (WRatio similarity, kept in this
+  script as `_closest`), as `query.suggest_terms` called it (distinct (key, text)
   rows), on the first --old-typos (200) typos: the published baseline;
 - "best possible": the acronyms ranked by their exact chance of being meant, given the
   typo model and how many entries share each acronym. No ranker can do better on
@@ -77,14 +78,32 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import glossary_gen  # noqa: E402  (the generator next to this file)
 from briefcli import suggest as sg  # noqa: E402
-from briefcli.text import term_key  # noqa: E402
+from briefcli.text import fold, term_key  # noqa: E402
 from glossary_gen import Entry, Row  # noqa: E402
 
-old_closest: Callable[..., list[str]] | None
-try:  # the method being replaced, as it stands; reported unavailable once gone
-    from briefcli.text import closest as old_closest
-except ImportError:  # pragma: no cover
-    old_closest = None
+
+def _closest(
+    term: str, choices: list[str], limit: int = 1, keys: list[str] | None = None
+) -> list[str]:
+    """The method brief used before (`briefcli.text.closest`), kept here as the baseline:
+    rapidfuzz's WRatio similarity over the folded keys, cutoff 60."""
+    if not choices:
+        return []
+    from rapidfuzz import fuzz, process
+
+    compared = keys if keys is not None else choices
+    matches = process.extract(
+        fold(term) if keys is not None else term, compared, scorer=fuzz.WRatio,
+        limit=limit * 4, score_cutoff=60,
+    )
+    out: list[str] = []
+    for _key, _score, i in matches:
+        if choices[i] not in out:
+            out.append(choices[i])
+    return out[:limit]
+
+
+old_closest: Callable[..., list[str]] | None = _closest
 
 WTF = sorted(Path("/usr/share/games/bsdgames").glob("acronyms*"))
 VERA = Path("/usr/share/dictd/vera.index")

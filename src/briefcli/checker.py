@@ -17,7 +17,7 @@ from typing import Any
 
 from briefcli.model import IDS, KINDS, SECTIONS
 from briefcli.problems import Problem
-from briefcli.rules import FORMAT_VERSION, RuleError, convert, derive_id, sort_keys
+from briefcli.rules import FORMAT_VERSION, RuleError, check_id, convert, derive_id, sort_keys
 from briefcli.yamlread import Mapping, Node, Scalar, Sequence, decode, read_yaml
 
 
@@ -242,8 +242,6 @@ class _FileChecker:
     def culprit(node: Node, exc: RuleError) -> Node:
         """The list item a rule failed on (the first bad id of a list), else the node."""
         if isinstance(node, Sequence) and exc.code == "id":
-            from briefcli.rules import check_id
-
             for item in node.items:
                 try:
                     check_id(item.value)  # type: ignore[union-attr]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from briefcli.checker import RecordRow
 
 
-def document(records: list[RecordRow], quote: bool = False) -> dict[str, Any]:
+def document(records: list[RecordRow]) -> dict[str, Any]:
     """The file as plain data: format, then sections and fields in schema order."""
     out: dict[str, Any] = {"format": FORMAT_VERSION}
     for kind in KINDS.values():

@@ -93,28 +93,3 @@ def split_marks(snippet: str) -> list[tuple[str, bool]]:
 
 def strip_marks(snippet: str) -> str:
     return snippet.replace(MARK_START, "").replace(MARK_END, "")
-
-
-def closest(
-    term: str, choices: list[str], limit: int = 1, keys: list[str] | None = None
-) -> list[str]:
-    """The choices most like `term`, best first, each once: for "did you mean".
-
-    `keys`, when given, are what is compared (one per choice, such as folded forms);
-    choices sharing a key are offered once. Fuzzy matching scales to the tens of
-    thousands of terms of a large glossary.
-    """
-    if not choices:
-        return []
-    from rapidfuzz import fuzz, process
-
-    compared = keys if keys is not None else choices
-    matches = process.extract(
-        fold(term) if keys is not None else term, compared, scorer=fuzz.WRatio,
-        limit=limit * 4, score_cutoff=60,
-    )
-    out: list[str] = []
-    for _key, _score, i in matches:
-        if choices[i] not in out:
-            out.append(choices[i])
-    return out[:limit]
