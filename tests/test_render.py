@@ -355,7 +355,7 @@ def test_links_only_for_http_urls() -> None:
     links = re.findall(r"\x1b\]8;[^;]*;([^\x1b]*)\x1b\\", text)
     targets = {link for link in links if link}
     assert targets == {"https://www.nato.int/cps/en/natolive/topics_48818.htm"}
-    assert "\x1b]8;id=" in text
+    assert "\x1b]8;;https://www.nato.int" in text  # OSC 8, closed after the title
     assert not re.search(r"\x1b\]8;[^;]*;javascript:", text)
     assert "javascript:alert(1)" in text  # as text
 

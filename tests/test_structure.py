@@ -319,12 +319,12 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 
 def test_a_closed_pipe_in_the_terminal_renderer_is_141(brief, monkeypatch) -> None:
-    from rich.console import Console
+    from briefcli.render.terminal import TerminalRenderer
 
     def closed(self, *args, **kwargs):
         raise BrokenPipeError
 
-    monkeypatch.setattr(Console, "_check_buffer", closed)
+    monkeypatch.setattr(TerminalRenderer, "_emit", closed)
     r = brief("show")
     assert (r.code, r.stderr) == (141, "")
 

@@ -267,13 +267,17 @@ class Definition(NamedTuple):
 
     term: str
     entity: Entity
-    related: list[Entity]
+    related: list[Entity]  # what it links to: its own `related`
     events: list[Event]
     sources: list[Source]
     matched_on: str  # "id", "acronym", "name" or "alias"
     more_events: int = 0  # events of the entity not in `events` (which holds the latest)
-    more_referrers: int = 0  # entities naming it in `related` not in `related`
+    more_referrers: int = 0  # entities naming it in `related` not in `referrers`
     copies: list[Entity] = []  # the same sense written again elsewhere (same acronym, name)
+    referrers: list[Entity] = []  # what links to it: entities naming it in their `related`
+    faqs: list[Faq] = []  # questions that name it
+    briefings: list[Briefing] = []  # briefings that name it, the latest first
+    more_mentions: int = 0  # FAQs and briefings naming it not in `faqs` / `briefings`
 
     @property
     def label(self) -> str:

@@ -21,6 +21,7 @@ from briefcli.model import (
     Definition,
     Entity,
     Event,
+    Faq,
     SearchHit,
     SearchResult,
     ShowResult,
@@ -32,7 +33,8 @@ from briefcli.text import fold, term_key
 
 MATCH_ORDER = {"acronym": 0, "name": 1, "alias": 2, "id": 3}
 DEFINE_EVENTS = 5  # events shown with a definition: the latest ones
-DEFINE_REFERRERS = 20  # entities that name this one in `related`, shown after its own
+DEFINE_REFERRERS = 20  # entities that name this one in `related`, shown apart from its own
+DEFINE_MENTIONS = 10  # FAQs, and briefings, that name it: at most this many of each
 
 
 class NotFound(BriefError):
@@ -155,7 +157,8 @@ def _define(
         )
     ]
     shown = referrers[:DEFINE_REFERRERS]
-    related = records_by_id(conn, "entity", [*entity.related, *shown])
+    related = records_by_id(conn, "entity", list(entity.related))
+    referring = records_by_id(conn, "entity", shown)
     events = _records(
         conn,
         f"{_SELECT} WHERE r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND "
@@ -168,11 +171,31 @@ def _define(
         "WHERE l.target = 'entity' AND l.target_id = ? AND r.kind = 'event'", (entity.id,)
     ).fetchone()[0]
     sources = records_by_id(conn, "source", entity.sources)
+    mentions = {
+        kind: (
+            _records(
+                conn,
+                f"{_SELECT} WHERE r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND "
+                f"target_id = ?) AND +r.kind = ? ORDER BY {order} LIMIT ?",
+                (entity.id, kind, DEFINE_MENTIONS),
+            ),
+            conn.execute(
+                "SELECT count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
+                "WHERE l.target = 'entity' AND l.target_id = ? AND r.kind = ?", (entity.id, kind)
+            ).fetchone()[0],
+        )
+        for kind, order in (("faq", "r.rid"), ("briefing", "r.sort_key DESC, r.rid DESC"))
+    }
+    (faqs, faq_count), (briefings, briefing_count) = mentions["faq"], mentions["briefing"]
     return Definition(
         term, entity, related, events, sources, matched_on,
         more_events=all_events - len(events),
         more_referrers=len(referrers) - len(shown),
         copies=copies or [],
+        referrers=referring,
+        faqs=cast(list[Faq], faqs),
+        briefings=cast(list[Briefing], briefings),
+        more_mentions=faq_count + briefing_count - len(faqs) - len(briefings),
     )
 
 

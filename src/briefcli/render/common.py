@@ -137,6 +137,11 @@ def more_notes(d: Definition) -> list[str]:
             f"{d.more_referrers} more entit{'ies' if d.more_referrers != 1 else 'y'} name "
             f"it: brief search {d.entity.id}"
         )
+    if d.more_mentions:
+        notes.append(
+            f"{d.more_mentions} more FAQ{'s' if d.more_mentions != 1 else ''} and briefings "
+            f"name it: brief search {d.entity.id}"
+        )
     return notes
 
 

@@ -197,9 +197,18 @@ class MarkdownRenderer:
                 if d.related:
                     names = ", ".join(entity_label(r) for r in d.related)
                     fields.append(f"**Related:** {md_inline(names)}")
+                if d.referrers:
+                    names = ", ".join(entity_label(r) for r in d.referrers)
+                    fields.append(f"**Linked from:** {md_inline(names)}")
                 blocks.append(self._list(fields))
                 if d.events:
                     blocks += ["**Events:**", self._events(d.events)]
+                if d.briefings:
+                    blocks += ["**Briefings:**", self._list(
+                        f"{md_inline(short_date(b.date))} — {md_inline(b.title)}"
+                        for b in d.briefings)]
+                if d.faqs:
+                    blocks += ["**Questions:**", self._list(md_inline(f.question) for f in d.faqs)]
                 if d.sources:
                     blocks += ["**Sources:**", self._list(_source(s) for s in d.sources)]
                 if d.copies:

@@ -1,24 +1,16 @@
-"""The terminal renderer: Rich text for people, in colour or as plain text.
+"""The terminal renderer: text for people, in colour or plain.
 
-Every piece of text that comes from knowledge files goes through `visible()` and into
-`rich.text.Text` as a plain string, so data is never read as Rich markup, emoji codes or
-terminal escapes. With a console that has no colour the output is plain text.
+Every piece of text that comes from knowledge files goes through `visible()` before it
+is laid out, so data is never read as markup or terminal escapes. The layout is our own
+(`render.layout`, standard library only): a lookup answers without importing a layout
+library, and a long answer costs what it shows. Prose is set at a readable width
+(READABLE columns at most) however wide the terminal.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
-
-from rich.cells import cell_len, chop_cells
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.rule import Rule
-from rich.segment import Segment
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+import os
+from collections.abc import Iterable, Sequence
 
 from briefcli.model import (
     Briefing,
@@ -49,261 +41,120 @@ from briefcli.render.common import (
     senses_label,
     short_date,
 )
+from briefcli.render.layout import (
+    Cell,
+    Column,
+    Line,
+    Span,
+    cell_len,
+    chop_cells,
+    grid,
+    indent,
+    paint,
+    panel,
+    paragraph,
+    rule,
+    to_text,
+    wrap_text,
+)
 from briefcli.text import split_marks, visible
 
-
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        """The reader went away: let the command end it, as for every other format
-        (Rich's own answer is exit status 1, which would read as "not found")."""
-        raise BrokenPipeError
-
-
-def make_console(output: Output) -> Console:
-    """A console for `brief`: colour and escape codes only when the output has colour.
-
-    Highlighting, markup and emoji are off: renderers pass `Text` built from data, and
-    nothing printed as a plain string is ever interpreted either. The console reads the
-    command's environment, not the process's.
-    """
-    return _Console(
-        file=output.stream,
-        width=output.width,
-        no_color=not output.color,
-        force_terminal=output.color,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=False,
-        # The width is decided once (Environment.width); Rich would read COLUMNS again.
-        _environ={k: v for k, v in output.environ.items() if k != "COLUMNS"},
-    )
-
-# Markers around the matched words of a search snippet.
-
-# Styles, in one place.
-HEADING = Style(bold=True, color="cyan")
-RULE = Style(color="cyan", dim=True)
-TITLE = Style(bold=True)
-DIM = Style(dim=True)
-DATE = Style(color="green")
-ID = Style(color="magenta", dim=True)
-KIND = Style(color="yellow")
-LABEL = Style(bold=True, dim=True)
-MATCH = Style(bold=True, reverse=True)
-QUESTION = Style(bold=True)
-BULLET = Style(color="cyan")
-LEVEL = {"error": Style(color="red", bold=True), "warning": Style(color="yellow", bold=True)}
+# Styles, in one place: SGR parameters.
+HEADING = "1;36"
+RULE = "2;36"
+TITLE = "1"
+DIM = "2"
+DATE = "32"
+ID = "2;35"
+KIND = "33"
+LABEL = "1;2"
+MATCH = "1;7"
+QUESTION = "1"
+BULLET = "36"
+LEVEL = {"error": "1;31", "warning": "1;33"}
 
 NAME_WIDTH = 30  # widest name column of the who's-who before it wraps
+ID_WIDTH = 24  # widest id column of a briefing list
 PROFILES = 50  # senses of one term shown as a whole profile; the rest one line each
+READABLE = 100  # the widest the text is set, however wide the terminal
+DEFAULT_WIDTH = 80  # for a pipe or a file
+
+__all__ = ["TerminalRenderer", "wrap_text", "PROFILES", "READABLE"]
 
 
-# -- helpers shared with the other renderers ---------------------------------------------
+def output_width(output: Output) -> int:
+    """The width to lay out for: COLUMNS (already checked), else the terminal's, else 80;
+    never more than READABLE."""
+    width = output.width
+    if width is None:
+        width = DEFAULT_WIDTH
+        try:
+            if output.stream.isatty():
+                width = os.get_terminal_size(output.stream.fileno()).columns or width
+        except (OSError, ValueError, AttributeError):
+            pass
+    return max(20, min(width, READABLE))
 
 
-def _marked(snippet: str, style: Style | str = "") -> Text:
-    """Text with the marked parts of a search title or snippet highlighted."""
-    text = Text(style=style)
-    for part, matched in split_marks(snippet):
-        text.append(visible(part), style=MATCH if matched else "")
-    return text
+def _t(text: str | None, style: str = "") -> Span:
+    """Data text made safe: controls visible."""
+    return Span(visible(text or ""), style)
 
 
-# -- text building --------------------------------------------------------------------
-
-
-def _t(text: str | None, style: Style | str = "") -> Text:
-    """Data text made safe: controls visible, never markup."""
-    return Text(visible(text or ""), style=style)
-
-
-def _source_text(source: SourceRecord) -> Text:
-    """`Title — Publisher, 12 March 2023` (a link to the url where it may be one)."""
-    target = link_target(source.url)
-    text = Text()
-    title_style = Style(link=target) if target else Style()
-    text.append(visible(source.title), style=title_style)
-    details = [visible(source.publisher)] if source.publisher else []
-    if source.date:
-        details.append(visible(human_date(source.date)))
-    if details:
-        text.append(" — " + ", ".join(details), style=DIM)
-    return text
-
-
-def _rstrip(line: list[Segment]) -> list[Segment]:
-    """A rendered line without its trailing blanks (padding that shows as nothing)."""
-    line = list(line)
-    while line:
-        text, style, control = line[-1]
-        if control or (style and (style.bgcolor or style.reverse or style.underline)):
-            break
-        stripped = text.rstrip(" ")
-        if stripped:
-            line[-1] = Segment(stripped, style)
-            break
-        line.pop()
-    return line
-
-
-class Trimmed:
-    """Renders a renderable with trailing spaces removed from every line.
-
-    Rich pads table cells and wrapped text to their width; in a file or a pipe those
-    spaces are noise (and trip up diffs), so lines end where their text ends.
-    """
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in console.render_lines(self.renderable, options, pad=False):
-            yield from _rstrip(line)
-            yield Segment.line()
-
-
-_WORD = re.compile(r"\s*\S+\s*")
-
-
-def wrap_text(text: str, width: int) -> list[str]:
-    """Text folded to `width` cells exactly as Rich folds a cell (`overflow="fold"`),
-    each line without its trailing spaces, without building Rich's text objects (ASCII
-    text, where a character is a cell, skips the cell tables altogether)."""
-    ascii_only = text.isascii()
-    measure = len if ascii_only else cell_len
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        breaks: list[int] = []
-        offset = 0
-        for match in _WORD.finditer(paragraph):
-            start, word = match.start(), match.group()
-            length = measure(word.rstrip())
-            if width - offset >= length:
-                offset += measure(word)
-            elif length > width:  # fold the word over several lines
-                if ascii_only:
-                    chunks = [word[i : i + width] for i in range(0, len(word), width)]
-                else:
-                    chunks = chop_cells(word, width)
-                for n, chunk in enumerate(chunks):
-                    if start:
-                        breaks.append(start)
-                    if n == len(chunks) - 1:
-                        offset = measure(chunk)
-                    else:
-                        start += len(chunk)
-            elif offset and start:
-                breaks.append(start)
-                offset = measure(word)
-        edges = [0, *breaks, len(paragraph)]
-        lines.extend(paragraph[a:b].rstrip() for a, b in zip(edges, edges[1:], strict=False))
-    return lines
-
-
-def _painter(console: Console) -> Callable[[str, Style], str]:
-    """A function that wraps text in a style's escape codes for this console (none when
-    it has no colour), each style's codes worked out once."""
-    codes: dict[Style, tuple[str, str]] = {}
-    system = console._color_system  # None when the console has no colour
-
-    def paint(text: str, style: Style) -> str:
-        if system is None or not text or not style:
-            return text
-        if style not in codes:
-            before, _, after = style.render("\0", color_system=system).partition("\0")
-            codes[style] = (before, after)
-        before, after = codes[style]
-        return before + text + after
-
-    return paint
-
-
-class Rows:
-    """Two columns, a label that never wraps and texts that wrap beside it: the layout of
-    a two-column `Table.grid(padding=(0, 2))`, line for line, at a fraction of its cost
-    (a table measures and renders every cell several times: 20,000 events took 12 s).
-    Each row is a label and a list of (text, style) paragraphs; all text is plain (made
-    visible), so the lines are written as strings, styles as the console's escape codes.
-    """
-
-    def __init__(
-        self, rows: list[tuple[str, Style, list[tuple[str, Style]]]], indent: int = 0
-    ) -> None:
-        self.rows = rows
-        self.indent = indent
-
-    def write(self, console: Console) -> None:
-        """Write the rows to the console's file, after whatever it printed before."""
-        if not self.rows:
-            return
-        styled = _painter(console)
-
-        label_width = max(cell_len(label) for label, _, _ in self.rows)
-        margin = " " * self.indent
-        text_width = max(2, console.width - self.indent - label_width - 2)
-        blank = " " * (label_width + 2)
-        out: list[str] = []
-        for label, label_style, paragraphs in self.rows:
-            head = styled(label, label_style) + " " * (label_width - cell_len(label) + 2)
-            for text, style in paragraphs:
-                for line in wrap_text(text, text_width):
-                    body = styled(line, style)
-                    out.append(f"{margin}{head}{body}".rstrip() if head else
-                               f"{margin}{blank}{body}".rstrip())
-                    head = ""
-        console.file.write("\n".join(out) + "\n")
+def _marked(snippet: str, style: str = "") -> list[Span]:
+    """A search title or snippet with its marked words highlighted."""
+    return [
+        Span(visible(part), MATCH if matched else style) for part, matched in split_marks(snippet)
+    ]
 
 
 class TerminalRenderer:
-    """Renders results to a Rich console: headings, tables, colour when the console has it."""
+    """Renders results as text: headings, columns, colour when the output has it."""
 
     name = "terminal"
 
     def __init__(self, output: Output) -> None:
-        self.console = make_console(output)
+        self.stream = output.stream
+        self.color = output.color
+        self.width = output_width(output)
         self._printed = False
 
     # -- output primitives
 
-    def _print(self, *renderables: RenderableType) -> None:
-        for renderable in renderables:
-            self.console.print(Trimmed(renderable), highlight=False, markup=False, emoji=False)
+    def _emit(self, lines: Iterable[Line]) -> None:
+        text = to_text(lines, self.color)
+        if text:
+            self.stream.write(text)
             self._printed = True
 
     def _gap(self) -> None:
         """A blank line between blocks, none at the top of the output."""
         if self._printed:
-            self._print(Text())
+            self._emit([[]])
 
-    def _heading(self, title: str | Text) -> None:
-        text = title if isinstance(title, Text) else _t(title)
-        text.stylize(HEADING)
+    def _heading(self, title: Sequence[Span]) -> None:
         self._gap()
-        self._print(Rule(text, align="left", style=RULE, characters="─"))
+        self._emit([rule(self.width, [Span(s.text, HEADING) for s in title], RULE)])
 
-    def _bullets(self, items: Iterable[Text], indent: int = 2) -> Padding:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style=BULLET)
-        grid.add_column(overflow="fold")
-        for item in items:
-            grid.add_row(Text("•"), item)
-        return Padding(grid, (0, 0, 0, indent), expand=False)
+    def _bullets(self, items: Iterable[Sequence[Span]], width: int) -> list[Line]:
+        return grid([("•", item) for item in items], width, (Column(style=BULLET), Column()), gap=1)
 
-    def _events_grid(self, events: Iterable[Event], summaries: bool = False) -> Table:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style=DATE)
-        grid.add_column(overflow="fold")
+    def _events_grid(
+        self, events: Iterable[Event], width: int, summaries: bool = False
+    ) -> list[Line]:
+        rows: list[tuple[Cell, Cell]] = []
         for event in events:
-            cell = _t(event.title)
+            cell = [_t(event.title)]
             if summaries and event.summary:
-                cell.append("\n")
-                cell.append(visible(event.summary), style=DIM)
-            grid.add_row(_t(event_when(event)), cell)
-        return grid
+                cell += [Span("\n"), _t(event.summary, DIM)]
+            rows.append((visible(event_when(event)), cell))
+        return grid(rows, width, (Column(style=DATE), Column()))
 
     def _empty(self, message: str) -> None:
-        self._print(Text(message, style=DIM))
+        self._emit([[Span(message, DIM)]])
+
+    def _done(self) -> None:
+        self.stream.flush()
 
     # -- views
 
@@ -313,232 +164,245 @@ class TerminalRenderer:
     def show(self, result: ShowResult) -> None:
         if result.listing:
             self._briefing_list(result.listing, result.period)
+            self._done()
             return
         for n, page in enumerate(result.pages):
             if n:  # two briefings of one day: a rule across, so they don't run together
                 self._gap()
-                self._print(Rule(style=RULE, characters="━"))
+                self._emit([rule(self.width, style=RULE, char="━")])
                 self._gap()
             self._briefing(page)
+        self._done()
 
     def _briefing(self, page: BriefingPage) -> None:
         b = page.briefing
-        header = Text()
-        header.append(visible(b.title), style=TITLE)
-        header.append("\n")
-        header.append(visible(human_date(b.date)), style=DATE)
+        width = self.width
+        inner = width - 4
+        head = paragraph([_t(b.title, TITLE)], inner)
+        date = [_t(human_date(b.date), DATE)]
         if b.id and b.id != short_date(b.date):
-            header.append("  ·  ", style=DIM)
-            header.append(visible(b.id), style=ID)
+            date += [Span("  ·  ", DIM), _t(b.id, ID)]
+        head += paragraph(date, inner)
         if b.summary:
-            header.append("\n\n")
-            header.append(visible(b.summary))
-        self._print(Panel(header, border_style=RULE, padding=(0, 1)))
+            head += [[], *paragraph([_t(b.summary)], inner)]
+        self._emit(panel(head, width, RULE))
 
-        for paragraph in b.body:
+        for text in b.body:
             self._gap()
-            self._print(_t(paragraph))
+            self._emit(paragraph([_t(text)], width))
 
         if b.points:
-            self._heading("Key points")
-            self._print(self._bullets(_t(point) for point in b.points))
+            self._heading([Span("Key points")])
+            self._emit(indent(self._bullets(([_t(p)] for p in b.points), width - 2), 2))
 
         if page.entities:
-            self._heading("Who's who")
-            self._print(self._who(page.entities))
+            self._heading([Span("Who's who")])
+            self._emit(indent(self._who(page.entities, width - 2), 2))
 
         if page.events:
-            self._heading("Timeline")
-            self._print(Padding(self._events_grid(page.events), (0, 0, 0, 2)))
+            self._heading([Span("Timeline")])
+            self._emit(indent(self._events_grid(page.events, width - 2), 2))
 
         if page.faqs:
-            self._heading("Questions")
-            self._print(self._faqs(page.faqs))
+            self._heading([Span("Questions")])
+            self._emit(indent(self._faqs(page.faqs, width - 2), 2))
 
         if page.sources:
-            self._heading("Sources")
+            self._heading([Span("Sources")])
             self._sources(page.sources, 2)
 
-    def _sources(self, sources: Sequence[SourceRecord], indent: int) -> None:
+    def _source_spans(self, source: SourceRecord) -> list[Span]:
+        """`Title — Publisher, 12 March 2023` (a link to the url where it may be one)."""
+        spans = [Span(visible(source.title), "", link_target(source.url))]
+        details = [visible(source.publisher)] if source.publisher else []
+        if source.date:
+            details.append(visible(human_date(source.date)))
+        if details:
+            spans.append(Span(" — " + ", ".join(details), DIM))
+        return spans
+
+    def _sources(self, sources: Sequence[SourceRecord], margin: int) -> None:
         """Each source as a bullet, its url dimmed on a line of its own that is never
         broken, however long (a url cut in two cannot be followed or copied)."""
         for source in sources:
-            self._print(self._bullets([_source_text(source)], indent))
+            self._emit(indent(self._bullets([self._source_spans(source)], self.width - margin),
+                              margin))
             if source.url:
-                target = link_target(source.url)
-                url = Text(" " * (indent + 2), end="\n")
-                url.append(visible(source.url), style=DIM + Style(link=target) if target else DIM)
-                self.console.print(url, soft_wrap=True, highlight=False, markup=False, emoji=False)
+                url = Span(visible(source.url), DIM, link_target(source.url))
+                self._emit([[Span(" " * (margin + 2)), url]])
 
-    def _who(self, entities: Sequence[Entity]) -> Padding:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(max_width=NAME_WIDTH, overflow="fold", style=TITLE)
-        table.add_column(overflow="fold")
-        for entity in entities:
-            table.add_row(_t(entity_label(entity)), _t(entity.gloss))
-        return Padding(table, (0, 0, 0, 2))
+    def _who(self, entities: Sequence[Entity], width: int) -> list[Line]:
+        rows: list[tuple[Cell, Cell]] = [
+            (visible(entity_label(e)), visible(e.gloss)) for e in entities
+        ]
+        return grid(rows, width, (Column(NAME_WIDTH, TITLE), Column()))
 
-    def _faqs(self, faqs: Sequence[Faq]) -> Padding:
-        items: list[RenderableType] = []
+    def _faqs(self, faqs: Sequence[Faq], width: int) -> list[Line]:
+        lines: list[Line] = []
         for i, faq in enumerate(faqs):
             if i:
-                items.append(Text())
-            items.append(_t(faq.question, QUESTION))
-            items.append(Padding(_t(faq.answer), (0, 0, 0, 2)))
-        return Padding(Group(*items), (0, 0, 0, 2))
+                lines.append([])
+            lines += paragraph([_t(faq.question, QUESTION)], width)
+            lines += indent(paragraph([_t(faq.answer)], width - 2), 2)
+        return lines
 
     def _briefing_list(self, briefings: list[Briefing], period: str) -> None:
-        self._heading("Briefings of " + period_label(period))
+        self._heading([Span(visible("Briefings of " + period_label(period)))])
         if not briefings:
             self._empty("No briefings.")
             return
         # An id derived from the date says nothing the date column does not.
         with_ids = any(b.id != b.date for b in briefings)
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style=DATE)
+        columns = [Column(style=DATE)]
         if with_ids:
-            table.add_column(overflow="fold", style=ID, max_width=24)
-        table.add_column(overflow="fold", style=TITLE)
+            columns.append(Column(ID_WIDTH, ID))
+        columns.append(Column(style=TITLE))
+        rows: list[list[Cell]] = []
         for b in briefings:
-            ident = [_t("" if b.id == b.date else b.id)] if with_ids else []
-            table.add_row(_t(short_date(b.date)), *ident, _t(b.title))
-        self._print(Padding(table, (0, 0, 0, 2)))
+            ident: list[Cell] = [visible("" if b.id == b.date else b.id)] if with_ids else []
+            rows.append([visible(short_date(b.date)), *ident, [_t(b.title, TITLE)]])
+        self._emit(indent(grid(rows, self.width - 2, columns), 2))
 
     def define(self, defs: list[Definition]) -> None:
         if not defs:
             self._empty("No definitions.")
             return
         for label, items in group_definitions(defs):
-            heading = _t(label)
+            heading = [_t(label)]
             if len(items) > 1:
-                heading.append(f" ({senses_label(len(items))})")
+                heading.append(Span(f" ({senses_label(len(items))})"))
             self._heading(heading)
             for n, d in enumerate(items[:PROFILES], 1):
                 self._gap()
                 self._definition(d, n if len(items) > 1 else None)
             if len(items) > PROFILES:
                 self._more_senses(items[PROFILES:], PROFILES + 1)
+        self._done()
 
     def _more_senses(self, items: list[Definition], first: int) -> None:
         """The senses past the first PROFILES, one line each (a profile each would be
-        pages long, and slow to lay out: 33,000 senses of one alias took a minute)."""
+        pages long)."""
         self._gap()
-        self._print(_t(f"{len(items):,} more senses, one line each "
-                       "(brief define TERM --json gives them all):", DIM))
-        paint = _painter(self.console)
+        self._emit([[Span(f"{len(items):,} more senses, one line each "
+                          "(brief define TERM --json gives them all):", DIM)]])
         width = len(str(first + len(items)))
-        lines = []
+        lines: list[Line] = []
         for n, d in enumerate(items, first):
-            head = f"{n:>{width}}. {visible(entity_label(d.entity))}  {visible(d.entity.id)}"
+            name, ident = visible(entity_label(d.entity)), visible(d.entity.id)
+            head = f"{n:>{width}}. {name}  {ident}"
             gloss = visible(" ".join(d.entity.gloss.split()))
-            room = self.console.width - cell_len(head) - 2
+            room = self.width - cell_len(head) - 2
             if gloss and room > 10:
                 gloss = gloss if cell_len(gloss) <= room else chop_cells(gloss, room - 1)[0] + "…"
             else:
                 gloss = ""
-            name = paint(visible(entity_label(d.entity)), TITLE)
-            lines.append(
-                f"{paint(f'{n:>{width}}.', HEADING)} {name}  {paint(visible(d.entity.id), ID)}"
-                + (f"  {gloss}" if gloss else "")
-            )
-        self.console.file.write("\n".join(lines) + "\n")
-        self.console.file.flush()
+            line = [Span(f"{n:>{width}}.", HEADING), Span(" "), Span(name, TITLE), Span("  "),
+                    Span(ident, ID)]
+            if gloss:
+                line.append(Span("  " + gloss))
+            lines.append(line)
+        self._emit(lines)
 
     def _definition(self, d: Definition, number: int | None) -> None:
         e = d.entity
-        title = Text()
-        if number is not None:
-            title.append(f"{number}. ", style=HEADING)
-        title.append(visible(entity_label(e)), style=TITLE)
-        title.append("  ")
-        title.append(visible(e.id), style=ID)
-        parts: list[RenderableType] = [title]
-        indent = 3 if number is not None else 0
+        title = [Span(f"{number}. ", HEADING)] if number is not None else []
+        title += [_t(entity_label(e), TITLE), Span("  "), _t(e.id, ID)]
+        margin = 3 if number is not None else 0
+        width = self.width - margin
+        # The number hangs in the margin; everything else lines up under the name.
+        lines = paragraph(title, self.width)
+        body: list[Line] = []
+        for text in (e.summary, e.description):
+            if text:
+                body += [[], *paragraph([_t(text)], width)]
 
-        for paragraph in (e.summary, e.description):
-            if paragraph:
-                parts += [Text(), _t(paragraph)]
+        def names(entities: Sequence[Entity]) -> Cell:
+            return visible(", ".join(entity_label(r) for r in entities))
 
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style=LABEL)
-        grid.add_column(overflow="fold")
+        rows: list[tuple[Cell, Cell]] = []
         if e.kind:
-            grid.add_row(Text("Kind:"), _t(e.kind, KIND))
+            rows.append(("Kind:", [_t(e.kind, KIND)]))
         if e.role:
-            grid.add_row(Text("Role:"), _t(e.role))
+            rows.append(("Role:", visible(e.role)))
         if e.aliases:
-            grid.add_row(Text("Aliases:"), _t(", ".join(e.aliases)))
+            rows.append(("Aliases:", visible(", ".join(e.aliases))))
         if d.related:
-            grid.add_row(Text("Related:"), _t(", ".join(entity_label(r) for r in d.related)))
+            rows.append(("Related:", names(d.related)))
+        if d.referrers:
+            rows.append(("Linked from:", names(d.referrers)))
         if d.events:
-            grid.add_row(Text("Events:"), self._events_grid(d.events))
+            events = d.events
+            rows.append(("Events:", lambda w: self._events_grid(events, w)))
+        if d.briefings:
+            briefings = [(visible(short_date(b.date)), visible(b.title)) for b in d.briefings]
+            rows.append(
+                ("Briefings:", lambda w: grid(briefings, w, (Column(style=DATE), Column())))
+            )
+        if d.faqs:
+            questions = [visible(f.question) for f in d.faqs]
+            rows.append(("Questions:", lambda w: [
+                line for q in questions for line in paragraph(q, w)]))
         if d.copies:
-            grid.add_row(Text("Also in:"), _t(copies_text(d), DIM))
+            rows.append(("Also in:", [_t(copies_text(d), DIM)]))
         for note in more_notes(d):
-            grid.add_row(Text(""), _t(note, DIM))
-        if grid.row_count:
-            parts += [Text(), grid]
-        body: RenderableType = Group(*parts)
-        if indent:
-            # The number hangs in the margin; everything else lines up under the name.
-            head, *rest = parts
-            body = Group(head, Padding(Group(*rest), (0, 0, 0, indent)))
-        self._print(body)
+            rows.append(("", [_t(note, DIM)]))
+        if rows:
+            body += [[], *grid(rows, width, (Column(style=LABEL), Column()))]
+        self._emit(lines + indent(body, margin))
         if d.sources:
-            self._print(Padding(Text("Sources:", style=LABEL), (0, 0, 0, indent)))
-            self._sources(d.sources, indent + 2)
+            self._emit([[Span(" " * margin), Span("Sources:", LABEL)]] if margin else
+                       [[Span("Sources:", LABEL)]])
+            self._sources(d.sources, margin + 2)
 
     def timeline(self, result: Timeline) -> None:
         events = result.events
-        self._heading(result.title)
+        self._heading([_t(result.title)])
         if not events:
             self._empty("No events.")
             return
         for year, items in group_by_year(events):
             self._gap()
-            self._print(_t(year, TITLE))
-            rows = []
+            self._emit([[_t(year, TITLE)]])
+            rows: list[tuple[Cell, Cell]] = []
             for event in items:
                 sense = result.senses.get(event.id)
                 title = f"{event.title} [{sense}]" if sense else event.title
-                cell = [(visible(title), Style())]
+                cell = [_t(title)]
                 if event.summary:
-                    cell.append((visible(event.summary), DIM))
-                rows.append((visible(event_when(event)), DATE, cell))
-            Rows(rows, indent=2).write(self.console)
+                    cell += [Span("\n"), _t(event.summary, DIM)]
+                rows.append((visible(event_when(event)), cell))
+            self._emit(indent(grid(rows, self.width - 2, (Column(style=DATE), Column())), 2))
+        self._done()
 
     def search(self, result: SearchResult) -> None:
-        self._heading(matches_label(len(result.hits), result.total))
+        self._heading([Span(matches_label(len(result.hits), result.total))])
         for hit in result.hits:
             head = _marked(hit.title, TITLE)
             when = hit_date(hit)
             if when:
-                head.append("  ")
-                head.append(visible(when), style=DATE)
-            head.append("  ")
-            head.append(visible(hit.kind), style=KIND)
-            head.append(" ")
-            head.append(visible(hit.id), style=ID)
-            snippet = _marked(hit.snippet)
+                head += [Span("  "), _t(when, DATE)]
+            head += [Span("  "), _t(hit.kind, KIND), Span(" "), _t(hit.id, ID)]
             self._gap()
-            self._print(head, Padding(snippet, (0, 0, 0, 2)))
+            self._emit(paragraph(head, self.width)
+                       + indent(paragraph(_marked(hit.snippet), self.width - 2), 2))
+        self._done()
 
     def check(self, problems: list[Problem]) -> None:
         # One problem, one line: `file:line:col: level: message [code]` stays greppable;
         # the source line and a caret follow, indented, where the problem has them.
-        # Written as strings (100,000 problems took 23 s through Rich, one by one).
-        paint = _painter(self.console)
         out = []
         for problem in problems:
             line = visible(problem.format())
             level = f": {visible(problem.level)}: "
             at = line.find(level)
             if at >= 0:
-                style = LEVEL.get(problem.level, Style(bold=True))
+                style = LEVEL.get(problem.level, "1")
                 word = line[at + 2 : at + len(level) - 2]
-                line = line[: at + 2] + paint(word, style) + line[at + len(level) - 2 :]
+                line = line[: at + 2] + paint(word, style, self.color) + line[at + len(level) - 2 :]
             out.append(line)
-            out.extend(paint("    " + shown, DIM) for shown in problem.excerpt.splitlines())
+            out.extend(
+                paint("    " + shown, DIM, self.color) for shown in problem.excerpt.splitlines()
+            )
         if out:
-            self.console.file.write("\n".join(out) + "\n")
-            self.console.file.flush()
+            self.stream.write("\n".join(out) + "\n")
+            self.stream.flush()
