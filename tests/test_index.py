@@ -153,10 +153,14 @@ def test_unwritable_cache_answers_from_memory(kb, tmp_path, brief):
 
 def test_no_temporary_files_left(kb, tmp_path):
     cache = tmp_path / "cache"
-    build(kb, cache)
+    build(kb, cache)[1].close()
     write(kb / "small.yaml", "entities:\n" + entity("s", "Changed"))
-    build(kb, cache)
-    assert [p.name for p in cache.iterdir()] == [index_file(cache, [kb]).name]
+    _, conn = build(kb, cache)
+    target = index_file(cache, [kb])
+    # While a connection is open, SQLite keeps its log and shared memory beside the index.
+    assert {p.name for p in cache.iterdir()} <= {target.name + s for s in ("", "-wal", "-shm")}
+    conn.close()  # the last one out checkpoints the log and removes both
+    assert [p.name for p in cache.iterdir()] == [target.name]
 
 
 def test_concurrent_cold_runs(kb, tmp_path):
@@ -175,6 +179,7 @@ def test_concurrent_cold_runs(kb, tmp_path):
         assert f'"E{i}"' in out
     report, conn = build(kb, cache)
     assert report.reread == []
+    conn.close()
     assert [p.name for p in cache.iterdir()] == [index_file(cache, [kb]).name]
 
 

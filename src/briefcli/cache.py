@@ -1,15 +1,26 @@
-"""The index file's life: where it lives, how it is opened, replaced and given up.
+"""The index file's life: where it lives, how it is opened, updated, replaced and given up.
 
-One SQLite file per set of data paths, in the user's cache folder. An index file is
-never written in place: an update copies it to a temporary file in the same folder,
-applies the changes there (`briefcli.index`) and moves it over the old one, so readers
-(which open it immutable, without locks) always see a complete index, and concurrent
-runs at worst build the same thing twice. A cache that cannot be written falls back to
-an index in memory for this call; a damaged one is rebuilt.
+One SQLite file per set of data paths, in the user's cache folder, in WAL journal mode.
+
+- A first build (or a rebuild) writes a temporary file in the same folder, without a
+  journal, and links it in under the index's name only if no other run placed one
+  first (`os.link` never replaces), so that nobody opens a half-built file and two runs
+  building at once keep one of the two results.
+- An update is made in place, in one SQLite transaction (`BEGIN IMMEDIATE`, waiting up
+  to LOCK_WAIT for another run's update): readers keep the snapshot they began with
+  until it commits, a run killed mid-update leaves the index as it was, and two runs
+  updating at once take turns (the second finds the work done).
+- A call that finds the index current reads it in one read transaction: it takes no
+  write lock and sees one state from its first query to its last.
+- A damaged index, or one made by other code, is removed with its side files (`-wal`,
+  `-shm`) and built again. A cache that cannot be written falls back to an index in
+  memory for this call; an index in a folder that can be read but not written is read
+  without locks (immutable) while it is current and holds no pending log.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import zlib
@@ -45,6 +56,15 @@ INDEX_VERSION = f"{__version__}/{_fingerprint()}"
 
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
+SQLITE_CANTOPEN = 14
+SQLITE_READONLY = 8
+
+# Seconds a run waits for another run's update of the same index before it answers
+# from memory instead. Updates after an edit take milliseconds; a large file read
+# again can take a minute.
+LOCK_WAIT = 120.0
+
+SIDE_FILES = ("-wal", "-shm")  # SQLite's write-ahead log and its shared-memory index
 
 
 def is_damage(exc: sqlite3.DatabaseError) -> bool:
@@ -68,10 +88,24 @@ def index_file(cache_dir: Path, paths: list[Path]) -> Path:
     return cache_dir / f"index-{_digest(key.encode('utf-8', 'surrogateescape'))}.sqlite"
 
 
+def discard_index(target: Path) -> None:
+    """Remove an index file and its side files.
+
+    The index goes first: a run that has it open keeps reading it (and its side files)
+    through its open descriptors, and SQLite neither checkpoints into nor deletes the
+    log of a file that has moved; a new index placed under the same name then never
+    meets the old log, which SQLite would otherwise apply to it.
+    """
+    for suffix in ("", *SIDE_FILES):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{target}{suffix}")
+
+
 def open_index(
     paths: list[Path], cache_dir: Path | None, report: BuildReport | None = None
 ) -> sqlite3.Connection:
-    """A connection to an up-to-date index of the knowledge under `paths`.
+    """A connection to an up-to-date index of the knowledge under `paths`, in a read
+    transaction (one consistent state for the whole call).
 
     Raises sources.MissingPath when a data path does not exist.
     """
@@ -93,68 +127,189 @@ def open_index(
     return conn
 
 
+ATTEMPTS = 3  # builds placed and lost to other runs before giving up on the cache
+
+
 def _open_cached(target: Path, stamps: list[FileStamp], report: BuildReport) -> sqlite3.Connection:
-    conn = None
-    if target.exists():
-        try:
-            conn = sqlite3.connect(f"{target.as_uri()}?immutable=1", uri=True)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            if row is None or row[0] != INDEX_VERSION:
-                conn.close()
-                conn = None
-            elif changes(conn, stamps) is None:
-                report.location = str(target)
-                return conn  # the common case: nothing changed
-        except sqlite3.DatabaseError:
-            if conn is not None:
-                conn.close()
-            conn = None  # corrupted or not an index: rebuilt below
-    return _rebuild_into(target, conn, stamps, report)
+    try:
+        return _open_or_build(target, stamps, report)
+    except OSError as exc:  # a file that could not be removed, a folder that is a file
+        raise CacheUnavailable(exc.strerror or str(exc)) from None
 
 
-def _rebuild_into(
-    target: Path, old: sqlite3.Connection | None, stamps: list[FileStamp], report: BuildReport
+def _open_or_build(
+    target: Path, stamps: list[FileStamp], report: BuildReport
 ) -> sqlite3.Connection:
-    import shutil
-
-    from briefcli.files import replacing
-
-    copy = old is not None
-    if old is not None:
-        old.close()
-    while True:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # The index is a cache that is rebuilt whenever it is lost: no fsync.
-            with replacing(target, durable=False) as tmp:
-                if copy:
-                    shutil.copyfile(target, tmp)  # changes are computed against the copy
-                conn = sqlite3.connect(tmp)
-                try:
-                    conn.execute("PRAGMA journal_mode = OFF")
-                    conn.execute("PRAGMA synchronous = OFF")
-                    if not copy:
-                        report.rebuilt = True
-                        create(conn, INDEX_VERSION)
-                    update(conn, stamps, report)
-                    conn.commit()
-                except BaseException:
-                    conn.close()
+    for _ in range(ATTEMPTS):
+        conn = _reader(target)
+        if conn is not None:
+            try:
+                if changes(conn, stamps) is not None:
+                    _update_in_place(conn, stamps, report)
+                    _prune(target.parent, keep=target)
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                if not is_damage(exc):
+                    if isinstance(exc, sqlite3.OperationalError):  # locked, disk full
+                        raise CacheUnavailable(str(exc)) from None
                     raise
-        except sqlite3.DatabaseError as exc:
-            if copy and is_damage(exc):
-                copy = False  # the old index was damaged where the update met it: anew
+                discard_index(target)  # damaged where the update met it: anew
                 report.reread.clear()
-                continue
-            if isinstance(exc, sqlite3.OperationalError):  # a full disk says this
-                raise CacheUnavailable(str(exc)) from None
-            raise
-        except OSError as exc:
-            raise CacheUnavailable(exc.strerror or str(exc)) from None
-        break
-    report.location = str(target)
-    _prune(target.parent, keep=target)
+                report.removed.clear()
+            else:
+                report.location = str(target)
+                return conn
+        if _build(target, stamps, report):
+            conn = _reader(target)
+            if conn is not None:  # just built from `stamps`: current
+                report.location = str(target)
+                _prune(target.parent, keep=target)
+                return conn
+        # Another run placed its index first (or removed ours): take it from the top.
+    raise CacheUnavailable("the index was replaced by other runs while this one built it")
+
+
+def _reader(target: Path) -> sqlite3.Connection | None:
+    """The index at `target` in a read transaction, or None when there is none to use:
+    absent, damaged or made by other code (those two are removed)."""
+    try:
+        conn = sqlite3.connect(f"{target.as_uri()}?mode=rw", uri=True, timeout=LOCK_WAIT)
+    except sqlite3.OperationalError:
+        if not target.exists():
+            # Side files without their index (it was deleted by hand, or by a rerun
+            # after damage) would be taken for the log of the next index built here.
+            for suffix in SIDE_FILES:
+                # None (the common case), or a path that cannot hold files at all.
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{target}{suffix}")
+            return None
+        conn = _immutable(target)  # present but not ours to open for writing
+    try:
+        try:
+            row = _begin_read(conn)
+        except sqlite3.OperationalError as exc:
+            # A folder that cannot hold the side files: read without them, if the file
+            # is all there is (the checks below reject an index that is not current).
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in (SQLITE_CANTOPEN, SQLITE_READONLY):
+                raise
+            conn.close()
+            conn = _immutable(target)
+            row = _begin_read(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.OperationalError) and not is_damage(exc):
+            raise CacheUnavailable(str(exc)) from None
+        discard_index(target)
+        return None
+    if row is None or row[0] != INDEX_VERSION:
+        conn.close()
+        discard_index(target)
+        return None
     return conn
+
+
+def _begin_read(conn: sqlite3.Connection) -> tuple[str] | None:
+    """Begin the read transaction the call answers from; the index's version."""
+    conn.execute("BEGIN")
+    row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    return None if row is None else (str(row[0]),)
+
+
+class _Immutable(sqlite3.Connection):
+    """A connection to an index read as a plain file: never updated."""
+
+
+def _immutable(target: Path) -> sqlite3.Connection:
+    """The index read as a plain file, without locks or side files. Only when no log is
+    pending: what a log holds is missing from the file itself."""
+    try:
+        pending = os.stat(f"{target}-wal").st_size
+    except FileNotFoundError:
+        pending = 0
+    if pending:
+        raise CacheUnavailable("the index has a pending log and its folder is read-only")
+    try:
+        return sqlite3.connect(f"{target.as_uri()}?immutable=1", uri=True, factory=_Immutable)
+    except sqlite3.OperationalError as exc:  # not even readable
+        raise CacheUnavailable(str(exc)) from None
+
+
+def _update_in_place(
+    conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildReport
+) -> None:
+    """Bring the index up to date in one write transaction, then begin the read one."""
+    conn.rollback()  # the snapshot checked may be old by now: write from the newest
+    if isinstance(conn, _Immutable):
+        raise CacheUnavailable("the index is out of date and its folder is read-only")
+    # In WAL mode, NORMAL syncs at checkpoints only: a crash of the machine may lose the
+    # last update (found stale and redone by the next call), never the index.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("BEGIN IMMEDIATE")  # waits for another run's update (LOCK_WAIT)
+    try:
+        update(conn, stamps, report)  # finds the changes again, under the lock
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    _begin_read(conn)
+
+
+def _build(target: Path, stamps: list[FileStamp], report: BuildReport) -> bool:
+    """Build an index of `stamps` into a temporary file and place it at `target`;
+    False when another run placed one first (this one is then dropped)."""
+    import tempfile
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name[:40]}-", suffix=".tmp",
+                                    dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)
+        try:
+            conn = sqlite3.connect(tmp)
+            try:
+                # Nobody else opens this file: no journal, no sync (the index is a cache
+                # that is rebuilt whenever it is lost).
+                conn.execute("PRAGMA journal_mode = OFF")
+                conn.execute("PRAGMA synchronous = OFF")
+                report.rebuilt = True
+                create(conn, INDEX_VERSION)
+                update(conn, stamps, report)
+                conn.commit()
+                # WAL from now on; in exclusive locking mode the switch needs no -shm.
+                conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+                conn.execute("PRAGMA journal_mode = WAL")
+            finally:
+                conn.close()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+            return _place(tmp, target)
+        finally:
+            for suffix in ("", *SIDE_FILES):
+                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):  # a full disk says this
+            raise CacheUnavailable(str(exc)) from None
+        raise
+    except OSError as exc:
+        raise CacheUnavailable(exc.strerror or str(exc)) from None
+
+
+def _place(tmp: Path, target: Path) -> bool:
+    """Give `tmp` the name `target` unless a file has that name already."""
+    import errno
+
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        os.replace(tmp, target)  # a file system without hard links
+    return True
 
 
 UNUSED_DAYS = 30  # an index not rebuilt or updated for this long is removed
@@ -163,8 +318,8 @@ STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a run that was
 
 def _prune(cache_dir: Path, keep: Path) -> None:
     """Remove the indexes no run has brought up to date for UNUSED_DAYS (knowledge that
-    moved or is no longer used; a live one is rebuilt at its next use) and the
-    temporary files of runs that were killed while building."""
+    moved or is no longer used; a live one is rebuilt at its next use), with their side
+    files, and the temporary files of runs that were killed while building."""
     import time
 
     now = time.time()
@@ -172,17 +327,36 @@ def _prune(cache_dir: Path, keep: Path) -> None:
         entries = list(os.scandir(cache_dir))
     except OSError:
         return
+    names = {entry.name for entry in entries}
     for entry in entries:
-        if entry.path == str(keep):
+        name = entry.name
+        if entry.path == str(keep) or not name.startswith(("index-", ".index-")):
             continue
-        if entry.name.startswith("index-") and entry.name.endswith(".sqlite"):
+        if name.startswith("index-") and name.endswith(".sqlite"):
             limit = UNUSED_DAYS * 86400
-        elif entry.name.startswith(".index-") and entry.name.endswith(".tmp"):
-            limit = STALE_TMP_SECONDS
+        elif name.startswith(".index-") and (name.endswith(".tmp") or ".tmp-" in name):
+            limit = STALE_TMP_SECONDS  # a build's file, or its log or journal
+        elif name.endswith(SIDE_FILES) and name[:-4] not in names:
+            limit = STALE_TMP_SECONDS  # side files whose index is gone
         else:
             continue
         try:
-            if now - entry.stat(follow_symlinks=False).st_mtime > limit:
-                os.unlink(entry.path)
+            if now - _last_write(entry.path) > limit:
+                if name.endswith(".sqlite"):
+                    discard_index(Path(entry.path))
+                else:
+                    os.unlink(entry.path)
         except OSError:
             pass  # gone already, or not ours to remove
+
+
+def _last_write(path: str) -> float:
+    """When an index (or any file) was last written: its log counts as the index."""
+    times = []
+    for suffix in ("", "-wal"):
+        try:
+            times.append(os.stat(f"{path}{suffix}", follow_symlinks=False).st_mtime)
+        except FileNotFoundError:
+            if not suffix:
+                raise
+    return max(times)

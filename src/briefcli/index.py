@@ -119,8 +119,8 @@ def create(conn: sqlite3.Connection, version: str) -> None:
 
 
 def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildReport) -> None:
-    """Bring the index up to date with the files `stamps` names (in one transaction's
-    worth of statements; the caller commits)."""
+    """Bring the index up to date with the files `stamps` names: statements only, in the
+    caller's transaction (nothing here commits; the caller commits or rolls back)."""
     found = changes(conn, stamps)
     if found is None:
         return
@@ -179,7 +179,10 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
         fresh.append(fid)
         report.reread.append(stamp.path)
     if full:
-        conn.executescript(INDEXES)
+        # One statement at a time: executescript would commit the caller's transaction.
+        for statement in INDEXES.split(";"):
+            if statement.strip():
+                conn.execute(statement)
     else:
         for table in ("records", "declared"):
             conn.executemany(
@@ -339,23 +342,28 @@ def _cross_check(conn: sqlite3.Connection, fresh: list[int] | None) -> None:
     """
     if fresh is None:
         conn.execute("DELETE FROM cross_problems")
-        dup_scope = unknown_scope = ""
+        unknown_scope = ""
     else:
         conn.execute(
             "DELETE FROM cross_problems WHERE (kind, id) IN (SELECT kind, id FROM touched)"
         )
-        dup_scope = "AND (kind, id) IN (SELECT kind, id FROM touched)"
         marks = ",".join("?" * len(fresh))
         unknown_scope = (
             f"AND (l.fid IN ({marks}) OR (l.target, l.target_id) IN "
             "(SELECT kind, id FROM touched))"
         )
     rows: list[tuple[Problem, int, str, str]] = []
+    if fresh is None:
+        duplicated = "SELECT kind, id FROM records GROUP BY kind, id HAVING count(*) > 1"
+    else:
+        # From the touched ids, each looked up on (kind, id): not a walk over the kind.
+        duplicated = """SELECT DISTINCT t.kind, t.id FROM touched t
+            WHERE (SELECT count(*) FROM (SELECT 1 FROM records d
+                                         WHERE d.kind = t.kind AND d.id = t.id LIMIT 2)) > 1"""
     duplicates = conn.execute(
-        f"""SELECT r.kind, r.id, f.path, r.line, r.col, r.fid FROM records r
-            JOIN files f USING (fid)
-            WHERE (r.kind, r.id) IN (SELECT kind, id FROM records WHERE 1 {dup_scope}
-                                     GROUP BY kind, id HAVING count(*) > 1)
+        f"""SELECT r.kind, r.id, f.path, r.line, r.col, r.fid FROM ({duplicated}) k
+            JOIN records r ON r.kind = k.kind AND r.id = k.id
+            JOIN files f ON f.fid = r.fid
             ORDER BY r.kind, r.id, f.path, r.line"""
     ).fetchall()
     first: dict[tuple[str, str], tuple[str, int, int]] = {}
