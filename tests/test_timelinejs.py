@@ -1,0 +1,94 @@
+"""TimelineJS output: its JSON format, partial dates kept partial, text escaped."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from briefcli.model import Event, Timeline
+from briefcli.render import Output, format_names, get_renderer
+from briefcli.render.timelinejs import date_object, timeline_data
+
+
+def render(result: Timeline) -> Any:
+    out = io.StringIO()
+    get_renderer("timelinejs", Output(out)).timeline(result)
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("1999", {"year": 1999, "display_date": "1999"}),
+        ("2023-09", {"year": 2023, "month": 9, "display_date": "September 2023"}),
+        ("2023-09-24", {"year": 2023, "month": 9, "day": 24,
+                        "display_date": "24 September 2023"}),
+        ("not a date", None),
+        (None, None),
+    ],
+)
+def test_a_partial_date_has_only_the_fields_it_has(written, expected) -> None:
+    assert date_object(written) == expected
+
+
+def test_the_document_has_a_title_and_a_slide_per_event() -> None:
+    events = [
+        Event(id="kfor-established", date="1999", title="KFOR established",
+              summary="Established to keep the peace."),
+        Event(id="tensions", date="2023-09", end="2023-10-05", title="Tensions"),
+        Event(id="call", date="2023-11-11", title="Blinken and Vučić talk"),
+    ]
+    doc = render(Timeline("Timeline of Kosovo Force", events))
+    assert doc["title"] == {"text": {"headline": "Timeline of Kosovo Force"}}
+    assert [s["unique_id"] for s in doc["events"]] == ["kfor-established", "tensions", "call"]
+    first, second, third = doc["events"]
+    assert first["start_date"] == {"year": 1999, "display_date": "1999"}
+    assert first["text"] == {"headline": "KFOR established",
+                             "text": "<p>Established to keep the peace.</p>"}
+    assert "end_date" not in first and "group" not in first
+    assert second["end_date"] == {"year": 2023, "month": 10, "day": 5,
+                                  "display_date": "5 October 2023"}
+    assert second["display_date"] == "2023-09 – 2023-10-05"
+    assert third["text"] == {"headline": "Blinken and Vučić talk"}
+
+
+def test_text_is_escaped_because_timelinejs_shows_it_as_html() -> None:
+    evil = '<img src=x onerror=alert(1)> "q" & \x1b[31m\u202e'
+    doc = render(Timeline(evil, [Event(id="e", date="2020", title=evil, summary=evil)],
+                          {"e": evil}))
+    text = json.dumps(doc, ensure_ascii=False)
+    assert "<img" not in text and "\x1b" not in text and "\u202e" not in text
+    slide = doc["events"][0]
+    assert slide["text"]["headline"] == (
+        "&lt;img src=x onerror=alert(1)&gt; &quot;q&quot; &amp; ^[[31m&lt;U+202E&gt;"
+    )
+    assert slide["group"] == slide["text"]["headline"]
+    assert doc["title"]["text"]["headline"] == slide["text"]["headline"]
+
+
+def test_senses_become_groups() -> None:
+    events = [Event(id="a", date="2001", title="A"), Event(id="b", date="2002", title="B")]
+    data = timeline_data(Timeline("Timeline of KFOR", events, {"a": "Kosovo Force"}))
+    assert data["events"][0]["group"] == "Kosovo Force"
+    assert "group" not in data["events"][1]
+
+
+def test_timelinejs_serves_the_timeline_view_only() -> None:
+    assert "timelinejs" in format_names("timeline")
+    assert all("timelinejs" not in format_names(v) for v in ("show", "define", "search"))
+
+
+def test_timelinejs_from_the_command_line(brief) -> None:
+    r = brief("timeline", "Kosovo", "--format", "timelinejs")
+    assert r.code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    records = json.loads(brief("timeline", "Kosovo", "--json").stdout)
+    assert [s["unique_id"] for s in doc["events"]] == [e["id"] for e in records]
+    assert doc["title"]["text"]["headline"] == "Timeline of Kosovo"
+    assert all("year" in s["start_date"] for s in doc["events"])
+    assert brief("show", "--format", "timelinejs").code == 2
+    miss = brief("timeline", "no-such-topic-anywhere", "--format", "timelinejs")
+    assert miss.code == 1 and json.loads(miss.stdout) == {"events": []}
