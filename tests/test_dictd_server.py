@@ -7,6 +7,7 @@ subprocess has a timeout. Skipped when dictd or dict is not installed.
 
 from __future__ import annotations
 
+import io
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from briefcli import cli
+from briefcli.environment import Environment
 from briefcli.glossary import dict_entry, write_dictd
 
 DICTD = shutil.which("dictd") or shutil.which("dictd", path="/usr/sbin:/usr/local/sbin")
@@ -61,14 +64,33 @@ def port() -> Iterator[int]:
     with tempfile.TemporaryDirectory(prefix="brief-dictd-") as name:
         folder = Path(name)
         folder.chmod(0o755)
-        yield from serve(folder)
+        index, data = write_dictd(ENTRIES, "brief", "Brief knowledge",
+                                  url="https://brief.invalid/kb", info=INFO)
+        (folder / "brief.index").write_text(index, encoding="utf-8")
+        (folder / "brief.dict").write_bytes(data)
+        yield from serve(folder, "brief")
 
 
-def serve(folder: Path) -> Iterator[int]:
-    index, data = write_dictd(ENTRIES, "brief", "Brief knowledge",
-                              url="https://brief.invalid/kb", info=INFO)
-    (folder / "brief.index").write_text(index, encoding="utf-8")
-    (folder / "brief.dict").write_bytes(data)
+@pytest.fixture(scope="module")
+def exported() -> Iterator[int]:
+    """dictd serving the bundled knowledge as `brief export --format dictd` wrote it."""
+    with tempfile.TemporaryDirectory(prefix="brief-dictd-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        out, err = io.StringIO(), io.StringIO()
+        environ = {"BRIEF_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1"}
+        with pytest.raises(SystemExit) as done:
+            cli.main(["export", "--format", "dictd", "-o", "kosovo"],
+                     Environment(out, err, environ, cwd=str(folder)))
+        assert (done.value.code, out.getvalue()) == (0, ""), err.getvalue()
+        assert err.getvalue() == "wrote kosovo.index and kosovo.dict\n"
+        for path in folder.glob("kosovo.*"):
+            path.chmod(0o644)  # the files are the user's (umask); dictd reads them as "dictd"
+        yield from serve(folder, "kosovo")
+
+
+def serve(folder: Path, database: str) -> Iterator[int]:
+    """dictd serving the database NAME.index and NAME.dict of `folder`."""
     number = free_port()
     config = folder / "dictd.conf"
     config.write_text(
@@ -78,9 +100,9 @@ def serve(folder: Path) -> Iterator[int]:
         "  locale C.UTF-8\n"
         "}\n"
         "access {\n  allow 127.0.0.1\n}\n"
-        "database brief {\n"
-        f'  data "{folder / "brief.dict"}"\n'
-        f'  index "{folder / "brief.index"}"\n'
+        f"database {database} {{\n"
+        f'  data "{folder / (database + ".dict")}"\n'
+        f'  index "{folder / (database + ".index")}"\n'
         "}\n",
         encoding="utf-8",
     )
@@ -174,3 +196,27 @@ def test_the_server_listens_on_loopback_only(port: int) -> None:
     listening = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
     ours = [cols[1] for cols in listening if cols[3] == "0A" and cols[1].endswith(f":{port:04X}")]
     assert ours == [f"0100007F:{port:04X}"]
+
+
+def test_the_exported_knowledge_defines_an_acronym(exported: int) -> None:
+    found = lookup(exported, "KFOR")
+    assert found.returncode == 0, found.stderr
+    assert "1 definition found" in found.stdout
+    assert "From kosovo (brief knowledge) [kosovo]:" in found.stdout
+    assert "  KFOR\n     Kosovo Force\n" in found.stdout
+    assert "NATO-led international peacekeeping force" in found.stdout
+
+
+def test_the_exported_knowledge_finds_names_and_aliases(exported: int) -> None:
+    for word in ("Kosovo Force", "Vucic", "Aleksandar Vučić", "Secretary Blinken"):
+        found = lookup(exported, word)
+        assert found.returncode == 0, (word, found.stdout, found.stderr)
+    assert "President of Serbia" in lookup(exported, "Vučić").stdout
+
+
+def test_a_typo_in_the_exported_knowledge_gets_dictds_suggestions(exported: int) -> None:
+    found = lookup(exported, "KFRO")
+    assert found.returncode == 21, found  # no match, suggestions given
+    shown = found.stdout + found.stderr
+    assert 'No definitions found for "KFRO", perhaps you mean:' in shown
+    assert "kosovo:  KFOR" in shown
