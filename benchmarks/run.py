@@ -21,8 +21,9 @@ What it measures, side by side:
 - the cold build (`brief check` with an empty cache folder) against parsing the same
   files with libyaml alone (`yaml.load(text, Loader=yaml.CSafeLoader)` per file, in a
   subprocess of its own, timed from the outside like brief);
-- the first call after appending an entity to one small file, against a warm call and
+- the first call after a one-line edit of one small file, against a warm call and
   against parsing that file;
+- a search of the commonest word against a search of a rare one;
 - the import time of `import briefcli.cli` and of everything a warm call imports
   (`python -X importtime`);
 - by default, brief runs from a copy of src/ and data/ taken at the start (first on
@@ -121,7 +122,8 @@ print(json.dumps({
 TARGET_VS_BUNDLED = 1.15
 TARGET_VS_FLOOR = 1.30
 TARGET_COLD_VS_LIBYAML = 1.5
-EDIT_SLACK = 0.10  # the first call after an edit: warm + parse of the file + 10% of warm
+TARGET_EDIT_VS_WARM = 1.3  # the first call after a one-line edit of a small file
+TARGET_COMMON_VS_RARE = 1.3  # a search of the commonest word against a rare one
 MEMORY_SLACK = 1.10  # flat: the largest knowledge within 10% of the bundled one
 
 BUNDLED_PROBES = {
@@ -397,12 +399,46 @@ def cold_part(tmp: Path, bases: list[Knowledge], repeats: int) -> list[dict]:
     return rows
 
 
-ADDED = """\
-  - id: {id}
-    name: Added Entity {n}
-    kind: organization
-    role: appended by the benchmark
-"""
+def edit_one_line(text: str, n: int) -> str:
+    """`text` with the first `role:` line's value changed (round `n`): a one-line edit
+    that changes a record, so its terms, links and cross-file checks are redone."""
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        head, sep, value = line.partition("role: ")
+        if sep and not head.strip():
+            lines[i] = f"{head}{sep}{value.rstrip().split(' (edit ')[0]} (edit {n})\n"
+            return "".join(lines)
+    raise SystemExit("no `role:` line to edit")
+
+
+def edited_file(tmp: Path, k: Knowledge) -> tuple[list[str], Path]:
+    """The knowledge arguments and the small file an edit round changes: the generated
+    `extra.yaml`, or a copy of the bundled knowledge (one small file)."""
+    if k.data is not None:
+        return k.args(), k.data / k.manifest["extra_file"]
+    copy = tmp / "data-bundled"
+    if not copy.exists():
+        shutil.copytree(HERE.parent / "data", copy)
+    return ["--data", str(copy)], min(copy.glob("*.yaml"), key=lambda p: p.stat().st_size)
+
+
+def edit_rounds(brief: list[str], argv: list[str], env: dict[str, str], path: Path,
+                repeats: int) -> tuple[list[Sample], list[Sample]]:
+    """`repeats` rounds of: a one-line edit of `path`, the next call (timed), a warm call
+    (timed). The file is restored at the end."""
+    original = path.read_text(encoding="utf-8")
+    after, warm = [], []
+    try:
+        for i in range(repeats):
+            path.write_text(edit_one_line(original, i), encoding="utf-8")
+            sample, _ = run_once(argv, env)
+            if sample.returncode != 0:
+                raise SystemExit(f"call after edit failed: exit {sample.returncode}")
+            after.append(sample)
+            warm.append(run_once(argv, env)[0])
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return after, warm
 
 
 def edit_part(tmp: Path, bases: list[Knowledge], repeats: int) -> list[dict]:
@@ -411,27 +447,16 @@ def edit_part(tmp: Path, bases: list[Knowledge], repeats: int) -> list[dict]:
     parse_one.write_text(PARSE_ONE)
     rows = []
     for k in bases:
-        if k.data is None:
-            continue
-        extra = k.data / k.manifest["extra_file"]
+        args, extra = edited_file(tmp, k)
         original = extra.read_bytes()
         env = base_env(k.cache)
-        argv = [*brief, "define", k.manifest["probes"]["define"], *k.args()]
+        argv = [*brief, "define", k.manifest["probes"]["define"], *args]
         progress(f"edit then call, {k.label} records x {repeats}")
-        run_once([*brief, "check", *k.args()], env)  # the index is current
-        after, warm = [], []
-        for i in range(repeats):
-            with extra.open("a", encoding="utf-8") as f:
-                f.write(ADDED.format(id=f"bench-added-{i}", n=i))
-            sample, _ = run_once(argv, env)
-            if sample.returncode != 0:
-                raise SystemExit(f"call after edit failed: exit {sample.returncode}")
-            after.append(sample)
-            warm.append(run_once(argv, env)[0])
+        run_once([*brief, "check", *args], env)  # the index is current
+        after, warm = edit_rounds(brief, argv, env, extra, repeats)
         _, text = run_once([PY, str(parse_one), str(extra), "200"], env, capture=True)
         parse = float(text.strip().splitlines()[-1])
-        extra.write_bytes(original)
-        run_once([*brief, "check", *k.args()], env)  # back to the generated state
+        run_once([*brief, "check", *args], env)  # back to the generated state
         index = max((k.cache).glob("index-*.sqlite"), key=lambda p: p.stat().st_size)
         rows.append({
             "label": k.label, "records": k.records,
@@ -540,6 +565,250 @@ def typer_part(tmp: Path, repeats: int) -> dict:
     return {"cases": cases, "info": info}
 
 
+
+# ---------------------------------------------------------------- the lean path (instant)
+
+TARGET_LEAN_VS_INTERP = 2.5  # a warm plain lookup, and a completion request
+TARGET_COLOUR_VS_FLOOR = 0.5  # a lookup in colour, against the bare Typer+Rich app
+TARGET_SHARED_VS_BASELINE = 0.2  # a define of 428 senses, against the baseline revision
+BASELINE = "41eb5a8"  # the revision before the lean path and our own layout
+SHARED_SENSES = 428
+STDLIB_FLOOR = "import re, typing, json, sqlite3, pathlib"
+LEAN_CALLS = [  # (key, brief arguments given the probes)
+    ("define", lambda p: ["define", p["define"]]),
+    ("timeline", lambda p: ["timeline", p["timeline"]]),
+    ("search", lambda p: ["search", p["search"]]),
+    ("show", lambda p: ["show"]),
+]
+
+
+def shared_knowledge(folder: Path) -> Path:
+    """One file of SHARED_SENSES people who all answer to the alias "Smith"."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["entities:"]
+    for i in range(SHARED_SENSES):
+        lines.append(
+            f"  - id: smith-{i}\n    name: {('Anna', 'John', 'Mary', 'Peter')[i % 4]} Smith {i}"
+            f"\n    aliases: [Smith]\n    kind: person\n    role: Witness number {i}\n"
+            f"    summary: A person called Smith, one of many in these stories ({i}).\n"
+            f"    related: [smith-{(i + 1) % SHARED_SENSES}]"
+        )
+    (folder / "smith.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def baseline_source(tmp: Path, revision: str) -> Path | None:
+    """The src/ of `revision`, compiled, or None without git or that revision."""
+    root = tmp / f"baseline-{revision}"
+    try:
+        archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", revision, "src"],
+                                 capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    root.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+    compileall.compile_dir(root / "src", quiet=1)
+    return root / "src"
+
+
+def completion_env(env: dict[str, str], words: list[str]) -> dict[str, str]:
+    """A bash completion request, as the script `brief --show-completion bash` makes."""
+    return {**env, "_BRIEF_COMPLETE": "complete_bash", "COMP_WORDS": " ".join(words),
+            "COMP_CWORD": str(len(words) - 1)}
+
+
+def prepare_million(tmp: Path) -> list[Knowledge]:
+    """A generated knowledge of 1,000,000 records, its index built (a few minutes)."""
+    entities, events = generate.plan(1_000_000)
+    data = tmp / "data-1000000"
+    progress("generating 1,000,000 records (400 files) and building their index")
+    generate_knowledge(data, entities, events, 400)
+    manifest = json.loads((data / generate.MANIFEST).read_text(encoding="utf-8"))
+    k = Knowledge(f"{manifest['records']:,}", manifest["records"], data, manifest,
+                  tmp / "cache-1000000")
+    sample, text = run_once([*brief_command(), "check", *k.args()], base_env(k.cache),
+                            capture=True)
+    if sample.returncode != 0:
+        raise SystemExit(f"brief check on {k.label} failed:\n{text[-3000:]}")
+    return [k]
+
+
+def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | None) -> dict:
+    """Warm plain and colour lookups, completion requests and a 428-sense define, against
+    the bare interpreter, the stdlib imports a lookup cannot avoid and the Typer+Rich app;
+    `wtf` and a local dictd where installed."""
+    brief = brief_command()
+    floor_py = write_floor(tmp)
+    env0 = base_env(tmp / "cache-unused")
+    interp = Case("python -c pass", [PY, "-c", "pass"], env0)
+    stdlib = Case("stdlib imports", [PY, "-c", STDLIB_FLOOR], env0)
+    floor = Case("Typer+Rich floor", [PY, str(floor_py), "world"], env0)
+    cases: dict[tuple[str, str], Case] = {}
+    for k in bases:
+        env = base_env(k.cache)
+        colour = {key: v for key, v in env.items() if key != "NO_COLOR"} | {"FORCE_COLOR": "1"}
+        probes = k.manifest["probes"]
+        for key, make in LEAN_CALLS:
+            argv = [*brief, *make(probes), *k.args()]
+            if key == "show" and run_once(argv, env)[0].returncode != 0:
+                continue  # no briefing in this knowledge
+            cases[(key, k.label)] = Case(f"{key} on {k.label}", argv, env)
+        cases[("colour", k.label)] = Case(
+            f"define in colour on {k.label}", [*brief, "define", probes["define"], *k.args()],
+            colour)
+        prefix = probes["define"][:2]
+        cases[("complete", k.label)] = Case(
+            f"complete on {k.label}", brief,
+            completion_env(env, ["brief", *k.args(), "define", prefix]))
+    smith = shared_knowledge(tmp / "data-smith")
+    smith_env = base_env(tmp / "cache-smith")
+    shared = Case("define Smith", [*brief, "define", "Smith", "--data", str(smith)], smith_env)
+    old = None
+    src = baseline_source(tmp, baseline) if baseline else None
+    if src is not None:
+        old_env = {**base_env(tmp / "cache-smith-baseline"), "PYTHONPATH": str(src)}
+        old = Case(f"define Smith at {baseline}",
+                   [PY, "-m", "briefcli", "define", "Smith", "--data", str(smith)], old_env)
+    others = tools_cases(tmp)
+    everything = [interp, stdlib, floor, *cases.values(), shared, *([old] if old else []),
+                  *others]
+    progress(f"lean path: {len(everything)} cases x {repeats} rounds")
+    measure_rounds(everything, repeats)
+    return {"interp": interp, "stdlib": stdlib, "floor": floor, "cases": cases,
+            "shared": shared, "baseline": old, "revision": baseline, "tools": others}
+
+
+WTF = shutil.which("wtf") or shutil.which("wtf", path="/usr/games")
+DICTD = shutil.which("dictd") or shutil.which("dictd", path="/usr/sbin:/usr/local/sbin")
+DICT = shutil.which("dict")
+BSD_LISTS = [Path("/usr/share/games/bsdgames/acronyms"),
+             Path("/usr/share/games/bsdgames/acronyms.comp")]
+VERA = Path("/usr/share/dictd/vera.index")
+TOOL_TERMS = ["TCP", "RAM", "DNS"]  # in V.E.R.A. and the BSD lists alike
+DICTD_SERVER: list[subprocess.Popen] = []
+
+
+def tools_cases(tmp: Path) -> list[Case]:
+    """`brief define` on the BSD lists and V.E.R.A. imported, beside `wtf` on the BSD
+    lists and `dict` against a local dictd serving V.E.R.A., on the same acronyms."""
+    lists = [p for p in BSD_LISTS if p.exists()]
+    if not lists and not VERA.exists():
+        return []
+    brief = brief_command()
+    data = tmp / "data-glossaries"
+    data.mkdir(exist_ok=True)
+    env = base_env(tmp / "cache-glossaries")
+    for path in lists:
+        subprocess.run([*brief, "import", str(path), "--from", "tsv", "-o",
+                        str(data / f"{path.name}.yaml"), "--force"], env=env, check=True,
+                       capture_output=True)
+    if VERA.exists():
+        subprocess.run([*brief, "import", str(VERA), "--from", "dictd", "-o",
+                        str(data / "vera.yaml"), "--force"], env=env, check=True,
+                       capture_output=True)
+    run_once([*brief, "check", "--data", str(data)], env)
+    cases = [Case(f"brief define {t} (glossaries)", [*brief, "define", t, "--short", "--data",
+                                                     str(data)], env) for t in TOOL_TERMS]
+    if WTF and lists:
+        cases += [Case(f"wtf {t}", [WTF, t], env) for t in TOOL_TERMS]
+    port = start_dictd(tmp) if DICTD and DICT and VERA.exists() else None
+    if port is not None:
+        cases += [Case(f"dict {t} (local dictd)",
+                       [DICT, "-h", "127.0.0.1", "-p", str(port), "-d", "vera", t], env)
+                  for t in TOOL_TERMS]
+    return cases
+
+
+def start_dictd(tmp: Path) -> int | None:
+    """A dictd on 127.0.0.1 serving V.E.R.A. as Debian installs it; stopped at exit."""
+    import atexit
+    import socket
+
+    folder = Path(tempfile.mkdtemp(prefix="brief-bench-dictd-"))
+    folder.chmod(0o755)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = folder / "dictd.conf"
+    config.write_text(
+        f"global {{\n  listen_to 127.0.0.1\n  port {port}\n}}\n"
+        "access {\n  allow 127.0.0.1\n}\n"
+        f'database vera {{\n  data "{VERA.with_suffix(".dict.dz")}"\n  index "{VERA}"\n}}\n',
+        encoding="utf-8",
+    )
+    assert DICTD is not None
+    server = subprocess.Popen([DICTD, "-c", str(config), "-p", str(port), "--debug",
+                               "nodetach"], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    DICTD_SERVER.append(server)
+    atexit.register(lambda: (server.terminate(), shutil.rmtree(folder, ignore_errors=True)))
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                if s.recv(3) == b"220":
+                    return port
+        except OSError:
+            time.sleep(0.05)
+    server.terminate()
+    return None
+
+
+def lean_report(lean: dict, bases: list[Knowledge]) -> list[tuple[str, list[str],
+                                                                  list[list[str]], list[str]]]:
+    """Sections: (title, header, rows, notes)."""
+    interp, stdlib, floor = lean["interp"], lean["stdlib"], lean["floor"]
+    cases = lean["cases"]
+    sections = []
+    rows = []
+    for key, label, target, ref in (
+        ("define", "define X, plain", TARGET_LEAN_VS_INTERP, interp),
+        ("timeline", "timeline X, plain", TARGET_LEAN_VS_INTERP, interp),
+        ("search", "search X, plain", TARGET_LEAN_VS_INTERP, interp),
+        ("show", "show (latest), plain", TARGET_LEAN_VS_INTERP, interp),
+        ("complete", "completion of define X", TARGET_LEAN_VS_INTERP, interp),
+        ("colour", "define X in colour", TARGET_COLOUR_VS_FLOOR, floor),
+    ):
+        for k in bases:
+            case = cases.get((key, k.label))
+            if case is None:
+                continue
+            ratio = case.paired(ref)
+            rows.append([f"{label} @ {k.label}", ms(case.median()),
+                         f"{ratio:.2f}x {'interp' if ref is interp else 'floor'}",
+                         f"{case.paired(stdlib):.2f}x", verdict(ratio <= target)])
+    sections.append((
+        "The lean path: warm lookups, colour and completion",
+        ["call", "ms", "ratio (target)", "vs stdlib imports", "target"],
+        rows,
+        [f"Bare interpreter (`python -c pass`): {ms(interp.median())} ms; the standard "
+         f"modules a lookup needs (`python -c '{STDLIB_FLOOR}'`): {ms(stdlib.median())} ms "
+         f"({stdlib.paired(interp):.2f}x the interpreter); the bare Typer+Rich app: "
+         f"{ms(floor.median())} ms.",
+         f"Targets: plain lookups and completion ≤ {TARGET_LEAN_VS_INTERP}x the interpreter; "
+         f"colour ≤ {TARGET_COLOUR_VS_FLOOR}x the Typer+Rich app. Colour is forced with "
+         "FORCE_COLOR (output to /dev/null), which takes the same path as a terminal."],
+    ))
+    shared, old = lean["shared"], lean["baseline"]
+    rows = [[f"define Smith ({SHARED_SENSES} senses), plain", ms(shared.median()),
+             f"{shared.lines} lines", "", ""]]
+    if old is not None:
+        ratio = shared.paired(old)
+        rows.append([f"the same at {lean['revision']}", ms(old.median()), f"{old.lines} lines",
+                     f"{ratio:.2f}x", verdict(ratio <= TARGET_SHARED_VS_BASELINE)])
+    sections.append(("A large answer", ["call", "ms", "output", "now vs then",
+                                        f"≤{TARGET_SHARED_VS_BASELINE}x"], rows, []))
+    if lean["tools"]:
+        rows = [[c.name, ms(c.median()), f"{c.paired(interp):.2f}x"] for c in lean["tools"]]
+        sections.append((
+            "Beside the tools people use (same acronyms)",
+            ["call", "ms", "vs interp"], rows,
+            ["brief reads the BSD acronym lists and V.E.R.A. imported with `brief import`; "
+             "`wtf` reads the BSD lists; `dict` asks a dictd on 127.0.0.1 serving V.E.R.A."],
+        ))
+    return sections
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -597,7 +866,8 @@ def machine() -> dict:
 
 def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: dict | None,
            cold: list[dict], edit: list[dict], imports: dict | None,
-           typer: dict | None) -> tuple[str, str, dict]:
+           typer: dict | None, lean: dict | None = None,
+           lean_bases: list[Knowledge] | None = None) -> tuple[str, str, dict]:
     text_parts: list[str] = []
     md_parts: list[str] = []
     data: dict = {"machine": env, "command": " ".join(args.argv)}
@@ -723,26 +993,46 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
         )
         data["cold"] = cold
 
+    if warm is not None:
+        rows = []
+        for k in bases:
+            rare, common = (warm["cases"].get((key, k.label))
+                            for key in ("search", "search_common"))
+            if rare is None or common is None:
+                continue
+            ratio = common.paired(rare)
+            rows.append([k.label, ms(rare.median()), ms(common.median()),
+                         f"{common.lines}", f"{ratio:.2f}x",
+                         verdict(ratio <= TARGET_COMMON_VS_RARE)])
+        section(
+            "Search: the commonest word against a rare one",
+            ["records", "rare ms", "common ms", "lines shown", "common / rare",
+             f"≤{TARGET_COMMON_VS_RARE}x"],
+            rows,
+            ["The same warm runs as above: `search X` (a person's full name) and `search` of "
+             "the word in the most titles; the ratio is the median over the rounds of the "
+             "two runs of one round. Both show at most 20 hits."],
+        )
+
     if edit:
         rows = []
         for r in edit:
             extra = r["extra"] - r["parse_file"]
-            ok = extra <= EDIT_SLACK * r["warm"]
             rows.append([r["label"], ms(r["warm"]), ms(r["after_edit"]),
                          f"{r['parse_file'] * 1e3:.2f}", f"{extra * 1000:+.0f}",
-                         f"{r['vs_warm']:.2f}x", verdict(ok),
+                         f"{r['vs_warm']:.2f}x", verdict(r["vs_warm"] <= TARGET_EDIT_VS_WARM),
                          f"{r['index_bytes'] / 1e6:.1f}", f"{r['after_edit_rss_mb']:.0f}"])
         section(
-            "First call after editing one small file",
+            "First call after a one-line edit of a small file",
             ["records", "warm ms", "after edit ms", "parse file ms", "extra ms",
-             "vs warm", "≈ warm + parse", "index MB", "RSS MB"],
+             "vs warm", f"≤{TARGET_EDIT_VS_WARM}x warm", "index MB", "RSS MB"],
             rows,
-            [f"Each round appends one entity to `extra.yaml` (about "
-             f"{edit[0]['file_bytes'] / 1000:.1f} kB) and times the next `brief define X`, "
-             "then a warm call. \"parse file\": `yaml.load` of that file with CSafeLoader, "
+            ["Each round changes the value of one `role:` line of a small file "
+             f"(`extra.yaml`, about {edit[-1]['file_bytes'] / 1000:.1f} kB; for the bundled "
+             "knowledge, a copy of its one file) and times the next `brief define X`, then a "
+             "warm call. \"parse file\": `yaml.load` of that file with CSafeLoader, "
              "in-process median of 200. \"extra\" = median over rounds of (after edit − "
-             "warm) − parse, and \"vs warm\" the median of after edit / warm; the target "
-             f"counts as met when it is at most {int(EDIT_SLACK * 100)}% of a warm call."],
+             "warm) − parse, and \"vs warm\" the median of after edit / warm."],
         )
         data["edit"] = edit
 
@@ -769,6 +1059,13 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
         data["imports"] = {"cli_top": top, "beyond_floor": extra,
                            "call_total_us": imports["call_total"],
                            "floor_total_us": imports["floor_total"]}
+
+    if lean is not None:
+        for title, header, rows, notes in lean_report(lean, lean_bases or bases):
+            section(title, header, rows, notes)
+        data["lean"] = {c.name: c.median() for c in [
+            lean["interp"], lean["stdlib"], lean["floor"], *lean["cases"].values(),
+            lean["shared"], *([lean["baseline"]] if lean["baseline"] else []), *lean["tools"]]}
 
     if typer is not None:
         rows = []
@@ -804,6 +1101,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only-typer-versions", action="store_true",
                         help="only the Typer comparison")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--million", action="store_true",
+                        help="also measure the lean path and edits at 1,000,000 records")
+    parser.add_argument("--baseline", default=BASELINE,
+                        help=f"the revision a large answer is compared with ({BASELINE})")
     parser.add_argument("--no-snapshot", action="store_true",
                         help="run the checkout's src/ as it is, not a copy taken at the start")
     args = parser.parse_args(argv)
@@ -830,18 +1131,25 @@ def main(argv: list[str] | None = None) -> int:
             ).stdout.strip()
             if not check.startswith(str(SNAPSHOT)):
                 raise SystemExit(f"the snapshot is not the code run: {check}")
-        warm = cold = edit = imports = typer = None
+        warm = cold = edit = imports = typer = lean = None
         bases: list[Knowledge] = []
+        lean_bases: list[Knowledge] = []
         if not args.only_typer_versions:
             bases = prepare(tmp, sizes)
             warm = warm_part(tmp, bases, args.repeats)
             cold = cold_part(tmp, bases, cold_repeats)
-            edit = edit_part(tmp, bases, args.edit_repeats)
+            lean_bases = [k for k in bases if k.data is None or 30_000 <= k.records <= 40_000]
+            if args.million:
+                lean_bases += prepare_million(tmp)
+            lean = lean_part(tmp, lean_bases, args.repeats, args.baseline)
+            edit = edit_part(tmp, bases + [k for k in lean_bases if k not in bases],
+                             args.edit_repeats)
             progress("import times")
             imports = import_part(tmp, bases, 5)
         if args.typer_versions or args.only_typer_versions:
             typer = typer_part(tmp, args.typer_repeats)
-        text, md, data = report(args, env, bases, warm, cold or [], edit or [], imports, typer)
+        text, md, data = report(args, env, bases, warm, cold or [], edit or [], imports, typer,
+                                lean, lean_bases)
     finally:
         RSS_FILE.unlink(missing_ok=True)
         if args.keep is None:

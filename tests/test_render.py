@@ -552,7 +552,9 @@ def test_wide_text_fits_80_columns() -> None:
 
 
 def test_registry() -> None:
-    assert list(FORMATS) == ["terminal", "yaml", "json", "markdown", "github"]
+    assert list(FORMATS) == [
+        "terminal", "yaml", "json", "markdown", "github", "dictd", "html", "timelinejs"
+    ]
     for fmt in FORMATS.values():
         renderer = get_renderer(fmt.name, Output(io.StringIO()))
         assert callable(renderer.empty)
@@ -561,8 +563,9 @@ def test_registry() -> None:
 
 
 def test_format_choices_come_from_the_registry() -> None:
-    assert format_names("show") == ["terminal", "json", "markdown"]
-    assert format_names("export") == ["yaml", "json"]
+    assert format_names("show") == ["terminal", "json", "markdown", "html"]
+    assert format_names("timeline") == ["terminal", "json", "markdown", "html", "timelinejs"]
+    assert format_names("export") == ["yaml", "json", "dictd"]
     assert format_names("check") == ["terminal", "json", "markdown", "github"]
 
 

@@ -122,17 +122,19 @@ def test_format_names_are_case_insensitive(brief, name):
 @pytest.mark.parametrize(
     ("command", "choices"),
     [
-        ("show", "terminal, json, markdown"),
-        ("define", "terminal, json, markdown"),
-        ("timeline", "terminal, json, markdown"),
-        ("search", "terminal, json, markdown"),
+        ("show", "terminal, json, markdown, html"),
+        ("define", "terminal, json, markdown, html"),
+        ("timeline", "terminal, json, markdown, html, timelinejs"),
+        ("search", "terminal, json, markdown, html"),
+        ("list", "terminal, json, markdown"),
+        ("faq", "terminal, json, markdown"),
         ("check", "terminal, json, markdown, github"),
-        ("export", "yaml, json"),
+        ("export", "yaml, json, dictd"),
     ],
 )
 def test_help_lists_the_formats_of_the_view(brief, command, choices):
     r = brief(command, "--help", COLUMNS="200")
-    assert f"Output format: {choices}." in r.stdout
+    assert f"Output format: {choices}." in " ".join(r.stdout.split())
 
 
 def test_export_takes_its_formats_from_the_registry(brief):
@@ -397,12 +399,12 @@ class _Terminal(io.StringIO):
 
 
 def test_a_long_build_shows_progress_on_a_terminal_only(tmp_path, monkeypatch) -> None:
-    from briefcli import cli
+    from briefcli import cli, connect
     from briefcli.environment import Environment
 
     for n in range(3):
         write(tmp_path / "kb" / f"f{n}.yaml", f"entities:\n  - id: e{n}\n    name: E{n}\n")
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(connect, "PROGRESS_AFTER", 0.0)
     for stderr, shown in ((_Terminal(), True), (io.StringIO(), False)):
         env = Environment(io.StringIO(), stderr, {"BRIEF_CACHE_DIR": str(tmp_path / str(shown)),
                                                   "NO_COLOR": "1"})

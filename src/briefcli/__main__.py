@@ -1,3 +1,3 @@
-from briefcli.cli import main
+from briefcli.lean import main
 
 main()

@@ -15,6 +15,7 @@ from typing import Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 
+from briefcli.complete import autocompletion as _completes
 from briefcli.environment import Environment
 from briefcli.problems import BriefError, ExitCode, KnowledgeError
 from briefcli.render import format_names
@@ -26,10 +27,11 @@ app = typer.Typer(
         "Exit codes: 0 found (check: no errors); 1 not found, or errors in the knowledge; "
         "2 usage; 70 a bug in brief; 141 the reader of the output went away.\n\n"
         "Environment: BRIEF_DATA (knowledge paths), BRIEF_CACHE_DIR (the index's folder), "
-        "BRIEF_STRICT=1 (as --strict), NO_COLOR / FORCE_COLOR (colour), COLUMNS (width).\n\n"
+        "BRIEF_STRICT=1 (as --strict), BRIEF_PAGER / PAGER (the pager; default less -R), "
+        "NO_COLOR / FORCE_COLOR (colour), COLUMNS (width).\n\n"
         "Examples: brief show 2023-11-11; brief define KFOR; brief timeline Kosovo"
     ),
-    add_completion=False,
+    add_completion=True,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -65,6 +67,8 @@ ShowFormat = _format_choices("show")
 DefineFormat = _format_choices("define")
 TimelineFormat = _format_choices("timeline")
 SearchFormat = _format_choices("search")
+ListFormat = _format_choices("listing")
+FaqFormat = _format_choices("faq")
 CheckFormat = _format_choices("check")
 ExportFormat = _format_choices("export")
 
@@ -83,6 +87,8 @@ class Call:
         self.data: list[str] = []
         self.strict = False
         self.index = ""  # the index file this call reads, to discard it if it proves damaged
+        self.pager = True  # page an answer taller than the terminal (--no-pager: never)
+        self.paged: Any = None  # the pager buffer of this call's answer, once there is one
 
 
 def _call(ctx: typer.Context) -> Call:
@@ -116,6 +122,9 @@ def _root(
         typer.Option("--color", case_sensitive=False,
                      help="Colour: auto (in a terminal, unless NO_COLOR), always or never."),
     ] = Color.auto,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page: write the whole answer at once.")
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for an internal error.")
     ] = False,
@@ -133,6 +142,7 @@ def _root(
     call = _call(ctx)
     call.data = list(data or [])  # --debug is read by main(), before Typer runs
     call.strict = strict or call.env.environ.get("BRIEF_STRICT", "") not in ("", "0")
+    call.pager = not no_pager
     if color is Color.always:
         call.env.environ = {**call.env.environ, "FORCE_COLOR": "1"}
     elif color is Color.never:
@@ -208,68 +218,14 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
 
 
 def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) -> Any:
-    """An up-to-date index of the knowledge. With `check`, knowledge with errors gets one
-    warning (the answers come from the valid records), or is refused with --strict."""
-    from briefcli.cache import open_index
-    from briefcli.index import BuildReport, error_count, has_errors, stored_problems, unread
-    from briefcli.sources import MissingPath, data_paths, empty_folders
+    """An up-to-date index of the knowledge (`connect.open_knowledge`)."""
+    from briefcli.connect import open_knowledge
 
     call = _call(ctx)
-    env = call.env
-    paths = data_paths([*call.data, *(data or [])], env.environ)
-    report = BuildReport()
-    report.progress = _progress(env)
-    try:
-        conn = open_index(paths, env.cache_dir(), report)
-    except MissingPath as exc:
-        raise BriefError(str(exc)) from None
-    finally:
-        if report.progress is not None:
-            report.progress(-1, 0)  # clear the progress line, if one was shown
-    call.index = report.location
-    for folder in empty_folders(paths, report.stamps):
-        _stderr(env, f"warning: {folder} holds no knowledge files (*.yaml, *.yml)")
-    for warning in report.warnings:
-        _stderr(env, f"warning: {warning}")
-    if check and has_errors(conn):
-        if call.strict:
-            raise KnowledgeError(stored_problems(conn, errors_only=True, cwd=env.cwd))
-        errors = error_count(conn)
-        lost = unread(conn, env.cwd)
-        named = f" ({', '.join(lost[:3])}{', …' if len(lost) > 3 else ''} not read)" if lost else ""
-        _stderr(
-            env,
-            f"warning: the knowledge has {errors} error{'s' if errors != 1 else ''}{named}, "
-            "answers may be incomplete; `brief check` lists them",
-        )
-    return conn
-
-
-PROGRESS_AFTER = 1.0  # seconds of indexing before progress is shown
-
-
-def _progress(env: Environment) -> Any:
-    """A progress line on stderr for an index build that takes more than a second, when
-    stderr is a terminal (never in a pipe or a log)."""
-    if not env.isatty(env.stderr):
-        return None
-    import time
-
-    start = time.monotonic()
-    shown = [False]
-
-    def show(done: int, total: int) -> None:
-        if done < 0:
-            if shown[0]:
-                env.stderr.write("\r\x1b[K")
-            return
-        if time.monotonic() - start < PROGRESS_AFTER:
-            return
-        shown[0] = True
-        env.stderr.write(f"\rindexing the knowledge: {done}/{total} files…")
-        env.stderr.flush()
-
-    return show
+    opened = open_knowledge(call.env, [*call.data, *(data or [])], check=check,
+                            strict=call.strict)
+    call.index = opened.location
+    return opened.conn
 
 
 def _renderer(ctx: typer.Context, view: str, as_json: bool, fmt: Enum | None) -> Any:
@@ -286,17 +242,21 @@ def _renderer(ctx: typer.Context, view: str, as_json: bool, fmt: Enum | None) ->
             )
         name = "json"
     name = name or format_names(view)[0]
-    env = _call(ctx).env
+    call = _call(ctx)
+    env = call.env
     stream = env.stdout
     color = name == "terminal" and env.color(stream)
-    return get_renderer(name, Output(stream, color, env.width(), env.environ))
+    from briefcli.pager import paged
+
+    call.paged = paged(stream, env.environ, call.pager)
+    return get_renderer(name, Output(call.paged or stream, color, env.width(), env.environ))
 
 
 def _stderr(env: Environment, message: str) -> None:
     """A message line; what came from files (names, keys, paths) is made visible."""
-    from briefcli.text import visible
+    from briefcli.connect import say
 
-    env.stderr.write(visible(message) + "\n")
+    say(env, message)
 
 
 def _not_found(env: Environment, exc: Any) -> None:
@@ -327,7 +287,9 @@ def _answer(out: Any, view: str, find: Any) -> None:
 def show(
     ctx: typer.Context,
     what: Annotated[
-        str | None, typer.Argument(metavar="[DATE|ID]", help="YYYY-MM-DD, YYYY-MM, YYYY or an id.")
+        str | None,
+        typer.Argument(metavar="[DATE|ID]", help="YYYY-MM-DD, YYYY-MM, YYYY or an id.",
+                       autocompletion=_completes("briefings")),
     ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
@@ -348,7 +310,11 @@ def show(
 @app.command()
 def define(
     ctx: typer.Context,
-    terms: Annotated[list[str], typer.Argument(metavar="TERM...", help="Acronyms, names, ids.")],
+    terms: Annotated[
+        list[str],
+        typer.Argument(metavar="TERM...", help="Acronyms, names, ids.",
+                       autocompletion=_completes("terms")),
+    ],
     data: DataOption = None,
     as_json: JsonOption = False,
     fmt: DefineFormat = None,  # type: ignore[valid-type]
@@ -361,34 +327,19 @@ def define(
     Matching ignores case and accents ("vucic" finds "Vučić").
     Examples: brief define KFOR; brief define TCP --short
     """
-    from briefcli.query import NotFound, find_terms
+    from briefcli.query import define_terms
 
     if short and (as_json or fmt is not None):
         raise typer.BadParameter("--short is one line per sense; it has no other format",
                                  param_hint="--short")
 
     out = _renderer(ctx, "define", as_json, fmt)
-    conn = _connect(ctx, data)
-    found, misses = [], []
-    seen: set[tuple[str, int]] = set()  # an entity asked for twice is shown once
-    for term in terms:
-        try:
-            for definition in find_terms(conn, term):
-                where = (definition.entity.path, definition.entity.line)
-                if where not in seen:
-                    seen.add(where)
-                    found.append(definition)
-        except NotFound as exc:
-            misses.append(exc)
+    found, misses = define_terms(_connect(ctx, data), terms)
     if found and short:
-        from briefcli.text import visible
+        from briefcli.render.common import short_lines
 
-        lines = []
-        for d in found:
-            e = d.entity
-            key, value = (e.acronym, e.name) if e.acronym else (e.name, e.gloss)
-            lines.append(visible(" ".join(f"{key}: {value}".split())).rstrip(": "))
-        _call(ctx).env.stdout.write("\n".join(lines) + "\n")
+        call = _call(ctx)
+        (call.paged or call.env.stdout).write(short_lines(found))
     elif found:
         out.define(found)
     else:
@@ -419,7 +370,8 @@ def timeline(
     ctx: typer.Context,
     topic: Annotated[
         str | None,
-        typer.Argument(help="An entity (id, name, acronym or alias) or a tag. Default: all."),
+        typer.Argument(help="An entity (id, name, acronym or alias) or a tag. Default: all.",
+                       autocompletion=_completes("topics")),
     ] = None,
     since: Annotated[
         str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")
@@ -434,15 +386,39 @@ def timeline(
     data: DataOption = None,
     as_json: JsonOption = False,
     fmt: TimelineFormat = None,  # type: ignore[valid-type]
+    svg: Annotated[
+        Path | None,
+        typer.Option("--svg", metavar="FILE",
+                     help="Draw the timeline to scale as an SVG picture in FILE.",
+                     autocompletion=_completes("files")),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --svg: overwrite FILE when it exists.")
+    ] = False,
 ) -> None:
-    """The events of a topic, oldest first, grouped by year."""
+    """The events of a topic, oldest first, grouped by year.
+
+    --svg FILE draws them instead, to scale on a time axis (a picture for slides and
+    pages). Example: brief timeline Kosovo --svg kosovo.svg
+    """
     from briefcli.query import timeline as find_timeline
+
+    if svg is not None and (as_json or fmt is not None):
+        raise typer.BadParameter(
+            "--svg writes a picture; it cannot go with --json or --format", param_hint="--svg"
+        )
 
     start, end = _date_option(since, "--since"), _date_option(until, "--until")
     if start is not None and end is not None and start.low > end.high:
         raise typer.BadParameter(
             f"--since {since} is after --until {until}", param_hint="--since/--until"
         )
+    if svg is not None:
+        from briefcli.render.svg import timeline_svg
+
+        found = find_timeline(_connect(ctx, data), topic, start, end, limit, reverse)
+        _deliver(ctx, timeline_svg(found), svg, force)
+        return
     out = _renderer(ctx, "timeline", as_json, fmt)
     _answer(
         out, "timeline",
@@ -456,7 +432,8 @@ def search(
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to look for.")],
     kind: Annotated[
         str | None,
-        typer.Option(help="Only records of this kind: entity, event, faq, briefing or source."),
+        typer.Option(help="Only records of this kind: entity, event, faq, briefing or source.",
+                     autocompletion=_completes("search-kinds")),
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="At most N hits.")] = 20,
     data: DataOption = None,
@@ -480,6 +457,68 @@ def search(
         )
     out = _renderer(ctx, "search", as_json, fmt)
     _answer(out, "search", lambda: find(_connect(ctx, data), " ".join(query), kind, limit))
+
+
+class ListWhat(str, Enum):
+    entities = "entities"
+    events = "events"
+    briefings = "briefings"
+    faqs = "faqs"
+    sources = "sources"
+    tags = "tags"
+
+
+@app.command("list")
+def list_records(
+    ctx: typer.Context,
+    what: Annotated[ListWhat, typer.Argument(metavar="WHAT", case_sensitive=False,
+                    help="entities, events, briefings, faqs, sources or tags.")],
+    kind: Annotated[
+        str | None, typer.Option(metavar="KIND", help="Only entities of this kind (person, ...).")
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option(metavar="TAG", help="Only entities and events with this tag.")
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    fmt: ListFormat = None,  # type: ignore[valid-type]
+) -> None:
+    """List the records of one kind, or the tags: a table in a terminal, one id a line
+    in a pipe.
+
+    Examples: brief list entities --kind person; brief list events --tag kosovo | wc -l
+    """
+    from briefcli.query import list_records as find
+
+    if kind is not None and what is not ListWhat.entities:
+        raise typer.BadParameter("--kind applies to `list entities` only", param_hint="--kind")
+    if tag is not None and what not in (ListWhat.entities, ListWhat.events):
+        raise typer.BadParameter("--tag applies to `list entities` and `list events` only",
+                                 param_hint="--tag")
+    out = _renderer(ctx, "listing", as_json, fmt)
+    _answer(out, "listing", lambda: find(_connect(ctx, data), what.value, kind, tag))
+
+
+@app.command()
+def faq(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[QUERY]...", help="A term or words; default: every question."),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    fmt: FaqFormat = None,  # type: ignore[valid-type]
+) -> None:
+    """Questions and answers: all of them, or those about a term or with some words.
+
+    Examples: brief faq; brief faq KFOR
+    """
+    from briefcli.query import find_faqs
+
+    out = _renderer(ctx, "faq", as_json, fmt)
+    words = " ".join(query or []).strip() or None
+    _answer(out, "faq", lambda: find_faqs(_connect(ctx, data), words))
 
 
 @app.command()
@@ -514,23 +553,10 @@ def check(
     _stderr(env, f"ok: {files} file(s), {records} record(s), no problems")
 
 
-@app.command()
-def export(
-    ctx: typer.Context,
-    data: DataOption = None,
-    as_json: JsonOption = False,
-    fmt: ExportFormat = None,  # type: ignore[valid-type]
-) -> None:
-    """Write the whole knowledge, merged from every file, as one format-1 file."""
-    from briefcli.query import all_records
-
-    out = _renderer(ctx, "export", as_json, fmt)
-    out.export(all_records(_connect(ctx, data)))
-
-
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.",
+                 autocompletion=_completes("files")),
 ]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite FILE when it exists.")
@@ -549,6 +575,109 @@ def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) ->
     target = output if output.is_absolute() else Path(env.cwd or ".") / output
     write_file(target, text, force=force)
     _stderr(env, f"wrote {output}")
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    fmt: ExportFormat = None,  # type: ignore[valid-type]
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the whole knowledge, merged from every file, as one format-1 file.
+
+    --format dictd writes a DICT server's database instead, NAME.index and NAME.dict,
+    for dictd: every entity, found by its acronym, name and aliases.
+    Examples: brief export -o all.yaml; brief export --format dictd -o kosovo
+    """
+    import io
+
+    from briefcli.query import all_records
+    from briefcli.render import FORMATS, Output, get_renderer
+
+    out = _renderer(ctx, "export", as_json, fmt)  # a usage error for --json --format yaml
+    name = "json" if as_json else fmt.value if fmt is not None else format_names("export")[0]
+    files = FORMATS[name].files
+    if files and output is None:
+        raise typer.BadParameter(
+            f"--format {name} writes {' and '.join('NAME' + s for s in files)}: give NAME "
+            "with -o NAME",
+            param_hint="--output",
+        )
+    if output is None:
+        out.export(all_records(_connect(ctx, data)))
+        return
+    env = _call(ctx).env
+    target = output if output.is_absolute() else Path(env.cwd or ".") / output
+    if not files:
+        text = io.StringIO()
+        get_renderer(name, Output(text, False, env.width(), env.environ)).export(
+            all_records(_connect(ctx, data))
+        )
+        _deliver(ctx, text.getvalue(), output, force)
+        return
+    from briefcli.files import FileExists, write_file
+
+    if target.is_dir():
+        raise BriefError(
+            f"{output} is a folder; give the database's NAME, as -o {output / 'NAME'}",
+            ExitCode.USAGE,
+        )
+    if target.suffix in files:  # -o kosovo.dict names the database kosovo
+        target, output = target.with_suffix(""), output.with_suffix("")
+    paths = {suffix: target.with_name(target.name + suffix) for suffix in files}
+    for path in paths.values():
+        if not force and path.exists():
+            raise FileExists(path)
+    contents = get_renderer(name, Output(env.stdout)).export_files(
+        all_records(_connect(ctx, data)), target.name
+    )
+    for suffix, path in paths.items():
+        write_file(path, contents[suffix], force=force)
+    _stderr(env, "wrote " + " and ".join(f"{output}{suffix}" for suffix in files))
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The id of a record of any kind.",
+                       autocompletion=_completes("records")),
+    ],
+    kind: Annotated[
+        str | None,
+        typer.Option(metavar="KIND",
+                     help="The kind of the record, when records of several kinds have the "
+                     "id: entity, event, faq, briefing or source.",
+                     autocompletion=_completes("kinds")),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Open the file where a record is written in your editor, at its line.
+
+    The editor is $VISUAL, else $EDITOR, else vi; brief exits with its status.
+    Example: brief edit kfor; EDITOR='code --wait' brief edit blinken-vucic-call
+    """
+    import subprocess
+
+    from briefcli.editor import editor_command, find_record
+    from briefcli.model import KINDS
+
+    if kind is not None and kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
+    env = _call(ctx).env
+    # Knowledge with errors is what one edits: no warning, and --strict does not refuse.
+    place = find_record(_connect(ctx, data, check=False), record_id, kind, env.cwd)
+    argv = editor_command(env.environ, place.path, place.line)
+    env.stdout.flush()
+    try:
+        status = subprocess.call(argv, env=env.environ, cwd=env.cwd)
+    except OSError as exc:
+        raise BriefError(f"cannot run the editor {argv[0]!r}: {exc.strerror or exc}") from None
+    raise typer.Exit(status if status >= 0 else 128 - status)  # killed by a signal: 128+N
 
 
 def _read_text(path: Path) -> str:
@@ -593,7 +722,9 @@ def _articles(paths: list[Path]) -> list[Path]:
 def ingest(
     ctx: typer.Context,
     articles: Annotated[
-        list[Path], typer.Argument(metavar="ARTICLE...", help="Article files or folders.")
+        list[Path],
+        typer.Argument(metavar="ARTICLE...", help="Article files or folders.",
+                       autocompletion=_completes("files")),
     ],
     output: OutputOption = None,
     date: Annotated[
@@ -644,7 +775,11 @@ class GlossaryFormat(str, Enum):
 @app.command("import")
 def import_glossary(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The glossary to import.")],
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The glossary to import.",
+                       autocompletion=_completes("files")),
+    ],
     source: Annotated[
         GlossaryFormat,
         typer.Option(
@@ -708,6 +843,46 @@ def schema(ctx: typer.Context) -> None:
     _call(ctx).env.stdout.write(dumps(json_schema()) + "\n")
 
 
+@app.command()
+def site(
+    ctx: typer.Context,
+    out_dir: Annotated[
+        Path,
+        typer.Argument(metavar="OUT_DIR", help="The site's folder.",
+                       autocompletion=_completes("files")),
+    ],
+    data: DataOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into a folder that is not a brief site.")
+    ] = False,
+) -> None:
+    """Write the knowledge as a static website: a page per briefing, entity, event and
+    tag, timelines, an A–Z glossary and a search that needs no server.
+
+    It works served by any web server or opened from disk. Built again, only pages whose
+    content changed are written, and pages of removed records are deleted.
+    Example: brief site public/
+    """
+    from briefcli.site import build_site
+
+    env = _call(ctx).env
+    conn = _connect(ctx, data)
+    target = out_dir if out_dir.is_absolute() else Path(env.cwd or ".") / out_dir
+    shown = env.isatty(env.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if shown:
+            env.stderr.write(f"\rbuilding the site: {done:,}/~{total:,} files…")
+            env.stderr.flush()
+
+    try:
+        report = build_site(conn, target, force=force, progress=progress)
+    finally:
+        if shown:
+            env.stderr.write("\r\x1b[K")
+    _stderr(env, f"{report.summary()} ({out_dir})")
+
+
 def _report(env: Environment, exc: BriefError) -> None:
     if isinstance(exc, KnowledgeError):
         shown = exc.problems[:10]
@@ -760,7 +935,9 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     try:
         _run(args, env)
     except BrokenPipeError:
-        _quiet_stdout()
+        from briefcli.lean import quiet_stdout
+
+        quiet_stdout()
         sys.exit(ExitCode.BROKEN_PIPE)
     except BriefError as exc:
         if debug:
@@ -775,16 +952,21 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     sys.exit(0)
 
 
-def _quiet_stdout() -> None:
-    """The reader of our output went away (`brief show | head -1`): point stdout at
-    /dev/null so that the interpreter's final flush cannot fail again."""
-    import os
+def _once(args: list[str], call: Call) -> None:
+    """Run the app once; what it paged is shown at the end, whatever the outcome, but
+    for a damaged index (the call is made again, and the answer so far is dropped)."""
+    import sqlite3
 
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+        app(args=args, prog_name="brief", obj=call)
+    except sqlite3.DatabaseError:
+        raise
+    except BaseException:
+        if call.paged is not None:
+            call.paged.finish()
+        raise
+    if call.paged is not None:
+        call.paged.finish()
 
 
 def _run(args: list[str], env: Environment) -> None:
@@ -792,19 +974,19 @@ def _run(args: list[str], env: Environment) -> None:
     is dropped and the call made again; any other database error is a bug."""
     import sqlite3
 
-    from briefcli.cache import is_damage
+    from briefcli.cache import discard_index, is_damage
 
     stdout = _Tracked(env.stdout)
     env.stdout = cast(TextIO, stdout)
     call = Call(env)
     try:
-        app(args=args, prog_name="brief", obj=call)
+        _once(args, call)
     except sqlite3.DatabaseError as exc:
         damaged = call.index
         if not is_damage(exc) or not damaged or damaged == ":memory:" or stdout.written:
             raise
         _stderr(env, f"warning: the index {damaged} is damaged; rebuilding it")
-        Path(damaged).unlink(missing_ok=True)
-        app(args=args, prog_name="brief", obj=Call(env))
+        discard_index(Path(damaged))  # and its log: a stale log must not meet a new index
+        _once(args, Call(env))
     finally:
         env.stdout = stdout._stream

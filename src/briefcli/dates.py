@@ -4,7 +4,8 @@ Sorting and filtering use integer keys `YYYYMMDD` where a missing month or day i
 so `1999` sorts before `1999-01-01`, and a period's upper bound uses 99.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
+# with string annotations compiles each of them at import, a cost every call pays.
 
 import re
 from typing import NamedTuple
@@ -33,7 +34,7 @@ class PartialDate(NamedTuple):
     day: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(cls, text: str) -> "PartialDate":
         m = _DATE.fullmatch(text.strip())
         if not m:
             raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")

@@ -8,7 +8,8 @@ renderers, the exporters and the docs test all read it; adding a kind means addi
 record class and one entry here.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
+# with string annotations compiles each of them at import, a cost every call pays.
 
 from typing import Any, NamedTuple
 
@@ -262,6 +263,9 @@ class BriefingPage(NamedTuple):
     sources: list[Source]
 
 
+PROFILES = 50  # senses of one term given a whole profile; the rest are named, one line each
+
+
 class Definition(NamedTuple):
     """An entity matched by a term, with the records it relates to."""
 
@@ -278,6 +282,7 @@ class Definition(NamedTuple):
     faqs: list[Faq] = []  # questions that name it
     briefings: list[Briefing] = []  # briefings that name it, the latest first
     more_mentions: int = 0  # FAQs and briefings naming it not in `faqs` / `briefings`
+    profile: bool = True  # False past the first PROFILES senses: the entity alone
 
     @property
     def label(self) -> str:
@@ -316,3 +321,22 @@ class Timeline(NamedTuple):
     title: str
     events: list[Event]
     senses: dict[str, str] = {}  # event id -> its sense, when the topic has several
+
+
+LISTS = ("entities", "events", "briefings", "faqs", "sources", "tags")
+
+
+class Listing(NamedTuple):
+    """`brief list WHAT`: one row per record (or tag), the first column its id."""
+
+    what: str  # one of LISTS
+    columns: tuple[str, ...]  # the names of the row's fields, the first the id (or tag)
+    rows: list[tuple[str, ...]]
+
+
+class FaqResult(NamedTuple):
+    """`brief faq [QUERY]`: the questions, with their answers."""
+
+    query: str | None
+    faqs: list[Faq]
+

@@ -16,12 +16,15 @@ from briefcli.dates import DateError, PartialDate
 from briefcli.index import load_record
 from briefcli.model import (
     KINDS,
+    PROFILES,
     Briefing,
     BriefingPage,
     Definition,
     Entity,
     Event,
     Faq,
+    FaqResult,
+    Listing,
     SearchHit,
     SearchResult,
     ShowResult,
@@ -131,11 +134,34 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
         return (order, -len(copies), -linked, copies[0][0])
 
     out = []
-    for (order, _, _), copies in sorted(senses.items(), key=weight):
+    for n, ((order, _, _), copies) in enumerate(sorted(senses.items(), key=weight)):
         (_, first), *others = copies
         matched_on = next(k for k, v in MATCH_ORDER.items() if v == order)
-        out.append(_define(conn, term, first, matched_on, [e for _, e in others]))
+        if n < PROFILES:
+            out.append(_define(conn, term, first, matched_on, [e for _, e in others]))
+        else:  # named, one line each: what a profile would cost is not spent
+            out.append(Definition(term, first, [], [], [], matched_on,
+                                  copies=[e for _, e in others], profile=False))
     return out
+
+
+def define_terms(
+    conn: sqlite3.Connection, terms: list[str]
+) -> tuple[list[Definition], list[NotFound]]:
+    """The senses of several terms, an entity asked for twice shown once; the misses."""
+    found: list[Definition] = []
+    misses: list[NotFound] = []
+    seen: set[tuple[str, int]] = set()
+    for term in terms:
+        try:
+            for definition in find_terms(conn, term):
+                where = (definition.entity.path, definition.entity.line)
+                if where not in seen:
+                    seen.add(where)
+                    found.append(definition)
+        except NotFound as exc:
+            misses.append(exc)
+    return found, misses
 
 
 def _links_to(conn: sqlite3.Connection, entity_id: str) -> int:
@@ -468,9 +494,12 @@ def search(
         raise NotFound(f"nothing to search for in {query!r}")
     exact, prefix = ([], []) if has_syntax(query) else _term_hits(conn, query, kind, limit)
     for expression in expressions:
+        # Every row of fts is a record's (they are stored and forgotten together): without
+        # a kind, the count needs no look-up of each match's record.
         matched = conn.execute(
-            "SELECT count(*) FROM fts JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ?"
-            + (" AND r.kind = ?" if kind else ""),
+            "SELECT count(*) FROM fts JOIN records r ON r.rid = fts.rowid "
+            "WHERE fts MATCH ? AND r.kind = ?" if kind else
+            "SELECT count(*) FROM fts WHERE fts MATCH ?",
             (expression, kind) if kind else (expression,),
         ).fetchone()[0]
         if matched or exact or prefix:
@@ -529,22 +558,37 @@ def _fts_rows(
     conn: sqlite3.Connection, match: str, kind: str | None, limit: int,
     only: list[int] | None = None,
 ) -> list[tuple[int, tuple[str, str]]]:
-    """(rid, (marked title, snippet)) of full-text hits, best first."""
-    sql = (
-        "SELECT fts.rowid, highlight(fts, 0, char(57344), char(57345)), "
-        "snippet(fts, 1, char(57344), char(57345), '…', 16) "
-        "FROM fts JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ?"
-    )
+    """(rid, (marked title, snippet)) of full-text hits, best first.
+
+    The hits are ranked first, by rowid alone; titles and snippets are then marked for
+    the `limit` kept only. (Asked in one query, SQLite computes both for every match
+    before it sorts: for a word in 146,000 records, most of the cost of the search.)
+    """
+    sql = "SELECT fts.rowid FROM fts"
     params: list[Any] = [match]
     if kind:
-        sql += " AND r.kind = ?"
+        sql += " JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ? AND r.kind = ?"
         params.append(kind)
+    else:
+        sql += " WHERE fts MATCH ?"
     if only is not None:
         sql += f" AND fts.rowid IN ({','.join('?' * len(only))})"
         params += only
     sql += " ORDER BY bm25(fts, 5.0, 1.0), fts.rowid LIMIT ?"
     params.append(limit)
-    return [(rid, (title, snippet or "")) for rid, title, snippet in conn.execute(sql, params)]
+    ranked = [row[0] for row in conn.execute(sql, params)]
+    if not ranked:
+        return []
+    marked = {
+        rid: (title, snippet or "")
+        for rid, title, snippet in conn.execute(
+            "SELECT rowid, highlight(fts, 0, char(57344), char(57345)), "
+            "snippet(fts, 1, char(57344), char(57345), '…', 16) "
+            f"FROM fts WHERE fts MATCH ? AND rowid IN ({','.join('?' * len(ranked))})",
+            [match, *ranked],
+        )
+    }
+    return [(rid, marked[rid]) for rid in ranked]
 
 
 def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, ...]]:
@@ -556,3 +600,114 @@ def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, .
         f"WHERE r.rid IN ({','.join('?' * len(rids))})",
         rids,
     ).fetchall()
+
+
+# What `brief list` shows of each kind: (kind, columns after the id, order).
+_LISTED = {
+    "entities": ("entity", ("acronym", "kind", "name"), "name"),
+    "events": ("event", ("date", "title"), None),
+    "briefings": ("briefing", ("date", "title"), None),
+    "faqs": ("faq", ("question",), None),
+    "sources": ("source", ("publisher", "title"), "title"),
+}
+
+
+def list_records(
+    conn: sqlite3.Connection, what: str, kind: str | None = None, tag: str | None = None
+) -> Listing:
+    """The records of a section (or the tags) as rows, the id first: entities and
+    sources by name, events oldest first, briefings newest first, FAQs as written.
+    `kind` keeps entities of that kind; `tag` keeps entities and events with that tag."""
+    if what == "tags":
+        counts: dict[str, int] = {}
+        shown: dict[str, str] = {}
+        for data, crc in conn.execute(
+            "SELECT data, crc FROM records WHERE kind IN ('entity', 'event') "
+            "AND rid IN (SELECT rid FROM tags)"
+        ):
+            for name in dict.fromkeys(load_record(data, crc).get("tags", ())):
+                key = fold(name)
+                counts[key] = counts.get(key, 0) + 1
+                shown.setdefault(key, name)
+        rows: list[tuple[str, ...]] = [(shown[k], str(counts[k])) for k in sorted(counts)]
+        if not rows:
+            raise NotFound("the knowledge holds no tags")
+        return Listing(what, ("tag", "records"), rows)
+    record_kind, fields, order = _LISTED[what]
+    sql = "SELECT r.data, r.crc FROM records r WHERE r.kind = ?"
+    params: list[Any] = [record_kind]
+    if tag is not None:
+        sql += " AND r.rid IN (SELECT rid FROM tags WHERE key = ?)"
+        params.append(fold(tag))
+    sql += " ORDER BY " + (
+        "r.sort_key DESC, r.rid DESC" if record_kind == "briefing"
+        else "r.sort_key, r.end_key, r.rid" if record_kind == "event" else "r.rid"
+    )
+    wanted = fold(kind) if kind is not None else None
+    out = []
+    for data, crc in conn.execute(sql, params):
+        record = load_record(data, crc)
+        if wanted is not None and fold(record.get("kind") or "") != wanted:
+            continue
+        out.append((record["id"], *(str(record.get(f) or "") for f in fields)))
+    if not out:
+        _no_rows(conn, what, kind, tag)
+    if order:
+        at = 1 + fields.index(order)
+        out.sort(key=lambda row: (fold(row[at]), row[0]))
+    return Listing(what, ("id", *fields), out)
+
+
+def _no_rows(conn: sqlite3.Connection, what: str, kind: str | None, tag: str | None) -> None:
+    """A listing found nothing: say which filter left nothing, and what is close."""
+    if tag is not None:
+        from briefcli.suggest import suggest
+
+        try:
+            tags = [row[0] for row in list_records(conn, "tags").rows]
+        except NotFound:
+            tags = []
+        close = suggest(tag, [(term_key(t), t, t, "tag") for t in tags], ids=False)
+        raise NotFound(f"no {what} with the tag {tag!r}", close)
+    if kind is not None:
+        kinds = sorted({
+            str(k) for (k,) in conn.execute(
+                "SELECT DISTINCT json_extract(data, '$.kind') FROM records WHERE kind = 'entity'"
+            ) if k
+        })
+        raise NotFound(f"no entities of the kind {kind!r}", kinds, label="kinds")
+    raise NotFound(f"the knowledge holds no {what}")
+
+
+def find_faqs(conn: sqlite3.Connection, query: str | None) -> FaqResult:
+    """Every FAQ as written, or those a query finds: the FAQs that name an entity the
+    query defines, then those whose text matches it."""
+    if query is None:
+        faqs = _records(conn, f"{_SELECT} WHERE r.kind = 'faq' ORDER BY r.rid")
+        if not faqs:
+            raise NotFound("the knowledge holds no FAQ")
+        return FaqResult(None, faqs)
+    found: dict[str, Faq] = {}
+    try:
+        definitions = find_terms(conn, query)
+    except NotFound:
+        definitions = []
+    for d in definitions:
+        for faq in _records(
+            conn,
+            f"{_SELECT} WHERE r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND "
+            "target_id = ?) AND +r.kind = 'faq' ORDER BY r.rid", (d.entity.id,),
+        ):
+            found.setdefault(faq.id, faq)
+    try:
+        hits = search(conn, query, "faq", MAX_FAQS).hits
+    except NotFound:
+        hits = []
+    for hit in hits:
+        found.setdefault(hit.id, cast(Faq, hit.record))
+    if not found:
+        raise NotFound(f"no FAQ answers {query!r}", search=query)
+    return FaqResult(query, list(found.values()))
+
+
+MAX_FAQS = 1000  # FAQs a text query returns at most

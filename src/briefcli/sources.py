@@ -1,6 +1,7 @@
 """Where the knowledge comes from: data paths, the files below them, the bundled data."""
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
+# with string annotations compiles each of them at import, a cost every call pays.
 
 import os
 from functools import partial

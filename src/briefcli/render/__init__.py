@@ -11,13 +11,19 @@ the whole answer, so that every format can make one document of it:
 
     show(result: ShowResult)          define(defs: list[Definition])
     timeline(result: Timeline)        search(hits: list[SearchHit])
+    listing(result: Listing)          faq(result: FaqResult)
     check(problems: list[Problem])    export(records: list[RecordRow])
 
 `empty(view)` is called instead when the answer is "nothing" (a miss): a JSON renderer
 still writes one document, `[]`.
+
+A format that writes several files rather than one stream names their suffixes in
+`files` (dictd: NAME.index and NAME.dict); its renderer has `export_files(records,
+name)`, which returns their contents by suffix, and `brief export` needs `-o NAME`.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
+# with string annotations compiles each of them at import, a cost every call pays.
 
 from collections.abc import Mapping
 from typing import IO, Any, NamedTuple
@@ -34,8 +40,8 @@ class Output(NamedTuple):
     width: int | None = None
     environ: Mapping[str, str] = {}
 
-VIEWS = ("show", "define", "timeline", "search", "check", "export")
-_QUERIES = frozenset({"show", "define", "timeline", "search", "check"})
+VIEWS = ("show", "define", "timeline", "search", "listing", "faq", "check", "export")
+_QUERIES = frozenset({"show", "define", "timeline", "search", "listing", "faq", "check"})
 
 
 class Format(NamedTuple):
@@ -44,6 +50,7 @@ class Format(NamedTuple):
     views: frozenset[str]
     extension: str  # of the files it writes
     summary: str
+    files: tuple[str, ...] = ()  # the suffixes of the files it writes, beside each other
 
 
 FORMATS: dict[str, Format] = {
@@ -68,6 +75,21 @@ FORMATS: dict[str, Format] = {
         Format(
             "github", "briefcli.render.github:GithubRenderer", frozenset({"check"}), ".txt",
             "GitHub Actions annotations, one per problem",
+        ),
+        Format(
+            "dictd", "briefcli.render.dictd:DictdRenderer", frozenset({"export"}), ".dict",
+            "a DICT server's database (NAME.index and NAME.dict), for dictd",
+            files=(".index", ".dict"),
+        ),
+        Format(
+            "html", "briefcli.render.html:HtmlRenderer",
+            frozenset({"show", "define", "timeline", "search"}), ".html",
+            "a standalone HTML5 page, for a browser or to print",
+        ),
+        Format(
+            "timelinejs", "briefcli.render.timelinejs:TimelineJsRenderer",
+            frozenset({"timeline"}), ".json",
+            "TimelineJS's JSON, for an interactive timeline",
         ),
     )
 }

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from briefcli.dates import DateError, PartialDate
 from briefcli.model import Briefing, Definition, Entity, Event, SearchHit
-from briefcli.text import fold, has_unsafe
+from briefcli.text import fold, has_unsafe, visible
 
 
 @lru_cache(maxsize=4096)  # a long timeline repeats its dates many times
@@ -148,3 +148,13 @@ def more_notes(d: Definition) -> list[str]:
 def copies_text(d: Definition) -> str:
     """Where else the same sense is written: `a.yaml:12, b.yaml:40`."""
     return ", ".join(f"{c.path}:{c.line}" for c in d.copies)
+
+
+def short_lines(defs: list[Definition]) -> str:
+    """`define --short`: one line per sense, `KFOR: Kosovo Force`, as `wtf` answers."""
+    lines = []
+    for d in defs:
+        e = d.entity
+        key, value = (e.acronym, e.name) if e.acronym else (e.name, e.gloss)
+        lines.append(visible(" ".join(f"{key}: {value}".split())).rstrip(": "))
+    return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from briefcli.model import Definition, SearchResult, ShowResult, Timeline
+from briefcli.model import Definition, FaqResult, Listing, SearchResult, ShowResult, Timeline
 from briefcli.problems import Problem
 from briefcli.render import Output
 from briefcli.text import strip_marks
@@ -76,6 +76,19 @@ class JsonRenderer:
                 for hit in result.hits
             ]
         )
+
+    def listing(self, result: Listing) -> None:
+        numbers = result.what == "tags"
+        self._write([
+            {
+                c: int(v) if numbers and c == "records" else v
+                for c, v in zip(result.columns, row, strict=True) if v
+            }
+            for row in result.rows
+        ])
+
+    def faq(self, result: FaqResult) -> None:
+        self._write([f.to_data() for f in result.faqs])
 
     def check(self, problems: list[Problem]) -> None:
         self._write([p.as_dict() for p in problems])

@@ -11,7 +11,8 @@ reaching here has been made visible (`text.visible`): no control character is le
 interpret.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
+# with string annotations compiles each of them at import, a cost every call pays.
 
 import re
 import unicodedata
@@ -60,6 +61,18 @@ def chop_cells(text: str, width: int) -> list[str]:
     if current or not pieces:
         pieces.append("".join(current))
     return pieces
+
+
+def truncate(text: str, width: int) -> str:
+    """`text` if it fits in `width` cells, else as much as fits with an ellipsis."""
+    if text.isascii():
+        return text if len(text) <= width else text[: width - 1] + "…"
+    used = 0
+    for i, c in enumerate(text):
+        used += _char_cells(c)
+        if used > width - 1:
+            return text if cell_len(text) <= width else text[:i] + "…"
+    return text
 
 
 # -- word wrap -------------------------------------------------------------------------

@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterable
 
 from briefcli.model import (
+    PROFILES,
     Briefing,
     BriefingPage,
     Definition,
     Event,
+    FaqResult,
+    Listing,
     SearchResult,
     ShowResult,
     Timeline,
@@ -182,6 +185,13 @@ class MarkdownRenderer:
             if len(items) > 1:
                 heading += f" ({senses_label(len(items))})"
             blocks.append(f"# {heading}")
+            if len(items) > PROFILES:
+                blocks.append(self._list(
+                    f"{n}. **{md_inline(entity_label(d.entity))}** ({md_inline(d.entity.id)})"
+                    + (f" — {md_inline(d.entity.gloss)}" if d.entity.gloss else "")
+                    for n, d in enumerate(items[PROFILES:], PROFILES + 1)
+                ))
+                items = items[:PROFILES]
             for n, d in enumerate(items, 1):
                 e = d.entity
                 number = f"{n}. " if len(items) > 1 else ""
@@ -249,6 +259,21 @@ class MarkdownRenderer:
             )
         self._write([f"*{matches_label(len(result.hits), result.total)}*", "\n".join(blocks)]
                     if blocks else ["No matches."])
+
+    def listing(self, result: Listing) -> None:
+        if not result.rows:
+            self._write([f"No {result.what}."])
+            return
+        head = "| " + " | ".join(result.columns) + " |"
+        rule = "|" + "|".join("---" for _ in result.columns) + "|"
+        rows = ["| " + " | ".join(md_inline(v) for v in row) + " |" for row in result.rows]
+        self._write(["\n".join([head, rule, *rows])])
+
+    def faq(self, result: FaqResult) -> None:
+        blocks = [f"# Questions{f' about {md_inline(result.query)}' if result.query else ''}"]
+        for f in result.faqs:
+            blocks += [f"## {md_inline(f.question)}", md(f.answer)]
+        self._write(blocks)
 
     def check(self, problems: list[Problem]) -> None:
         self._write(["\n".join(f"- {md_inline(p.format())}" for p in problems)])

@@ -13,12 +13,15 @@ import os
 from collections.abc import Iterable, Sequence
 
 from briefcli.model import (
+    PROFILES,
     Briefing,
     BriefingPage,
     Definition,
     Entity,
     Event,
     Faq,
+    FaqResult,
+    Listing,
     SearchResult,
     ShowResult,
     Timeline,
@@ -47,7 +50,6 @@ from briefcli.render.layout import (
     Line,
     Span,
     cell_len,
-    chop_cells,
     grid,
     indent,
     paint,
@@ -55,6 +57,7 @@ from briefcli.render.layout import (
     paragraph,
     rule,
     to_text,
+    truncate,
     wrap_text,
 )
 from briefcli.text import split_marks, visible
@@ -75,7 +78,7 @@ LEVEL = {"error": "1;31", "warning": "1;33"}
 
 NAME_WIDTH = 30  # widest name column of the who's-who before it wraps
 ID_WIDTH = 24  # widest id column of a briefing list
-PROFILES = 50  # senses of one term shown as a whole profile; the rest one line each
+LIST_WIDTH = 40  # widest column of `brief list` but the last
 READABLE = 100  # the widest the text is set, however wide the terminal
 DEFAULT_WIDTH = 80  # for a pipe or a file
 
@@ -292,10 +295,7 @@ class TerminalRenderer:
             head = f"{n:>{width}}. {name}  {ident}"
             gloss = visible(" ".join(d.entity.gloss.split()))
             room = self.width - cell_len(head) - 2
-            if gloss and room > 10:
-                gloss = gloss if cell_len(gloss) <= room else chop_cells(gloss, room - 1)[0] + "…"
-            else:
-                gloss = ""
+            gloss = truncate(gloss, room) if room > 10 else ""
             line = [Span(f"{n:>{width}}.", HEADING), Span(" "), Span(name, TITLE), Span("  "),
                     Span(ident, ID)]
             if gloss:
@@ -385,6 +385,36 @@ class TerminalRenderer:
             self._gap()
             self._emit(paragraph(head, self.width)
                        + indent(paragraph(_marked(hit.snippet), self.width - 2), 2))
+        self._done()
+
+    def listing(self, result: Listing) -> None:
+        """A table in a terminal; in a pipe, the ids alone, one a line (for `xargs`)."""
+        try:
+            table = self.stream.isatty()
+        except (ValueError, AttributeError):
+            table = False
+        if not table:
+            if result.rows:
+                self.stream.write("".join(visible(row[0]) + "\n" for row in result.rows))
+            self._done()
+            return
+        if not result.rows:
+            self._empty(f"No {result.what}.")
+            return
+        columns = [Column(LIST_WIDTH, ID if result.columns[0] == "id" else TITLE)]
+        columns += [Column(LIST_WIDTH) for _ in result.columns[1:-1]]
+        columns.append(Column())
+        head: list[Cell] = [[Span(c, LABEL)] for c in result.columns]
+        rows: list[list[Cell]] = [head]
+        rows += ([visible(v) for v in row] for row in result.rows)
+        self._emit(grid(rows, self.width, columns))
+        self._done()
+
+    def faq(self, result: FaqResult) -> None:
+        title = "Questions" + (f" about {result.query}" if result.query else "")
+        self._heading([_t(title)])
+        self._gap()
+        self._emit(indent(self._faqs(result.faqs, self.width - 2), 2))
         self._done()
 
     def check(self, problems: list[Problem]) -> None:
