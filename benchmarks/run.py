@@ -571,7 +571,10 @@ def typer_part(tmp: Path, repeats: int) -> dict:
 TARGET_LEAN_VS_INTERP = 2.5  # a warm plain lookup, and a completion request
 TARGET_COLOUR_VS_FLOOR = 0.5  # a lookup in colour, against the bare Typer+Rich app
 TARGET_SHARED_VS_BASELINE = 0.2  # a define of 428 senses, against the baseline revision
-BASELINE = "41eb5a8"  # the revision before the lean path and our own layout
+# Revisions a large answer is compared with: before the cap on whole profiles (the state
+# the 428-sense figure of the performance goals was taken on), and the one before the
+# lean path and our own layout.
+BASELINE = "df2d0fd,41eb5a8"
 SHARED_SENSES = 428
 STDLIB_FLOOR = "import re, typing, json, sqlite3, pathlib"
 LEAN_CALLS = [  # (key, brief arguments given the probes)
@@ -663,19 +666,20 @@ def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | N
     smith = shared_knowledge(tmp / "data-smith")
     smith_env = base_env(tmp / "cache-smith")
     shared = Case("define Smith", [*brief, "define", "Smith", "--data", str(smith)], smith_env)
-    old = None
-    src = baseline_source(tmp, baseline) if baseline else None
-    if src is not None:
-        old_env = {**base_env(tmp / "cache-smith-baseline"), "PYTHONPATH": str(src)}
-        old = Case(f"define Smith at {baseline}",
-                   [PY, "-m", "briefcli", "define", "Smith", "--data", str(smith)], old_env)
+    old = []
+    for revision in (baseline or "").split(","):
+        src = baseline_source(tmp, revision) if revision else None
+        if src is not None:
+            old_env = {**base_env(tmp / f"cache-smith-{revision}"), "PYTHONPATH": str(src)}
+            old.append(Case(f"the same at {revision}",
+                            [PY, "-m", "briefcli", "define", "Smith", "--data", str(smith)],
+                            old_env))
     others = tools_cases(tmp)
-    everything = [interp, stdlib, floor, *cases.values(), shared, *([old] if old else []),
-                  *others]
+    everything = [interp, stdlib, floor, *cases.values(), shared, *old, *others]
     progress(f"lean path: {len(everything)} cases x {repeats} rounds")
     measure_rounds(everything, repeats)
     return {"interp": interp, "stdlib": stdlib, "floor": floor, "cases": cases,
-            "shared": shared, "baseline": old, "revision": baseline, "tools": others}
+            "shared": shared, "baseline": old, "tools": others}
 
 
 WTF = shutil.which("wtf") or shutil.which("wtf", path="/usr/games")
@@ -684,7 +688,7 @@ DICT = shutil.which("dict")
 BSD_LISTS = [Path("/usr/share/games/bsdgames/acronyms"),
              Path("/usr/share/games/bsdgames/acronyms.comp")]
 VERA = Path("/usr/share/dictd/vera.index")
-TOOL_TERMS = ["TCP", "RAM", "DNS"]  # in V.E.R.A. and the BSD lists alike
+TOOL_TERMS = ["ASAP", "FAQ", "BOFH"]  # in V.E.R.A. and the BSD acronyms list alike
 DICTD_SERVER: list[subprocess.Popen] = []
 
 
@@ -698,14 +702,15 @@ def tools_cases(tmp: Path) -> list[Case]:
     data = tmp / "data-glossaries"
     data.mkdir(exist_ok=True)
     env = base_env(tmp / "cache-glossaries")
+    # Each import is made against what is already there (--data), so ids stay unique.
     for path in lists:
         subprocess.run([*brief, "import", str(path), "--from", "tsv", "-o",
-                        str(data / f"{path.name}.yaml"), "--force"], env=env, check=True,
-                       capture_output=True)
+                        str(data / f"{path.name}.yaml"), "--force", "--data", str(data)],
+                       env=env, check=True, capture_output=True)
     if VERA.exists():
         subprocess.run([*brief, "import", str(VERA), "--from", "dictd", "-o",
-                        str(data / "vera.yaml"), "--force"], env=env, check=True,
-                       capture_output=True)
+                        str(data / "vera.yaml"), "--force", "--data", str(data)], env=env,
+                       check=True, capture_output=True)
     run_once([*brief, "check", "--data", str(data)], env)
     cases = [Case(f"brief define {t} (glossaries)", [*brief, "define", t, "--short", "--data",
                                                      str(data)], env) for t in TOOL_TERMS]
@@ -789,12 +794,12 @@ def lean_report(lean: dict, bases: list[Knowledge]) -> list[tuple[str, list[str]
          f"colour ≤ {TARGET_COLOUR_VS_FLOOR}x the Typer+Rich app. Colour is forced with "
          "FORCE_COLOR (output to /dev/null), which takes the same path as a terminal."],
     ))
-    shared, old = lean["shared"], lean["baseline"]
+    shared = lean["shared"]
     rows = [[f"define Smith ({SHARED_SENSES} senses), plain", ms(shared.median()),
              f"{shared.lines} lines", "", ""]]
-    if old is not None:
+    for old in lean["baseline"]:
         ratio = shared.paired(old)
-        rows.append([f"the same at {lean['revision']}", ms(old.median()), f"{old.lines} lines",
+        rows.append([old.name, ms(old.median()), f"{old.lines} lines",
                      f"{ratio:.2f}x", verdict(ratio <= TARGET_SHARED_VS_BASELINE)])
     sections.append(("A large answer", ["call", "ms", "output", "now vs then",
                                         f"≤{TARGET_SHARED_VS_BASELINE}x"], rows, []))
@@ -1065,7 +1070,7 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
             section(title, header, rows, notes)
         data["lean"] = {c.name: c.median() for c in [
             lean["interp"], lean["stdlib"], lean["floor"], *lean["cases"].values(),
-            lean["shared"], *([lean["baseline"]] if lean["baseline"] else []), *lean["tools"]]}
+            lean["shared"], *lean["baseline"], *lean["tools"]]}
 
     if typer is not None:
         rows = []
@@ -1104,7 +1109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--million", action="store_true",
                         help="also measure the lean path and edits at 1,000,000 records")
     parser.add_argument("--baseline", default=BASELINE,
-                        help=f"the revision a large answer is compared with ({BASELINE})")
+                        help=f"revisions a large answer is compared with ({BASELINE})")
     parser.add_argument("--no-snapshot", action="store_true",
                         help="run the checkout's src/ as it is, not a copy taken at the start")
     args = parser.parse_args(argv)

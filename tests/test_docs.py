@@ -63,6 +63,12 @@ def test_every_command_is_documented_and_has_help(brief, command):
     assert r.code == 0
     assert ("--data" in r.stdout) == (command not in KNOWLEDGE_FREE)
     assert r.stdout.split("\n\n")[1].strip(), "the command has no help text"
+    assert "Example" in r.stdout, "every --help ends with an example"
+
+
+def test_command_summaries_are_not_cut_off(brief):
+    listing = brief("--help").stdout.split("Commands:")[1].split("\n\n")[0]
+    assert "..." not in listing and "…" not in listing
 
 
 def test_exit_codes_in_readme_match_the_code():

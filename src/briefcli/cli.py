@@ -182,14 +182,15 @@ def _overview(ctx: typer.Context) -> None:
     lines += ["", "commands:"]
     group = typer.main.get_command(app)
     for name in sorted(group.commands):  # type: ignore[attr-defined]
-        text = " ".join((group.commands[name].help or "").split("\n\n")[0].split())  # type: ignore[attr-defined]
-        summary = text.split(": ")[0].split(". ")[0].rstrip(".")
+        command = group.commands[name]  # type: ignore[attr-defined]
+        text = command.short_help or " ".join((command.help or "").split("\n\n")[0].split())
+        summary = text.split(". ")[0].rstrip(".")
         lines.append(f"  {name:<9} {summary}")
     lines.append("\nbrief COMMAND --help tells more; brief --help lists the options.")
     env.stdout.write(visible("\n".join(lines)) + "\n")
 
 
-@app.command()
+@app.command(short_help="Knowledge files in use, the index, its size and freshness.")
 def info(ctx: typer.Context, data: DataOption = None) -> None:
     """Which knowledge files are in use, where the index lives, its size and freshness.
 
@@ -283,7 +284,7 @@ def _answer(out: Any, view: str, find: Any) -> None:
     getattr(out, view)(result)
 
 
-@app.command()
+@app.command(short_help="The briefing of a day or id; a month or year lists them.")
 def show(
     ctx: typer.Context,
     what: Annotated[
@@ -298,6 +299,7 @@ def show(
     """Show the briefing of a day (or by id); a month or year lists its briefings.
 
     With no argument, the latest briefing.
+    Examples: brief show 2023-11-11; brief show 2023-11
     """
     from briefcli.query import find_briefings
 
@@ -307,7 +309,7 @@ def show(
     _answer(out, "show", lambda: find_briefings(_connect(ctx, data), what))
 
 
-@app.command()
+@app.command(short_help="Define acronyms, names or ids: every sense, and its links.")
 def define(
     ctx: typer.Context,
     terms: Annotated[
@@ -468,7 +470,7 @@ class ListWhat(str, Enum):
     tags = "tags"
 
 
-@app.command("list")
+@app.command("list", short_help="List entities, events, briefings, FAQs, sources or tags.")
 def list_records(
     ctx: typer.Context,
     what: Annotated[ListWhat, typer.Argument(metavar="WHAT", case_sensitive=False,
@@ -499,7 +501,7 @@ def list_records(
     _answer(out, "listing", lambda: find(_connect(ctx, data), what.value, kind, tag))
 
 
-@app.command()
+@app.command(short_help="Questions and answers: all of them, or about a term.")
 def faq(
     ctx: typer.Context,
     query: Annotated[
@@ -577,7 +579,7 @@ def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) ->
     _stderr(env, f"wrote {output}")
 
 
-@app.command()
+@app.command(short_help="Write the whole knowledge as one file (YAML, JSON, dictd).")
 def export(
     ctx: typer.Context,
     data: DataOption = None,
@@ -639,7 +641,7 @@ def export(
     _stderr(env, "wrote " + " and ".join(f"{output}{suffix}" for suffix in files))
 
 
-@app.command()
+@app.command(short_help="Open the file of a record in your editor, at its line.")
 def edit(
     ctx: typer.Context,
     record_id: Annotated[
@@ -718,7 +720,7 @@ def _articles(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-@app.command()
+@app.command(short_help="Draft knowledge from plain-text articles.")
 def ingest(
     ctx: typer.Context,
     articles: Annotated[
@@ -772,7 +774,7 @@ class GlossaryFormat(str, Enum):
     dictd = "dictd"
 
 
-@app.command("import")
+@app.command("import", short_help="Import a glossary (TSV, CSV or dictd) as knowledge.")
 def import_glossary(
     ctx: typer.Context,
     file: Annotated[
@@ -836,6 +838,7 @@ def schema(ctx: typer.Context) -> None:
 
     Save it beside your files and name it in a first line of each (docs/format.md):
     # yaml-language-server: $schema=brief-format-1.json
+    Example: brief schema > brief-format-1.json
     """
     from briefcli.jsonschema import json_schema
     from briefcli.render.jsonout import dumps
@@ -843,7 +846,7 @@ def schema(ctx: typer.Context) -> None:
     _call(ctx).env.stdout.write(dumps(json_schema()) + "\n")
 
 
-@app.command()
+@app.command(short_help="Write the knowledge as a static website.")
 def site(
     ctx: typer.Context,
     out_dir: Annotated[
@@ -856,10 +859,10 @@ def site(
         bool, typer.Option("--force", help="Write into a folder that is not a brief site.")
     ] = False,
 ) -> None:
-    """Write the knowledge as a static website: a page per briefing, entity, event and
-    tag, timelines, an A–Z glossary and a search that needs no server.
+    """Write the knowledge as a static website, with search in the browser.
 
-    It works served by any web server or opened from disk. Built again, only pages whose
+    A page per briefing, entity, event and tag, timelines, an A–Z glossary and a search
+    that needs no server. It works served by any web server or opened from disk. Built again, only pages whose
     content changed are written, and pages of removed records are deleted.
     Example: brief site public/
     """

@@ -128,9 +128,11 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
             key = (MATCH_ORDER[best[rid]], term_key(entity.acronym or ""), term_key(entity.name))
             senses.setdefault(key, []).append((rid, entity))
 
+    links = _links_to_each(conn, [e.id for copies in senses.values() for _, e in copies])
+
     def weight(item: tuple[tuple[int, str, str], list[tuple[int, Entity]]]) -> tuple[Any, ...]:
         (order, _, _), copies = item
-        linked = sum(_links_to(conn, entity.id) for _, entity in copies)
+        linked = sum(links.get(entity.id, 0) for _, entity in copies)
         return (order, -len(copies), -linked, copies[0][0])
 
     out = []
@@ -164,10 +166,17 @@ def define_terms(
     return found, misses
 
 
-def _links_to(conn: sqlite3.Connection, entity_id: str) -> int:
-    return int(conn.execute(
-        "SELECT count(*) FROM links WHERE target = 'entity' AND target_id = ?", (entity_id,)
-    ).fetchone()[0])
+def _links_to_each(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
+    """How many links point to each of these entities (one query per 500 ids)."""
+    counts: dict[str, int] = {}
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        counts.update(conn.execute(
+            "SELECT target_id, count(*) FROM links WHERE target = 'entity' AND target_id IN "
+            f"({','.join('?' * len(chunk))}) GROUP BY target_id", chunk,
+        ))
+    return counts
 
 
 def _define(

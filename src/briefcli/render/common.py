@@ -88,7 +88,8 @@ def group_definitions(defs: Sequence[Definition]) -> list[tuple[str, list[Defini
     """
     groups: list[tuple[str, list[Definition]]] = []
     for d in defs:
-        if groups and fold(groups[-1][1][0].term) == fold(d.term):
+        last = groups[-1][1][0].term if groups else None
+        if last is not None and (last == d.term or fold(last) == fold(d.term)):
             groups[-1][1].append(d)
         else:
             groups.append((d.term, [d]))
