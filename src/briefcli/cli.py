@@ -862,8 +862,9 @@ def site(
     """Write the knowledge as a static website, with search in the browser.
 
     A page per briefing, entity, event and tag, timelines, an A–Z glossary and a search
-    that needs no server. It works served by any web server or opened from disk. Built again, only pages whose
-    content changed are written, and pages of removed records are deleted.
+    that needs no server. It works served by any web server or opened from disk. Built
+    again, only pages whose content changed are written, and pages of removed records
+    are deleted.
     Example: brief site public/
     """
     from briefcli.site import build_site

@@ -1,9 +1,10 @@
 """Writing files atomically: a reader sees the old file or the new one, never half of one.
 
 Every file brief writes for users goes through here (drafts, imports, exports,
-pictures, a site's pages); the index has its own transactions (`cache.py`). The new content is written to a temporary
-file in the same folder (so the final rename never crosses file systems), flushed to
-disk, given the mode of the file it replaces, and renamed over it with `os.replace`.
+pictures, a site's pages); the index has its own transactions (`cache.py`). The new
+content is written to a temporary file in the same folder (so the final rename never
+crosses file systems), flushed to disk, given the mode of the file it replaces, and
+renamed over it with `os.replace`.
 """
 
 from __future__ import annotations
