@@ -499,7 +499,7 @@ def import_part(tmp: Path, bases: list[Knowledge], runs: int) -> dict:
     cli = importtime(["-c", "import briefcli.cli"], env, runs)
     call = importtime(
         ["-c", "import sys; sys.argv = ['brief', 'define', 'KFOR']\n"
-         "from briefcli.cli import main\nmain()"], env, runs,
+         "from briefcli.lean import main\nmain()"], env, runs,
     )
     floor = importtime([str(write_floor(tmp)), "world"], env, runs)
     # What a warm call imports beyond the floor app, briefcli modules one by one.

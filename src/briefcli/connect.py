@@ -77,7 +77,7 @@ def open_knowledge(
     if probe and not index_file(cache_dir, paths).exists():
         raise Fallback("no index yet")
     report = BuildReport()
-    report.progress = None if probe else progress(env)
+    report.progress = progress(env)  # an update after a large edit shows progress too
     try:
         conn = open_index(paths, cache_dir, report)
     except MissingPath as exc:
