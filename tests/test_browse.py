@@ -152,3 +152,32 @@ def test_a_profile_keeps_the_two_directions_apart(brief, kb) -> None:
     assert "Linked from:" not in text
     md = brief("define", "NATO", "-d", str(kb), "-f", "markdown").stdout
     assert "**Linked from:** Kosovo Force (KFOR), Jens Stoltenberg" in md
+
+
+def test_list_and_faq_as_html_pages_escape_the_knowledge(brief, tmp_path) -> None:
+    from html.parser import HTMLParser
+
+    kb = write(tmp_path / "h" / "k.yaml", """\
+entities:
+  - id: x
+    name: <script>alert(1)</script> & co
+faqs:
+  - id: q
+    question: Is <b>this</b> bold?
+    answer: No & never.
+""").parent
+    for args in (("list", "entities"), ("faq",)):
+        page = brief(*args, "-d", str(kb), "-f", "html").stdout
+        assert page.startswith("<!doctype html>")
+        assert "<script>" not in page and "<b>this" not in page
+
+        class Text(HTMLParser):
+            text = ""
+
+            def handle_data(self, data: str) -> None:
+                self.text += data
+
+        parser = Text()
+        parser.feed(page)
+        assert "<script>alert(1)</script> & co" in parser.text or "Is <b>this</b> bold?" in \
+            parser.text

@@ -83,7 +83,7 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "html", "briefcli.render.html:HtmlRenderer",
-            frozenset({"show", "define", "timeline", "search"}), ".html",
+            frozenset({"show", "define", "timeline", "search", "listing", "faq"}), ".html",
             "a standalone HTML5 page, for a browser or to print",
         ),
         Format(

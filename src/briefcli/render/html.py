@@ -24,6 +24,8 @@ from briefcli.model import (
     Entity,
     Event,
     Faq,
+    FaqResult,
+    Listing,
     SearchResult,
     ShowResult,
     Timeline,
@@ -521,6 +523,20 @@ class HtmlRenderer:
     def search(self, result: SearchResult) -> None:
         self._write("Search: " + matches_label(len(result.hits), result.total),
                     search_html(result))
+
+    def listing(self, result: Listing) -> None:
+        head = "".join(f"<th>{esc_line(c)}</th>" for c in result.columns)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{esc_line(v)}</td>" for v in row) + "</tr>"
+            for row in result.rows
+        )
+        title = result.what.capitalize()
+        self._write(title, f"<h1>{esc_line(title)}</h1><table><thead><tr>{head}</tr></thead>"
+                           f"<tbody>{rows}</tbody></table>")
+
+    def faq(self, result: FaqResult) -> None:
+        title = "Questions" + (f" about {result.query}" if result.query else "")
+        self._write(title, f"<h1>{esc_line(title)}</h1>{faqs_html(result.faqs)}")
 
 
 __all__ = [
