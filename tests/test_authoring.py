@@ -171,6 +171,25 @@ def test_import_tsv(brief, tmp_path):
     ]
 
 
+def test_glossaries_imported_one_by_one_into_a_folder_never_clash(brief, tmp_path):
+    first = write(tmp_path / "a.tsv", "TCP\ttransmission control protocol\nIP\tinternet protocol\n")
+    second = write(tmp_path / "b.tsv", "TCP\ttape carrier package\nIP\tintellectual property\n")
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    assert brief("import", str(first), "--from", "tsv", "-o", str(kb / "a.yaml")).code == 0
+    assert brief("import", str(second), "--from", "tsv", "-o", str(kb / "b.yaml")).code == 0
+    assert brief("check", str(kb)).code == 0  # no duplicate ids across the two files
+    ids = [e["id"] for e in records((kb / "b.yaml").read_text())["entity"]]
+    assert ids == ["tcp-2", "ip-2"]
+    # Written again, a file does not take its own ids for someone else's.
+    again = brief("import", str(first), "--from", "tsv", "-o", str(kb / "a.yaml"), "--force")
+    assert again.code == 0
+    assert [e["id"] for e in records((kb / "a.yaml").read_text())["entity"]] == ["tcp", "ip"]
+    assert [d["name"] for d in json.loads(brief("define", "TCP", "-d", str(kb),
+                                                "--json").stdout)] == [
+        "transmission control protocol", "tape carrier package"]
+
+
 def test_import_csv_reports_bad_rows_and_keeps_the_rest(brief, tmp_path):
     source = write(tmp_path / "g.csv", "acronym,name,aliases\nEU,European Union,Union;EU27\n"
                    "XX,,\n")

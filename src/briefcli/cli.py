@@ -774,6 +774,31 @@ class GlossaryFormat(str, Enum):
     dictd = "dictd"
 
 
+def _taken_beside(ctx: typer.Context, known: Any, output: Path) -> None:
+    """Ids of the knowledge files beside `output` count as taken, so that glossaries
+    imported one by one into a folder never clash (the file itself is left out: it is
+    what is being written again)."""
+    import os
+
+    from briefcli.connect import open_knowledge
+    from briefcli.sources import knowledge_files
+
+    env = _call(ctx).env
+    target = output if output.is_absolute() else Path(env.cwd or ".") / output
+    folder = target.parent
+    itself = os.path.realpath(target)
+    if not folder.is_dir() or not any(
+        os.path.realpath(f.path) != itself for f in knowledge_files([folder])
+    ):
+        return
+    conn = open_knowledge(env, [str(folder)], check=False).conn
+    for kind, rid, path in conn.execute(
+        "SELECT r.kind, r.id, f.path FROM records r JOIN files f USING (fid)"
+    ):
+        if os.path.realpath(path) != itself:
+            known.taken.setdefault(kind, set()).add(rid)
+
+
 @app.command("import", short_help="Import a glossary (TSV, CSV or dictd) as knowledge.")
 def import_glossary(
     ctx: typer.Context,
@@ -820,6 +845,8 @@ def import_glossary(
     if not entries:
         raise BriefError(f"{file}: no entry could be imported")
     known = Known(_connect(ctx, data, check=False))
+    if output is not None:
+        _taken_beside(ctx, known, output)
     report = draft_from_glossary(entries, known, str(file))
     header = f"Imported by `brief import` from {file} ({len(entries)} entries)."
     _deliver(ctx, render_draft(report.records, header), output, force)
