@@ -254,3 +254,13 @@ def test_a_lookup_imports_no_framework(tmp_path: Path) -> None:
     assert _imports(["define", "KFOR"], {**environ, "NO_COLOR": "", "FORCE_COLOR": "1"}) == []
     # What the lean path leaves to the full command does import it.
     assert "typer" in _imports(["define", "--help"], environ)
+
+
+@pytest.mark.parametrize("command", ["define", "show", "timeline", "search", "faq"])
+def test_an_argument_that_is_not_text_is_a_usage_error(command: str, tmp_path: Path) -> None:
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "c"), "LC_ALL": "C.UTF-8"}
+    out = subprocess.run([sys.executable, "-m", "briefcli", command, b"K\xffR"], env=env,
+                         capture_output=True, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr == b"brief: argument 2 is not valid UTF-8 text: b'K\\xffR'\n"
+    assert out.stdout == b""

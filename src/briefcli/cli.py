@@ -17,6 +17,7 @@ import typer
 
 from briefcli.complete import autocompletion as _completes
 from briefcli.environment import Environment
+from briefcli.lean import undecodable
 from briefcli.problems import BriefError, ExitCode, KnowledgeError
 from briefcli.render import format_names
 
@@ -963,6 +964,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     env = env or Environment()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(env.environ.get("BRIEF_DEBUG"))
+    for n, arg in enumerate(args, 1):
+        if undecodable(arg):  # bytes the locale could not decode, kept as surrogates
+            _stderr(env, f"brief: argument {n} is not valid UTF-8 text: "
+                         f"{arg.encode('utf-8', 'surrogateescape')!r}")
+            sys.exit(ExitCode.USAGE)
     try:
         _run(args, env)
     except BrokenPipeError:

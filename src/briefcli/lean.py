@@ -273,6 +273,8 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
 def answer(args: list[str], env: Environment) -> int | None:
     """Answer the call and return its exit code, or None to leave it to the full
     command (nothing has been written then)."""
+    if any(undecodable(arg) for arg in args):
+        return None
     try:
         p = parse(args)
         view, find = _query(p)
@@ -309,6 +311,12 @@ def answer(args: list[str], env: Environment) -> int | None:
         return int(ExitCode.BROKEN_PIPE)
     finally:
         opened.conn.close()
+
+
+def undecodable(arg: str) -> bool:
+    """Whether an argument holds bytes that were not text in the locale's encoding
+    (Python keeps them as lone surrogates, which no file, index or terminal takes)."""
+    return any("\udc80" <= c <= "\udcff" for c in arg)
 
 
 def quiet_stdout() -> None:
