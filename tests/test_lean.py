@@ -264,3 +264,43 @@ def test_an_argument_that_is_not_text_is_a_usage_error(command: str, tmp_path: P
     assert out.returncode == 2
     assert out.stderr == b"brief: argument 2 is not valid UTF-8 text: b'K\\xffR'\n"
     assert out.stdout == b""
+
+
+TOKENS = [
+    "define", "timeline", "search", "show", "list", "faq", "check", "--data", "-d", "--json",
+    "-f", "--format", "json", "markdown", "html", "terminal", "JSON", "--limit", "1", "0",
+    "x", "--since", "--until", "2023", "2023-11", "2023-13", "--kind", "entity", "person",
+    "--tag", "security", "KFOR", "kosovo", "EU", "Vucic", "--", "-s", "--short", "--reverse",
+    "--strict", "--color", "always", "never", "--no-pager", "entities", "tags", "faqs", "",
+    "-", "--limit=2", "--format=markdown", "-fjson", "police", "2023-11-11", "nope",
+]
+
+
+def test_random_calls_get_the_same_answer_on_both_paths(tmp_path: Path) -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from conftest import examples, fixed_settings
+
+    environ = environment(tmp_path, {})
+    run(cli.main, ["check"], environ, False)  # the index, built once
+
+    answered = []
+
+    @fixed_settings(examples(400))
+    @given(
+        st.lists(st.sampled_from(["--strict", "--no-pager", "--color", "never"]), max_size=2),
+        st.sampled_from(["define", "timeline", "search", "show", "list", "faq"]),
+        st.lists(st.sampled_from(TOKENS), max_size=5),
+    )
+    def same(root: list[str], command: str, rest: list[str]) -> None:
+        args = [*root, command, *rest]
+        code, out, err = lean_only(args, environ, False)
+        if code is None:
+            assert (out, err) == ("", "")
+        else:
+            answered.append(args)
+            assert (code, out, err) == run(cli.main, args, environ, False), args
+
+    same()
+    assert answered  # the lean path took part (most random calls are misses or usage)
