@@ -252,8 +252,10 @@ def test_a_lookup_imports_no_framework(tmp_path: Path) -> None:
         assert _imports(args, environ) == [], args
     # Colour, too, is laid out without a framework.
     assert _imports(["define", "KFOR"], {**environ, "NO_COLOR": "", "FORCE_COLOR": "1"}) == []
-    # What the lean path leaves to the full command does import it.
+    # What the lean path leaves to the full command does import it, and so does every
+    # call with BRIEF_NO_LEAN set.
     assert "typer" in _imports(["define", "--help"], environ)
+    assert "typer" in _imports(["define", "KFOR"], {**environ, "BRIEF_NO_LEAN": "1"})
 
 
 @pytest.mark.parametrize("command", ["define", "show", "timeline", "search", "faq"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from briefcli.environment import Environment
 from briefcli.problems import BriefError, KnowledgeError
@@ -108,10 +107,3 @@ def open_knowledge(
         )
     return Opened(conn, report.location)
 
-
-def index_path(env: Environment, data: list[str]) -> Path:
-    """Where the index of this knowledge lives (it may not exist yet)."""
-    from briefcli.cache import index_file
-    from briefcli.sources import data_paths
-
-    return index_file(env.cache_dir(), data_paths(data, env.environ))
