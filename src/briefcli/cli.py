@@ -7,7 +7,6 @@ handed to every command through its context.
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
 # call, and string annotations make it evaluate them (measured: about 5 ms a call).
-import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -17,7 +16,7 @@ import typer
 
 from briefcli.complete import autocompletion as _completes
 from briefcli.environment import Environment
-from briefcli.lean import undecodable
+from briefcli.lean import DATE_LIKE, MAX_LIMIT, undecodable
 from briefcli.problems import BriefError, ExitCode, KnowledgeError
 from briefcli.render import format_names
 
@@ -47,7 +46,6 @@ DataOption = Annotated[
         "bundled knowledge.",
     ),
 ]
-MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
 JsonOption = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
 
 
@@ -142,13 +140,9 @@ def _root(
     """
     call = _call(ctx)
     call.data = list(data or [])  # --debug is read by main(), before Typer runs
-    call.strict = strict or call.env.environ.get("BRIEF_STRICT", "") not in ("", "0")
+    call.strict = call.env.strict(strict)
     call.pager = not no_pager
-    if color is Color.always:
-        call.env.environ = {**call.env.environ, "FORCE_COLOR": "1"}
-    elif color is Color.never:
-        call.env.environ = {k: v for k, v in call.env.environ.items() if k != "FORCE_COLOR"}
-        call.env.environ["NO_COLOR"] = "1"
+    call.env.choose_color(color.value)
     if ctx.invoked_subcommand is None:
         _overview(ctx)
 
@@ -304,7 +298,7 @@ def show(
     """
     from briefcli.query import find_briefings
 
-    if what is not None and _DATE_LIKE.fullmatch(what):
+    if what is not None and DATE_LIKE.fullmatch(what):
         _date_option(what, "DATE")  # 2023-02-30 is a mistake in the command, not a miss
     out = _renderer(ctx, "show", as_json, fmt)
     _answer(out, "show", lambda: find_briefings(_connect(ctx, data), what))
@@ -354,7 +348,6 @@ def define(
         raise typer.Exit(ExitCode.NOT_FOUND)
 
 
-_DATE_LIKE = re.compile(r"\d{4}(-\d{1,2}(-\d{1,2})?)?")
 
 
 def _date_option(value: str | None, name: str) -> Any:

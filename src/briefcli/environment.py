@@ -54,6 +54,19 @@ class Environment:
             return False
         return self.isatty(stream)
 
+    def choose_color(self, choice: str) -> None:
+        """Apply `--color`: "always" forces colour, "never" turns it off, "auto" leaves
+        it to the stream and NO_COLOR / FORCE_COLOR."""
+        if choice == "always":
+            self.environ = {**self.environ, "FORCE_COLOR": "1"}
+        elif choice == "never":
+            self.environ = {k: v for k, v in self.environ.items() if k != "FORCE_COLOR"}
+            self.environ["NO_COLOR"] = "1"
+
+    def strict(self, asked: bool) -> bool:
+        """`--strict`, or BRIEF_STRICT set to anything but empty or 0."""
+        return asked or self.environ.get("BRIEF_STRICT", "") not in ("", "0")
+
     def width(self) -> int | None:
         """COLUMNS when it is a sane width (20 to 1000), else None: the terminal's own
         width, or 80 for a pipe."""

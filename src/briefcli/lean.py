@@ -16,6 +16,7 @@ same output, messages and exit code.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -23,8 +24,9 @@ from typing import Any, NoReturn
 from briefcli.environment import Environment
 
 COMMANDS = ("define", "timeline", "search", "show", "list", "faq")
-MAX_LIMIT = 2**31 - 1  # as the full command's --limit
-_SEARCH_KINDS = ("entity", "event", "faq", "briefing", "source")
+MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
+# What `show` takes for a date, to be checked as one (2023-02-30 is a usage error).
+DATE_LIKE = re.compile(r"\d{4}(-\d{1,2}(-\d{1,2})?)?")
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> NoReturn:
@@ -225,8 +227,10 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
             conn, topic, start, end, limit, bool(o.get("reverse"))
         )
     if p.command == "search":
+        from briefcli.model import SEARCH_KINDS
+
         kind: str | None = o.get("kind")
-        if not words or (kind is not None and kind not in _SEARCH_KINDS):
+        if not words or (kind is not None and kind not in SEARCH_KINDS):
             raise _Usage("search")
         limit = _limit(o.get("limit")) or 20
         from briefcli.query import search
@@ -237,16 +241,13 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
         if len(words) > 1:
             raise _Usage("show")
         what = words[0] if words else None
-        if what is not None:
-            import re
+        if what is not None and DATE_LIKE.fullmatch(what):
+            from briefcli.dates import DateError, PartialDate
 
-            if re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", what):
-                from briefcli.dates import DateError, PartialDate
-
-                try:
-                    PartialDate.parse(what)
-                except DateError:
-                    raise _Usage("date") from None
+            try:
+                PartialDate.parse(what)
+            except DateError:
+                raise _Usage("date") from None
         from briefcli.query import find_briefings
 
         return "show", lambda conn: find_briefings(conn, what)
@@ -281,12 +282,8 @@ def answer(args: list[str], env: Environment) -> int | None:
         fmt = _format(p, view)
     except _Usage:
         return None
-    if p.color == "always":
-        env.environ = {**env.environ, "FORCE_COLOR": "1"}
-    elif p.color == "never":
-        env.environ = {k: v for k, v in env.environ.items() if k != "FORCE_COLOR"}
-        env.environ["NO_COLOR"] = "1"
-    strict = p.strict or env.environ.get("BRIEF_STRICT", "") not in ("", "0")
+    env.choose_color(p.color)
+    strict = env.strict(p.strict)
 
     import sqlite3
 
