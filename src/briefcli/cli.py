@@ -227,25 +227,15 @@ def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) 
 def _renderer(ctx: typer.Context, view: str, as_json: bool, fmt: Enum | None) -> Any:
     """The renderer for a view, from `--json` / `--format` (a usage error when they
     disagree); the default is the first format that serves the view."""
-    from briefcli.render import Output, get_renderer
+    from briefcli.render import choose_format, open_renderer
 
-    name = fmt.value if fmt is not None else None
-    if as_json:
-        if name not in (None, "json"):
-            raise typer.BadParameter(
-                f"--json means --format json; it cannot go with --format {name}",
-                param_hint="--json",
-            )
-        name = "json"
-    name = name or format_names(view)[0]
+    try:
+        name = choose_format(view, fmt.value if fmt is not None else None, as_json)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--json") from None
     call = _call(ctx)
-    env = call.env
-    stream = env.stdout
-    color = name == "terminal" and env.color(stream)
-    from briefcli.pager import paged
-
-    call.paged = paged(stream, env.environ, call.pager)
-    return get_renderer(name, Output(call.paged or stream, color, env.width(), env.environ))
+    out, call.paged = open_renderer(name, call.env, call.pager)
+    return out
 
 
 def _stderr(env: Environment, message: str) -> None:

@@ -175,20 +175,12 @@ def _limit(value: str | None) -> int | None:
 
 
 def _format(p: Parsed, view: str) -> str:
-    from briefcli.render import format_names
+    from briefcli.render import choose_format
 
-    names = format_names(view)
-    name = None
-    if p.format is not None:
-        matches = [n for n in names if n.lower() == p.format.lower()]
-        if not matches:
-            raise _Usage("--format")
-        name = matches[0]
-    if p.json:
-        if name not in (None, "json"):
-            raise _Usage("--json")
-        name = "json"
-    return name or names[0]
+    try:
+        return choose_format(view, p.format, p.json)
+    except ValueError:
+        raise _Usage("--format") from None
 
 
 def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
@@ -329,18 +321,14 @@ def quiet_stdout() -> None:
 
 
 def _write(env: Environment, p: Parsed, view: str, fmt: str, result: Any) -> int:
-    from briefcli.pager import paged
-    from briefcli.render import Output, get_renderer
+    from briefcli.render import open_renderer
 
-    stream = env.stdout
-    color = fmt == "terminal" and env.color(stream)
-    buffer = paged(stream, env.environ, p.pager)
+    out, buffer = open_renderer(fmt, env, p.pager)
     if p.options.get("short"):
         from briefcli.render.common import short_lines
 
-        (buffer or stream).write(short_lines(result))
+        (buffer or env.stdout).write(short_lines(result))
     else:
-        out = get_renderer(fmt, Output(buffer or stream, color, env.width(), env.environ))
         getattr(out, view)(result)
     if buffer is not None:
         buffer.finish()

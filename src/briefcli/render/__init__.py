@@ -100,6 +100,36 @@ def format_names(view: str) -> list[str]:
     return [f.name for f in FORMATS.values() if view in f.views]
 
 
+def choose_format(view: str, given: str | None, as_json: bool) -> str:
+    """The format of a view from `--format` (any case) and `--json`; the first that
+    serves the view by default. ValueError says why when the two disagree or the view
+    has no such format."""
+    names = format_names(view)
+    name = None
+    if given is not None:
+        matches = [n for n in names if n.lower() == given.lower()]
+        if not matches:
+            raise ValueError(f"{given!r} is not one of {', '.join(names)}")
+        name = matches[0]
+    if as_json:
+        if name not in (None, "json"):
+            raise ValueError(f"--json means --format json; it cannot go with --format {name}")
+        name = "json"
+    return name or names[0]
+
+
+def open_renderer(name: str, env: Any, page: bool) -> tuple[Any, Any]:
+    """The renderer `name` writing to the call's stdout (an `Environment`), with colour
+    for a terminal, and the pager buffer it writes into when the answer is to be paged
+    (None otherwise; the caller `finish()`es it)."""
+    from briefcli.pager import paged
+
+    stream = env.stdout
+    color = name == "terminal" and env.color(stream)
+    buffer = paged(stream, env.environ, page)
+    return get_renderer(name, Output(buffer or stream, color, env.width(), env.environ)), buffer
+
+
 def get_renderer(name: str, output: Output) -> Any:
     """The renderer registered as `name`, writing to `output`.
 
@@ -111,4 +141,7 @@ def get_renderer(name: str, output: Output) -> Any:
     return getattr(import_module(module), cls)(output)
 
 
-__all__ = ["FORMATS", "VIEWS", "Format", "Output", "format_names", "get_renderer"]
+__all__ = [
+    "FORMATS", "VIEWS", "Format", "Output", "choose_format", "format_names", "get_renderer",
+    "open_renderer",
+]
