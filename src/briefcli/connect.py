@@ -87,14 +87,15 @@ def open_knowledge(
         if report.progress is not None:
             report.progress(-1, 0)  # clear the progress line, if one was shown
     folders = empty_folders(paths, report.stamps)
-    if probe and (folders or report.warnings or (check and has_errors(conn))):
+    flawed = check and has_errors(conn)
+    if probe and (folders or report.warnings or flawed):
         conn.close()
         raise Fallback("the call has something to say")
     for folder in folders:
         say(env, f"warning: {folder} holds no knowledge files (*.yaml, *.yml)")
     for warning in report.warnings:
         say(env, f"warning: {warning}")
-    if check and has_errors(conn):
+    if flawed:
         if strict:
             raise KnowledgeError(stored_problems(conn, errors_only=True, cwd=env.cwd))
         errors = error_count(conn)
