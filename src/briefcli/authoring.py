@@ -26,6 +26,7 @@ from briefcli.article import (
 from briefcli.draft import DraftRecord
 from briefcli.extract import find_acronyms, find_dates
 from briefcli.glossary import GlossaryEntry
+from briefcli.index import batches
 from briefcli.model import KINDS
 from briefcli.rules import check_record, derive_id, new_id
 from briefcli.text import term_key
@@ -62,10 +63,7 @@ class Known:
         found: dict[str, list[tuple[str, str, str]]] = {}
         if self.conn is None:
             return found
-        wanted = sorted(set(keys))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in batches(sorted(set(keys))):
             for key, rid, field, name in self.conn.execute(
                 "SELECT t.key, r.id, t.field, json_extract(r.data, '$.name') FROM terms t "
                 f"JOIN records r USING (rid) WHERE t.key IN ({marks}) ORDER BY r.rid",

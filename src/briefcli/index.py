@@ -14,14 +14,16 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefcli.model import KINDS
 from briefcli.problems import Problem
 from briefcli.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.text import fold, term_key
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:  # the checker is imported only when a file is read again
     from briefcli.checker import FileResult
@@ -205,6 +207,17 @@ _REFUSED = {
     OUTSIDE: "a link to a file outside the data folder is not followed",
     UNLISTED: "cannot list the files of this folder (no permission?); its knowledge is not read",
 }
+
+
+VARIABLES = 500  # SQL variables a query binds at most: long id lists go in batches
+
+
+def batches(items: Iterable[_T]) -> Iterator[tuple[list[_T], str]]:
+    """`items` in batches of at most VARIABLES, each with its placeholders ("?,?,?")."""
+    listed = list(items)
+    for start in range(0, len(listed), VARIABLES):
+        chunk = listed[start : start + VARIABLES]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def load_record(data: str, crc: int) -> Any:

@@ -13,7 +13,7 @@ from itertools import chain
 from typing import Any, cast
 
 from briefcli.dates import DateError, PartialDate
-from briefcli.index import load_record
+from briefcli.index import batches, load_record
 from briefcli.model import (
     KINDS,
     PROFILES,
@@ -72,9 +72,7 @@ def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> li
     if not wanted:
         return []
     found: dict[str, Any] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in batches(wanted):
         for record in _records(
             conn, f"{_SELECT} WHERE r.kind = ? AND r.id IN ({marks}) ORDER BY r.rid",
             [kind, *chunk],
@@ -117,11 +115,10 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
         if rid not in best or MATCH_ORDER[fname] < MATCH_ORDER[best[rid]]:
             best[rid] = fname
     senses: dict[tuple[int, str, str], list[tuple[int, Entity]]] = {}
-    for start in range(0, len(best), 500):
-        chunk = list(best)[start : start + 500]
+    for chunk, marks in batches(best):
         for rid, kind, data, crc, path, line in conn.execute(
             "SELECT r.rid, r.kind, r.data, r.crc, f.path, r.line FROM records r JOIN files f "
-            f"USING (fid) WHERE r.rid IN ({','.join('?' * len(chunk))}) ORDER BY r.rid",
+            f"USING (fid) WHERE r.rid IN ({marks}) ORDER BY r.rid",
             chunk,
         ):
             entity = cast(Entity, record_from_data(kind, load_record(data, crc), path, line))
@@ -169,12 +166,10 @@ def define_terms(
 def _links_to_each(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
     """How many links point to each of these entities (one query per 500 ids)."""
     counts: dict[str, int] = {}
-    wanted = list(dict.fromkeys(ids))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk, marks in batches(dict.fromkeys(ids)):
         counts.update(conn.execute(
             "SELECT target_id, count(*) FROM links WHERE target = 'entity' AND target_id IN "
-            f"({','.join('?' * len(chunk))}) GROUP BY target_id", chunk,
+            f"({marks}) GROUP BY target_id", chunk,
         ))
     return counts
 
@@ -406,15 +401,13 @@ def _senses(conn: sqlite3.Connection, events: list[Event], key: str) -> dict[str
     """For a topic of several senses (an acronym shared by several entities): event id
     -> the name of the sense (or senses) it belongs to."""
     out: dict[str, list[str]] = {}
-    ids = [e.id for e in events]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk, marks in batches(e.id for e in events):
         for event_id, name in conn.execute(
             "SELECT ev.id, json_extract(en.data, '$.name') FROM records ev "
             "JOIN links l ON l.rid = ev.rid AND l.target = 'entity' "
             "JOIN records en ON en.kind = 'entity' AND en.id = l.target_id "
             "JOIN terms t ON t.rid = en.rid AND t.key = ? "
-            f"WHERE ev.kind = 'event' AND ev.id IN ({','.join('?' * len(chunk))}) "
+            f"WHERE ev.kind = 'event' AND ev.id IN ({marks}) "
             "ORDER BY l.rowid",
             [key, *chunk],
         ):
