@@ -125,12 +125,17 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
             key = (MATCH_ORDER[best[rid]], term_key(entity.acronym or ""), term_key(entity.name))
             senses.setdefault(key, []).append((rid, entity))
 
+    # File order is where a record is written, not its row id: a file read again after
+    # an edit gets new row ids, and the answer must not depend on the index's history.
+    for copies in senses.values():
+        copies.sort(key=lambda item: (item[1].path, item[1].line))
     links = _links_to_each(conn, [e.id for copies in senses.values() for _, e in copies])
 
     def weight(item: tuple[tuple[int, str, str], list[tuple[int, Entity]]]) -> tuple[Any, ...]:
         (order, _, _), copies = item
         linked = sum(links.get(entity.id, 0) for _, entity in copies)
-        return (order, -len(copies), -linked, copies[0][0])
+        first = copies[0][1]
+        return (order, -len(copies), -linked, first.path, first.line)
 
     out = []
     for n, ((order, _, _), copies) in enumerate(sorted(senses.items(), key=weight)):
