@@ -181,3 +181,16 @@ faqs:
         parser.feed(page)
         assert "<script>alert(1)</script> & co" in parser.text or "Is <b>this</b> bold?" in \
             parser.text
+
+
+def test_senses_stay_in_file_order_after_a_file_is_read_again(brief, tmp_path) -> None:
+    a = write(tmp_path / "kb" / "a.yaml", "entities:\n  - id: t1\n    name: First\n"
+              "    acronym: TCP\n")
+    write(tmp_path / "kb" / "b.yaml", "entities:\n  - id: t2\n    name: Second\n"
+          "    acronym: TCP\n")
+    kb = str(tmp_path / "kb")
+    assert brief("define", "TCP", "-s", "-d", kb).stdout == "TCP: First\nTCP: Second\n"
+    a.write_text(a.read_text() + "    role: edited\n")
+    import os
+    os.utime(a, ns=(1, 1))  # a new stamp: the file is read again, its records get new rows
+    assert brief("define", "TCP", "-s", "-d", kb).stdout == "TCP: First\nTCP: Second\n"
