@@ -1,11 +1,11 @@
-"""Acronym definitions and dates found by `briefcli.extract`, measured on a labelled corpus
-and set side by side with baselines.
+"""Acronym definitions and dates found by `briefcli.authoring.extract`, measured on a
+labelled corpus and set side by side with baselines.
 
     python benchmarks/extraction.py [--json] [--failures] [--ablations] [--corpus DIR]
 
 Run it with the interpreter brief is installed in (for example `.venv/bin/python`). The
 corpus is every `*.yaml` file in benchmarks/extraction/ (see the header of corpus.yaml for
-the labelling conventions). The rules of `briefcli.extract` were chosen on
+the labelling conventions). The rules of `briefcli.authoring.extract` were chosen on
 `corpus.yaml` ("dev"). `heldout.yaml` ("held-out") was first scored with rules chosen
 without it; `heldout-2.yaml` ("held-out 2") checks the few rules its errors then led to.
 Each set is reported apart, then all together.
@@ -33,7 +33,7 @@ skipped. `--json` prints everything as one JSON object instead of tables; `--fai
 also lists brief's misses and false finds.
 
 `--ablations` also scores brief with one of its rules switched off at a time (by
-replacing a private function or pattern of `briefcli.extract` for the run), so that each
+replacing a private function or pattern of `briefcli.authoring.extract` for the run), so that each
 rule's worth on the corpus is a number: what precision, recall and F1 become without it.
 """
 
@@ -62,8 +62,8 @@ SPLITS = {"corpus.yaml": "dev", "heldout.yaml": "held-out", "heldout-2.yaml": "h
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefcli import extract  # noqa: E402
-from briefcli.extract import (  # noqa: E402
+from briefcli.authoring import extract  # noqa: E402
+from briefcli.authoring.extract import (  # noqa: E402
     find_acronyms,
     find_dateline,
     find_dates,

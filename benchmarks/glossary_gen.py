@@ -101,7 +101,7 @@ class Entry(NamedTuple):
 
 
 class Row(NamedTuple):
-    """A row of the `terms` table: the shape `briefcli.suggest.Candidate` takes."""
+    """A row of the `terms` table: the shape `briefcli.index.suggest.Candidate` takes."""
 
     key: str
     text: str

@@ -24,7 +24,7 @@ What it measures, side by side:
 - the first call after a one-line edit of one small file, against a warm call and
   against parsing that file;
 - a search of the commonest word against a search of a rare one;
-- the import time of `import briefcli.cli` and of everything a warm call imports
+- the import time of `import briefcli.cli.app` and of everything a warm call imports
   (`python -X importtime`);
 - by default, brief runs from a copy of src/ and data/ taken at the start (first on
   PYTHONPATH), so that the checkout may change during a run without mixing versions;
@@ -348,7 +348,7 @@ def warm_part(tmp: Path, bases: list[Knowledge], repeats: int) -> dict:
     env0 = base_env(tmp / "cache-unused")
     floor = Case("floor", [PY, str(floor_py), "world"], env0)
     interp = Case("python -c pass", [PY, "-c", "pass"], env0)
-    imp = Case("import briefcli.cli", [PY, "-c", "import briefcli.cli"], env0)
+    imp = Case("import briefcli.cli.app", [PY, "-c", "import briefcli.cli.app"], env0)
     cases: dict[tuple[str, str], Case] = {}
     for k in bases:
         for key, _label, make in QUERIES:
@@ -496,10 +496,10 @@ def importtime(args: list[str], env: dict[str, str], runs: int, python: str = PY
 
 def import_part(tmp: Path, bases: list[Knowledge], runs: int) -> dict:
     env = base_env(bases[0].cache)
-    cli = importtime(["-c", "import briefcli.cli"], env, runs)
+    cli = importtime(["-c", "import briefcli.cli.app"], env, runs)
     call = importtime(
         ["-c", "import sys; sys.argv = ['brief', 'define', 'KFOR']\n"
-         "from briefcli.lean import main\nmain()"], env, runs,
+         "from briefcli.cli.lean import main\nmain()"], env, runs,
     )
     floor = importtime([str(write_floor(tmp)), "world"], env, runs)
     # What a warm call imports beyond the floor app, briefcli modules one by one.
@@ -907,7 +907,7 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
             "index already built; output to /dev/null). Same machine, same run, interleaved.",
             f"Floor, a bare Typer+Rich app printing one panel: {ms(floor.median())} ms. "
             f"Bare interpreter (`python -c pass`): {ms(interp.median())} ms. "
-            f"`python -c 'import briefcli.cli'`: {ms(imp.median())} ms.",
+            f"`python -c 'import briefcli.cli.app'`: {ms(imp.median())} ms.",
             "Probes (X): " + "; ".join(
                 f"{k.label}: " + ", ".join(
                     f"{key}={k.manifest['probes'][key]!r}" for key, _l, _m in QUERIES
@@ -1045,7 +1045,7 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
         cli = imports["cli"]
         top = sorted(cli.items(), key=lambda kv: -kv[1][1])[:12]
         rows = [[name, f"{s / 1000:.1f}", f"{c / 1000:.1f}"] for name, (s, c) in top]
-        section("`python -X importtime -c \"import briefcli.cli\"` (largest cumulative)",
+        section("`python -X importtime -c \"import briefcli.cli.app\"` (largest cumulative)",
                 ["module", "self ms", "cumulative ms"], rows,
                 ["Medians of 5 runs; importtime's own overhead inflates these figures."])
         extra = sorted(imports["extra"].items(), key=lambda kv: -kv[1])
@@ -1131,7 +1131,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_snapshot:
             take_snapshot(tmp)
             check = subprocess.run(
-                [PY, "-c", "import briefcli.cli; print(briefcli.cli.__file__)"],
+                [PY, "-c", "import briefcli.cli.app; print(briefcli.cli.app.__file__)"],
                 env=base_env(tmp), capture_output=True, text=True, check=True,
             ).stdout.strip()
             if not check.startswith(str(SNAPSHOT)):

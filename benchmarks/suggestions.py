@@ -1,4 +1,4 @@
-"""Did-you-mean quality and speed: `briefcli.suggest` beside the method it replaces.
+"""Did-you-mean quality and speed: `briefcli.index.suggest` beside the method it replaces.
 
     python benchmarks/suggestions.py [--typos N] [--old-typos N] [--entries N] [--seed S]
                                      [--scale N] [--no-real] [--old-at-scale] [--json]
@@ -32,7 +32,7 @@ Two typo models:
 A hit is the intended acronym among the suggestions (compared by `term_key`, which is
 case-insensitive and ignores dots, as lookups do). Methods:
 
-- "new": `briefcli.suggest.suggest` on the rows of the length window
+- "new": `briefcli.index.suggest.suggest` on the rows of the length window
   (`length_window`), as an index fetches them (the fetch is not timed);
 - "old": the fuzzy matcher brief used before (WRatio similarity, kept in this
   script as `_closest`), as `query.suggest_terms` called it (distinct (key, text)
@@ -77,7 +77,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 import glossary_gen  # noqa: E402  (the generator next to this file)
-from briefcli import suggest as sg  # noqa: E402
+from briefcli.index import suggest as sg  # noqa: E402
 from briefcli.text import fold, term_key  # noqa: E402
 from glossary_gen import Entry, Row  # noqa: E402
 
@@ -374,7 +374,7 @@ SQL_SCRIPT = r"""
 import json, resource, sqlite3, sys, time
 sys.path.insert(0, sys.argv[1])
 db, query, suggesting = sys.argv[2], sys.argv[3], sys.argv[4] == "1"
-from briefcli import suggest as sg
+from briefcli.index import suggest as sg
 from briefcli.text import term_key
 conn = sqlite3.connect(db)
 conn.execute("SELECT count(*) FROM terms WHERE key = ?", (term_key(query),)).fetchone()

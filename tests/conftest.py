@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from briefcli import cli
-from briefcli.environment import Environment
+from briefcli.cli import app as cli
+from briefcli.cli.environment import Environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcli.article import (
+from briefcli.authoring.article import (
     MAX_POINTS,
     TITLE_WIDTH,
     Article,

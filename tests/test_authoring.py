@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.checker import parse_file
+from briefcli.knowledge.checker import parse_file
 from conftest import write
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_ade9975154dc311d.txt"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcli import cli
-from briefcli.environment import Environment
+from briefcli.cli import app as cli
+from briefcli.cli.environment import Environment
 
 
 def write(path: Path, text: str) -> Path:

@@ -430,12 +430,12 @@ def test_define_ignores_dots_in_acronyms(brief, tmp_path):
 
 
 def test_internal_error_is_one_line_and_exit_70(brief, monkeypatch):
-    import briefcli.query
+    import briefcli.index.query
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(briefcli.query, "find_terms", broken)
+    monkeypatch.setattr(briefcli.index.query, "find_terms", broken)
     r = brief("define", "KFOR")
     assert r.code == 70
     assert r.stderr == "brief: internal error: RuntimeError: boom (--debug shows where)\n"

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 import typer
 
-from briefcli import cli, complete
-from briefcli.complete import COMMANDS, ROOT, answer
-from briefcli.environment import Environment
+from briefcli.cli import app as cli
+from briefcli.cli import complete
+from briefcli.cli.complete import COMMANDS, ROOT, answer
+from briefcli.cli.environment import Environment
 from conftest import write
 
 BASH = shutil.which("bash")
@@ -112,7 +113,7 @@ def _typer_params(
 def test_the_table_of_commands_is_the_apps() -> None:
     group = typer.main.get_command(cli.app)
     assert sorted(COMMANDS) == sorted(group.commands), (  # type: ignore[attr-defined]
-        "add the command to briefcli.complete.COMMANDS"
+        "add the command to briefcli.cli.complete.COMMANDS"
     )
     root = typer.Context(group, info_name="brief", **group.context_settings)
     for name, entry in [("", ROOT), *COMMANDS.items()]:
@@ -285,7 +286,7 @@ def test_a_damaged_index_or_a_missing_path_offers_nothing(tmp_path: Path) -> Non
     env = environ(tmp_path, BRIEF_DATA=str(tmp_path / "nowhere"))
     assert lean({**env, **bash_request("brief define T")}) == (0, "\n", "")
     kb = big_knowledge(tmp_path / "big", 1500)
-    from briefcli.cache import index_file
+    from briefcli.index.cache import index_file
 
     target = index_file(tmp_path / "cache", [kb])
     target.parent.mkdir(parents=True)

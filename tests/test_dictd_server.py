@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from briefcli import cli
-from briefcli.environment import Environment
-from briefcli.glossary import dict_entry, write_dictd
+from briefcli.authoring.glossary import dict_entry, write_dictd
+from briefcli.cli import app as cli
+from briefcli.cli.environment import Environment
 
 DICTD = shutil.which("dictd") or shutil.which("dictd", path="/usr/sbin:/usr/local/sbin")
 DICT = shutil.which("dict")

@@ -17,7 +17,7 @@ def _commands() -> list[str]:
     """Every command of the app, as Typer builds it: a new command is checked unasked."""
     import typer
 
-    from briefcli.cli import app
+    from briefcli.cli.app import app
 
     group = typer.main.get_command(app)
     return sorted(group.commands)  # type: ignore[attr-defined]
@@ -80,7 +80,7 @@ def test_exit_codes_in_readme_match_the_code():
 
 
 def test_format_doc_names_every_field():
-    from briefcli.model import KINDS
+    from briefcli.knowledge.model import KINDS
 
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     for kind in KINDS.values():

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcli.checker import FileResult, parse_file
-from briefcli.draft import COMMENT_WIDTH, PROSE_WIDTH, DraftRecord, render_draft
-from briefcli.model import DATE, IDS, KINDS, PARAGRAPHS, SECTIONS, TEXT, TEXTS
+from briefcli.authoring.draft import COMMENT_WIDTH, PROSE_WIDTH, DraftRecord, render_draft
+from briefcli.knowledge.checker import FileResult, parse_file
+from briefcli.knowledge.model import DATE, IDS, KINDS, PARAGRAPHS, SECTIONS, TEXT, TEXTS
 from conftest import examples
 
 
@@ -279,9 +279,9 @@ def test_unknown_kinds_fields_and_values_are_refused() -> None:
 def test_a_value_that_would_not_read_back_is_written_on_one_line_in_double_quotes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import briefcli.draft
+    import briefcli.authoring.draft
 
-    monkeypatch.setattr(briefcli.draft, "_reads_back", lambda *args: False)
+    monkeypatch.setattr(briefcli.authoring.draft, "_reads_back", lambda *args: False)
     data: dict[str, str | list[str]] = {
         "id": "s", "title": SUMMARY, "publisher": "one\ntwo", "url": "a: b",
     }

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.editor import EditorError, editor_command
-from briefcli.sources import bundled_data
+from briefcli.cli.editor import EditorError, editor_command
+from briefcli.knowledge.sources import bundled_data
 from conftest import write
 
 BUNDLED = bundled_data() / "kosovo.yaml"

@@ -11,9 +11,9 @@ import io
 import json
 from pathlib import Path
 
-from briefcli import cli
-from briefcli.environment import Environment
-from briefcli.glossary import read_dictd
+from briefcli.authoring.glossary import read_dictd
+from briefcli.cli import app as cli
+from briefcli.cli.environment import Environment
 from conftest import Result, write
 
 

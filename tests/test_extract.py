@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.extract import (
+from briefcli.authoring.extract import (
     AcronymDefinition,
     DateMention,
     find_acronyms,

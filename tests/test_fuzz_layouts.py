@@ -17,8 +17,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefcli import cli
-from briefcli.environment import Environment
+from briefcli.cli import app as cli
+from briefcli.cli.environment import Environment
 from conftest import examples, fixed_settings
 
 NAME_BYTES = st.lists(

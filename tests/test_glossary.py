@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcli.glossary import (
+from briefcli.authoring.glossary import (
     DictEntry,
     GlossaryEntry,
     _b64_decode,

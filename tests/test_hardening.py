@@ -103,7 +103,7 @@ def test_a_deleted_current_folder_is_no_internal_error(tmp_path):
     script = (
         "import os, sys\n"
         f"os.chdir({str(gone)!r}); os.rmdir({str(gone)!r})\n"
-        "from briefcli.cli import main\n"
+        "from briefcli.cli.app import main\n"
         f"main(['check', '--data', {str(kb)!r}])\n"
     )
     env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}
@@ -122,8 +122,8 @@ def test_dates_take_ascii_digits_only(brief, tmp_path, date):
 
 
 def test_damage_met_while_updating_a_copy_rebuilds_from_scratch(tmp_path, monkeypatch):
-    import briefcli.cache as cache
-    from briefcli.index import BuildReport
+    import briefcli.index.cache as cache
+    from briefcli.index.store import BuildReport
 
     kb = write(tmp_path / "kb" / "a.yaml", GOOD)
     cache.open_index([kb.parent], tmp_path / "c")

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from briefcli.model import (
+from briefcli.knowledge.model import (
     Briefing,
     BriefingPage,
     Definition,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.cache import index_file, open_index
-from briefcli.index import BuildReport, stored_problems
-from briefcli.query import find_terms
+from briefcli.index.cache import index_file, open_index
+from briefcli.index.query import find_terms
+from briefcli.index.store import BuildReport, stored_problems
 from conftest import write
 
 
@@ -69,7 +69,7 @@ def test_added_and_removed_files(kb, tmp_path):
 
 
 def find_terms_or_none(conn, term):
-    from briefcli.query import NotFound
+    from briefcli.index.query import NotFound
 
     try:
         return find_terms(conn, term)
@@ -235,7 +235,7 @@ def test_cache_damaged_where_only_a_query_reads_is_rebuilt(kb, tmp_path, brief):
 def test_default_cache_dir_is_the_platforms(xdg, monkeypatch):
     from platformdirs import user_cache_dir
 
-    from briefcli.environment import Environment
+    from briefcli.cli.environment import Environment
 
     if xdg is None:
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
@@ -285,7 +285,7 @@ def test_a_file_modified_just_before_it_is_read_is_read_again(kb, tmp_path):
     and the next call reads the file again, even though nothing seems to have changed."""
     import time
 
-    from briefcli.index import RACY_NS
+    from briefcli.index.store import RACY_NS
 
     cache = tmp_path / "cache"
     path = kb / "small.yaml"
@@ -303,8 +303,8 @@ def test_a_file_modified_just_before_it_is_read_is_read_again(kb, tmp_path):
 
 
 def test_a_large_file_is_read_in_batches_with_the_same_result(tmp_path: Path) -> None:
-    from briefcli.checker import BATCH, parse_file
-    from briefcli.query import all_records
+    from briefcli.index.query import all_records
+    from briefcli.knowledge.checker import BATCH, parse_file
 
     n = BATCH * 2 + 17
     text = "entities:\n" + "".join(
@@ -321,7 +321,7 @@ def test_a_large_file_is_read_in_batches_with_the_same_result(tmp_path: Path) ->
 
 
 def test_a_hostile_construct_late_in_a_large_file_leaves_nothing_of_it(tmp_path: Path) -> None:
-    from briefcli.checker import BATCH
+    from briefcli.knowledge.checker import BATCH
 
     good = write(tmp_path / "kb" / "good.yaml", "entities:\n  - id: g\n    name: G\n")
     text = "entities:\n" + "".join(

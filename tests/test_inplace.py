@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-import briefcli.cache as cache
-from briefcli.cache import index_file, open_index
-from briefcli.index import BuildReport, stored_problems
-from briefcli.query import all_records
+import briefcli.index.cache as cache
+from briefcli.index.cache import index_file, open_index
+from briefcli.index.query import all_records
+from briefcli.index.store import BuildReport, stored_problems
 from conftest import write
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
@@ -109,8 +109,8 @@ def test_readers_keep_their_state_while_an_update_runs_and_after_it_commits(kb, 
 KILLED_MIDWAY = """
 import os, signal, sys
 from pathlib import Path
-import briefcli.cache as cache
-from briefcli.index import BuildReport
+import briefcli.index.cache as cache
+from briefcli.index.store import BuildReport
 
 real_update = cache.update
 
@@ -158,9 +158,9 @@ def test_a_run_killed_mid_update_loses_nothing(kb, tmp_path):
 UPDATE_AND_SAY = """
 import json, sys
 from pathlib import Path
-from briefcli.cache import open_index
-from briefcli.index import BuildReport
-from briefcli.query import find_terms
+from briefcli.index.cache import open_index
+from briefcli.index.store import BuildReport
+from briefcli.index.query import find_terms
 
 report = BuildReport()
 conn = open_index([Path(sys.argv[1])], Path(sys.argv[2]), report)

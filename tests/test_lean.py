@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from briefcli import cli, lean
-from briefcli.environment import Environment
+from briefcli.cli import app as cli
+from briefcli.cli import lean
+from briefcli.cli.environment import Environment
 
 BUNDLED_TERMS = ["KFOR", "kfor", "Vucic", "Kosovo Force", "EULEX", "blinken", "EU"]
 
@@ -232,7 +233,7 @@ def test_an_edit_is_seen_by_the_lean_path(kb: Path, tmp_path: Path) -> None:
 
 def _imports(args: list[str], environ: dict[str, str]) -> list[str]:
     script = (
-        "import sys\nfrom briefcli.lean import main\n"
+        "import sys\nfrom briefcli.cli.lean import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & "
         "{'typer', 'click', 'rich', 'yaml'})), file=sys.stderr)\n"

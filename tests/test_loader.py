@@ -7,10 +7,10 @@ import textwrap
 
 import pytest
 
-from briefcli.checker import FileResult, Reference, parse_file
-from briefcli.export import export_json, export_yaml
-from briefcli.model import SECTIONS
-from briefcli.yamlread import MAX_ALIAS_NODES, MAX_DEPTH
+from briefcli.knowledge.checker import FileResult, Reference, parse_file
+from briefcli.knowledge.model import SECTIONS
+from briefcli.knowledge.yamlread import MAX_ALIAS_NODES, MAX_DEPTH
+from briefcli.render.export import export_json, export_yaml
 
 
 def parse(text: str | bytes) -> FileResult:

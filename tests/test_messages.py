@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefcli.checker import parse_file
+from briefcli.knowledge.checker import parse_file
 
 
 def problem(text: str):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.pager import pager_command
+from briefcli.cli.pager import pager_command
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 

@@ -15,11 +15,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcli.checker import FileResult, parse_file
-from briefcli.export import export_yaml
-from briefcli.model import KINDS, SECTIONS, Definition, Entity, Event, Source, Timeline
+from briefcli.knowledge.checker import FileResult, parse_file
+from briefcli.knowledge.model import KINDS, SECTIONS, Definition, Entity, Event, Source, Timeline
 from briefcli.problems import Problem
 from briefcli.render import Output
+from briefcli.render.export import export_yaml
 from briefcli.render.terminal import TerminalRenderer
 from conftest import examples
 

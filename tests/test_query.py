@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.cache import open_index
-from briefcli.dates import PartialDate
-from briefcli.model import Briefing, Entity, Event, SearchHit
-from briefcli.query import (
+from briefcli.index.cache import open_index
+from briefcli.index.query import (
     NotFound,
     all_records,
     find_briefings,
@@ -20,7 +18,9 @@ from briefcli.query import (
     search,
     timeline,
 )
-from briefcli.sources import bundled_data
+from briefcli.knowledge.dates import PartialDate
+from briefcli.knowledge.model import Briefing, Entity, Event, SearchHit
+from briefcli.knowledge.sources import bundled_data
 from conftest import FIXTURES
 
 

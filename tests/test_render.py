@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from briefcli.model import (
+from briefcli.knowledge.model import (
     Briefing,
     BriefingPage,
     Definition,

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from briefcli.checker import parse_file
-from briefcli.jsonschema import json_schema
-from briefcli.sources import bundled_data
-from briefcli.yamlread import Mapping, Node, Scalar, read_yaml
+from briefcli.knowledge.checker import parse_file
+from briefcli.knowledge.schema import json_schema
+from briefcli.knowledge.sources import bundled_data
+from briefcli.knowledge.yamlread import Mapping, Node, Scalar, read_yaml
 from conftest import FIXTURES
 
 jsonschema = pytest.importorskip("jsonschema")

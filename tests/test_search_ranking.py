@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.cache import open_index
-from briefcli.query import NotFound, _fts_rows, fts_queries, search
+from briefcli.index.cache import open_index
+from briefcli.index.query import NotFound, _fts_rows, fts_queries, search
 from conftest import write
 
 WORDS = ["visits", "talks", "border", "police", "mission", "visitor", "council", "tension"]

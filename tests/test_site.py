@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefcli.site import MANIFEST, file_stem, record_path, tag_path, timeline_path
+from briefcli.site.build import MANIFEST, file_stem, record_path, tag_path, timeline_path
 from conftest import write
 
 KNOWLEDGE = """\
@@ -281,9 +281,9 @@ def test_paths_are_stable_when_the_knowledge_grows(brief, tmp_path, kb) -> None:
 
 
 def test_workers_write_the_same_site_as_one_process(tmp_path, kb) -> None:
-    from briefcli.cache import open_index
-    from briefcli.index import BuildReport
-    from briefcli.site import build_site
+    from briefcli.index.cache import open_index
+    from briefcli.index.store import BuildReport
+    from briefcli.site.build import build_site
 
     conn = open_index([kb.parent], tmp_path / "cache", BuildReport())
     one, three = tmp_path / "one", tmp_path / "three"

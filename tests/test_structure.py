@@ -206,7 +206,7 @@ def test_a_syntax_error_hides_unknown_references_elsewhere(brief, tmp_path):
 
 
 def test_a_database_error_that_is_not_damage_keeps_the_index(brief, monkeypatch, tmp_path):
-    import briefcli.query
+    import briefcli.index.query
 
     assert brief("define", "KFOR").code == 0  # the index exists
     index = next((tmp_path / "cache").glob("index-*.sqlite"))
@@ -214,7 +214,7 @@ def test_a_database_error_that_is_not_damage_keeps_the_index(brief, monkeypatch,
     def limited(*args, **kwargs):
         raise sqlite3.OperationalError("too many SQL variables")
 
-    monkeypatch.setattr(briefcli.query, "find_terms", limited)
+    monkeypatch.setattr(briefcli.index.query, "find_terms", limited)
     r = brief("define", "KFOR")
     assert r.code == 70
     assert "damaged" not in r.stderr
@@ -241,9 +241,9 @@ def test_damage_found_after_output_began_is_not_answered_twice(brief, monkeypatc
 
 
 def test_damage_found_while_answering_is_rebuilt_once(brief, monkeypatch):
-    import briefcli.query
+    import briefcli.index.query
 
-    real = briefcli.query.find_terms
+    real = briefcli.index.query.find_terms
     calls = []
 
     def damaged_once(conn, term):
@@ -252,7 +252,7 @@ def test_damage_found_while_answering_is_rebuilt_once(brief, monkeypatch):
             raise sqlite3.DatabaseError("database disk image is malformed")
         return real(conn, term)
 
-    monkeypatch.setattr(briefcli.query, "find_terms", damaged_once)
+    monkeypatch.setattr(briefcli.index.query, "find_terms", damaged_once)
     r = brief("define", "KFOR", "--json")
     assert r.code == 0
     assert len(json.loads(r.stdout)) == 1
@@ -267,8 +267,8 @@ def run_in(cwd: Path, args: list[str], **environ: str) -> tuple[str, str]:
     import contextlib
     import io
 
-    from briefcli import cli
-    from briefcli.environment import Environment
+    from briefcli.cli import app as cli
+    from briefcli.cli.environment import Environment
 
     out, err = io.StringIO(), io.StringIO()
     env = Environment(out, err, {"NO_COLOR": "1", **environ}, cwd=str(cwd))
@@ -399,8 +399,9 @@ class _Terminal(io.StringIO):
 
 
 def test_a_long_build_shows_progress_on_a_terminal_only(tmp_path, monkeypatch) -> None:
-    from briefcli import cli, connect
-    from briefcli.environment import Environment
+    from briefcli.cli import app as cli
+    from briefcli.cli.environment import Environment
+    from briefcli.index import connect
 
     for n in range(3):
         write(tmp_path / "kb" / f"f{n}.yaml", f"entities:\n  - id: e{n}\n    name: E{n}\n")

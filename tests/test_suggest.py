@@ -1,4 +1,4 @@
-"""Did-you-mean suggestions (`briefcli.suggest`): ranking, grouping, ids, scale contract."""
+"""Did-you-mean suggestions (`briefcli.index.suggest`): ranking, grouping, ids, scale contract."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefcli import suggest as sg
-from briefcli.suggest import Candidate, length_window, max_edits, suggest, suggest_keys
+from briefcli.index import suggest as sg
+from briefcli.index.suggest import Candidate, length_window, max_edits, suggest, suggest_keys
 from briefcli.text import term_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -251,7 +251,7 @@ def test_length_window_holds_every_suggestion() -> None:
 
 def test_rapidfuzz_is_imported_only_when_suggesting() -> None:
     code = (
-        "import sys; import briefcli.suggest as s; before = 'rapidfuzz' in sys.modules; "
+        "import sys; import briefcli.index.suggest as s; before = 'rapidfuzz' in sys.modules; "
         "s.suggest('abx', [('abc', 'ABC', 1, 'acronym')]); "
         "print(before, 'rapidfuzz' in sys.modules)"
     )

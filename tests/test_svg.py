@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from briefcli.model import Event, Timeline
+from briefcli.knowledge.model import Event, Timeline
 from briefcli.render import svg as svgmod
 from briefcli.render.svg import LABEL_SIZE, text_width, timeline_svg
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from briefcli import cli
-from briefcli.environment import Environment
-from briefcli.sources import bundled_data
+from briefcli.cli import app as cli
+from briefcli.cli.environment import Environment
+from briefcli.knowledge.sources import bundled_data
 from conftest import write
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "team.md"

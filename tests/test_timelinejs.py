@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from briefcli.model import Event, Timeline
+from briefcli.knowledge.model import Event, Timeline
 from briefcli.render import Output, format_names, get_renderer
 from briefcli.render.timelinejs import date_object, timeline_data
 

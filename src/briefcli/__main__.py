@@ -1,3 +1,3 @@
-from briefcli.lean import main
+from briefcli.cli.lean import main
 
 main()

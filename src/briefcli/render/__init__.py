@@ -122,7 +122,7 @@ def open_renderer(name: str, env: Any, page: bool) -> tuple[Any, Any]:
     """The renderer `name` writing to the call's stdout (an `Environment`), with colour
     for a terminal, and the pager buffer it writes into when the answer is to be paged
     (None otherwise; the caller `finish()`es it)."""
-    from briefcli.pager import paged
+    from briefcli.cli.pager import paged
 
     stream = env.stdout
     color = name == "terminal" and env.color(stream)

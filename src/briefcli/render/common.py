@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from briefcli.dates import DateError, PartialDate
-from briefcli.model import Briefing, Definition, Entity, Event, SearchHit
+from briefcli.knowledge.dates import DateError, PartialDate
+from briefcli.knowledge.model import Briefing, Definition, Entity, Event, SearchHit
 from briefcli.text import fold, has_unsafe, visible
 
 

@@ -4,7 +4,7 @@ Each call writes one page: `<!doctype html>`, language, charset and viewport, an
 style sheet that reads on a screen, on a phone and on paper, no script and nothing
 loaded from elsewhere. Pages are built from small functions that return HTML fragments
 (`briefing_html`, `definition_html`, `timeline_html`, ...), so that the static site
-(`briefcli.site`) puts exactly the same fragments on its pages, with links between them.
+(`briefcli.site.build`) puts exactly the same fragments on its pages, with links between them.
 
 Every text from the knowledge goes through `esc()`: controls and bidirectional
 overrides made visible (XML 1.0 forbids most control characters), then HTML-escaped.
@@ -17,7 +17,7 @@ import html
 from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
 
-from briefcli.model import (
+from briefcli.knowledge.model import (
     Briefing,
     BriefingPage,
     Definition,
@@ -30,7 +30,7 @@ from briefcli.model import (
     ShowResult,
     Timeline,
 )
-from briefcli.model import Source as SourceRecord
+from briefcli.knowledge.model import Source as SourceRecord
 from briefcli.render import Output
 from briefcli.render.common import (
     copies_text,

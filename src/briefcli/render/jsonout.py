@@ -11,13 +11,20 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from briefcli.model import Definition, FaqResult, Listing, SearchResult, ShowResult, Timeline
+from briefcli.knowledge.model import (
+    Definition,
+    FaqResult,
+    Listing,
+    SearchResult,
+    ShowResult,
+    Timeline,
+)
 from briefcli.problems import Problem
 from briefcli.render import Output
 from briefcli.text import strip_marks
 
 if TYPE_CHECKING:  # the checker is not imported to write an answer
-    from briefcli.checker import RecordRow
+    from briefcli.knowledge.checker import RecordRow
 
 # json.dumps(ensure_ascii=False) already escapes C0 controls; these it writes as they are.
 _ESCAPE = re.compile(
@@ -94,7 +101,7 @@ class JsonRenderer:
         self._write([p.as_dict() for p in problems])
 
     def export(self, records: list[RecordRow]) -> None:
-        from briefcli.export import export_json
+        from briefcli.render.export import export_json
 
         self.stream.write(export_json(records))
         self.stream.flush()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefcli.model import (
+from briefcli.knowledge.model import (
     PROFILES,
     Briefing,
     BriefingPage,
@@ -21,7 +21,7 @@ from briefcli.model import (
     ShowResult,
     Timeline,
 )
-from briefcli.model import Source as SourceRecord
+from briefcli.knowledge.model import Source as SourceRecord
 from briefcli.problems import Problem
 from briefcli.render import Output
 from briefcli.render.common import (

@@ -29,8 +29,8 @@ from html import escape
 from itertools import accumulate, islice
 from typing import NamedTuple
 
-from briefcli.dates import MONTHS, DateError, PartialDate, days_in_month
-from briefcli.model import Event, Timeline
+from briefcli.knowledge.dates import MONTHS, DateError, PartialDate, days_in_month
+from briefcli.knowledge.model import Event, Timeline
 from briefcli.text import visible
 
 FONT_STACK = (

@@ -14,7 +14,7 @@ import html
 import json
 from typing import Any
 
-from briefcli.model import Event, Timeline
+from briefcli.knowledge.model import Event, Timeline
 from briefcli.render import Output
 from briefcli.render.common import event_when, human_date, parse_date
 from briefcli.text import visible

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from briefcli.render import Output
 
 if TYPE_CHECKING:  # the checker is not imported to write an answer
-    from briefcli.checker import RecordRow
+    from briefcli.knowledge.checker import RecordRow
 
 
 class YamlRenderer:
@@ -22,7 +22,7 @@ class YamlRenderer:
         pass
 
     def export(self, records: list[RecordRow]) -> None:
-        from briefcli.export import export_yaml
+        from briefcli.render.export import export_yaml
 
         self.stream.write(export_yaml(records))
         self.stream.flush()

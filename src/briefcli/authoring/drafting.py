@@ -16,19 +16,19 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from briefcli.article import (
+from briefcli.authoring.article import (
     Article,
     derive_points,
     derive_summary,
     derive_title,
     title_from_sentence,
 )
-from briefcli.draft import DraftRecord
-from briefcli.extract import find_acronyms, find_dates
-from briefcli.glossary import GlossaryEntry
-from briefcli.index import batches
-from briefcli.model import KINDS
-from briefcli.rules import check_record, derive_id, new_id
+from briefcli.authoring.draft import DraftRecord
+from briefcli.authoring.extract import find_acronyms, find_dates
+from briefcli.authoring.glossary import GlossaryEntry
+from briefcli.index.store import batches
+from briefcli.knowledge.model import KINDS
+from briefcli.knowledge.rules import check_record, derive_id, new_id
 from briefcli.text import term_key
 
 MAX_NGRAM = 8  # the longest name, in words, looked for in an article's text

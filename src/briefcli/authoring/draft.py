@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefcli.model import DATE, KINDS, PARAGRAPHS, SECTIONS
+from briefcli.knowledge.model import DATE, KINDS, PARAGRAPHS, SECTIONS
 from briefcli.text import visible
 
 if TYPE_CHECKING:
@@ -363,8 +363,8 @@ def _reads_back(lines: list[str], lead_length: int, expected: str | list[str]) -
     `lead_length` characters) as exactly `expected`."""
     if not lines:
         return False
-    from briefcli.yamlread import Mapping, Scalar, read_yaml
-    from briefcli.yamlread import Sequence as SequenceNode
+    from briefcli.knowledge.yamlread import Mapping, Scalar, read_yaml
+    from briefcli.knowledge.yamlread import Sequence as SequenceNode
 
     document = read_yaml("\n".join(["k:" + lines[0][lead_length:], *lines[1:]]) + "\n", "")
     root = document.root

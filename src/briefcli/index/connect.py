@@ -3,7 +3,7 @@
 `open_knowledge` finds the data paths (--data, else BRIEF_DATA, else the bundled
 knowledge), brings the index up to date, writes the warnings a call owes its user
 (folders with no knowledge, a cache that cannot be used, errors in the knowledge) and
-refuses knowledge with errors under --strict. The lean path (`briefcli.lean`) asks it
+refuses knowledge with errors under --strict. The lean path (`briefcli.cli.lean`) asks it
 to `probe` instead: anything it would have to say (or a first build, which shows
 progress) raises `Fallback`, before a line is written, and the full command runs.
 """
@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from briefcli.environment import Environment
+from briefcli.cli.environment import Environment
 from briefcli.problems import BriefError, KnowledgeError
 from briefcli.text import visible
 
@@ -67,9 +67,9 @@ def open_knowledge(
     """The index of the knowledge. With `check`, knowledge with errors gets one warning
     (the answers come from the valid records), or is refused with `strict`. With
     `probe`, raises Fallback where a message would be written or an index built."""
-    from briefcli.cache import index_file, open_index
-    from briefcli.index import BuildReport, error_count, has_errors, stored_problems, unread
-    from briefcli.sources import MissingPath, data_paths, empty_folders
+    from briefcli.index.cache import index_file, open_index
+    from briefcli.index.store import BuildReport, error_count, has_errors, stored_problems, unread
+    from briefcli.knowledge.sources import MissingPath, data_paths, empty_folders
 
     paths = data_paths(data, env.environ)
     cache_dir = env.cache_dir()

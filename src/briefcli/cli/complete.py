@@ -329,7 +329,7 @@ def _fixed(completer: str) -> list[str]:
     if completer == LISTS:
         return ["entities", "events", "briefings", "faqs", "sources", "tags"]
     if completer in (KINDS, SEARCH_KINDS):
-        from briefcli import model
+        from briefcli.knowledge import model
 
         return list(model.KINDS if completer == KINDS else model.SEARCH_KINDS)
     return []
@@ -377,9 +377,9 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
     """A connection to the index of the knowledge, by the rules of the module doc."""
     import sqlite3
 
-    from briefcli.cache import index_file
-    from briefcli.environment import Environment
-    from briefcli.sources import data_paths
+    from briefcli.cli.environment import Environment
+    from briefcli.index.cache import index_file
+    from briefcli.knowledge.sources import data_paths
 
     variables = dict(environ)
     paths = data_paths(data, variables)
@@ -401,8 +401,8 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
             break
     if not _small(paths):
         return None
-    from briefcli.cache import open_index
-    from briefcli.sources import MissingPath
+    from briefcli.index.cache import open_index
+    from briefcli.knowledge.sources import MissingPath
 
     try:
         return open_index(paths, cache_dir)
@@ -413,7 +413,7 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
 def _small(paths: Sequence[os.PathLike[str]]) -> bool:
     """Whether the knowledge files under `paths` hold at most SMALL_KNOWLEDGE bytes;
     stops reading folders as soon as they hold more."""
-    from briefcli.sources import SUFFIXES
+    from briefcli.knowledge.sources import SUFFIXES
 
     total = 0
     for root in paths:
@@ -469,7 +469,7 @@ def _values(conn: sqlite3.Connection, completer: str, incomplete: str) -> Iterat
         ):
             yield from (v for v in (date, rid) if isinstance(v, str))
     elif completer == RECORDS:
-        from briefcli.model import KINDS as RECORD_KINDS
+        from briefcli.knowledge.model import KINDS as RECORD_KINDS
 
         yield from _ids(conn, tuple(RECORD_KINDS), incomplete)
 

@@ -2,7 +2,7 @@
 
 `parse_file` turns the bytes of one knowledge file into records and references, and
 lists every schema problem it finds (syntax problems stop at once, schema problems are
-all collected). The rules themselves (ids, dates, field values) are `briefcli.rules`;
+all collected). The rules themselves (ids, dates, field values) are `briefcli.knowledge.rules`;
 this module walks the nodes and says where. Cross-file checks (duplicate ids, unknown
 references) need every file and are made by the index, and only once every file has
 passed this stage: `FileResult.complete` says whether it did.
@@ -15,10 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefcli.model import IDS, KINDS, SECTIONS
+from briefcli.knowledge.model import IDS, KINDS, SECTIONS
+from briefcli.knowledge.rules import (
+    FORMAT_VERSION,
+    RuleError,
+    check_id,
+    convert,
+    derive_id,
+    sort_keys,
+)
+from briefcli.knowledge.yamlread import Mapping, Node, Scalar, Sequence, decode, read_yaml
 from briefcli.problems import Problem
-from briefcli.rules import FORMAT_VERSION, RuleError, check_id, convert, derive_id, sort_keys
-from briefcli.yamlread import Mapping, Node, Scalar, Sequence, decode, read_yaml
 
 
 @dataclass

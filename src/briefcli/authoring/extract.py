@@ -33,7 +33,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
-from briefcli.dates import PartialDate, days_in_month
+from briefcli.knowledge.dates import PartialDate, days_in_month
 
 __all__ = [
     "AcronymDefinition",

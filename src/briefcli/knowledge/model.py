@@ -13,7 +13,7 @@ record class and one entry here.
 
 from typing import Any, NamedTuple
 
-from briefcli.dates import PartialDate
+from briefcli.knowledge.dates import PartialDate
 
 # Field types of the format.
 TEXT = "text"  # a scalar, kept as written

@@ -4,7 +4,7 @@ Queries read the index and never re-parse unchanged files. Each source file is r
 with its size, mtime_ns, ctime_ns and inode (as git's index does); a call stats the
 files, and only changed, added or removed ones are read again. The cross-file checks
 (duplicate ids, unknown references) are then recomputed in SQL for the ids the change
-touched. Where the index file lives and how it is replaced is `briefcli.cache`.
+touched. Where the index file lives and how it is replaced is `briefcli.index.cache`.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefcli.model import KINDS
+from briefcli.knowledge.model import KINDS
+from briefcli.knowledge.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.problems import Problem
-from briefcli.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.text import fold, term_key
 
 _T = TypeVar("_T")
 
 if TYPE_CHECKING:  # the checker is imported only when a file is read again
-    from briefcli.checker import FileResult
+    from briefcli.knowledge.checker import FileResult
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -140,8 +140,8 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
     for path in removed:
         _forget(conn, path)
         report.removed.append(path)
-    from briefcli.checker import FileResult, parse_text
-    from briefcli.yamlread import decode
+    from briefcli.knowledge.checker import FileResult, parse_text
+    from briefcli.knowledge.yamlread import decode
 
     fresh: list[int] = []
 
@@ -451,7 +451,7 @@ HINTED = 200  # unknown ids given a "did you mean"; past that, a typo is not the
 
 def _id_hints(conn: sqlite3.Connection, unknown: list[tuple[str, str]]) -> dict[Any, str]:
     """(kind, unknown id) -> ` (did you mean 'kfor'?)`, from the ids the index holds now."""
-    from briefcli.suggest import suggest
+    from briefcli.index.suggest import suggest
 
     hints: dict[Any, str] = {}
     ids_of: dict[str, list[tuple[str, str, str, str]]] = {}

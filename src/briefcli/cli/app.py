@@ -14,9 +14,9 @@ from typing import Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 
-from briefcli.complete import autocompletion as _completes
-from briefcli.environment import Environment
-from briefcli.lean import DATE_LIKE, MAX_LIMIT, undecodable
+from briefcli.cli.complete import autocompletion as _completes
+from briefcli.cli.environment import Environment
+from briefcli.cli.lean import DATE_LIKE, MAX_LIMIT, undecodable
 from briefcli.problems import BriefError, ExitCode, KnowledgeError
 from briefcli.render import format_names
 
@@ -149,7 +149,7 @@ def _root(
 
 def _overview(ctx: typer.Context) -> None:
     """`brief` alone: what knowledge is loaded, and the commands."""
-    from briefcli.index import error_count
+    from briefcli.index.store import error_count
 
     env = _call(ctx).env
     conn = _connect(ctx, None, check=False)
@@ -159,7 +159,7 @@ def _overview(ctx: typer.Context) -> None:
         "SELECT json_extract(data, '$.date'), json_extract(data, '$.title') FROM records "
         "WHERE kind = 'briefing' ORDER BY sort_key DESC, rid DESC LIMIT 1"
     ).fetchone()
-    from briefcli.model import KINDS
+    from briefcli.knowledge.model import KINDS
     from briefcli.text import visible
 
     held = ", ".join(
@@ -193,7 +193,7 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
     """
     import os
 
-    from briefcli.index import error_count
+    from briefcli.index.store import error_count
 
     call = _call(ctx)
     conn = _connect(ctx, data, check=False)
@@ -215,7 +215,7 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
 
 def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) -> Any:
     """An up-to-date index of the knowledge (`connect.open_knowledge`)."""
-    from briefcli.connect import open_knowledge
+    from briefcli.index.connect import open_knowledge
 
     call = _call(ctx)
     opened = open_knowledge(call.env, [*call.data, *(data or [])], check=check,
@@ -240,7 +240,7 @@ def _renderer(ctx: typer.Context, view: str, as_json: bool, fmt: Enum | None) ->
 
 def _stderr(env: Environment, message: str) -> None:
     """A message line; what came from files (names, keys, paths) is made visible."""
-    from briefcli.connect import say
+    from briefcli.index.connect import say
 
     say(env, message)
 
@@ -259,7 +259,7 @@ def _not_found(env: Environment, exc: Any) -> None:
 def _answer(out: Any, view: str, find: Any) -> None:
     """Render what `find()` returns with the view; on a miss, the format's empty answer
     (one JSON document, `[]`, on every path), then the miss goes on to be reported."""
-    from briefcli.query import NotFound
+    from briefcli.index.query import NotFound
 
     try:
         result = find()
@@ -286,7 +286,7 @@ def show(
     With no argument, the latest briefing.
     Examples: brief show 2023-11-11; brief show 2023-11
     """
-    from briefcli.query import find_briefings
+    from briefcli.index.query import find_briefings
 
     if what is not None and DATE_LIKE.fullmatch(what):
         _date_option(what, "DATE")  # 2023-02-30 is a mistake in the command, not a miss
@@ -314,7 +314,7 @@ def define(
     Matching ignores case and accents ("vucic" finds "Vučić").
     Examples: brief define KFOR; brief define TCP --short
     """
-    from briefcli.query import define_terms
+    from briefcli.index.query import define_terms
 
     if short and (as_json or fmt is not None):
         raise typer.BadParameter("--short is one line per sense; it has no other format",
@@ -343,7 +343,7 @@ def define(
 def _date_option(value: str | None, name: str) -> Any:
     if value is None:
         return None
-    from briefcli.dates import DateError, PartialDate
+    from briefcli.knowledge.dates import DateError, PartialDate
 
     try:
         return PartialDate.parse(value)
@@ -387,7 +387,7 @@ def timeline(
     --svg FILE draws them instead, to scale on a time axis (a picture for slides and
     pages). Example: brief timeline Kosovo --svg kosovo.svg
     """
-    from briefcli.query import timeline as find_timeline
+    from briefcli.index.query import timeline as find_timeline
 
     if svg is not None and (as_json or fmt is not None):
         raise typer.BadParameter(
@@ -434,8 +434,8 @@ def search(
     -word to leave out. A query that is not valid syntax is searched as plain words.
     Example: brief search '"Kosovo Police" -sergeant'
     """
-    from briefcli.model import SEARCH_KINDS
-    from briefcli.query import search as find
+    from briefcli.index.query import search as find
+    from briefcli.knowledge.model import SEARCH_KINDS
 
     if kind is not None and kind not in SEARCH_KINDS:
         raise typer.BadParameter(
@@ -474,7 +474,7 @@ def list_records(
 
     Examples: brief list entities --kind person; brief list events --tag kosovo | wc -l
     """
-    from briefcli.query import list_records as find
+    from briefcli.index.query import list_records as find
 
     if kind is not None and what is not ListWhat.entities:
         raise typer.BadParameter("--kind applies to `list entities` only", param_hint="--kind")
@@ -500,7 +500,7 @@ def faq(
 
     Examples: brief faq; brief faq KFOR
     """
-    from briefcli.query import find_faqs
+    from briefcli.index.query import find_faqs
 
     out = _renderer(ctx, "faq", as_json, fmt)
     words = " ".join(query or []).strip() or None
@@ -523,7 +523,7 @@ def check(
     --format github writes GitHub Actions annotations, for a workflow that checks a
     knowledge repository on every push. Examples: brief check; brief check kb/ -f github
     """
-    from briefcli.index import stored_problems
+    from briefcli.index.store import stored_problems
 
     out = _renderer(ctx, "check", as_json, fmt)
     conn = _connect(ctx, [*(paths or []), *(data or [])], check=False)
@@ -580,7 +580,7 @@ def export(
     """
     import io
 
-    from briefcli.query import all_records
+    from briefcli.index.query import all_records
     from briefcli.render import FORMATS, Output, get_renderer
 
     out = _renderer(ctx, "export", as_json, fmt)  # a usage error for --json --format yaml
@@ -649,8 +649,8 @@ def edit(
     """
     import subprocess
 
-    from briefcli.editor import editor_command, find_record
-    from briefcli.model import KINDS
+    from briefcli.cli.editor import editor_command, find_record
+    from briefcli.knowledge.model import KINDS
 
     if kind is not None and kind not in KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
@@ -667,7 +667,7 @@ def edit(
 
 
 def _read_text(path: Path) -> str:
-    from briefcli.index import read_regular_file
+    from briefcli.index.store import read_regular_file
 
     try:
         data = read_regular_file(str(path))
@@ -728,10 +728,10 @@ def ingest(
     record says in a comment where it came from. Example:
     brief ingest article.txt -o drafts/2023-11-11.yaml
     """
-    from briefcli.article import parse_article
-    from briefcli.authoring import Known, draft_from_articles
-    from briefcli.draft import render_draft
-    from briefcli.rules import RuleError, check_date
+    from briefcli.authoring.article import parse_article
+    from briefcli.authoring.draft import render_draft
+    from briefcli.authoring.drafting import Known, draft_from_articles
+    from briefcli.knowledge.rules import RuleError, check_date
 
     if date is not None:
         try:
@@ -764,8 +764,8 @@ def _taken_beside(ctx: typer.Context, known: Any, output: Path) -> None:
     what is being written again)."""
     import os
 
-    from briefcli.connect import open_knowledge
-    from briefcli.sources import knowledge_files
+    from briefcli.index.connect import open_knowledge
+    from briefcli.knowledge.sources import knowledge_files
 
     env = _call(ctx).env
     target = output if output.is_absolute() else Path(env.cwd or ".") / output
@@ -809,9 +809,9 @@ def import_glossary(
 
     Example: brief import acronyms.tsv --from tsv -o glossary.yaml
     """
-    from briefcli import glossary
-    from briefcli.authoring import Known, draft_from_glossary
-    from briefcli.draft import render_draft
+    from briefcli.authoring import glossary
+    from briefcli.authoring.draft import render_draft
+    from briefcli.authoring.drafting import Known, draft_from_glossary
 
     env = _call(ctx).env
     if source is GlossaryFormat.dictd:
@@ -851,7 +851,7 @@ def schema(ctx: typer.Context) -> None:
     # yaml-language-server: $schema=brief-format-1.json
     Example: brief schema > brief-format-1.json
     """
-    from briefcli.jsonschema import json_schema
+    from briefcli.knowledge.schema import json_schema
     from briefcli.render.jsonout import dumps
 
     _call(ctx).env.stdout.write(dumps(json_schema()) + "\n")
@@ -878,7 +878,7 @@ def site(
     are deleted.
     Example: brief site public/
     """
-    from briefcli.site import build_site
+    from briefcli.site.build import build_site
 
     env = _call(ctx).env
     conn = _connect(ctx, data)
@@ -955,7 +955,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     try:
         _run(args, env)
     except BrokenPipeError:
-        from briefcli.lean import quiet_stdout
+        from briefcli.cli.lean import quiet_stdout
 
         quiet_stdout()
         sys.exit(ExitCode.BROKEN_PIPE)
@@ -994,7 +994,7 @@ def _run(args: list[str], env: Environment) -> None:
     is dropped and the call made again; any other database error is a bug."""
     import sqlite3
 
-    from briefcli.cache import discard_index, is_damage
+    from briefcli.index.cache import discard_index, is_damage
 
     stdout = _Tracked(env.stdout)
     env.stdout = cast(TextIO, stdout)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefcli.extract import find_dateline, split_sentences
+from briefcli.authoring.extract import find_dateline, split_sentences
 
 
 class Faq(NamedTuple):

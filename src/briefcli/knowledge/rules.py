@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Container
 from typing import Any
 
-from briefcli.dates import DateError, PartialDate
-from briefcli.model import DATE, IDS, KINDS, PARAGRAPHS, TEXT, TEXTS, FieldSpec
+from briefcli.knowledge.dates import DateError, PartialDate
+from briefcli.knowledge.model import DATE, IDS, KINDS, PARAGRAPHS, TEXT, TEXTS, FieldSpec
 from briefcli.text import has_unsafe, slug
 
 FORMAT_VERSION = 1

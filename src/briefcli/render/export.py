@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from briefcli.model import KINDS
-from briefcli.rules import FORMAT_VERSION
+from briefcli.knowledge.model import KINDS
+from briefcli.knowledge.rules import FORMAT_VERSION
 
 if TYPE_CHECKING:
-    from briefcli.checker import RecordRow
+    from briefcli.knowledge.checker import RecordRow
 
 
 def document(records: list[RecordRow]) -> dict[str, Any]:

@@ -27,8 +27,8 @@ import zlib
 from pathlib import Path
 
 from briefcli import __version__
-from briefcli.index import DDL, INDEXES, BuildReport, changes, create, update
-from briefcli.sources import FileStamp, knowledge_files
+from briefcli.index.store import DDL, INDEXES, BuildReport, changes, create, update
+from briefcli.knowledge.sources import FileStamp, knowledge_files
 
 
 def _digest(data: bytes) -> str:
@@ -39,10 +39,11 @@ def _digest(data: bytes) -> str:
 
 def _fingerprint() -> str:
     """What an index depends on: its layout and the code that reads knowledge files."""
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]
     parts = [DDL.encode(), INDEXES.encode()]
     for module in (
-        "yamlread.py", "checker.py", "rules.py", "model.py", "dates.py", "text.py", "index.py"
+        "knowledge/yamlread.py", "knowledge/checker.py", "knowledge/rules.py",
+        "knowledge/model.py", "knowledge/dates.py", "text.py", "index/store.py",
     ):
         try:
             parts.append((here / module).read_bytes())

@@ -4,7 +4,7 @@
 time used to be spent importing the command-line framework; this module answers the
 hot commands (`define`, `timeline`, `search`, `show`, `list`, `faq`) and shell
 completion without importing it, using the same core and the same renderers as the full
-command (`briefcli.cli`).
+command (`briefcli.cli.app`).
 
 Anything the lean path does not handle the way the full command would is left to it,
 with the same arguments, before a byte is written: help, an option or a form it does not
@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from briefcli.environment import Environment
+from briefcli.cli.environment import Environment
 
 COMMANDS = ("define", "timeline", "search", "show", "list", "faq")
 MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     if not env.environ.get("BRIEF_NO_LEAN"):
         code = answer(args, env)
     if code is None:
-        from briefcli.cli import main as full
+        from briefcli.cli.app import main as full
 
         full(args, env)
     sys.exit(code)
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
 
 def _complete(env: Environment) -> int | None:
     try:
-        from briefcli.complete import answer as complete
+        from briefcli.cli.complete import answer as complete
     except ImportError:
         return None
     return complete(env.environ, env.stdout)
@@ -191,7 +191,7 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
     if p.command == "define":
         if not words or (o.get("short") and (p.json or p.format is not None)):
             raise _Usage("define")
-        from briefcli.query import define_terms
+        from briefcli.index.query import define_terms
 
         def define(conn: Any) -> Any:
             found, misses = define_terms(conn, words)
@@ -203,8 +203,8 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
     if p.command == "timeline":
         if len(words) > 1:
             raise _Usage("timeline")
-        from briefcli.dates import DateError, PartialDate
-        from briefcli.query import timeline
+        from briefcli.index.query import timeline
+        from briefcli.knowledge.dates import DateError, PartialDate
 
         try:
             start = PartialDate.parse(o["since"]) if "since" in o else None
@@ -219,13 +219,13 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
             conn, topic, start, end, limit, bool(o.get("reverse"))
         )
     if p.command == "search":
-        from briefcli.model import SEARCH_KINDS
+        from briefcli.knowledge.model import SEARCH_KINDS
 
         kind: str | None = o.get("kind")
         if not words or (kind is not None and kind not in SEARCH_KINDS):
             raise _Usage("search")
         limit = _limit(o.get("limit")) or 20
-        from briefcli.query import search
+        from briefcli.index.query import search
 
         text = " ".join(words)
         return "search", lambda conn: search(conn, text, kind, limit)
@@ -234,17 +234,17 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
             raise _Usage("show")
         what = words[0] if words else None
         if what is not None and DATE_LIKE.fullmatch(what):
-            from briefcli.dates import DateError, PartialDate
+            from briefcli.knowledge.dates import DateError, PartialDate
 
             try:
                 PartialDate.parse(what)
             except DateError:
                 raise _Usage("date") from None
-        from briefcli.query import find_briefings
+        from briefcli.index.query import find_briefings
 
         return "show", lambda conn: find_briefings(conn, what)
     if p.command == "list":
-        from briefcli.model import LISTS
+        from briefcli.knowledge.model import LISTS
 
         if len(words) != 1 or words[0].lower() not in LISTS:
             raise _Usage("list")
@@ -254,10 +254,10 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
             tag is not None and what not in ("entities", "events")
         ):
             raise _Usage("list")
-        from briefcli.query import list_records
+        from briefcli.index.query import list_records
 
         return "listing", lambda conn: list_records(conn, what, kind, tag)
-    from briefcli.query import find_faqs
+    from briefcli.index.query import find_faqs
 
     asked = " ".join(words).strip() or None
     return "faq", lambda conn: find_faqs(conn, asked)
@@ -279,7 +279,7 @@ def answer(args: list[str], env: Environment) -> int | None:
 
     import sqlite3
 
-    from briefcli.connect import Fallback, open_knowledge
+    from briefcli.index.connect import Fallback, open_knowledge
     from briefcli.problems import BriefError, ExitCode
 
     # Nothing is written until the answer is found: every way out before that leaves

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from briefcli.model import KINDS
+from briefcli.knowledge.model import KINDS
 from briefcli.problems import BriefError, ExitCode
 
 
@@ -33,7 +33,7 @@ class Ambiguous(BriefError):
     """An id that records of several kinds share: `--kind` must say which."""
 
     def __init__(self, record_id: str, places: list[Place], cwd: str | None = None) -> None:
-        from briefcli.sources import display_path
+        from briefcli.knowledge.sources import display_path
 
         listed = "".join(
             f"\n  --kind {p.kind:<9} {display_path(p.path, cwd)}:{p.line}" for p in places
@@ -72,7 +72,7 @@ def find_record(
     if len(firsts) > 1:
         raise Ambiguous(record_id, sorted(firsts.values(), key=lambda p: order[p.kind]), cwd)
     if not firsts:
-        from briefcli.query import NotFound
+        from briefcli.index.query import NotFound
 
         what = f"no {KINDS[kind].noun} with the id {record_id!r}" if kind else (
             f"no record with the id {record_id!r}"
@@ -84,8 +84,8 @@ def find_record(
 def suggest_ids(
     conn: sqlite3.Connection, record_id: str, kind: str | None = None, limit: int = 5
 ) -> list[str]:
-    """The ids closest to one not found, by the rules of `briefcli.suggest`."""
-    from briefcli.suggest import length_window, suggest
+    """The ids closest to one not found, by the rules of `briefcli.index.suggest`."""
+    from briefcli.index.suggest import length_window, suggest
     from briefcli.text import term_key
 
     low, high = length_window(term_key(record_id))

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from briefcli import __version__
-from briefcli.model import DATE, IDS, KINDS, PARAGRAPHS, TEXT, TEXTS, FieldSpec
-from briefcli.rules import DATE_PATTERN, FORMAT_VERSION, ID_PATTERN, MAX_ITEMS, MAX_TEXT
+from briefcli.knowledge.model import DATE, IDS, KINDS, PARAGRAPHS, TEXT, TEXTS, FieldSpec
+from briefcli.knowledge.rules import DATE_PATTERN, FORMAT_VERSION, ID_PATTERN, MAX_ITEMS, MAX_TEXT
 
 SCHEMA_ID = "https://brief.invalid/schema/format-1.json"  # a name, not a place to fetch
 

@@ -13,7 +13,7 @@ SUFFIXES = (".yaml", ".yml")
 
 def bundled_data() -> Path:
     """The knowledge shipped with brief: inside the installed package, else the checkout's."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]
     packaged = here / "data"
     if packaged.is_dir():
         return packaged

@@ -36,8 +36,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from briefcli.files import replacing
-from briefcli.index import load_record
-from briefcli.model import (
+from briefcli.index.store import load_record
+from briefcli.knowledge.model import (
     KINDS,
     Briefing,
     BriefingPage,

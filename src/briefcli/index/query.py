@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from itertools import chain
 from typing import Any, cast
 
-from briefcli.dates import DateError, PartialDate
-from briefcli.index import batches, load_record
-from briefcli.model import (
+from briefcli.index.store import batches, load_record
+from briefcli.knowledge.dates import DateError, PartialDate
+from briefcli.knowledge.model import (
     KINDS,
     PROFILES,
     Briefing,
@@ -83,7 +83,7 @@ def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> li
 
 def all_records(conn: sqlite3.Connection) -> list[Any]:
     """Every record as read (schema.RecordRow), in file order, for exporting."""
-    from briefcli.checker import RecordRow
+    from briefcli.knowledge.checker import RecordRow
 
     return [
         RecordRow(kind, rid, line, col, load_record(data, crc), sort_key, end_key)
@@ -238,12 +238,12 @@ def suggest_terms(
     conn: sqlite3.Connection, term: str, limit: int = 5, *, tags: bool = False
 ) -> list[str]:
     """Known terms closest to the one given: acronyms, names and aliases (ids only when
-    the term looks like one), and tags with `tags`; by `briefcli.suggest`'s rules.
+    the term looks like one), and tags with `tags`; by `briefcli.index.suggest`'s rules.
 
     Only terms of a length that can be close are read from the index (a length window
     around the term), so a miss stays quick on a million terms.
     """
-    from briefcli.suggest import length_window, suggest
+    from briefcli.index.suggest import length_window, suggest
 
     low, high = length_window(term_key(term))
     if low > high:
@@ -284,7 +284,7 @@ def find_briefings(conn: sqlite3.Connection, what: str | None) -> ShowResult:
     if by_id:
         return ShowResult([page(conn, by_id[0])], [])
     if date is None:
-        from briefcli.suggest import suggest
+        from briefcli.index.suggest import suggest
 
         ids = [
             (term_key(rid), rid, rid, "id")
@@ -668,7 +668,7 @@ def list_records(
 def _no_rows(conn: sqlite3.Connection, what: str, kind: str | None, tag: str | None) -> None:
     """A listing found nothing: say which filter left nothing, and what is close."""
     if tag is not None:
-        from briefcli.suggest import suggest
+        from briefcli.index.suggest import suggest
 
         try:
             tags = [row[0] for row in list_records(conn, "tags").rows]
