@@ -9,14 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.authoring.extract import (
-    AcronymDefinition,
-    DateMention,
-    find_acronyms,
-    find_dateline,
-    find_dates,
-    split_sentences,
-)
+from briefcli.authoring.acronyms import AcronymDefinition, find_acronyms
+from briefcli.authoring.datefinder import DateMention, find_dateline, find_dates
+from briefcli.authoring.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefcli.authoring.extract import find_dateline, split_sentences
+from briefcli.authoring.datefinder import find_dateline
+from briefcli.authoring.sentences import split_sentences
 
 
 class Faq(NamedTuple):

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from briefcli.authoring.acronyms import find_acronyms
 from briefcli.authoring.article import (
     Article,
     derive_points,
@@ -23,8 +24,8 @@ from briefcli.authoring.article import (
     derive_title,
     title_from_sentence,
 )
+from briefcli.authoring.datefinder import find_dates
 from briefcli.authoring.draft import DraftRecord
-from briefcli.authoring.extract import find_acronyms, find_dates
 from briefcli.authoring.glossary import GlossaryEntry
 from briefcli.index.store import batches
 from briefcli.knowledge.model import KINDS
