@@ -10,7 +10,8 @@ import pytest
 from briefcli.knowledge.checker import FileResult, Reference, parse_file
 from briefcli.knowledge.model import SECTIONS
 from briefcli.knowledge.yamlread import MAX_ALIAS_NODES, MAX_DEPTH
-from briefcli.render.export import export_json, export_yaml
+from briefcli.render.jsonout import export_json
+from briefcli.render.yamlout import export_yaml
 
 
 def parse(text: str | bytes) -> FileResult:

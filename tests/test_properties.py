@@ -19,8 +19,8 @@ from briefcli.knowledge.checker import FileResult, parse_file
 from briefcli.knowledge.model import KINDS, SECTIONS, Definition, Entity, Event, Source, Timeline
 from briefcli.problems import Problem
 from briefcli.render import Output
-from briefcli.render.export import export_yaml
 from briefcli.render.terminal import TerminalRenderer
+from briefcli.render.yamlout import export_yaml
 from conftest import examples
 
 

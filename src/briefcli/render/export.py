@@ -1,4 +1,5 @@
-"""Writing records back out as a knowledge file (format 1) or as JSON.
+"""The knowledge as one document: the shape both exports write (`yamlout.export_yaml`,
+`jsonout.export_json`).
 
 `export_yaml` writes `format: 1`, then one section per kind in the order of
 `model.KINDS`, each record's fields in the order of its kind's fields. Every value is
@@ -32,33 +33,3 @@ def document(records: list[RecordRow]) -> dict[str, Any]:
             for row in rows
         ]
     return out
-
-
-def export_yaml(records: list[RecordRow]) -> str:
-    """The records as a format-1 knowledge file that reads back as the same records."""
-    from briefcli.render.jsonout import quoted
-
-    lines = [f"format: {FORMAT_VERSION}"]
-    for section, rows in document(records).items():
-        if section == "format":
-            continue
-        lines.append(f"{section}:")
-        for row in rows:
-            lead = "- "
-            for name, value in row.items():
-                if value == []:
-                    lines.append(f"{lead}{name}: []")
-                elif isinstance(value, list):
-                    lines.append(f"{lead}{name}:")
-                    lines.extend(f"  - {quoted(item)}" for item in value)
-                else:
-                    lines.append(f"{lead}{name}: {quoted(value)}")
-                lead = "  "
-    return "\n".join(lines) + "\n"
-
-
-def export_json(records: list[RecordRow]) -> str:
-    """The records as one JSON object with the same shape as a knowledge file."""
-    from briefcli.render.jsonout import dumps
-
-    return dumps(document(records)) + "\n"

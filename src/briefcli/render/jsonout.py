@@ -101,7 +101,12 @@ class JsonRenderer:
         self._write([p.as_dict() for p in problems])
 
     def export(self, records: list[RecordRow]) -> None:
-        from briefcli.render.export import export_json
-
         self.stream.write(export_json(records))
         self.stream.flush()
+
+
+def export_json(records: list[RecordRow]) -> str:
+    """The records as one JSON object with the same shape as a knowledge file."""
+    from briefcli.render.export import document  # the rules, only for an export
+
+    return dumps(document(records)) + "\n"
