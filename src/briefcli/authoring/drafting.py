@@ -27,7 +27,7 @@ from briefcli.authoring.article import (
 from briefcli.authoring.datefinder import find_dates
 from briefcli.authoring.draft import DraftRecord
 from briefcli.authoring.glossary import GlossaryEntry
-from briefcli.index.store import batches
+from briefcli.index import lookups
 from briefcli.knowledge.model import KINDS
 from briefcli.knowledge.rules import check_record, derive_id, new_id
 from briefcli.text import term_key
@@ -43,7 +43,7 @@ class Known:
         self.conn = conn
         self.taken: dict[str, set[str]] = {kind: set() for kind in KINDS}
         if conn is not None:
-            for kind, rid in conn.execute("SELECT kind, id FROM records"):
+            for kind, rid in lookups.kinds_and_ids(conn):
                 self.taken.setdefault(kind, set()).add(rid)
 
     def same(self, kind: str, field: str, text: str) -> str | None:
@@ -51,10 +51,7 @@ class Known:
         if self.conn is None:
             return None
         key = term_key(text)
-        for rid, value in self.conn.execute(
-            f"SELECT id, json_extract(data, '$.{field}') FROM records WHERE kind = ? "
-            "ORDER BY rid", (kind,),
-        ):
+        for rid, value in lookups.field_values(self.conn, kind, field):
             if term_key(str(value)) == key:
                 return str(rid)
         return None
@@ -64,13 +61,8 @@ class Known:
         found: dict[str, list[tuple[str, str, str]]] = {}
         if self.conn is None:
             return found
-        for chunk, marks in batches(sorted(set(keys))):
-            for key, rid, field, name in self.conn.execute(
-                "SELECT t.key, r.id, t.field, json_extract(r.data, '$.name') FROM terms t "
-                f"JOIN records r USING (rid) WHERE t.key IN ({marks}) ORDER BY r.rid",
-                chunk,
-            ):
-                found.setdefault(key, []).append((rid, field, name))
+        for key, rid, field, name in lookups.entities_with_keys(self.conn, keys):
+            found.setdefault(key, []).append((rid, field, name))
         return found
 
 

@@ -149,16 +149,14 @@ def _root(
 
 def _overview(ctx: typer.Context) -> None:
     """`brief` alone: what knowledge is loaded, and the commands."""
+    from briefcli.index import lookups
     from briefcli.index.store import error_count
 
     env = _call(ctx).env
     conn = _connect(ctx, None, check=False)
-    counts = dict(conn.execute("SELECT kind, count(*) FROM records GROUP BY kind"))
-    files = [row[0] for row in conn.execute("SELECT path FROM files ORDER BY path")]
-    latest = conn.execute(
-        "SELECT json_extract(data, '$.date'), json_extract(data, '$.title') FROM records "
-        "WHERE kind = 'briefing' ORDER BY sort_key DESC, rid DESC LIMIT 1"
-    ).fetchone()
+    counts = lookups.kind_counts(conn)
+    files = lookups.file_paths(conn)
+    latest = lookups.latest_briefing(conn)
     from briefcli.knowledge.model import KINDS
     from briefcli.text import visible
 
@@ -193,12 +191,13 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
     """
     import os
 
+    from briefcli.index import lookups
     from briefcli.index.store import error_count
 
     call = _call(ctx)
     conn = _connect(ctx, data, check=False)
-    files = [row[0] for row in conn.execute("SELECT path FROM files ORDER BY path")]
-    records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    files = lookups.file_paths(conn)
+    records = lookups.record_count(conn)
     where = call.index
     size = os.path.getsize(where) if where and where != ":memory:" else 0
     lines = [
@@ -530,8 +529,9 @@ def check(
     problems = stored_problems(conn, cwd=_call(ctx).env.cwd)
     out.check(problems)
     errors = sum(p.level == "error" for p in problems)
-    files = conn.execute("SELECT count(*) FROM files").fetchone()[0]
-    records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    from briefcli.index import lookups
+
+    files, records = lookups.file_count(conn), lookups.record_count(conn)
     env = _call(ctx).env
     if errors:
         _stderr(env, f"{errors} error(s) in the knowledge ({files} file(s), {records} record(s))")
@@ -776,9 +776,9 @@ def _taken_beside(ctx: typer.Context, known: Any, output: Path) -> None:
     ):
         return
     conn = open_knowledge(env, [str(folder)], check=False).conn
-    for kind, rid, path in conn.execute(
-        "SELECT r.kind, r.id, f.path FROM records r JOIN files f USING (fid)"
-    ):
+    from briefcli.index.lookups import record_files
+
+    for kind, rid, path in record_files(conn):
         if os.path.realpath(path) != itself:
             known.taken.setdefault(kind, set()).add(rid)
 

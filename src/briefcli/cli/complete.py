@@ -379,6 +379,7 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
 
     from briefcli.cli.environment import Environment
     from briefcli.index.cache import index_file
+    from briefcli.index.lookups import knowledge_size
     from briefcli.knowledge.sources import data_paths
 
     variables = dict(environ)
@@ -391,11 +392,11 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
         for mode in ("mode=ro", "immutable=1"):
             conn = sqlite3.connect(f"{target.as_uri()}?{mode}", uri=True, timeout=0.2)
             try:
-                size = conn.execute("SELECT coalesce(sum(max(size, 0)), 0) FROM files").fetchone()
+                size = knowledge_size(conn)
             except sqlite3.Error:
                 conn.close()
                 continue  # locked, or not an index this version reads
-            if size[0] > SMALL_KNOWLEDGE:
+            if size > SMALL_KNOWLEDGE:
                 return conn
             conn.close()
             break
@@ -443,30 +444,20 @@ def _prefix_range(key: str) -> tuple[str, str]:
 
 
 def _values(conn: sqlite3.Connection, completer: str, incomplete: str) -> Iterator[str]:
+    from briefcli.index import lookups
     from briefcli.text import fold, term_key
 
     if completer in (TERMS, TOPICS):
         fields = ("acronym", "name", "alias") if completer == TERMS else ("acronym", "name")
-        low, high = _prefix_range(term_key(incomplete))
-        for (text,) in conn.execute(
-            # CROSS JOIN: the range of keys first, by their index, then each record's kind
-            "SELECT t.text FROM terms t CROSS JOIN records r ON r.rid = t.rid WHERE t.key >= ? "
-            f"AND t.key < ? AND r.kind = 'entity' AND t.field IN ({','.join('?' * len(fields))})",
-            (low, high, *fields),
-        ):
-            yield text
+        yield from lookups.entity_terms_between(
+            conn, *_prefix_range(term_key(incomplete)), fields
+        )
         if completer == TERMS:  # an id shares its key with a name or acronym is not a term
             yield from _ids(conn, ("entity",), incomplete)
         if completer == TOPICS:
-            low, high = _prefix_range(fold(incomplete))
-            for (tag,) in conn.execute(
-                "SELECT DISTINCT key FROM tags WHERE key >= ? AND key < ?", (low, high)
-            ):
-                yield tag
+            yield from lookups.tags_between(conn, *_prefix_range(fold(incomplete)))
     elif completer == BRIEFINGS:
-        for date, rid in conn.execute(
-            "SELECT json_extract(data, '$.date'), id FROM records WHERE kind = 'briefing'"
-        ):
+        for date, rid in lookups.briefing_dates_and_ids(conn):
             yield from (v for v in (date, rid) if isinstance(v, str))
     elif completer == RECORDS:
         from briefcli.knowledge.model import KINDS as RECORD_KINDS
@@ -475,12 +466,10 @@ def _values(conn: sqlite3.Connection, completer: str, incomplete: str) -> Iterat
 
 
 def _ids(conn: sqlite3.Connection, kinds: tuple[str, ...], incomplete: str) -> Iterator[str]:
-    low, high = _prefix_range(incomplete)
+    from briefcli.index.lookups import ids_between
+
     for kind in kinds:
-        for (rid,) in conn.execute(
-            "SELECT id FROM records WHERE kind = ? AND id >= ? AND id < ?", (kind, low, high)
-        ):
-            yield rid
+        yield from ids_between(conn, kind, *_prefix_range(incomplete))
 
 
 def autocompletion(completer: str) -> Callable[..., list[str]]:

@@ -56,16 +56,10 @@ def find_record(
     and `query.NotFound` with the closest ids when none has it. Among records of one
     kind with the same id (a duplicate-id error), the first written is found.
     """
-    sql = (
-        "SELECT r.kind, r.id, f.path, r.line FROM records r JOIN files f USING (fid) "
-        "WHERE r.id = ?"
-    )
-    params: tuple[str, ...] = (record_id,)
-    if kind is not None:
-        sql += " AND r.kind = ?"
-        params += (kind,)
+    from briefcli.index.lookups import record_places
+
     order = {name: i for i, name in enumerate(KINDS)}
-    places = [Place(*row) for row in conn.execute(sql + " ORDER BY f.path, r.rid", params)]
+    places = [Place(*row) for row in record_places(conn, record_id, kind)]
     firsts: dict[str, Place] = {}
     for place in places:
         firsts.setdefault(place.kind, place)
@@ -91,12 +85,11 @@ def suggest_ids(
     low, high = length_window(term_key(record_id))
     if low > high:
         return []
-    sql = "SELECT id, kind FROM records WHERE length(id) BETWEEN ? AND ?"
-    params: tuple[object, ...] = (max(low - 2, 1), high + 2)  # dots and signs leave the key
-    if kind is not None:
-        sql += " AND kind = ?"
-        params += (kind,)
-    rows = [(term_key(rid), rid, (k, rid), "id") for rid, k in conn.execute(sql, params)]
+    from briefcli.index.lookups import ids_by_length
+
+    # dots and signs leave the key: ids a little shorter or longer may still be close
+    rows = [(term_key(rid), rid, (k, rid), "id")
+            for rid, k in ids_by_length(conn, max(low - 2, 1), high + 2, kind)]
     return suggest(record_id, rows, limit, ids=True)
 
 

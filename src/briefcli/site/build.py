@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from briefcli.files import replacing
+from briefcli.index.lookups import every_record
 from briefcli.index.store import load_record
 from briefcli.knowledge.model import (
     KINDS,
@@ -143,10 +144,7 @@ class Knowledge:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         order: dict[tuple[str, str], int] = {}
-        for n, (kind, data, crc, path, line) in enumerate(conn.execute(
-            "SELECT r.kind, r.data, r.crc, f.path, r.line FROM records r "
-            "JOIN files f USING (fid) ORDER BY r.rid"
-        )):
+        for n, (kind, data, crc, path, line) in enumerate(every_record(conn)):
             record = record_from_data(kind, load_record(data, crc), path, line)
             if record.id not in self.records[kind]:  # a duplicate id: the first one wins
                 self.records[kind][record.id] = record

@@ -1,0 +1,150 @@
+"""Named queries of the index for everything but the answers themselves: the overview,
+`info` and `check` counts, completion values, where a record is written, the ids taken,
+every row for the site. With `query.py` (answers) and `store.py` (the tables and their
+update), this package is the only place SQL is written: nothing else knows the tables.
+
+Completion calls these on a TAB, so nothing is imported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite3
+
+
+def kind_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many records of each kind the index holds (kinds with none are absent)."""
+    return dict(conn.execute("SELECT kind, count(*) FROM records GROUP BY kind"))
+
+
+def record_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM records").fetchone()[0])
+
+
+def file_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM files").fetchone()[0])
+
+
+def file_paths(conn: sqlite3.Connection) -> list[str]:
+    """The knowledge files indexed, by path."""
+    return [row[0] for row in conn.execute("SELECT path FROM files ORDER BY path")]
+
+
+def knowledge_size(conn: sqlite3.Connection) -> int:
+    """The bytes of the knowledge files indexed."""
+    return int(conn.execute("SELECT coalesce(sum(max(size, 0)), 0) FROM files").fetchone()[0])
+
+
+def latest_briefing(conn: sqlite3.Connection) -> tuple[Any, Any] | None:
+    """The date and title of the latest briefing, or None when there is none."""
+    row = conn.execute(
+        "SELECT json_extract(data, '$.date'), json_extract(data, '$.title') FROM records "
+        "WHERE kind = 'briefing' ORDER BY sort_key DESC, rid DESC LIMIT 1"
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def record_files(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
+    """(kind, id, path) of every record."""
+    yield from conn.execute("SELECT r.kind, r.id, f.path FROM records r JOIN files f USING (fid)")
+
+
+def record_places(
+    conn: sqlite3.Connection, record_id: str, kind: str | None = None
+) -> list[tuple[str, str, str, int]]:
+    """(kind, id, path, line) of the records with this id (of `kind`, when given), in
+    file order."""
+    sql = (
+        "SELECT r.kind, r.id, f.path, r.line FROM records r JOIN files f USING (fid) "
+        "WHERE r.id = ?"
+    )
+    params: tuple[str, ...] = (record_id,)
+    if kind is not None:
+        sql += " AND r.kind = ?"
+        params += (kind,)
+    return list(conn.execute(sql + " ORDER BY f.path, r.rid", params))
+
+
+def ids_by_length(
+    conn: sqlite3.Connection, shortest: int, longest: int, kind: str | None = None
+) -> list[tuple[str, str]]:
+    """(id, kind) of the records whose id has between `shortest` and `longest` characters."""
+    sql = "SELECT id, kind FROM records WHERE length(id) BETWEEN ? AND ?"
+    params: tuple[object, ...] = (shortest, longest)
+    if kind is not None:
+        sql += " AND kind = ?"
+        params += (kind,)
+    return list(conn.execute(sql, params))
+
+
+def entity_terms_between(
+    conn: sqlite3.Connection, low: str, high: str, fields: tuple[str, ...]
+) -> Iterator[str]:
+    """The terms of entities (of the given fields) whose key is in [low, high), as written."""
+    yield from (row[0] for row in conn.execute(
+        # CROSS JOIN: the range of keys first, by their index, then each record's kind
+        "SELECT t.text FROM terms t CROSS JOIN records r ON r.rid = t.rid WHERE t.key >= ? "
+        f"AND t.key < ? AND r.kind = 'entity' AND t.field IN ({','.join('?' * len(fields))})",
+        (low, high, *fields),
+    ))
+
+
+def tags_between(conn: sqlite3.Connection, low: str, high: str) -> Iterator[str]:
+    """The folded tags in [low, high)."""
+    yield from (row[0] for row in conn.execute(
+        "SELECT DISTINCT key FROM tags WHERE key >= ? AND key < ?", (low, high)
+    ))
+
+
+def briefing_dates_and_ids(conn: sqlite3.Connection) -> Iterator[tuple[Any, str]]:
+    """(date, id) of every briefing."""
+    yield from conn.execute(
+        "SELECT json_extract(data, '$.date'), id FROM records WHERE kind = 'briefing'"
+    )
+
+
+def ids_between(conn: sqlite3.Connection, kind: str, low: str, high: str) -> Iterator[str]:
+    """The ids of records of `kind` in [low, high)."""
+    yield from (row[0] for row in conn.execute(
+        "SELECT id FROM records WHERE kind = ? AND id >= ? AND id < ?", (kind, low, high)
+    ))
+
+
+def every_record(conn: sqlite3.Connection) -> Iterator[tuple[str, str, int, str, int]]:
+    """(kind, stored data, its checksum, path, line) of every record, in file order."""
+    yield from conn.execute(
+        "SELECT r.kind, r.data, r.crc, f.path, r.line FROM records r "
+        "JOIN files f USING (fid) ORDER BY r.rid"
+    )
+
+
+def kinds_and_ids(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """(kind, id) of every record."""
+    yield from conn.execute("SELECT kind, id FROM records")
+
+
+def field_values(conn: sqlite3.Connection, kind: str, field: str) -> Iterator[tuple[str, Any]]:
+    """(id, value of `field`) of every record of `kind`, in file order."""
+    if not field.isidentifier():
+        raise ValueError(f"not a field name: {field!r}")
+    yield from conn.execute(
+        f"SELECT id, json_extract(data, '$.{field}') FROM records WHERE kind = ? ORDER BY rid",
+        (kind,),
+    )
+
+
+def entities_with_keys(
+    conn: sqlite3.Connection, keys: Iterable[str]
+) -> Iterator[tuple[str, str, str, Any]]:
+    """(term key, record id, field, name) of the records with a term of one of `keys`."""
+    from briefcli.index.store import batches
+
+    for chunk, marks in batches(sorted(set(keys))):
+        yield from conn.execute(
+            "SELECT t.key, r.id, t.field, json_extract(r.data, '$.name') FROM terms t "
+            f"JOIN records r USING (rid) WHERE t.key IN ({marks}) ORDER BY r.rid",
+            chunk,
+        )
