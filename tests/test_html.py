@@ -189,11 +189,11 @@ def test_a_definition_keeps_what_it_links_to_apart_from_what_names_it() -> None:
     page = Page(render("define", [d]))
     text = page.text
     for shown in ("KFOR", "Kosovo Force (KFOR)", "Keeps the peace in Kosovo.", "Kind",
-                  "organization", "Role", "Aliases", "Latest events", "KFOR established",
+                  "organization", "Role", "Aliases", "Events", "KFOR established",
                   "Sources", "NATO – KFOR", "Also in", "b.yaml:7",
                   "3 earlier events not shown: brief timeline kfor"):
         assert shown in text, shown
-    related = text.split("Related", 1)[1].split("Named by", 1)
+    related = text.split("Related", 1)[1].split("Linked from", 1)
     assert "North Atlantic Treaty Organization (NATO)" in related[0]
     assert "EULEX" not in related[0] and "EULEX" in related[1]
 
@@ -251,7 +251,7 @@ def test_html_from_the_command_line(brief) -> None:
         assert r.stdout.startswith("<!doctype html>")
         assert Page(r.stdout).all("main")
     r = brief("define", "KFOR", "-f", "html")
-    assert "Named by" in Page(r.stdout).text
+    assert "Linked from" in Page(r.stdout).text
     miss = brief("define", "no-such-thing-at-all", "--format", "html")
     assert miss.code == 1 and "Nothing found" in miss.stdout
     assert brief("check", "--format", "html").code == 2  # not a view html serves

@@ -125,7 +125,7 @@ def test_the_bundled_knowledge_makes_a_site_whose_links_all_resolve(brief, tmp_p
     assert "Blinken and Vučić discuss de-escalation with Kosovo" in home
     assert Links(home).scripts == ["search-index.js", "search.js"]
     entity = (out / "entity" / "kfor.html").read_text(encoding="utf-8")
-    assert "Named by" in entity and "../timeline/entity/kfor.html" in entity
+    assert "Linked from" in entity and "../timeline/entity/kfor.html" in entity
     assert "../style.css" in entity and "<style>" not in entity
     glossary = (out / "glossary" / "k.html").read_text(encoding="utf-8")
     assert "KFOR" in glossary and "Kosovo Force" in glossary

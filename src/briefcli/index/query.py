@@ -28,6 +28,7 @@ from briefcli.knowledge.model import (
     SearchHit,
     SearchResult,
     ShowResult,
+    Source,
     Timeline,
     record_from_data,
 )
@@ -222,14 +223,39 @@ def _define(
         for kind, order in (("faq", "r.rid"), ("briefing", "r.sort_key DESC, r.rid DESC"))
     }
     (faqs, faq_count), (briefings, briefing_count) = mentions["faq"], mentions["briefing"]
-    return Definition(
-        term, entity, related, events, sources, matched_on,
-        more_events=all_events - len(events),
-        more_referrers=len(referrers) - len(shown),
+    return assemble_definition(
+        term, entity, matched_on, related=related, referrers=referring,
+        referrer_count=len(referrers), events=events, event_count=all_events,
+        sources=sources, faqs=cast(list[Faq], faqs), faq_count=faq_count,
+        briefings=cast(list[Briefing], briefings), briefing_count=briefing_count,
         copies=copies or [],
-        referrers=referring,
-        faqs=cast(list[Faq], faqs),
-        briefings=cast(list[Briefing], briefings),
+    )
+
+
+def assemble_definition(
+    term: str, entity: Entity, matched_on: str, *,
+    related: list[Entity], referrers: list[Entity], referrer_count: int,
+    events: list[Event], event_count: int, sources: list[Source],
+    faqs: list[Faq], faq_count: int, briefings: list[Briefing], briefing_count: int,
+    copies: list[Entity],
+    limits: tuple[int, int, int] = (DEFINE_EVENTS, DEFINE_REFERRERS, DEFINE_MENTIONS),
+) -> Definition:
+    """A definition as `define` and the site show it, from what the knowledge holds
+    about the entity: `events` oldest first (at least the latest ones), `referrers`,
+    `faqs` and `briefings` in the order shown (the latest briefing first), each with the
+    count of all there are. `limits` are how many events, referrers and mentions (of
+    each kind) are shown; what is left out is counted, and said."""
+    most_events, most_referrers, most_mentions = limits
+    shown_events = events[-most_events:] if most_events else []
+    faqs, briefings = faqs[:most_mentions], briefings[:most_mentions]
+    return Definition(
+        term, entity, related, shown_events, sources, matched_on,
+        more_events=event_count - len(shown_events),
+        more_referrers=referrer_count - len(referrers[:most_referrers]),
+        copies=copies,
+        referrers=referrers[:most_referrers],
+        faqs=faqs,
+        briefings=briefings,
         more_mentions=faq_count + briefing_count - len(faqs) - len(briefings),
     )
 

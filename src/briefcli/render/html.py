@@ -47,6 +47,7 @@ from briefcli.render.common import (
     senses_label,
     short_date,
 )
+from briefcli.render.views import profile_fields
 from briefcli.text import split_marks, visible
 
 CSS = """\
@@ -280,16 +281,27 @@ def listing_html(briefings: Sequence[Briefing], period: str, links: Links = NO_L
     return f"<h1>{title}</h1>{body}"
 
 
+def _event_notes(d: Definition, links: Links) -> list[str]:
+    """A link to the entity's timeline (on a site), and what its profile leaves out."""
+    e = d.entity
+    timeline = links.timeline("entity", e.id)
+    notes = []
+    if timeline and (d.events or d.more_events):
+        notes.append(link(timeline, f"The timeline of {esc_line(e.name)}"
+                          + (f" ({d.more_events + len(d.events):,} events)")))
+    for note in more_notes(d):
+        if not (timeline and note.startswith(f"{d.more_events} earlier")):
+            notes.append(esc(note))
+    return [f'<p class="note">{n}</p>' for n in notes]
+
+
 def definition_html(
-    d: Definition, links: Links = NO_LINKS, number: int | None = None,
-    referrers: Sequence[Entity] | None = None, heading: str = "h2",
+    d: Definition, links: Links = NO_LINKS, number: int | None = None, heading: str = "h2",
 ) -> str:
     """An entity's profile: definition, kind, role, aliases, what it relates to and what
     names it (kept apart), the latest events, sources, where else it is written. An `h1`
     heading is the page's own title: it links nowhere."""
     e = d.entity
-    referrers = d.referrers if referrers is None else referrers
-    related = d.related
     prefix = f"{number}. " if number is not None else ""
     own = None if heading == "h1" else links.record("entity", e.id)
     out = [
@@ -299,51 +311,42 @@ def definition_html(
         paragraphs([e.summary, e.description]),
     ]
     fields: list[tuple[str, str]] = []
-    if e.kind:
-        fields.append(("Kind", esc_line(e.kind)))
-    if e.role:
-        fields.append(("Role", esc_line(e.role)))
-    if e.aliases:
-        fields.append(("Aliases", esc_line(", ".join(e.aliases))))
-    if related:
-        fields.append(("Related", ", ".join(entity_link(r, links) for r in related)))
-    if referrers:
-        fields.append(("Named by", ", ".join(entity_link(r, links) for r in referrers)))
-    if e.tags:
-        fields.append(("Tags", tags_html(e.tags, links)))
-    if d.copies:
-        # Where the copies are written, or (on a site, which is no place for the paths
-        # of someone's files) links to their pages.
-        pages = [links.record("entity", c.id) for c in d.copies]
-        shown = ", ".join(link(href, esc(c.id)) for c, href in zip(d.copies, pages, strict=True)
-                          ) if all(pages) else esc(copies_text(d))
-        fields.append(("Also in", f'<span class="dim">{shown}</span>'))
+    blocks: list[str] = []
+    for key, label, value in profile_fields(d):
+        if key in ("kind", "role"):
+            fields.append((label, esc_line(value)))
+        elif key == "aliases":
+            fields.append((label, esc_line(", ".join(value))))
+        elif key == "tags":
+            fields.append((label, tags_html(value, links)))
+        elif key in ("related", "referrers"):
+            fields.append((label, ", ".join(entity_link(r, links) for r in value)))
+        elif key == "copies":
+            # Where the copies are written, or (on a site, which is no place for the paths
+            # of someone's files) links to their pages.
+            pages = [links.record("entity", c.id) for c in value]
+            shown = ", ".join(link(href, esc(c.id)) for c, href in zip(value, pages, strict=True)
+                              ) if all(pages) else esc(copies_text(d))
+            fields.append((label, f'<span class="dim">{shown}</span>'))
+        elif key == "events":
+            blocks.append(f"<h3>{label}</h3>" + events_html(value, links))
+            blocks += _event_notes(d, links)
+        elif key == "faqs":
+            blocks.append(f"<h3>{label}</h3>" + faqs_html(value, links))
+        elif key == "briefings":
+            blocks.append(f'<h3>{label}</h3><ul class="plain listing">' + "".join(
+                f"<li>{_date(short_date(b.date), b.date)} "
+                f"{link(links.record('briefing', b.id), esc_line(b.title))}</li>"
+                for b in value
+            ) + "</ul>")
+        elif key == "sources":
+            blocks.append(f"<h3>{label}</h3>" + sources_html(value, links))
+    if not d.events:
+        blocks[:0] = _event_notes(d, links)
     if fields:
         out.append('<dl class="fields">' + "".join(
             f"<dt>{name}</dt><dd>{value}</dd>" for name, value in fields) + "</dl>")
-    if d.events:
-        out.append("<h3>Latest events</h3>" + events_html(d.events, links))
-    timeline = links.timeline("entity", e.id)
-    notes = []
-    if timeline and (d.events or d.more_events):
-        notes.append(link(timeline, f"The timeline of {esc_line(e.name)}"
-                          + (f" ({d.more_events + len(d.events):,} events)")))
-    for note in more_notes(d):
-        if not (timeline and note.startswith(f"{d.more_events} earlier")):
-            notes.append(esc(note))
-    out += [f'<p class="note">{n}</p>' for n in notes]
-    faqs: Sequence[Faq] = getattr(d, "faqs", [])
-    if faqs:
-        out.append("<h3>Questions</h3>" + faqs_html(faqs, links))
-    briefings: Sequence[Briefing] = getattr(d, "briefings", [])
-    if briefings:
-        out.append('<h3>Briefings</h3><ul class="plain listing">' + "".join(
-            f"<li>{_date(short_date(b.date), b.date)} "
-            f"{link(links.record('briefing', b.id), esc_line(b.title))}</li>"
-            for b in briefings
-        ) + "</ul>")
-    if d.sources:
-        out.append("<h3>Sources</h3>" + sources_html(d.sources, links))
+    out += blocks
     out.append("</section>")
     return "".join(out)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from briefcli.knowledge.model import (
     PROFILES,
@@ -39,8 +40,11 @@ from briefcli.render.common import (
     senses_label,
     short_date,
 )
+from briefcli.render.views import profile_fields
 from briefcli.text import split_marks, strip_marks, visible
 
+# Profile fields written inline, in one list; the others are blocks of their own.
+_INLINE = frozenset({"kind", "role", "aliases", "tags", "related", "referrers"})
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
 
@@ -197,34 +201,37 @@ class MarkdownRenderer:
                 number = f"{n}. " if len(items) > 1 else ""
                 blocks.append(f"## {number}{md_inline(entity_label(e))}")
                 blocks += [md(p) for p in (e.summary, e.description) if p]
-                fields = []
-                if e.kind:
-                    fields.append(f"**Kind:** {md_inline(e.kind)}")
-                if e.role:
-                    fields.append(f"**Role:** {md_inline(e.role)}")
-                if e.aliases:
-                    fields.append(f"**Aliases:** {md_inline(', '.join(e.aliases))}")
-                if d.related:
-                    names = ", ".join(entity_label(r) for r in d.related)
-                    fields.append(f"**Related:** {md_inline(names)}")
-                if d.referrers:
-                    names = ", ".join(entity_label(r) for r in d.referrers)
-                    fields.append(f"**Linked from:** {md_inline(names)}")
+                fields: list[str] = []
+                rest: list[str] = []
+                for key, label, value in profile_fields(d):
+                    if key in _INLINE:
+                        if isinstance(value, str):
+                            text = value
+                        elif key in ("related", "referrers"):
+                            text = ", ".join(entity_label(r) for r in value)
+                        else:
+                            text = ", ".join(value)
+                        fields.append(f"**{label}:** {md_inline(text)}")
+                    elif key == "copies":
+                        rest.append(f"*{label}: {md_inline(copies_text(d))}*")
+                    else:
+                        rest += [f"**{label}:**", self._profile_block(key, value)]
                 blocks.append(self._list(fields))
-                if d.events:
-                    blocks += ["**Events:**", self._events(d.events)]
-                if d.briefings:
-                    blocks += ["**Briefings:**", self._list(
-                        f"{md_inline(short_date(b.date))} — {md_inline(b.title)}"
-                        for b in d.briefings)]
-                if d.faqs:
-                    blocks += ["**Questions:**", self._list(md_inline(f.question) for f in d.faqs)]
-                if d.sources:
-                    blocks += ["**Sources:**", self._list(_source(s) for s in d.sources)]
-                if d.copies:
-                    blocks.append(f"*Also in: {md_inline(copies_text(d))}*")
+                blocks += rest
                 blocks += [f"*{md_inline(note)}*" for note in more_notes(d)]
         self._write(blocks or ["No definitions."])
+
+    def _profile_block(self, key: str, value: Any) -> str:
+        if key == "events":
+            return self._events(value)
+        if key == "briefings":
+            return self._list(f"{md_inline(short_date(b.date))} — {md_inline(b.title)}"
+                              for b in value)
+        if key == "faqs":
+            return self._list(md_inline(f.question) for f in value)
+        if key == "sources":
+            return self._list(_source(s) for s in value)
+        raise ValueError(f"no block for the profile field {key!r}")
 
     def timeline(self, result: Timeline) -> None:
         events = result.events

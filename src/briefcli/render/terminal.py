@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from briefcli.knowledge.model import (
     PROFILES,
@@ -60,6 +61,7 @@ from briefcli.render.layout import (
     truncate,
     wrap_text,
 )
+from briefcli.render.views import PROFILE_LABELS, profile_fields
 from briefcli.text import split_marks, visible
 
 # Styles, in one place: SGR parameters.
@@ -316,43 +318,45 @@ class TerminalRenderer:
             if text:
                 body += [[], *paragraph([_t(text)], width)]
 
-        def names(entities: Sequence[Entity]) -> Cell:
-            return visible(", ".join(entity_label(r) for r in entities))
-
         rows: list[tuple[Cell, Cell]] = []
-        if e.kind:
-            rows.append(("Kind:", [_t(e.kind, KIND)]))
-        if e.role:
-            rows.append(("Role:", visible(e.role)))
-        if e.aliases:
-            rows.append(("Aliases:", visible(", ".join(e.aliases))))
-        if d.related:
-            rows.append(("Related:", names(d.related)))
-        if d.referrers:
-            rows.append(("Linked from:", names(d.referrers)))
-        if d.events:
-            events = d.events
-            rows.append(("Events:", lambda w: self._events_grid(events, w)))
-        if d.briefings:
-            briefings = [(visible(short_date(b.date)), visible(b.title)) for b in d.briefings]
-            rows.append(
-                ("Briefings:", lambda w: grid(briefings, w, (Column(style=DATE), Column())))
-            )
-        if d.faqs:
-            questions = [visible(f.question) for f in d.faqs]
-            rows.append(("Questions:", lambda w: [
-                line for q in questions for line in paragraph(q, w)]))
-        if d.copies:
-            rows.append(("Also in:", [_t(copies_text(d), DIM)]))
+        sources = None
+        for key, label, value in profile_fields(d):
+            if key == "sources":
+                sources = value  # a list of its own, under the fields
+            else:
+                rows.append((label + ":", self._profile_cell(key, value, d)))
         for note in more_notes(d):
             rows.append(("", [_t(note, DIM)]))
         if rows:
             body += [[], *grid(rows, width, (Column(style=LABEL), Column()))]
         self._emit(lines + indent(body, margin))
-        if d.sources:
-            self._emit([[Span(" " * margin), Span("Sources:", LABEL)]] if margin else
-                       [[Span("Sources:", LABEL)]])
-            self._sources(d.sources, margin + 2)
+        if sources:
+            label = PROFILE_LABELS["sources"] + ":"
+            self._emit([[Span(" " * margin), Span(label, LABEL)]] if margin else
+                       [[Span(label, LABEL)]])
+            self._sources(sources, margin + 2)
+
+    def _profile_cell(self, key: str, value: Any, d: Definition) -> Cell:
+        """One field of a profile as a cell of the fields' grid."""
+        if key == "kind":
+            return [_t(value, KIND)]
+        if key == "role":
+            return visible(value)
+        if key in ("aliases", "tags"):
+            return visible(", ".join(value))
+        if key in ("related", "referrers"):
+            return visible(", ".join(entity_label(r) for r in value))
+        if key == "events":
+            return lambda w: self._events_grid(value, w)
+        if key == "briefings":
+            briefings = [(visible(short_date(b.date)), visible(b.title)) for b in value]
+            return lambda w: grid(briefings, w, (Column(style=DATE), Column()))
+        if key == "faqs":
+            questions = [visible(f.question) for f in value]
+            return lambda w: [line for q in questions for line in paragraph(q, w)]
+        if key == "copies":
+            return [_t(copies_text(d), DIM)]
+        raise ValueError(f"no cell for the profile field {key!r}")
 
     def timeline(self, result: Timeline) -> None:
         events = result.events

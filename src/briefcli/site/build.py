@@ -279,21 +279,18 @@ def _render(knowledge: Knowledge, path: str, title: str,
 
 
 def _definition(k: Knowledge, e: Entity) -> Definition:
+    from briefcli.index.query import assemble_definition
+
     events = k.events_of.get(e.id, [])
     referrers = k.referrers.get(e.id, [])
     faqs = k.faqs_of.get(e.id, [])
     briefings = k.briefings_of.get(e.id, [])
-    return Definition(
-        e.name, e, k.resolve("entity", e.related), events[-PROFILE_EVENTS:],
-        k.resolve("source", e.sources), "id",
-        more_events=max(0, len(events) - PROFILE_EVENTS),
-        more_referrers=max(0, len(referrers) - PROFILE_REFERRERS),
-        copies=k.copies.get(e.id, []),
-        referrers=referrers[:PROFILE_REFERRERS],
-        faqs=faqs[:PROFILE_MENTIONS],
-        briefings=briefings[:PROFILE_MENTIONS],
-        more_mentions=max(0, len(faqs) - PROFILE_MENTIONS)
-        + max(0, len(briefings) - PROFILE_MENTIONS),
+    return assemble_definition(
+        e.name, e, "id", related=k.resolve("entity", e.related), referrers=referrers,
+        referrer_count=len(referrers), events=events, event_count=len(events),
+        sources=k.resolve("source", e.sources), faqs=faqs, faq_count=len(faqs),
+        briefings=briefings, briefing_count=len(briefings), copies=k.copies.get(e.id, []),
+        limits=(PROFILE_EVENTS, PROFILE_REFERRERS, PROFILE_MENTIONS),
     )
 
 
