@@ -37,10 +37,10 @@ def _acronym(i: int) -> tuple[str, str]:
     """A distinct acronym and its expansion: ("BCD", "Bravo Charlie Delta")."""
     letters = string.ascii_uppercase
     short = letters[i % 26] + letters[(i // 26) % 26] + letters[(i // 676) % 26]
-    words = {c: w for c, w in zip(letters, (
-        "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike "
-        "November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Xray Yankee "
-        "Zulu").split(), strict=True)}
+    names = ("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima "
+             "Mike November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Xray "
+             "Yankee Zulu")
+    words = dict(zip(letters, names.split(" "), strict=True))
     return short, " ".join(words[c] for c in short)
 
 
@@ -170,7 +170,8 @@ def test_glossary_cell_over_the_text_limit_drops_the_row(brief, tmp_path, fmt, c
     cells = {"name": "Big Name", "summary": "", "description": "", "aliases": ""}
     cells[column] = "word " * (MAX_TEXT // 5 + 10)
     big = sep.join(["BIG", *cells.values()])
-    text = f"{header}\nABC{sep}Alpha Bravo Charlie{sep}{sep}{sep}\n{big}\nXYZ{sep}X Y Z{sep}{sep}{sep}\n"
+    empty = sep * 3
+    text = f"{header}\nABC{sep}Alpha Bravo Charlie{empty}\n{big}\nXYZ{sep}X Y Z{empty}\n"
     source = write(tmp_path / f"g.{fmt}", text)
     out = tmp_path / "out.yaml"
     r = brief("import", str(source), "--from", fmt, "-o", str(out))

@@ -817,7 +817,6 @@ def import_glossary(
     from briefcli import glossary
     from briefcli.authoring import Known, draft_from_glossary
     from briefcli.draft import render_draft
-
     from briefcli.files import check_input, read_input
 
     env = _call(ctx).env

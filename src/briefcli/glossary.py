@@ -221,7 +221,8 @@ def _within_limits(entry: GlossaryEntry, problems: _Problems) -> GlossaryEntry |
             problems.add(entry.line, 1, f"{_quote(entry.term or entry.name)} has "
                          f"{len(items):,} {field}; the first {MAX_ITEMS:,} are kept "
                          f"(at most {MAX_ITEMS:,})", "warning")
-            entry = entry._replace(**{field: items[:MAX_ITEMS]})
+            entry = (entry._replace(aliases=items[:MAX_ITEMS]) if field == "aliases"
+                     else entry._replace(tags=items[:MAX_ITEMS]))
         why = _too_many(field, getattr(entry, field))
         if why is not None:
             problems.add(entry.line, 1, f"{_quote(entry.term or entry.name)}: {why}")
