@@ -52,16 +52,25 @@ def kb(tmp_path: Path) -> Path:
 # -- H3: a draft's size stays linear in the article -------------------------------------------
 
 
+MONTHS = ("January", "February", "March", "April", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
 def _long_sentence_article(count: int, style: str) -> str:
     parts = []
     for i in range(count):
         short, long = _acronym(i)
-        parts.append(f"the {long} ({short})" if style == "paren" else f"the {long}, {short},")
+        if style == "dates":
+            parts.append(f"on {1 + i % 28} {MONTHS[i % 11]} {1850 + i // 11}")
+        else:
+            parts.append(f"the {long} ({short})" if style == "paren" else f"the {long}, {short},")
     sentence = "The council met " + " and ".join(parts) + " in the capital."
     return f"date 2024-02-02\n\n{sentence}\n\nIt met again. {sentence}\n"
 
 
-@pytest.mark.parametrize(("count", "style"), [(100, "paren"), (200, "paren"), (150, "comma")])
+@pytest.mark.parametrize(
+    ("count", "style"), [(100, "paren"), (200, "paren"), (150, "comma"), (150, "dates")]
+)
 def test_draft_output_is_linear_in_an_article_of_long_sentences_of_acronyms(
     brief, tmp_path, kb, count, style
 ):
@@ -72,7 +81,7 @@ def test_draft_output_is_linear_in_an_article_of_long_sentences_of_acronyms(
         r = brief("ingest", str(article), "--data", str(kb))
         assert r.code == 0, r.stderr
         draft = _records(r.stdout)
-        assert len(draft["entity"]) >= n
+        assert len(draft["event" if style == "dates" else "entity"]) >= n
         # A bounded excerpt per record: the draft within a constant factor of the input.
         assert len(r.stdout) < 20 * len(text)
         sizes.append((len(text), len(r.stdout)))
@@ -89,6 +98,28 @@ def test_draft_output_is_linear_in_an_article_of_long_sentences_of_acronyms(
     (small_in, small_out), (big_in, big_out) = sizes
     # Twice the article, about twice the draft (a draft quadratic in it would be 4 times).
     assert big_out / small_out < 1.3 * big_in / small_in
+
+
+@pytest.mark.parametrize("at", [0, 1, 37, 500, 990, 1_400, 1_990])
+@pytest.mark.parametrize("word", [5, 1, 30])
+def test_an_excerpt_of_a_long_sentence_holds_the_match_cut_at_spaces(at, word):
+    from briefcli.authoring import excerpt
+
+    filler = ("x" * (word - 1) + " ") * (2_000 // word)
+    needle = "Kosovo Force (KFOR)"
+    sentence = (filler[:at] + " " + needle + " " + filler).strip()
+    cut = excerpt(sentence, needle)
+    inner = cut.removeprefix("…").removesuffix("…")
+    assert needle in inner and inner in sentence
+    assert len(inner) <= 200
+    assert cut.startswith("…") == (not sentence.startswith(inner))
+    assert cut.endswith("…") == (not sentence.endswith(inner))
+    start = sentence.index(inner) if sentence.count(inner) == 1 else None
+    if start is not None and word < 30:  # words shorter than the excerpt are never cut
+        assert start == 0 or sentence[start - 1] == " "
+        end = start + len(inner)
+        assert end == len(sentence) or sentence[end] == " "
+    assert excerpt(needle, needle) == needle
 
 
 def test_short_sentences_are_still_quoted_whole(brief, tmp_path, kb):

@@ -40,6 +40,10 @@ cut on word boundaries and marked with "…": a sentence that names a hundred ac
 gives a hundred records, and quoting it whole in each would make the draft grow as the
 square of the article."""
 
+LONG_SENTENCE = 1_000
+"""An event's summary is its whole sentence up to this many characters; a longer one
+(a list of dates rather than prose) gives each event an excerpt around its own date."""
+
 
 class Known:
     """What the existing knowledge holds that a draft must respect: ids taken per kind,
@@ -146,11 +150,11 @@ def excerpt(sentence: str, around: str = "", width: int = EXCERPT) -> str:
         size = min(len(around), width)
     start = max(0, min(at - (width - size) // 2, len(sentence) - width))
     end = start + width
-    if start > 0:
-        space = sentence.find(" ", start, at + 1 if at > start else start + width // 4)
+    if start > 0 and sentence[start - 1] != " ":
+        space = sentence.find(" ", start, at)  # never into `around`
         start = space + 1 if space >= 0 else start
-    if end < len(sentence):
-        space = sentence.rfind(" ", max(start, at + size - 1, end - width // 4), end + 1)
+    if end < len(sentence) and sentence[end] != " ":
+        space = sentence.rfind(" ", max(start, at + size, end - width // 4), end)
         end = space if space > start else end
     text = sentence[start:end].strip()
     return ("…" if start > 0 else "") + text + ("…" if end < len(sentence) else "")
@@ -279,7 +283,10 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
         title = title_from_sentence(sentence)
         data = {"date": mention.date, "title": title}
         if title != sentence.rstrip("."):
-            data["summary"] = sentence
+            data["summary"] = (
+                sentence if len(sentence) <= LONG_SENTENCE
+                else excerpt(sentence, " ".join(mention.text.split()))
+            )
         if linked:
             data["entities"] = linked
         eid = draft.add(
