@@ -340,10 +340,17 @@ def test_dictd_export_replaces_both_files_or_neither(brief, tmp_path, monkeypatc
     assert problems == [] and [e.term for e in entries] == ["KFOR"]
 
 
-def test_write_files_replaces_every_file_or_none(tmp_path, monkeypatch):
+@pytest.mark.parametrize("links", [True, False])
+def test_write_files_replaces_every_file_or_none(tmp_path, monkeypatch, links):
     paths = [tmp_path / f"f{i}" for i in range(3)]
     for p in paths:
         p.write_text("old")
+    if not links:  # a file system without hard links
+
+        def no_link(*args: object, **kwargs: object) -> None:
+            raise OSError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_link)
     real = os.replace
     count = {"n": 0}
 
@@ -359,6 +366,12 @@ def test_write_files_replaces_every_file_or_none(tmp_path, monkeypatch):
         files_module.write_files({p: b"new" for p in paths}, force=True)
     assert [p.read_text() for p in paths] == ["old"] * 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f0", "f1", "f2"]
+    monkeypatch.undo()
+    files_module.write_files({p: f"new {i}" for i, p in enumerate(paths)}, force=True)
+    assert [p.read_text() for p in paths] == ["new 0", "new 1", "new 2"]
+    with pytest.raises(files_module.FileExists):
+        files_module.write_files({tmp_path / "g": b"", paths[0]: b""})
+    assert not (tmp_path / "g").exists()
 
 
 # -- L4: what is not a regular file is named for what it is -----------------------------------

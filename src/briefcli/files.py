@@ -81,8 +81,8 @@ def write_files(contents: Mapping[Path, str | bytes], *, force: bool = False) ->
 
     Each new content is first written in full to a temporary file beside its target
     and flushed to disk; then the temporaries are renamed over their targets one by
-    one. A replaced file is kept under a hidden name (a hard link, so the rename never
-    leaves its target missing) until every rename has succeeded; when one fails, the
+    one. A replaced file is kept under a hidden name (a hard link, else a copy, so the
+    rename never leaves its target missing) until every rename has succeeded; when one fails, the
     files renamed so far are put back from those copies (a file that did not exist
     before is removed again), so the old set stays whole. Raises FileExists when a
     target exists and `force` is false, BriefError when a file cannot be written.
@@ -142,7 +142,12 @@ def _keep(path: Path) -> Path | None:
         return None
     backup = path.with_name(f".{path.name[:40]}-{os.getpid()}.old")
     backup.unlink(missing_ok=True)
-    os.link(path, backup, follow_symlinks=False)
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except OSError:  # a file system without hard links: a copy does as well
+        import shutil
+
+        shutil.copy2(path, backup, follow_symlinks=False)
     return backup
 
 
