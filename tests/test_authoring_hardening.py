@@ -8,9 +8,11 @@ files, and paragraphs too long to draft from.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import string
+import threading
 from pathlib import Path
 
 import pytest
@@ -377,22 +379,45 @@ def test_write_files_replaces_every_file_or_none(tmp_path, monkeypatch, links):
 # -- L4: what is not a regular file is named for what it is -----------------------------------
 
 
-def _special(tmp_path: Path, what: str) -> tuple[Path, str]:
+@pytest.fixture
+def rescue(request: pytest.FixtureRequest):
+    """Make a FIFO that a reader would block on: should brief open it to read and wait,
+    a writer opens and closes it a few seconds later, so the test fails, not hangs."""
+    timers: list[threading.Timer] = []
+
+    def fifo(path: Path) -> Path:
+        os.mkfifo(path)
+
+        def unblock() -> None:
+            with contextlib.suppress(OSError):  # nobody waits to read it: as it should be
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+        timer = threading.Timer(5, unblock)
+        timer.start()
+        timers.append(timer)
+        return path
+
+    yield fifo
+    for timer in timers:
+        timer.cancel()
+
+
+def _special(tmp_path: Path, what: str, rescue) -> tuple[Path, str]:
     if what == "folder":
         path = tmp_path / "folder.tsv"
         path.mkdir()
         return path, "is a folder"
     if what == "fifo":
-        path = tmp_path / "pipe.tsv"
-        os.mkfifo(path)
-        return path, "FIFO"
+        return rescue(tmp_path / "pipe.tsv"), "FIFO"
     return Path("/dev/null"), "device"
 
 
 @pytest.mark.parametrize("what", ["folder", "fifo", "device"])
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "dictd"])
-def test_import_of_what_is_not_a_regular_file_says_what_it_is(brief, tmp_path, what, fmt):
-    path, said = _special(tmp_path, what)
+def test_import_of_what_is_not_a_regular_file_says_what_it_is(
+    brief, tmp_path, what, fmt, rescue
+):
+    path, said = _special(tmp_path, what, rescue)
     r = brief("import", str(path), "--from", fmt)
     assert r.code == 1
     assert said in r.stderr and "no such file" not in r.stderr
@@ -400,16 +425,16 @@ def test_import_of_what_is_not_a_regular_file_says_what_it_is(brief, tmp_path, w
 
 
 @pytest.mark.parametrize("what", ["fifo", "device"])
-def test_ingest_of_what_is_not_a_regular_file_says_what_it_is(brief, tmp_path, what):
-    path, said = _special(tmp_path, what)
+def test_ingest_of_what_is_not_a_regular_file_says_what_it_is(brief, tmp_path, what, rescue):
+    path, said = _special(tmp_path, what, rescue)
     r = brief("ingest", str(path))
     assert r.code == 1
     assert said in r.stderr and f"{path}" in r.stderr
 
 
-def test_dictd_data_file_that_is_a_fifo_never_blocks(brief, tmp_path):
+def test_dictd_data_file_that_is_a_fifo_never_blocks(brief, tmp_path, rescue):
     (tmp_path / "g.index").write_bytes(f"abc\t{_b64(0)}\t{_b64(4)}\n".encode())
-    os.mkfifo(tmp_path / "g.dict")
+    rescue(tmp_path / "g.dict")
     r = brief("import", str(tmp_path / "g.index"), "--from", "dictd")
     assert r.code == 1
     assert "FIFO" in r.stderr
