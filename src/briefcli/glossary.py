@@ -12,9 +12,11 @@ entity) and `Problem` values; they never raise on any input and never print.
 `dictfmt` makes of the same entries (see its docstring for the exact command).
 
 Problem levels: "error" when part of the input cannot be read as its format says and is
-left out (a row without a name, an unknown column, a broken index line); "warning" when
-the input is readable but was repaired (a file that is not UTF-8, a control character
-removed) or carries nothing to import.
+left out (a row without a name, an unknown column, a broken index line, a text over the
+format's `rules.MAX_TEXT` characters or a list over `rules.MAX_ITEMS` items); "warning"
+when the input is readable but was repaired (a file that is not UTF-8, a control
+character removed, a dictd definition under more than `MAX_ITEMS` headwords, whose
+first ones are kept as aliases) or carries nothing to import.
 
 Text decoding, for every reader: UTF-8 (a UTF-8 or UTF-16 byte order mark is honoured);
 when the bytes are not UTF-8 they are read as Windows-1252 (Latin-1 for the five bytes
