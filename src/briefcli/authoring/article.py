@@ -24,6 +24,11 @@ from typing import NamedTuple
 from briefcli.authoring.datefinder import find_dateline
 from briefcli.authoring.sentences import split_sentences
 
+MAX_PARAGRAPH = 20_000
+"""Longest paragraph (and line) of an article that is drafted from, in characters: a
+long paragraph of a press release is a few thousand. An article holding a longer one
+is refused before any work is done on it, naming its line (`too_long`)."""
+
 
 class Faq(NamedTuple):
     """A question and its answer (its paragraphs joined by a space; empty when the
@@ -75,6 +80,26 @@ class Article(NamedTuple):
     paragraphs: list[Paragraph]
     faqs: list[Faq]
     sources: list[SourceRef]
+
+
+def too_long(text: str, path: str) -> str | None:
+    """The error for the first line of `text` longer than `MAX_PARAGRAPH` characters
+    (`path:line: error: ...`), or None. Quick: the article is not parsed."""
+    if len(text) <= MAX_PARAGRAPH:
+        return None
+    for number, line in enumerate(re.split(r"\r\n?|\n", text), 1):
+        if len(line) > MAX_PARAGRAPH:
+            return long_paragraph(path, number, len(line), "a line")
+    return None
+
+
+def long_paragraph(path: str, line: int, length: int, what: str = "a paragraph") -> str:
+    """The error for a paragraph (or line) over `MAX_PARAGRAPH` at `path:line`."""
+    return (
+        f"{path}:{line}: error: {what} of {length:,} characters; articles are drafted from "
+        f"paragraphs of at most {MAX_PARAGRAPH:,} characters (split it at its sentences); "
+        "the article was not read"
+    )
 
 
 # -- lines ------------------------------------------------------------------------------------

@@ -34,6 +34,17 @@ from briefcli.text import term_key
 
 MAX_NGRAM = 8  # the longest name, in words, looked for in an article's text
 
+EXCERPT = 200
+"""A record's comment quotes its source sentence whole when it is at most this long,
+else an excerpt of about this many characters around what the record was made from,
+cut on word boundaries and marked with "…": a sentence that names a hundred acronyms
+gives a hundred records, and quoting it whole in each would make the draft grow as the
+square of the article."""
+
+LONG_SENTENCE = 1_000
+"""An event's summary is its whole sentence up to this many characters; a longer one
+(a list of dates rather than prose) gives each event an excerpt around its own date."""
+
 
 class Known:
     """What the existing knowledge holds that a draft must respect: ids taken per kind,
@@ -102,15 +113,44 @@ class _Draft:
         asked again, a source cited again): linked, not written twice."""
         for record in self.records[kind]:
             if term_key(str(record.data.get(field, ""))) == term_key(text):
-                return str(record.data["id"])
+                # A FAQ written without an id has the one its question derives.
+                return str(record.data.get("id") or derive_id(kind, record.data))
         return self.known.same(kind, field, text)
 
     def all(self) -> list[DraftRecord]:
         return [r for kind in KINDS for r in self.records[kind]]
 
 
-def _origin(path: str, line: int, sentence: str) -> str:
-    return f'from {path}:{line}: "{sentence}"' if sentence else f"from {path}:{line}"
+def _origin(path: str, line: int, sentence: str, around: str = "") -> str:
+    """Where a record came from: the file, the line and the sentence (an excerpt of a
+    long one, around the first place `around` is found in it)."""
+    if not sentence:
+        return f"from {path}:{line}"
+    return f'from {path}:{line}: "{excerpt(sentence, around)}"'
+
+
+def excerpt(sentence: str, around: str = "", width: int = EXCERPT) -> str:
+    """`sentence` when it is at most `width` characters long; else about `width`
+    characters of it centred on the first `around` in it (the start when it is not
+    found), cut at spaces, with "…" where text was left out. A word longer than the
+    whole excerpt is cut."""
+    if len(sentence) <= width:
+        return sentence
+    at = sentence.find(around) if around else -1
+    if at < 0:
+        at, size = 0, 0
+    else:
+        size = min(len(around), width)
+    start = max(0, min(at - (width - size) // 2, len(sentence) - width))
+    end = start + width
+    if start > 0 and sentence[start - 1] != " ":
+        space = sentence.find(" ", start, at)  # never into `around`
+        start = space + 1 if space >= 0 else start
+    if end < len(sentence) and sentence[end] != " ":
+        space = sentence.rfind(" ", max(start, at + size, end - width // 4), end)
+        end = space if space > start else end
+    text = sentence[start:end].strip()
+    return ("…" if start > 0 else "") + text + ("…" if end < len(sentence) else "")
 
 
 def _line_of(article: Article, text: str) -> int:
@@ -145,6 +185,8 @@ def draft_from_articles(
     `date` overrides every article's own date. An article without a date (and no
     `date`) raises ValueError naming it.
     """
+    for article in articles:
+        _check_lengths(article)
     draft = _Draft(known)
     for article in articles:
         when = date or article.date
@@ -157,8 +199,32 @@ def draft_from_articles(
     return draft.all()
 
 
+def _check_lengths(article: Article) -> None:
+    """ValueError naming the article and line of a paragraph, question or answer longer
+    than `article.MAX_PARAGRAPH` characters: none is drafted from."""
+    from briefcli.authoring import article as articles
+
+    for paragraph in article.paragraphs:
+        if len(paragraph.text) > articles.MAX_PARAGRAPH:
+            raise ValueError(
+                articles.long_paragraph(article.path, paragraph.line, len(paragraph.text))
+            )
+    for faq in article.faqs:
+        longest = max(len(faq.question), len(faq.answer))
+        if longest > articles.MAX_PARAGRAPH:
+            what = "a question" if len(faq.question) == longest else "the answer of a question"
+            raise ValueError(articles.long_paragraph(article.path, faq.line, longest, what))
+
+
 def _draft_article(draft: _Draft, article: Article, when: str) -> None:
     body = "\n\n".join(p.text for p in article.paragraphs)
+    lines: dict[str, int] = {}  # sentence -> its line: many records share one sentence
+
+    def line_of(sentence: str) -> int:
+        if sentence not in lines:
+            lines[sentence] = _line_of(article, sentence)
+        return lines[sentence]
+
     reference = when if len(when) == 10 else (when + "-01-01")[:10]
     # Acronyms the article defines become entities, unless the knowledge has them.
     mentioned: dict[str, None] = {}  # entity ids, in order of first mention
@@ -177,7 +243,7 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
                     data["description"] = d.note
                 eid = draft.add(
                     "entity", data,
-                    _origin(article.path, _line_of(article, d.sentence), d.sentence), d.short,
+                    _origin(article.path, line_of(d.sentence), d.sentence, d.long), d.short,
                 )
                 draft.entity_of[(term_key(d.short), term_key(d.long))] = eid
                 draft.new_terms.setdefault(term_key(d.short), eid)
@@ -194,21 +260,31 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
             mentioned.setdefault(ids[0])
     # Events: each sentence with a date other than the article's own dateline.
     events: list[str] = []
+    # Per sentence, computed once however many dates it holds.
+    keys: dict[str, tuple[str, str, list[str]]] = {}
     for mention in find_dates(body, reference):
-        sentence = " ".join(mention.sentence.split())
-        seen = (mention.date, term_key(sentence))
+        if mention.sentence not in keys:
+            sentence = " ".join(mention.sentence.split())
+            keys[mention.sentence] = (sentence, term_key(sentence), [
+                eid for eid in _entities_in(draft, found, sentence) if eid in mentioned
+            ])
+        sentence, key, linked = keys[mention.sentence]
+        seen = (mention.date, key)
         if seen in draft.events:
             events.append(draft.events[seen])
             continue
-        linked = [eid for eid in _entities_in(draft, found, sentence) if eid in mentioned]
         title = title_from_sentence(sentence)
         data = {"date": mention.date, "title": title}
         if title != sentence.rstrip("."):
-            data["summary"] = sentence
+            data["summary"] = (
+                sentence if len(sentence) <= LONG_SENTENCE
+                else excerpt(sentence, " ".join(mention.text.split()))
+            )
         if linked:
             data["entities"] = linked
         eid = draft.add(
-            "event", data, _origin(article.path, _line_of(article, sentence), sentence),
+            "event", data,
+            _origin(article.path, line_of(sentence), sentence, " ".join(mention.text.split())),
             f"{mention.date}-{title}",
         )
         draft.events[seen] = eid

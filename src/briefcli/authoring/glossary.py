@@ -12,9 +12,11 @@ entity) and `Problem` values; they never raise on any input and never print.
 `dictfmt` makes of the same entries (see its docstring for the exact command).
 
 Problem levels: "error" when part of the input cannot be read as its format says and is
-left out (a row without a name, an unknown column, a broken index line); "warning" when
-the input is readable but was repaired (a file that is not UTF-8, a control character
-removed) or carries nothing to import.
+left out (a row without a name, an unknown column, a broken index line, a text over the
+format's `rules.MAX_TEXT` characters or a list over `rules.MAX_ITEMS` items); "warning"
+when the input is readable but was repaired (a file that is not UTF-8, a control
+character removed, a dictd definition under more than `MAX_ITEMS` headwords, whose
+first ones are kept as aliases) or carries nothing to import.
 
 Text decoding, for every reader: UTF-8 (a UTF-8 or UTF-16 byte order mark is honoured);
 when the bytes are not UTF-8 they are read as Windows-1252 (Latin-1 for the five bytes
@@ -33,6 +35,7 @@ import zlib
 from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
+from briefcli.knowledge.rules import MAX_ITEMS, MAX_TEXT
 from briefcli.problems import Problem
 from briefcli.text import has_unsafe, visible
 from briefcli.text import term_key as term_key_brief
@@ -180,6 +183,55 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_TEXT_FIELDS = ("term", "name", "summary", "kind", "role", "description")
+
+
+def _too_long(field: str, value: str) -> str | None:
+    """Why a text field's value is over the format's limit (`rules.MAX_TEXT`), or None."""
+    if len(value) <= MAX_TEXT:
+        return None
+    return (f"the {field} is {len(value):,} characters long; expected at most {MAX_TEXT:,}; "
+            "the entry is left out")
+
+
+def _too_many(field: str, items: Collection[str]) -> str | None:
+    """Why a list field is over the format's limits (`rules.MAX_ITEMS` items, each at
+    most `rules.MAX_TEXT` characters), or None."""
+    if len(items) > MAX_ITEMS:
+        return (f"the {field} have {len(items):,} items; expected at most {MAX_ITEMS:,}; "
+                "the entry is left out")
+    long = next((item for item in items if len(item) > MAX_TEXT), None)
+    if long is not None:
+        return (f"one of the {field} is {len(long):,} characters long; expected at most "
+                f"{MAX_TEXT:,}; the entry is left out")
+    return None
+
+
+def _within_limits(entry: GlossaryEntry, problems: _Problems) -> GlossaryEntry | None:
+    """A dictd entry as the format can hold it: aliases and tags beyond `MAX_ITEMS` are
+    dropped with a warning (the entry is kept); text over `MAX_TEXT` leaves the entry
+    out, with an error."""
+    for field in _TEXT_FIELDS:
+        value = getattr(entry, field)
+        why = _too_long(field, value) if value else None
+        if why is not None:
+            problems.add(entry.line, 1, f"{_quote(entry.term or entry.name)}: {why}")
+            return None
+    for field in ("aliases", "tags"):
+        items: tuple[str, ...] = getattr(entry, field)
+        if len(items) > MAX_ITEMS:
+            problems.add(entry.line, 1, f"{_quote(entry.term or entry.name)} has "
+                         f"{len(items):,} {field}; the first {MAX_ITEMS:,} are kept "
+                         f"(at most {MAX_ITEMS:,})", "warning")
+            entry = (entry._replace(aliases=items[:MAX_ITEMS]) if field == "aliases"
+                     else entry._replace(tags=items[:MAX_ITEMS]))
+        why = _too_many(field, getattr(entry, field))
+        if why is not None:
+            problems.add(entry.line, 1, f"{_quote(entry.term or entry.name)}: {why}")
+            return None
+    return entry
+
+
 # ---------------------------------------------------------------------------------------
 # Expansions: the conventions acronym lists share
 
@@ -268,6 +320,11 @@ def read_wtf(data: bytes, path: str) -> tuple[list[GlossaryEntry], list[Problem]
         if not term or not name:
             problems.add(number, 1, f"nothing readable in {_quote(raw)}; "
                          "expected 'ACRONYM<TAB>meaning'")
+            continue
+        why = _too_long("acronym", term) or _too_long("meaning", name)
+        if why is not None:
+            col = 1 if len(term) > MAX_TEXT else raw.index(parts[1]) + 1
+            problems.add(number, col, why)
             continue
         entries.append(GlossaryEntry(term, name, aliases=_dedupe(aliases, (term, name)),
                                      line=number))
@@ -511,7 +568,7 @@ def _read_row(
         items = _LIST_SPLIT[field].split(values.get(field, ""))
         return tuple(item.strip() for item in items if item.strip())
 
-    return GlossaryEntry(
+    entry = GlossaryEntry(
         term=term,
         name=name,
         summary=values.get("summary") or None,
@@ -522,6 +579,17 @@ def _read_row(
         tags=_dedupe(listed("tags")),
         line=row.line,
     )
+    for field, cell in zip(fields, row.cells, strict=False):
+        if field in ("aliases", "tags"):
+            why = _too_many(field, getattr(entry, field))
+        elif field is not None:
+            why = _too_long(field, values.get(field, ""))
+        else:
+            why = None
+        if why is not None:
+            problems.add(cell.line, cell.col, why)
+            return None
+    return entry
 
 
 # ---------------------------------------------------------------------------------------
@@ -671,18 +739,18 @@ def read_dictd(index_path: str) -> tuple[list[GlossaryEntry], list[Problem]]:
     The data file is beside the index, with ".index" replaced by ".dict" or, compressed
     with dictzip (which gzip reads), ".dict.dz".
     """
+    from briefcli.files import read_regular
+
     problems = _Problems(index_path)
     try:
-        with open(index_path, "rb") as f:
-            index = f.read()
+        index = read_regular(index_path)
     except OSError as exc:
         problems.add(0, 0, f"cannot read the index: {exc.strerror or exc}")
         return [], problems.result()
     base = index_path[: -len(".index")] if index_path.endswith(".index") else index_path
     for data_path in (base + ".dict", base + ".dict.dz"):
         try:
-            with open(data_path, "rb") as f:
-                data = f.read()
+            data = read_regular(data_path)
         except FileNotFoundError:
             continue
         except OSError as exc:
@@ -723,6 +791,8 @@ class _Definition(NamedTuple):
     length: int
     headwords: list[str]  # as written (fourth column), else as indexed
     keys: list[str]  # as indexed
+    seen: set[str]  # the headwords, to tell a new one in constant time
+    key_set: set[str]  # the keys, likewise
 
 
 def parse_dictd(index: bytes, data: bytes, path: str) -> tuple[list[GlossaryEntry], list[Problem]]:
@@ -784,10 +854,12 @@ def parse_dictd(index: bytes, data: bytes, path: str) -> tuple[list[GlossaryEntr
         found = definitions.get((offset, length))
         if found is None:
             definitions[(offset, length)] = _Definition(number, offset, length, [headword],
-                                                        [key])
-        elif headword not in found.headwords:
+                                                        [key], {headword}, {key})
+        elif headword not in found.seen:
             found.headwords.append(headword)
             found.keys.append(key)
+            found.seen.add(headword)
+            found.key_set.add(key)
     entries: list[GlossaryEntry] = []
     eight_bit = False
     for definition in sorted(definitions.values(), key=lambda d: (d.offset, d.line)):
@@ -800,7 +872,10 @@ def parse_dictd(index: bytes, data: bytes, path: str) -> tuple[list[GlossaryEntr
                 eight_bit = True
                 problems.add(definition.line, 1, "the definitions are not UTF-8 text; they "
                              "were read as Windows-1252", "warning")
-        entries += _read_definition(body, definition, problems)
+        for entry in _read_definition(body, definition, problems):
+            kept = _within_limits(entry, problems)
+            if kept is not None:
+                entries.append(kept)
     return entries, problems.result()
 
 
@@ -837,14 +912,14 @@ def _read_definition(
     lines = text.split("\n")
     first = _one_line(lines[0])
     first_key = dict_key(first)
-    if first and (first_key in definition.keys
+    if first and (first_key in definition.key_set
                   or first_key in (dict_key(h) for h in definition.headwords)):
         term, term_key, lines = first, first_key, lines[1:]
     else:
         term, term_key = definition.headwords[0], dict_key(definition.headwords[0])
     # dictfmt --break-headwords writes the other headwords on the lines that follow,
     # unindented; the body proper is indented.
-    while lines and lines[0][:1].strip() and dict_key(lines[0]) in definition.keys:
+    while lines and lines[0][:1].strip() and dict_key(lines[0]) in definition.key_set:
         lines = lines[1:]
     if "1" not in text:  # no numbered senses: the common case, made quick
         return _read_sense(term, term_key, lines, definition, problems)

@@ -604,7 +604,7 @@ def export(
         )
         _deliver(ctx, text.getvalue(), output, force)
         return
-    from briefcli.files import FileExists, write_file
+    from briefcli.files import FileExists, write_files
 
     if target.is_dir():
         raise BriefError(
@@ -620,8 +620,7 @@ def export(
     contents = get_renderer(name, Output(env.stdout)).export_files(
         all_records(_connect(ctx, data)), target.name
     )
-    for suffix, path in paths.items():
-        write_file(path, contents[suffix], force=force)
+    write_files({path: contents[suffix] for suffix, path in paths.items()}, force=force)
     _stderr(env, "wrote " + " and ".join(f"{output}{suffix}" for suffix in files))
 
 
@@ -695,10 +694,11 @@ def _articles(paths: list[Path]) -> list[Path]:
                 if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-        elif path.exists():
-            found.append(path)
         else:
-            raise BriefError(f"{path}: no such file or folder")
+            from briefcli.files import check_input
+
+            check_input(path, "no such file or folder")
+            found.append(path)
     if not found:
         raise BriefError("no article found (a folder is read for *.txt, *.text and *.md)")
     return list(dict.fromkeys(found))
@@ -728,7 +728,7 @@ def ingest(
     record says in a comment where it came from. Example:
     brief ingest article.txt -o drafts/2023-11-11.yaml
     """
-    from briefcli.authoring.article import parse_article
+    from briefcli.authoring.article import parse_article, too_long
     from briefcli.authoring.draft import render_draft
     from briefcli.authoring.drafting import Known, draft_from_articles
     from briefcli.knowledge.rules import RuleError, check_date
@@ -739,7 +739,12 @@ def ingest(
         except RuleError as exc:
             raise typer.BadParameter(exc.message, param_hint="--date") from None
     files = _articles(articles)
-    parsed = [parse_article(_read_text(path), str(path)) for path in files]
+    texts = [_read_text(path) for path in files]
+    for path, text in zip(files, texts, strict=True):
+        refused = too_long(text, str(path))
+        if refused is not None:
+            raise BriefError(refused)
+    parsed = [parse_article(text, str(path)) for path, text in zip(files, texts, strict=True)]
     known = Known(_connect(ctx, data, check=False))
     try:
         records = draft_from_articles(parsed, known, date)
@@ -812,18 +817,15 @@ def import_glossary(
     from briefcli.authoring import glossary
     from briefcli.authoring.draft import render_draft
     from briefcli.authoring.drafting import Known, draft_from_glossary
+    from briefcli.files import check_input, read_input
 
     env = _call(ctx).env
     if source is GlossaryFormat.dictd:
-        if not file.exists():
-            raise BriefError(f"{file}: no such file")
+        check_input(file)
         entries, problems = glossary.read_dictd(str(file))
     else:
         reader = glossary.read_tsv if source is GlossaryFormat.tsv else glossary.read_csv
-        raw = file.read_bytes() if file.is_file() else None
-        if raw is None:
-            raise BriefError(f"{file}: no such file")
-        entries, problems = reader(raw, str(file))
+        entries, problems = reader(read_input(file), str(file))
     for problem in problems:
         _stderr(env, problem.format())
     if not entries:
