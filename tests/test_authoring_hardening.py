@@ -19,8 +19,8 @@ import pytest
 
 from briefcli import files as files_module
 from briefcli.authoring import article as article_module
-from briefcli.authoring import glossary
-from briefcli.authoring.glossary import parse_dictd
+from briefcli.authoring.glossaries import dictd as glossary
+from briefcli.authoring.glossaries.dictd import parse_dictd
 from briefcli.knowledge.checker import parse_file
 from briefcli.knowledge.rules import MAX_ITEMS, MAX_TEXT
 from conftest import write

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.authoring.glossary import dict_entry, write_dictd
+from briefcli.authoring.glossaries.dictd_out import dict_entry, write_dictd
 from briefcli.cli import app as cli
 from briefcli.cli.environment import Environment
 

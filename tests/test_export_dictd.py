@@ -11,7 +11,7 @@ import io
 import json
 from pathlib import Path
 
-from briefcli.authoring.glossary import read_dictd
+from briefcli.authoring.glossaries.dictd import read_dictd
 from briefcli.cli import app as cli
 from briefcli.cli.environment import Environment
 from conftest import Result, write

@@ -18,20 +18,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcli.authoring.glossary import (
-    DictEntry,
-    GlossaryEntry,
+from briefcli.authoring.glossaries.common import DictEntry, GlossaryEntry
+from briefcli.authoring.glossaries.dictd import (
     _b64_decode,
     _b64_encode,
-    dict_entry,
     dict_key,
     parse_dictd,
-    read_csv,
     read_dictd,
-    read_tsv,
-    read_wtf,
-    write_dictd,
 )
+from briefcli.authoring.glossaries.dictd_out import dict_entry, write_dictd
+from briefcli.authoring.glossaries.table import read_csv, read_tsv
+from briefcli.authoring.glossaries.wtf import read_wtf
 from briefcli.problems import Problem
 from briefcli.text import has_unsafe
 from conftest import FIXTURES, examples

@@ -135,14 +135,14 @@ def test_the_readme_lists_every_folder_of_the_package() -> None:
     assert sorted(modules_listed) == top
 
 
-def test_the_site_profiles_an_entity_as_define_does() -> None:
+def test_the_site_profiles_an_entity_as_define_does(tmp_path: Path) -> None:
     """One assembler: the site's definition of each bundled entity is `define`'s."""
     from briefcli.cli.environment import Environment
     from briefcli.index.connect import open_knowledge
     from briefcli.index.query import define_terms
     from briefcli.site.build import Knowledge, _definition
 
-    conn = open_knowledge(Environment(environ={"BRIEF_CACHE_DIR": ":memory:"}), None).conn
+    conn = open_knowledge(Environment(environ={"BRIEF_CACHE_DIR": str(tmp_path)}), None).conn
     site = Knowledge(conn)
     assert site.entities
     for entity in site.entities.values():
@@ -163,7 +163,7 @@ def test_the_site_profiles_an_entity_as_define_does() -> None:
 
 
 @pytest.mark.parametrize("renderer", ["terminal", "markdown", "html"])
-def test_every_format_labels_a_profile_alike(renderer: str) -> None:
+def test_every_format_labels_a_profile_alike(renderer: str, tmp_path: Path) -> None:
     """Each label of `views.PROFILE_LABELS` that has a value appears in every format."""
     import io
 
@@ -173,7 +173,7 @@ def test_every_format_labels_a_profile_alike(renderer: str) -> None:
     from briefcli.render import Output, get_renderer
     from briefcli.render.views import profile_fields
 
-    conn = open_knowledge(Environment(environ={"BRIEF_CACHE_DIR": ":memory:"}), None).conn
+    conn = open_knowledge(Environment(environ={"BRIEF_CACHE_DIR": str(tmp_path)}), None).conn
     found, _ = define_terms(conn, ["KFOR"])
     out = io.StringIO()
     get_renderer(renderer, Output(out, False, 100)).define(found)

@@ -26,7 +26,7 @@ from briefcli.authoring.article import (
 )
 from briefcli.authoring.datefinder import find_dates
 from briefcli.authoring.draft import DraftRecord
-from briefcli.authoring.glossary import GlossaryEntry
+from briefcli.authoring.glossaries.common import GlossaryEntry
 from briefcli.index import lookups
 from briefcli.knowledge.model import KINDS
 from briefcli.knowledge.rules import check_record, derive_id, new_id

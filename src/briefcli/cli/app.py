@@ -14,6 +14,7 @@ from typing import Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 
+from briefcli.authoring.glossaries import READERS
 from briefcli.cli.complete import autocompletion as _completes
 from briefcli.cli.environment import Environment
 from briefcli.cli.lean import DATE_LIKE, MAX_LIMIT, undecodable
@@ -757,10 +758,9 @@ def ingest(
     _deliver(ctx, render_draft(records, header), output, force)
 
 
-class GlossaryFormat(str, Enum):
-    tsv = "tsv"
-    csv = "csv"
-    dictd = "dictd"
+GlossaryFormat = Enum(  # type: ignore[misc]
+    "GlossaryFormat", {name: name for name in READERS}, type=str
+)
 
 
 def _taken_beside(ctx: typer.Context, known: Any, output: Path) -> None:
@@ -800,9 +800,7 @@ def import_glossary(
         GlossaryFormat,
         typer.Option(
             "--from", case_sensitive=False,
-            help="tsv: ACRONYM<TAB>meaning lines (the BSD wtf lists); csv: a header row "
-            "naming the columns (acronym, name, summary, aliases, ...); dictd: NAME.index "
-            "beside NAME.dict or NAME.dict.dz.",
+            help="; ".join(f"{r.name}: {r.summary}" for r in READERS.values()) + ".",
         ),
     ],
     output: OutputOption = None,
@@ -814,18 +812,18 @@ def import_glossary(
 
     Example: brief import acronyms.tsv --from tsv -o glossary.yaml
     """
-    from briefcli.authoring import glossary
     from briefcli.authoring.draft import render_draft
     from briefcli.authoring.drafting import Known, draft_from_glossary
+    from briefcli.authoring.glossaries import reader_function
     from briefcli.files import check_input, read_input
 
     env = _call(ctx).env
-    if source is GlossaryFormat.dictd:
-        check_input(file)
-        entries, problems = glossary.read_dictd(str(file))
-    else:
-        reader = glossary.read_tsv if source is GlossaryFormat.tsv else glossary.read_csv
+    reader = reader_function(source.value)
+    if READERS[source.value].whole_file:
         entries, problems = reader(read_input(file), str(file))
+    else:
+        check_input(file)
+        entries, problems = reader(str(file))
     for problem in problems:
         _stderr(env, problem.format())
     if not entries:

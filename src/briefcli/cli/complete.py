@@ -325,7 +325,9 @@ def _fixed(completer: str) -> list[str]:
     if completer == COLORS:
         return ["auto", "always", "never"]
     if completer == GLOSSARIES:
-        return ["tsv", "csv", "dictd"]
+        from briefcli.authoring.glossaries import READERS
+
+        return list(READERS)
     if completer == LISTS:
         return ["entities", "events", "briefings", "faqs", "sources", "tags"]
     if completer in (KINDS, SEARCH_KINDS):

@@ -1,7 +1,7 @@
 """The dictd renderer: the entities of the knowledge as a DICT server's database.
 
 `brief export --format dictd -o NAME` writes NAME.index and NAME.dict, the files
-`dictfmt` makes (`briefcli.authoring.glossary.write_dictd`, tested byte for byte against it), so
+`dictfmt` makes (`glossaries.dictd_out.write_dictd`, tested byte for byte against it), so
 that `dictd` serves the knowledge over the DICT protocol (RFC 2229) to any `dict`
 client. Each entity is one definition, found by its acronym, its name and its aliases:
 its name, then its role, summary and description as paragraphs.
@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from briefcli.render import Output
 
 if TYPE_CHECKING:
-    from briefcli.authoring.glossary import DictEntry
+    from briefcli.authoring.glossaries.common import DictEntry
     from briefcli.knowledge.checker import RecordRow
 
 
 def dict_entries(records: list[RecordRow]) -> list[DictEntry]:
     """A definition per entity, in the order of the records."""
-    from briefcli.authoring.glossary import dict_entry
+    from briefcli.authoring.glossaries.dictd_out import dict_entry
 
     entries = []
     for row in records:
@@ -57,7 +57,7 @@ class DictdRenderer:
     def export_files(self, records: list[RecordRow], name: str) -> dict[str, bytes]:
         """The files of the database called `name`, by their suffix: `.index` (the
         headwords, sorted as dictd searches them) and `.dict` (the definitions)."""
-        from briefcli.authoring.glossary import write_dictd
+        from briefcli.authoring.glossaries.dictd_out import write_dictd
 
         entries = dict_entries(records)
         info = (
