@@ -1,0 +1,228 @@
+"""The command line, described once: every command, its options, their arity, choices,
+defaults and bounds, what completes each value, and the rules values obey.
+
+Three readers: the fast path's parser (`cli.lean`), shell completion (`cli.complete`)
+and the Typer app (`cli.app` and the command modules), whose options a test holds equal
+to this table (names, arity, choices, defaults, bounds). The value rules are functions
+here (`limit`, `partial_date`, `period`, `one_of`, `words`), called by the fast path and
+by the Typer commands alike, so that a rule added once applies on every path: the fast
+path leaves a call that breaks one to the full command, which says what is wrong.
+
+A TAB and every lookup read this module, so it imports nothing at run time and builds
+no class with the machinery of `typing`.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
+
+# What completes a value. Knowledge values are read from the index; FILES and TEXT
+# offer nothing, so the shell completes file names (FILES) or nothing useful exists.
+TERMS = "terms"  # define: acronyms, names, aliases and ids of entities
+TOPICS = "topics"  # timeline: acronyms and names of entities, and tags
+BRIEFINGS = "briefings"  # show: briefing dates and ids
+RECORDS = "records"  # edit: the ids of every kind of record
+KINDS = "kinds"  # edit --kind: every kind of record
+SEARCH_KINDS = "search-kinds"  # search --kind: the kinds search knows
+LISTS = "lists"  # list: what it lists
+COLORS = "colors"  # --color
+GLOSSARIES = "glossaries"  # import --from
+FILES = "files"
+TEXT = "text"
+FORMAT = "format:"  # + a view: the formats that serve it
+
+KNOWLEDGE = frozenset({TERMS, TOPICS, BRIEFINGS, RECORDS})
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def choices(completer: str) -> tuple[str, ...] | None:
+    """The values a completer allows, from the registry that owns them, or None when any
+    value is allowed. Each registry is imported only when asked."""
+    if completer == COLORS:
+        return COLOR_CHOICES
+    if completer == GLOSSARIES:
+        from briefcli.authoring.glossaries import READERS
+
+        return tuple(READERS)
+    if completer == LISTS:
+        from briefcli.knowledge.model import LISTS as listed
+
+        return tuple(listed)
+    if completer in (KINDS, SEARCH_KINDS):
+        from briefcli.knowledge import model
+
+        return tuple(model.KINDS if completer == KINDS else model.SEARCH_KINDS)
+    if completer.startswith(FORMAT):
+        from briefcli.render import format_names
+
+        return tuple(format_names(completer[len(FORMAT):]))
+    return None
+
+
+class Option:
+    """An option: its names, the key its value is kept under, what completes its value
+    (None: a flag, which takes none), its default and, for numbers, its bounds."""
+
+    __slots__ = ("names", "key", "value", "default", "low", "high", "repeat")
+
+    def __init__(
+        self, names: tuple[str, ...], key: str, value: str | None = None, *,
+        default: object = None, low: int | None = None, high: int | None = None,
+        repeat: bool = False,
+    ) -> None:
+        self.names = names
+        self.key = key
+        self.value = value
+        self.default = False if value is None else default
+        self.low = low
+        self.high = high
+        self.repeat = repeat  # every value is kept (--data); else the last one wins
+
+
+class Command:
+    """A command: its options by each of their names, what completes each argument,
+    whether the last argument takes any number of words, and how many words it takes."""
+
+    __slots__ = ("name", "options", "arguments", "variadic", "least", "most", "lean")
+
+    def __init__(
+        self, name: str, options: Sequence[Option], arguments: tuple[str, ...] = (), *,
+        variadic: bool = False, least: int = 0, most: int | None = None, lean: bool = False,
+    ) -> None:
+        self.name = name
+        self.options = {n: o for o in options for n in o.names}
+        self.arguments = arguments
+        self.variadic = variadic
+        self.least = least
+        self.most = most if most is not None or variadic else len(arguments)
+        self.lean = lean  # answered by the fast path when it can
+
+
+HELP = Option(("--help", "-h"), "help")
+DATA = Option(("--data", "-d"), "data", FILES, repeat=True)
+JSON = Option(("--json",), "json")
+OUTPUT = Option(("--output", "-o"), "output", FILES)
+FORCE = Option(("--force",), "force")
+
+
+def _format(view: str) -> tuple[Option, Option]:
+    return Option(("--format", "-f"), "format", FORMAT + view), JSON
+
+
+def _limit(default: int | None) -> Option:
+    return Option(("--limit",), "limit", TEXT, default=default, low=1, high=MAX_LIMIT)
+
+
+ROOT = Command("", (
+    DATA, HELP,
+    Option(("--strict",), "strict"),
+    Option(("--color",), "color", COLORS, default="auto"),
+    Option(("--no-pager",), "no_pager"),
+    Option(("--debug",), "debug"),
+    Option(("--version", "-V"), "version"),
+    Option(("--install-completion",), "install_completion"),
+    Option(("--show-completion",), "show_completion"),
+))
+
+COMMANDS: dict[str, Command] = {c.name: c for c in (
+    Command("info", (DATA, HELP)),
+    Command("show", (DATA, HELP, *_format("show")), (BRIEFINGS,), lean=True),
+    Command("define", (DATA, HELP, *_format("define"), Option(("--short", "-s"), "short")),
+            (TERMS,), variadic=True, least=1, lean=True),
+    Command("timeline", (
+        DATA, HELP, *_format("timeline"),
+        Option(("--since",), "since", TEXT), Option(("--until",), "until", TEXT),
+        _limit(None), Option(("--reverse",), "reverse"),
+        Option(("--svg",), "svg", FILES), FORCE,
+    ), (TOPICS,), lean=True),
+    Command("search", (
+        DATA, HELP, *_format("search"), Option(("--kind",), "kind", SEARCH_KINDS), _limit(20),
+    ), (TEXT,), variadic=True, least=1, lean=True),
+    Command("check", (DATA, HELP, *_format("check")), (FILES,), variadic=True),
+    Command("export", (DATA, HELP, *_format("export"), OUTPUT, FORCE)),
+    Command("ingest", (DATA, HELP, OUTPUT, FORCE, Option(("--date",), "date", TEXT)),
+            (FILES,), variadic=True, least=1),
+    Command("import", (DATA, HELP, OUTPUT, FORCE, Option(("--from",), "source", GLOSSARIES)),
+            (FILES,), least=1),
+    Command("schema", (HELP,)),
+    Command("edit", (DATA, HELP, Option(("--kind",), "kind", KINDS)), (RECORDS,), least=1),
+    Command("list", (
+        DATA, HELP, *_format("listing"), Option(("--kind",), "kind", TEXT),
+        Option(("--tag",), "tag", TEXT),
+    ), (LISTS,), least=1, lean=True),
+    Command("faq", (DATA, HELP, *_format("faq")), (TEXT,), variadic=True, lean=True),
+    Command("site", (DATA, HELP, FORCE), (FILES,), least=1),
+)}
+
+
+# ------------------------------------------------------------------------- value rules
+
+
+class UsageError(Exception):
+    """A value that breaks a rule of the command line: `param` names the option or
+    argument, the message says what was found and what was expected."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+        self.message = message
+
+
+def limit(text: str | int | None, name: str = "--limit") -> int | None:
+    """A count of at least 1 and at most MAX_LIMIT, as digits."""
+    if text is None:
+        return None
+    value = str(text).strip()
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_LIMIT:
+        raise UsageError(name, f"{value!r} is not a whole number from 1 to {MAX_LIMIT}")
+    return int(value)
+
+
+def is_date_like(text: str) -> bool:
+    """Whether `text` has the shape of a date (YYYY, YYYY-M[M], YYYY-M[M]-D[D]): what
+    `show` checks as one, so that 2023-02-30 is a usage error and not a miss."""
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        return False
+    return len(parts[0]) == 4 and all(1 <= len(p) <= 2 for p in parts[1:])
+
+
+def partial_date(text: str | None, name: str) -> object:
+    """A `PartialDate` (YYYY, YYYY-MM or YYYY-MM-DD that exists), or None for None."""
+    if text is None:
+        return None
+    from briefcli.knowledge.dates import DateError, PartialDate
+
+    try:
+        return PartialDate.parse(text)
+    except DateError as exc:
+        raise UsageError(name, str(exc)) from None
+
+
+def period(since: str | None, until: str | None) -> tuple[object, object]:
+    """The dates of `--since` and `--until`, the first not after the second."""
+    start, end = partial_date(since, "--since"), partial_date(until, "--until")
+    if start is not None and end is not None and start.low > end.high:  # type: ignore[attr-defined]
+        raise UsageError("--since/--until", f"--since {since} is after --until {until}")
+    return start, end
+
+
+def one_of(value: str | None, completer: str, name: str) -> str | None:
+    """`value` when it is one of the choices of `completer` (None stays None)."""
+    allowed = choices(completer)
+    if value is None or allowed is None or value in allowed:
+        return value
+    raise UsageError(name, f"{value!r} is not one of {', '.join(allowed)}")
+
+
+def words(command: str, given: Sequence[str]) -> None:
+    """The command takes this many words (arguments)."""
+    spec = COMMANDS[command]
+    if len(given) < spec.least:
+        raise UsageError(command, f"{command} needs at least {spec.least} argument(s)")
+    if spec.most is not None and len(given) > spec.most:
+        raise UsageError(command, f"{command} takes at most {spec.most} argument(s)")
