@@ -753,11 +753,13 @@ def _read_manifest(root: int) -> Manifest | None:
         if exc.errno == errno.ELOOP:
             raise _BadManifest("is a link, which brief never follows") from None
         raise _BadManifest(f"cannot be read ({exc.strerror})") from None
-    with os.fdopen(fd, "rb") as f:
+    try:
         mode = os.fstat(fd)
         if not stat.S_ISREG(mode.st_mode):
             raise _BadManifest(f"is {_what(mode.st_mode)}, not a regular file")
-        raw = f.read(MANIFEST_LIMIT + 1)
+        raw = _read(fd, MANIFEST_LIMIT + 1)
+    finally:
+        os.close(fd)
     if len(raw) > MANIFEST_LIMIT:
         raise _BadManifest(f"is larger than {MANIFEST_LIMIT // (1024 * 1024)} MB")
     try:
@@ -789,6 +791,12 @@ def _manifest(files: Sequence[str], digests: dict[str, str]) -> bytes:
     return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
                         "sha256": {f: digests[f] for f in sorted(files) if f in digests}},
                        indent=0) + "\n").encode("utf-8")
+
+
+def _read(fd: int, limit: int) -> bytes:
+    """At most `limit` bytes of the open file `fd` (all of it when `limit` is -1)."""
+    with os.fdopen(fd, "rb", closefd=False) as f:
+        return f.read(limit)
 
 
 def _digest(content: bytes) -> str:
@@ -872,13 +880,15 @@ class _Writer:
             if exc.errno == errno.ELOOP:
                 return False
             raise
-        with os.fdopen(fd, "rb") as f:
+        try:
             mode = os.fstat(fd)
             if stat.S_ISDIR(mode.st_mode):
                 raise BriefError(f"{self.folders.folder / page.path} is a folder; "
                                  "the site needs it to be a file")
             return (stat.S_ISREG(mode.st_mode) and mode.st_size == len(page.content)
-                    and f.read() == page.content)
+                    and _read(fd, len(page.content) + 1) == page.content)
+        finally:
+            os.close(fd)
 
     def run(self, k: Knowledge, share: int, shares: int,
             progress: Callable[[int, int], None] | None = None) -> _Share:
@@ -1080,10 +1090,12 @@ def _remove(root: int, name: str, digest: str) -> bool:
             fd = os.open(parts[-1], _READ, dir_fd=here)
         except OSError:
             return False
-        with os.fdopen(fd, "rb") as f:
+        try:
             mode = os.fstat(fd)
-            if not stat.S_ISREG(mode.st_mode) or _digest(f.read()) != digest:
+            if not stat.S_ISREG(mode.st_mode) or _digest(_read(fd, -1)) != digest:
                 return False
+        finally:
+            os.close(fd)
         now = os.stat(parts[-1], dir_fd=here, follow_symlinks=False)
         if (now.st_dev, now.st_ino) != (mode.st_dev, mode.st_ino):
             return False  # replaced meanwhile
