@@ -1045,12 +1045,12 @@ def build_site(
         knowledge = Knowledge(conn)
         paths = [job.path for job in _jobs(knowledge)]
         current = set(paths)
-        folders.open(paths)
         known = {name for name in old.files if is_site_path(name)}
         if current - known:
-            # Listed before the first of them is written: a build killed midway leaves a
-            # brief site, which the next build recognises (and leaves what it cannot check).
+            # Listed before the first folder or page is made: a build killed midway leaves
+            # a brief site, which the next build recognises (and leaves what it cannot check).
             replace_at(root, MANIFEST, _manifest(sorted(known | current), old.digests))
+        folders.open(paths)
         share = _build(knowledge, folders, workers or workers_for(len(paths)), progress)
         removed = sum(
             _remove(root, name, old.digests.get(name, ""))
