@@ -711,8 +711,10 @@ def planned_pages(k: Knowledge) -> int:
     )
 
 
-_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC  # a FIFO must not hang
-_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+# POSIX flags (0 where a system lacks one, so that the module still imports there).
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_READ = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang
+_FOLDER = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_DIRECTORY", 0)
 
 
 class Manifest(NamedTuple):
@@ -1024,6 +1026,9 @@ def build_site(
     """
     if folder.exists() and not folder.is_dir():
         raise BriefError(f"{folder} exists and is not a folder", ExitCode.USAGE)
+    if os.open not in os.supports_dir_fd or not _NOFOLLOW & getattr(os, "O_NOFOLLOW", 0):
+        raise BriefError("brief site needs a system that opens files relative to a folder "
+                         "without following links (POSIX)")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         root = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
