@@ -124,8 +124,7 @@ def _linked_parent(out: Path, away: Path) -> dict[str, bytes]:
 
 def _linked_relative_chain(out: Path, away: Path) -> dict[str, bytes]:
     (away / "a.html").write_bytes(SECRET)
-    (out / "tag").rename(out / "tag-real")  # a link inside OUT to a link out of it
-    (out / "hop").symlink_to(away)
+    (out / "hop").symlink_to(away)  # a link inside OUT to a link out of it
     (out / "event").symlink_to("hop")
     return {"event/a.html": SECRET}
 
@@ -197,6 +196,18 @@ def test_a_link_where_the_site_needs_a_folder_is_refused(
     assert "Traceback" not in r.stderr
     assert snapshot(tmp_path, skip=out) == before
     assert snapshot(out / "mine") == inside and not (tmp_path / "nowhere").exists()
+
+
+def test_the_site_folder_itself_may_be_a_link(brief: Brief, tmp_path: Path, kb: Path) -> None:
+    """OUT is the user's own choice: a link to where the site is served from is followed
+    (only links below it are not)."""
+    real = tmp_path / "srv" / "www"
+    real.mkdir(parents=True)
+    (tmp_path / "public").symlink_to(real)
+    r = build(brief, tmp_path / "public", kb)
+    assert r.code == 0, r.stderr
+    assert (real / "index.html").is_file() and (real / MANIFEST).is_file()
+    assert build(brief, tmp_path / "public", kb).code == 0
 
 
 @pytest.mark.parametrize("page", ["index.html", "style.css", "entity/kfor.html",
