@@ -281,7 +281,8 @@ def test_a_manifest_that_is_not_a_regular_json_file_means_not_a_site(
     assert snapshot(out) == pages
     r = build(brief, out, kb, "--force")
     if kind == "a-folder":  # cannot be replaced by a file: a message, not a crash
-        assert r.code == 1 and f"cannot write the site into {out}: " in r.stderr
+        assert r.code == 1, r.stderr
+        assert f"cannot write the site into {out}: {out / MANIFEST}: " in r.stderr
     else:
         assert r.code == 0, r.stderr
         assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["version"] == 2

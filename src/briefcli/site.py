@@ -1054,20 +1054,27 @@ def build_site(
         if current - known:
             # Listed before the first folder or page is made: a build killed midway leaves
             # a brief site, which the next build recognises (and leaves what it cannot check).
-            replace_at(root, MANIFEST, _manifest(sorted(known | current), old.digests))
+            _write_manifest(folder, root, _manifest(sorted(known | current), old.digests))
         folders.open(paths)
         share = _build(knowledge, folders, workers or workers_for(len(paths)), progress)
         removed = sum(
             _remove(root, name, old.digests.get(name, ""))
             for name in sorted(known - current)
         )
-        replace_at(root, MANIFEST, _manifest(sorted(current), share.digests))
+        _write_manifest(folder, root, _manifest(sorted(current), share.digests))
     except OSError as exc:
         raise _cannot_write(folder, exc) from None
     finally:
         folders.close()
         os.close(root)
     return SiteReport(share.written, share.unchanged, removed, len(paths), share.size)
+
+
+def _write_manifest(folder: Path, root: int, data: bytes) -> None:
+    try:
+        replace_at(root, MANIFEST, data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(folder / MANIFEST)) from None
 
 
 def _cannot_write(folder: Path, exc: OSError) -> BriefError:
