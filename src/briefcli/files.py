@@ -10,10 +10,11 @@ renamed over it with `os.replace`.
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from briefcli.problems import BriefError, ExitCode
@@ -56,6 +57,49 @@ def replacing(target: Path, *, durable: bool = True) -> Iterator[Path]:
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def replace_at(folder: int, name: str, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` as the file `name` of the open folder `folder` (a descriptor), atomically.
+
+    Nothing is followed: the temporary file is made with O_EXCL and O_NOFOLLOW in that
+    folder, and the rename replaces whatever `name` is (a link is replaced by the file,
+    never written through). A replaced regular file keeps its mode; anything else gets
+    the mode of a new file. With `durable`, the content is flushed before the rename.
+    OSError reaches the caller, with the temporary file removed.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    while True:
+        tmp = f".{name[:40]}-{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, flags, 0o600, dir_fd=folder)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with open(fd, "wb", closefd=True) as f:
+            f.write(data)
+            try:
+                old = os.stat(name, dir_fd=folder, follow_symlinks=False)
+                mode = (stat.S_IMODE(old.st_mode) if stat.S_ISREG(old.st_mode)
+                        else _new_file_mode())
+            except FileNotFoundError:
+                mode = _new_file_mode()
+            os.fchmod(f.fileno(), mode)
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
+        os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp, dir_fd=folder)
         raise
 
 

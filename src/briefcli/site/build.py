@@ -16,26 +16,38 @@ tags with odd characters, never share a file (also on case-insensitive file syst
 Builds are incremental: each file is compared with what is on disk and written
 (atomically) only when its bytes differ, so unchanged pages keep their times; the files
 of records that are gone are removed, but only files a previous build wrote, as listed
-in the folder's manifest (`.brief-site.json`). A folder that holds other files and no
-manifest is refused unless `force`.
+in the folder's manifest (`.brief-site.json`) with the digest of what it wrote. A folder
+that holds other files and no manifest is refused unless `force`.
+
+The folder may have been written by someone else (a copy kept in git, an unpacked
+archive), so nothing in it is trusted: every file is reached from a descriptor of the
+folder, one name at a time, without following links (`O_NOFOLLOW`); a link where the
+site needs a folder is refused, a link where it writes a page is replaced, never written
+through; the manifest is read only when it is a regular file of bounded size; a build
+removes only names that brief makes and whose content is still what it wrote; and the
+folder is locked for the whole build (SECURITY.md states these rules).
 """
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import json
 import os
 import re
+import signal
 import sqlite3
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from briefcli.files import replacing
+from briefcli.files import replace_at
 from briefcli.index.lookups import every_record
 from briefcli.index.store import load_record
 from briefcli.knowledge.model import (
@@ -64,6 +76,7 @@ PROFILE_EVENTS = 5  # latest events on an entity's page (its timeline has them a
 PROFILE_REFERRERS = 200  # entities naming it, listed on its page
 PROFILE_MENTIONS = 20  # FAQs, and briefings, naming it
 PARALLEL_FROM = 2000  # files from which a build forks workers (a fork costs milliseconds)
+MANIFEST_LIMIT = 64 * 1024 * 1024  # bytes; a manifest of 400,000 files takes 45 MB
 
 KIND_FOLDERS = {"entity": "entity", "event": "event", "faq": "faq", "briefing": "briefing",
                 "source": "source"}
@@ -72,21 +85,26 @@ _RESERVED = frozenset(  # device names Windows refuses as file names, whatever f
     ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
      *(f"lpt{n}" for n in range(10))]
 )
+_LISTING = frozenset(["index"])  # the stem of a folder's listing page (`tag/index.html`)
 
 
-def file_stem(key: str) -> str:
+def file_stem(key: str, taken: frozenset[str] = frozenset()) -> str:
     """A file name (without extension) for an id or a folded tag: the text itself when it
-    is plain lowercase ASCII, else a slug and a hash of the exact text. Plain names never
-    hold `~` (no id can), hashed names always do, so the two never meet."""
-    if _PLAIN.fullmatch(key) and not key.endswith(".") and key.split(".")[0] not in _RESERVED:
+    is plain lowercase ASCII and not one of the names `taken` by fixed pages, else a slug
+    and a hash of the exact text. Plain names never hold `~` (no id can), hashed names
+    always do, so the two never meet."""
+    if (_PLAIN.fullmatch(key) and not key.endswith(".") and key.split(".")[0] not in _RESERVED
+            and key not in taken):
         return key
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return f"{slug(key)[:40]}~{digest}"
 
 
 def record_path(kind: str, record_id: str) -> str:
-    """The page of a record, from its kind and id alone: `entity/kfor.html`."""
-    return f"{KIND_FOLDERS[kind]}/{file_stem(record_id)}.html"
+    """The page of a record, from its kind and id alone: `entity/kfor.html`. The folder
+    of briefings has a listing page, `index.html`: a briefing `index` gets a hashed name."""
+    folder = KIND_FOLDERS[kind]
+    return f"{folder}/{file_stem(record_id, _LISTING if folder in _LISTED else frozenset())}.html"
 
 
 def tag_key(tag: str) -> str:
@@ -95,7 +113,8 @@ def tag_key(tag: str) -> str:
 
 
 def tag_path(tag: str) -> str:
-    return f"tag/{file_stem(tag_key(tag))}.html"
+    """The page of a tag; a tag `Index` gets a hashed name (`tag/index.html` lists them)."""
+    return f"tag/{file_stem(tag_key(tag), _LISTING)}.html"
 
 
 def timeline_path(kind: str, key: str) -> str:
@@ -105,8 +124,26 @@ def timeline_path(kind: str, key: str) -> str:
 
 
 def glossary_letter(text: str) -> str:
+    """`glossary/LETTER.html`: a to z, or `other`; never `index`, the glossary's own page."""
     first = slug(text)[:1]
     return first if first.isalpha() else "other"
+
+
+_LISTED = frozenset(["briefing", "tag", "glossary"])  # folders with an `index.html`
+FIXED_FILES = frozenset([STYLESHEET, SEARCH_SCRIPT, SEARCH_INDEX, "index.html",
+                         *(f"{folder}/index.html" for folder in _LISTED)])
+_STEM = r"(?:[a-z0-9][a-z0-9_.-]{0,63}|[a-z0-9-]{0,40}~[0-9a-f]{16})"
+_SITE_PATH = re.compile(
+    rf"(?:(?:{'|'.join(KIND_FOLDERS.values())}|tag|timeline/entity|timeline/tag)/{_STEM}"
+    r"|glossary/(?:[a-z]|other))\.html"
+)
+
+
+def is_site_path(name: str) -> bool:
+    """Whether `name` is a file brief's site can have: a fixed file or a page path as
+    `record_path`, `tag_path`, `timeline_path` and the glossary make them. Only such
+    names are ever removed by a build (never `.git/HEAD`, `CNAME`, `notes.txt`)."""
+    return name in FIXED_FILES or _SITE_PATH.fullmatch(name) is not None
 
 
 class SiteReport(NamedTuple):
@@ -126,11 +163,23 @@ class SiteReport(NamedTuple):
 
 
 class NotASite(BriefError):
-    def __init__(self, folder: Path) -> None:
+    """A folder brief did not write (no manifest), or whose manifest is not one: `why`."""
+
+    def __init__(self, folder: Path, why: str | None = None) -> None:
         super().__init__(
             f"{folder} is not empty and is not a brief site (it has no {MANIFEST}); "
+            "use --force to write the site into it" if why is None else
+            f"{folder} is not a brief site: its {MANIFEST} {why}; "
             "use --force to write the site into it",
             ExitCode.USAGE,
+        )
+
+
+class SiteBusy(BriefError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            f"{folder} is being written by another `brief site` (it holds the folder's lock); "
+            "try again when that build has finished"
         )
 
 
@@ -657,65 +706,191 @@ def planned_pages(k: Knowledge) -> int:
     )
 
 
-def _read_manifest(folder: Path) -> list[str] | None:
-    """The files a previous build wrote, or None when the folder is not a brief site.
-    Only plain relative paths inside the folder are kept: a manifest is a file like any
-    other, and nothing outside the site may be removed because of it."""
+# POSIX flags (0 where a system lacks one, so that the module still imports there).
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_READ = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang
+_FOLDER = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_DIRECTORY", 0)
+
+
+class Manifest(NamedTuple):
+    """What a previous build wrote: its files, and the sha256 of each as it wrote it (a
+    manifest of an older brief has no digests)."""
+
+    files: list[str]
+    digests: dict[str, str]
+
+
+class _BadManifest(Exception):
+    """The manifest is there but is not one: the reason, to end "its manifest …"."""
+
+
+def _what(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _read_manifest(root: int) -> Manifest | None:
+    """The manifest of the folder open as `root`, or None when it has none; raises
+    _BadManifest when it is not a regular file (a link, a FIFO, a device: never read),
+    is over MANIFEST_LIMIT bytes, or is not the JSON a build writes. Only plain relative
+    paths are kept: a manifest is a file like any other, and nothing outside the site may
+    be removed because of it."""
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        fd = os.open(MANIFEST, _READ, dir_fd=root)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError):
-        return []
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _BadManifest("is a link, which brief never follows") from None
+        raise _BadManifest(f"cannot be read ({exc.strerror})") from None
+    try:
+        mode = os.fstat(fd)
+        if not stat.S_ISREG(mode.st_mode):
+            raise _BadManifest(f"is {_what(mode.st_mode)}, not a regular file")
+        raw = _read(fd, MANIFEST_LIMIT + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MANIFEST_LIMIT:
+        raise _BadManifest(f"is larger than {MANIFEST_LIMIT // (1024 * 1024)} MB")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _BadManifest("is not UTF-8 text") from None
+    except (ValueError, RecursionError):  # RecursionError: `[` nested 100,000 deep
+        raise _BadManifest("is not valid JSON") from None
     files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(files, list):
-        return []
+    digests = data.get("sha256", {}) if isinstance(data, dict) else None
+    if (not isinstance(files, list) or not all(isinstance(name, str) for name in files)
+            or not isinstance(digests, dict)
+            or not all(isinstance(v, str) for v in digests.values())):
+        raise _BadManifest('is not a list of files ({"files": [...], "sha256": {...}})')
     safe = []
     for name in files:
-        if not isinstance(name, str) or not name or "\\" in name or "\x00" in name:
+        if not name or "\\" in name or "\x00" in name:
             continue
         path = PurePosixPath(name)
-        if path.is_absolute() or any(part in ("", ".", "..") for part in path.parts):
+        if path.is_absolute() or any(part in ("", ".", "..") for part in name.split("/")):
             continue
         if name == MANIFEST:
             continue
         safe.append(name)
-    return safe
+    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)})
+
+
+def _manifest(files: Sequence[str], digests: dict[str, str]) -> bytes:
+    return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
+                        "sha256": {f: digests[f] for f in sorted(files) if f in digests}},
+                       indent=0) + "\n").encode("utf-8")
+
+
+def _read(fd: int, limit: int) -> bytes:
+    """At most `limit` bytes of the open file `fd` (all of it when `limit` is -1)."""
+    with os.fdopen(fd, "rb", closefd=False) as f:
+        return f.read(limit)
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+class _Folders:
+    """The folders of the site, open: every file is reached from one of these, by a name
+    without '/', so no link on the way is ever followed. Made in the process that forks
+    the workers, so that they share them."""
+
+    def __init__(self, folder: Path, root: int) -> None:
+        self.folder = folder
+        self.fds: dict[str, int] = {"": root}
+
+    def open(self, paths: Sequence[str]) -> None:
+        """Open (making them as needed) the folders of `paths`; raises BriefError when one
+        of them is a link or not a folder: the site is never written through a link."""
+        for path in sorted({p.rpartition("/")[0] for p in paths}):
+            parent = ""
+            for part in path.split("/") if path else ():
+                here = f"{parent}/{part}" if parent else part
+                if here not in self.fds:
+                    with suppress(FileExistsError):
+                        os.mkdir(part, dir_fd=self.fds[parent])
+                    try:
+                        self.fds[here] = os.open(part, _FOLDER, dir_fd=self.fds[parent])
+                    except OSError as exc:
+                        if exc.errno not in (errno.ELOOP, errno.ENOTDIR):
+                            raise OSError(exc.errno, exc.strerror,
+                                          str(self.folder / here)) from None
+                        what = ("a link" if stat.S_ISLNK(os.stat(
+                            part, dir_fd=self.fds[parent], follow_symlinks=False).st_mode)
+                            else "not a folder")
+                        raise BriefError(
+                            f"{self.folder / here} is {what}; the site needs a folder there "
+                            "(brief never writes through a link): move it away, or build "
+                            "into another folder"
+                        ) from None
+                parent = here
+
+    def close(self) -> None:
+        for key, fd in self.fds.items():
+            if key:
+                os.close(fd)
+        self.fds = {"": self.fds[""]}
 
 
 class _Writer:
     """Writes the files of one share of the jobs, counting what it did."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folders: _Folders) -> None:
+        self.folders = folders
         self.written = self.unchanged = self.size = 0
-        self.dirs: set[Path] = set()
+        self.digests: dict[str, str] = {}
 
     def put(self, page: Page) -> None:
-        target = self.folder / page.path
+        where, _, name = page.path.rpartition("/")
+        folder = self.folders.fds[where]
         self.size += len(page.content)
+        self.digests[page.path] = _digest(page.content)
         try:
-            if target.stat().st_size == len(page.content) and target.read_bytes() == page.content:
+            if self._holds(folder, name, page):
                 self.unchanged += 1
                 return
-        except FileNotFoundError:
-            pass
-        except IsADirectoryError:
-            raise BriefError(f"{target} is a folder; the site needs it to be a file") from None
-        if target.parent not in self.dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.dirs.add(target.parent)
-        # Atomic, not flushed to disk one by one: a page is cheap to write again, and a
-        # hundred thousand fsyncs would take minutes.
-        with replacing(target, durable=False) as tmp:
-            tmp.write_bytes(page.content)
+            # Atomic, not flushed to disk one by one: a page is cheap to write again, and
+            # a hundred thousand fsyncs would take minutes. A link there is replaced.
+            replace_at(folder, name, page.content, durable=False)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(self.folders.folder / page.path)) from None
         self.written += 1
 
+    def _holds(self, folder: int, name: str, page: Page) -> bool:
+        """Whether the file `name` is a regular file with the page's content (a link is
+        never read through: it is not the page)."""
+        try:
+            fd = os.open(name, _READ, dir_fd=folder)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return False
+            raise
+        try:
+            mode = os.fstat(fd)
+            if stat.S_ISDIR(mode.st_mode):
+                raise BriefError(f"{self.folders.folder / page.path} is a folder; "
+                                 "the site needs it to be a file")
+            return (stat.S_ISREG(mode.st_mode) and mode.st_size == len(page.content)
+                    and _read(fd, len(page.content) + 1) == page.content)
+        finally:
+            os.close(fd)
+
     def run(self, k: Knowledge, share: int, shares: int,
-            progress: Callable[[int, int], None] | None = None) -> tuple[int, int, int]:
-        """Make and write the jobs `n` with `n % shares == share`; (written, unchanged,
-        bytes). `progress` is told of the whole build's files, as estimated from this
-        share's."""
+            progress: Callable[[int, int], None] | None = None) -> _Share:
+        """Make and write the jobs `n` with `n % shares == share`. `progress` is told of
+        the whole build's files, as estimated from this share's."""
         total = planned_pages(k)
         for n, job in enumerate(_jobs(k)):
             if n % shares != share:
@@ -723,7 +898,16 @@ class _Writer:
             self.put(job.make())
             if progress is not None and n % 256 < shares:
                 progress(n, max(total, n))
-        return self.written, self.unchanged, self.size
+        return _Share(self.written, self.unchanged, self.size, self.digests)
+
+
+class _Share(NamedTuple):
+    """What one process wrote: counts, bytes, and the digest of each of its files."""
+
+    written: int
+    unchanged: int
+    size: int
+    digests: dict[str, str]
 
 
 def workers_for(jobs: int) -> int:
@@ -734,12 +918,12 @@ def workers_for(jobs: int) -> int:
     return max(1, min(4, len(os.sched_getaffinity(0))))
 
 
-def _build(k: Knowledge, folder: Path, workers: int,
-           progress: Callable[[int, int], None] | None) -> tuple[int, int, int]:
+def _build(k: Knowledge, folders: _Folders, workers: int,
+           progress: Callable[[int, int], None] | None) -> _Share:
     """Write every file, in `workers` processes: this one and forked ones, each making
     and writing its share (the knowledge is shared by the fork, not copied or sent)."""
     if workers <= 1:
-        return _Writer(folder).run(k, 0, 1, progress)
+        return _Writer(folders).run(k, 0, 1, progress)
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -748,15 +932,18 @@ def _build(k: Knowledge, folder: Path, workers: int,
     # worker lost). Freezing keeps it out of the collector's walks.
     gc.freeze()
     children = []
+    parent = os.getpid()
     for share in range(1, workers):
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(k, folder, share, workers, send),
-                                daemon=True)
+        child = context.Process(target=_child,
+                                args=(k, folders, share, workers, send, parent), daemon=True)
         child.start()
         send.close()
         children.append((child, receive))
     gc.unfreeze()
-    totals = list(_Writer(folder).run(k, 0, workers, progress))
+    mine = _Writer(folders).run(k, 0, workers, progress)
+    totals = [mine.written, mine.unchanged, mine.size]
+    digests = mine.digests
     failures = []
     for child, receive in children:
         try:
@@ -767,20 +954,57 @@ def _build(k: Knowledge, folder: Path, workers: int,
         if isinstance(result, str):
             failures.append(result)
         else:
-            totals = [a + b for a, b in zip(totals, result, strict=True)]
+            totals = [a + b for a, b in zip(totals, result[:3], strict=True)]
+            digests.update(result.digests)
     if failures:
-        raise BriefError(f"cannot write the site into {folder}: {failures[0]}")
-    return totals[0], totals[1], totals[2]
+        raise BriefError(f"cannot write the site into {folders.folder}: {failures[0]}")
+    return _Share(totals[0], totals[1], totals[2], digests)
 
 
-def _child(k: Knowledge, folder: Path, share: int, shares: int, send: Any) -> None:
-    """A worker process: its share of the files, then its counts (or what went wrong)."""
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when the process that forked it ends (Linux's
+    PR_SET_PDEATHSIG): a build killed midway must not leave workers writing."""
     try:
-        send.send(_Writer(folder).run(k, share, shares))
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pipe's end is then all there is
+        pass
+    if os.getppid() != parent:  # it ended before the call above
+        os._exit(1)
+
+
+def _child(k: Knowledge, folders: _Folders, share: int, shares: int, send: Any,
+           parent: int) -> None:
+    """A worker process: its share of the files, then its counts (or what went wrong)."""
+    _die_with_parent(parent)
+    try:
+        send.send(_Writer(folders).run(k, share, shares))
     except (OSError, BriefError) as exc:
-        send.send(str(exc))
+        send.send(str(exc.message if isinstance(exc, BriefError) else _os_message(exc)))
     finally:
         send.close()
+
+
+def _os_message(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+def _lock(folder: Path, root: int) -> None:
+    """Hold the folder's lock until `root` is closed; SiteBusy when another build does.
+    A file system without locks (some network ones) builds unlocked."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        return
+    try:
+        fcntl.flock(root, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SiteBusy(folder) from None
+    except OSError:
+        pass
 
 
 def build_site(
@@ -789,60 +1013,119 @@ def build_site(
 ) -> SiteReport:
     """Write the static site of the knowledge in `conn` into `folder` (made if missing).
 
-    Raises NotASite (a usage error) when the folder holds files but no manifest and
-    `force` is false, BriefError when it cannot be written. `progress(done, total)` is
+    Raises NotASite (a usage error) when the folder holds files but no manifest, or a
+    manifest that is not one, and `force` is false; SiteBusy when another build holds
+    the folder's lock; BriefError when it cannot be written. `progress(done, total)` is
     called every few hundred files (`total` an estimate). `workers`: processes to build
     with (default: `workers_for` the size of the site).
     """
     if folder.exists() and not folder.is_dir():
         raise BriefError(f"{folder} exists and is not a folder", ExitCode.USAGE)
-    old = _read_manifest(folder) if folder.exists() else []
-    if old is None:
-        if any(folder.iterdir()) and not force:
-            raise NotASite(folder)
-        old = []
+    if os.open not in os.supports_dir_fd or not _NOFOLLOW & getattr(os, "O_NOFOLLOW", 0):
+        raise BriefError("brief site needs a system that opens files relative to a folder "
+                         "without following links (POSIX)")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        root = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from None
+    folders = _Folders(folder, root)
+    try:
+        _lock(folder, root)
+        try:
+            old = _read_manifest(root)
+        except _BadManifest as exc:
+            if not force:
+                raise NotASite(folder, str(exc)) from None
+            old = Manifest([], {})
+        if old is None:
+            if os.listdir(root) and not force:
+                raise NotASite(folder)
+            old = Manifest([], {})
         knowledge = Knowledge(conn)
         paths = [job.path for job in _jobs(knowledge)]
-        written, unchanged, size = _build(
-            knowledge, folder, workers or workers_for(len(paths)), progress
-        )
         current = set(paths)
-        removed = 0
-        for name in sorted(set(old) - current):
-            target = folder / name
-            if target.is_file() or target.is_symlink():
-                target.unlink()
-                removed += 1
-                _prune(target.parent, folder)
-        manifest = json.dumps({"generator": "brief site", "version": 1,
-                               "files": sorted(current)}, indent=0) + "\n"
-        with replacing(folder / MANIFEST) as tmp:
-            tmp.write_text(manifest, encoding="utf-8")
+        known = {name for name in old.files if is_site_path(name)}
+        if current - known:
+            # Listed before the first folder or page is made: a build killed midway leaves
+            # a brief site, which the next build recognises (and leaves what it cannot check).
+            _write_manifest(folder, root, _manifest(sorted(known | current), old.digests))
+        folders.open(paths)
+        share = _build(knowledge, folders, workers or workers_for(len(paths)), progress)
+        removed = sum(
+            _remove(root, name, old.digests.get(name, ""))
+            for name in sorted(known - current)
+        )
+        _write_manifest(folder, root, _manifest(sorted(current), share.digests))
     except OSError as exc:
-        where = f" {exc.filename}:" if exc.filename else ""
-        raise BriefError(f"cannot write the site into {folder}:{where} "
-                         f"{exc.strerror or exc}") from None
-    return SiteReport(written, unchanged, removed, len(paths), size)
+        raise _cannot_write(folder, exc) from None
+    finally:
+        folders.close()
+        os.close(root)
+    return SiteReport(share.written, share.unchanged, removed, len(paths), share.size)
 
 
-def _prune(folder: Path, root: Path) -> None:
-    """Remove folders the removal left empty, up to the site's root."""
-    while folder != root and root in folder.parents:
+def _write_manifest(folder: Path, root: int, data: bytes) -> None:
+    try:
+        replace_at(root, MANIFEST, data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(folder / MANIFEST)) from None
+
+
+def _cannot_write(folder: Path, exc: OSError) -> BriefError:
+    where = f" {exc.filename}:" if exc.filename else ""
+    return BriefError(f"cannot write the site into {folder}:{where} {exc.strerror or exc}")
+
+
+def _remove(root: int, name: str, digest: str) -> bool:
+    """Remove the file `name` below the folder open as `root` when it is a regular file
+    whose sha256 is `digest` (what brief wrote there), reached through real folders only
+    (a link on the way, or as the file, leaves it be); then the folders that left empty,
+    up to the site's root and never through a link. Whether it was removed."""
+    if not re.fullmatch(r"[0-9a-f]{64}", digest):
+        return False  # not recorded (an older brief's manifest): kept, it cannot be checked
+    parts = name.split("/")
+    fds = [root]
+    try:
+        for part in parts[:-1]:
+            try:
+                fds.append(os.open(part, _FOLDER, dir_fd=fds[-1]))
+            except OSError:
+                return False
+        here = fds[-1]
         try:
-            folder.rmdir()
+            fd = os.open(parts[-1], _READ, dir_fd=here)
         except OSError:
-            return
-        folder = folder.parent
+            return False
+        try:
+            mode = os.fstat(fd)
+            if not stat.S_ISREG(mode.st_mode) or _digest(_read(fd, -1)) != digest:
+                return False
+        finally:
+            os.close(fd)
+        now = os.stat(parts[-1], dir_fd=here, follow_symlinks=False)
+        if (now.st_dev, now.st_ino) != (mode.st_dev, mode.st_ino):
+            return False  # replaced meanwhile
+        os.unlink(parts[-1], dir_fd=here)
+        for depth in range(len(parts) - 1, 0, -1):
+            try:  # rmdir never follows a link: a link there ends the pruning
+                os.rmdir(parts[depth - 1], dir_fd=fds[depth - 1])
+            except OSError:
+                break
+        return True
+    finally:
+        for fd in fds[1:]:
+            os.close(fd)
 
 
 __all__ = [
     "MANIFEST",
     "NotASite",
+    "SiteBusy",
     "SiteReport",
     "build_site",
     "file_stem",
+    "is_site_path",
     "record_path",
     "search_index",
     "tag_path",
