@@ -140,7 +140,8 @@ def test_the_site_profiles_an_entity_as_define_does(tmp_path: Path) -> None:
     from briefcli.cli.environment import Environment
     from briefcli.index.connect import open_knowledge
     from briefcli.index.query import define_terms
-    from briefcli.site.build import Knowledge, _definition
+    from briefcli.site.memory import Knowledge
+    from briefcli.site.pages import _definition
 
     conn = open_knowledge(Environment(environ={"BRIEF_CACHE_DIR": str(tmp_path)}), None).conn
     site = Knowledge(conn)

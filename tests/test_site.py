@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefcli.site.build import MANIFEST, file_stem, record_path, tag_path, timeline_path
+from briefcli.site.paths import MANIFEST, file_stem, record_path, tag_path, timeline_path
 from conftest import write
 
 KNOWLEDGE = """\

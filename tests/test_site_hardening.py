@@ -20,7 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefcli.site import build as site
-from briefcli.site.build import MANIFEST, is_site_path, record_path, tag_path, timeline_path
+from briefcli.site import folder as site_folder
+from briefcli.site import paths as site_paths
+from briefcli.site.paths import MANIFEST, is_site_path, record_path, tag_path, timeline_path
 from conftest import FULL, Brief, fixed_settings, write
 from test_site import KNOWLEDGE, broken_links, build, site_files
 
@@ -294,7 +296,7 @@ def test_a_manifest_over_the_size_bound_means_not_a_site(
 ) -> None:
     out = tmp_path / "site"
     assert build(brief, out, kb).code == 0
-    monkeypatch.setattr(site, "MANIFEST_LIMIT", 4096)
+    monkeypatch.setattr(site_folder, "MANIFEST_LIMIT", 4096)
     (out / MANIFEST).write_text(json.dumps({"files": ["index.html"] * 1000}), encoding="utf-8")
     r = build(brief, out, kb)
     assert r.code == 2 and f"its {MANIFEST} is larger than" in r.stderr, r.stderr
@@ -417,7 +419,7 @@ def test_every_page_path_of_any_id_or_tag_is_in_the_grammar(key: str) -> None:
     paths += [tag_path(key), timeline_path("entity", key), timeline_path("tag", key)]
     for path in paths:
         assert is_site_path(path), path
-        assert path not in site.FIXED_FILES, path
+        assert path not in site_paths.FIXED_FILES, path
 
 
 # -- M6: one build at a time ---------------------------------------------------------------
@@ -534,10 +536,10 @@ def test_a_record_or_tag_named_index_never_shares_a_page_with_a_listing(
     assert len({p.lower() for p in paths}) == len(paths)  # apart on case-insensitive disks
     for kind in ("briefing", "entity", "event", "faq", "source"):
         for key in ("index", "Index", "INDEX"):
-            assert record_path(kind, key) not in site.FIXED_FILES
+            assert record_path(kind, key) not in site_paths.FIXED_FILES
     for key in ("index", "Index", "INDEX", "other", "Other"):
         for path in (tag_path(key), timeline_path("tag", key), timeline_path("entity", key)):
-            assert path not in site.FIXED_FILES and not path.startswith("glossary/")
+            assert path not in site_paths.FIXED_FILES and not path.startswith("glossary/")
     out = tmp_path / "site"
     r = brief("site", str(out), "--data", str(data.parent))
     assert r.code == 0, r.stderr

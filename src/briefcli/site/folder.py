@@ -1,0 +1,224 @@
+"""The site folder, trusted in nothing: its manifest read safely, its folders opened
+without following links, pages written atomically inside it, and only brief's own files
+removed (see SECURITY.md)."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+from briefcli.files import replace_at
+from briefcli.problems import BriefError
+from briefcli.site.memory import Knowledge
+from briefcli.site.pages import Page, _jobs, planned_pages
+from briefcli.site.paths import MANIFEST
+
+MANIFEST_LIMIT = 64 * 1024 * 1024  # bytes; a manifest of 400,000 files takes 45 MB
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_READ = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang
+_FOLDER = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_DIRECTORY", 0)
+
+
+class Manifest(NamedTuple):
+    """What a previous build wrote: its files, and the sha256 of each as it wrote it (a
+    manifest of an older brief has no digests)."""
+
+    files: list[str]
+    digests: dict[str, str]
+
+
+class _BadManifest(Exception):
+    """The manifest is there but is not one: the reason, to end "its manifest …"."""
+
+
+def _what(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _read_manifest(root: int) -> Manifest | None:
+    """The manifest of the folder open as `root`, or None when it has none; raises
+    _BadManifest when it is not a regular file (a link, a FIFO, a device: never read),
+    is over MANIFEST_LIMIT bytes, or is not the JSON a build writes. Only plain relative
+    paths are kept: a manifest is a file like any other, and nothing outside the site may
+    be removed because of it."""
+    try:
+        fd = os.open(MANIFEST, _READ, dir_fd=root)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _BadManifest("is a link, which brief never follows") from None
+        raise _BadManifest(f"cannot be read ({exc.strerror})") from None
+    try:
+        mode = os.fstat(fd)
+        if not stat.S_ISREG(mode.st_mode):
+            raise _BadManifest(f"is {_what(mode.st_mode)}, not a regular file")
+        raw = _read(fd, MANIFEST_LIMIT + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MANIFEST_LIMIT:
+        raise _BadManifest(f"is larger than {MANIFEST_LIMIT // (1024 * 1024)} MB")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _BadManifest("is not UTF-8 text") from None
+    except (ValueError, RecursionError):  # RecursionError: `[` nested 100,000 deep
+        raise _BadManifest("is not valid JSON") from None
+    files = data.get("files") if isinstance(data, dict) else None
+    digests = data.get("sha256", {}) if isinstance(data, dict) else None
+    if (not isinstance(files, list) or not all(isinstance(name, str) for name in files)
+            or not isinstance(digests, dict)
+            or not all(isinstance(v, str) for v in digests.values())):
+        raise _BadManifest('is not a list of files ({"files": [...], "sha256": {...}})')
+    safe = []
+    for name in files:
+        if not name or "\\" in name or "\x00" in name:
+            continue
+        path = PurePosixPath(name)
+        if path.is_absolute() or any(part in ("", ".", "..") for part in name.split("/")):
+            continue
+        if name == MANIFEST:
+            continue
+        safe.append(name)
+    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)})
+
+
+def _manifest(files: Sequence[str], digests: dict[str, str]) -> bytes:
+    return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
+                        "sha256": {f: digests[f] for f in sorted(files) if f in digests}},
+                       indent=0) + "\n").encode("utf-8")
+
+
+def _read(fd: int, limit: int) -> bytes:
+    """At most `limit` bytes of the open file `fd` (all of it when `limit` is -1)."""
+    with os.fdopen(fd, "rb", closefd=False) as f:
+        return f.read(limit)
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+class _Folders:
+    """The folders of the site, open: every file is reached from one of these, by a name
+    without '/', so no link on the way is ever followed. Made in the process that forks
+    the workers, so that they share them."""
+
+    def __init__(self, folder: Path, root: int) -> None:
+        self.folder = folder
+        self.fds: dict[str, int] = {"": root}
+
+    def open(self, paths: Sequence[str]) -> None:
+        """Open (making them as needed) the folders of `paths`; raises BriefError when one
+        of them is a link or not a folder: the site is never written through a link."""
+        for path in sorted({p.rpartition("/")[0] for p in paths}):
+            parent = ""
+            for part in path.split("/") if path else ():
+                here = f"{parent}/{part}" if parent else part
+                if here not in self.fds:
+                    with suppress(FileExistsError):
+                        os.mkdir(part, dir_fd=self.fds[parent])
+                    try:
+                        self.fds[here] = os.open(part, _FOLDER, dir_fd=self.fds[parent])
+                    except OSError as exc:
+                        if exc.errno not in (errno.ELOOP, errno.ENOTDIR):
+                            raise OSError(exc.errno, exc.strerror,
+                                          str(self.folder / here)) from None
+                        what = ("a link" if stat.S_ISLNK(os.stat(
+                            part, dir_fd=self.fds[parent], follow_symlinks=False).st_mode)
+                            else "not a folder")
+                        raise BriefError(
+                            f"{self.folder / here} is {what}; the site needs a folder there "
+                            "(brief never writes through a link): move it away, or build "
+                            "into another folder"
+                        ) from None
+                parent = here
+
+    def close(self) -> None:
+        for key, fd in self.fds.items():
+            if key:
+                os.close(fd)
+        self.fds = {"": self.fds[""]}
+
+
+class _Share(NamedTuple):
+    """What one process wrote: counts, bytes, and the digest of each of its files."""
+
+    written: int
+    unchanged: int
+    size: int
+    digests: dict[str, str]
+
+
+class _Writer:
+    """Writes the files of one share of the jobs, counting what it did."""
+
+    def __init__(self, folders: _Folders) -> None:
+        self.folders = folders
+        self.written = self.unchanged = self.size = 0
+        self.digests: dict[str, str] = {}
+
+    def put(self, page: Page) -> None:
+        where, _, name = page.path.rpartition("/")
+        folder = self.folders.fds[where]
+        self.size += len(page.content)
+        self.digests[page.path] = _digest(page.content)
+        try:
+            if self._holds(folder, name, page):
+                self.unchanged += 1
+                return
+            # Atomic, not flushed to disk one by one: a page is cheap to write again, and
+            # a hundred thousand fsyncs would take minutes. A link there is replaced.
+            replace_at(folder, name, page.content, durable=False)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(self.folders.folder / page.path)) from None
+        self.written += 1
+
+    def _holds(self, folder: int, name: str, page: Page) -> bool:
+        """Whether the file `name` is a regular file with the page's content (a link is
+        never read through: it is not the page)."""
+        try:
+            fd = os.open(name, _READ, dir_fd=folder)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return False
+            raise
+        try:
+            mode = os.fstat(fd)
+            if stat.S_ISDIR(mode.st_mode):
+                raise BriefError(f"{self.folders.folder / page.path} is a folder; "
+                                 "the site needs it to be a file")
+            return (stat.S_ISREG(mode.st_mode) and mode.st_size == len(page.content)
+                    and _read(fd, len(page.content) + 1) == page.content)
+        finally:
+            os.close(fd)
+
+    def run(self, k: Knowledge, share: int, shares: int,
+            progress: Callable[[int, int], None] | None = None) -> _Share:
+        """Make and write the jobs `n` with `n % shares == share`. `progress` is told of
+        the whole build's files, as estimated from this share's."""
+        total = planned_pages(k)
+        for n, job in enumerate(_jobs(k)):
+            if n % shares != share:
+                continue
+            self.put(job.make())
+            if progress is not None and n % 256 < shares:
+                progress(n, max(total, n))
+        return _Share(self.written, self.unchanged, self.size, self.digests)
