@@ -281,9 +281,10 @@ def _option(command: Command, word: str) -> tuple[str | None, str | None]:
 
 
 def _print(request: Request, values: list[str], stdout: TextIO) -> int:
-    """Print the values as Typer's completion class of the shell prints them."""
+    """Print the values as Typer's completion class of the shell prints them; for bash,
+    each shell-quoted (bash inserts what it is given as it is)."""
     if request.shell == "bash":
-        stdout.write("\n".join(values) + "\n")
+        stdout.write("\n".join(bash_quote(v) for v in values) + "\n")
     elif request.shell == "zsh":
         if values:
             listed = "\n".join(f'"{_zsh_escape(v)}"' for v in values)
@@ -296,6 +297,39 @@ def _print(request: Request, values: list[str], stdout: TextIO) -> int:
         stdout.write("\n".join(values) + "\n")
     stdout.flush()
     return 0
+
+
+# What bash's `printf %q` escapes with a backslash anywhere in a word: blanks, and every
+# character of its syntax (operators, quotes, expansions, globs, braces, history).
+_BASH_SPECIAL = frozenset(" \t\n!\"$&'()*,;<>?[\\]^`{|}")
+_ANSI_C = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+           "\r": "\\r", "\x1b": "\\E", "'": "\\'", "\\": "\\\\"}
+
+
+def bash_quote(value: str) -> str:
+    """`value` as one word of bash, written as bash's `printf %q` writes it: special
+    characters behind a backslash (a `#` or `~` where it starts a comment or a tilde
+    expansion too), a value with a character that is not printable as $'...'."""
+    if not value:
+        return "''"
+    if not value.isprintable():
+        out = []
+        for c in value:
+            if c in _ANSI_C:
+                out.append(_ANSI_C[c])
+            elif c.isprintable():
+                out.append(c)
+            else:
+                out.extend(f"\\{b:03o}" for b in c.encode("utf-8", "surrogatepass"))
+        return "$'" + "".join(out) + "'"
+    out = []
+    for i, c in enumerate(value):
+        if c in _BASH_SPECIAL or (i == 0 and c == "#") or (
+            c == "~" and (i == 0 or value[i - 1] in ":=")
+        ):
+            out.append("\\")
+        out.append(c)
+    return "".join(out)
 
 
 def _zsh_escape(value: str) -> str:
@@ -497,6 +531,9 @@ def autocompletion(completer: str) -> Callable[..., list[str]]:
             data += list(each.params.get("data") or ())
         env = getattr(chain[-1].obj, "env", None) if chain else None
         environ = env.environ if env is not None else os.environ
-        return candidates(completer, incomplete or "", data, environ)
+        values = candidates(completer, incomplete or "", data, environ)
+        if environ.get(COMPLETE_VAR) == "complete_bash":  # inserted as they are: quoted
+            return [bash_quote(v) for v in values]
+        return values
 
     return complete
