@@ -18,8 +18,11 @@ The knowledge values come from the index (`knowledge_values`, also called by the
   is not (a TAB never starts a long build): no knowledge values are offered.
 
 Candidates are the values that start with what was typed (case-sensitive, as Typer
-filters them), sorted, each once; a value with a control character or a line break
-is never offered (the shell would run it into its command line). When more than
+filters them), sorted, each once; for bash each is one shell-quoted word, as `printf %q`
+writes it (bash inserts a value as it is given: `ZEBRA;touch PWNED` unquoted would run
+its second command on Enter; zsh and fish quote what they insert themselves); a value
+with a control character or a line break is never offered (the shell would run it into
+its command line). When more than
 MAX_CANDIDATES match, none is offered: a shell would otherwise insert the common start
 of a truncated list.
 """

@@ -187,15 +187,15 @@ def guard_output(env: Environment) -> GuardedOutput:
         return env.stdout
     guard = GuardedOutput(env.stdout)
     if env.stdout is sys.stdout:
-        sys.stdout = guard  # type: ignore[assignment]
-    env.stdout = guard  # type: ignore[assignment]
+        sys.stdout = guard
+    env.stdout = guard
     return guard
 
 
 def release_output(env: Environment, guard: GuardedOutput) -> None:
-    if sys.stdout is guard:  # type: ignore[comparison-overlap]
+    if sys.stdout is guard:
         sys.stdout = guard.stream
-    if env.stdout is guard:  # type: ignore[comparison-overlap]
+    if env.stdout is guard:
         env.stdout = guard.stream
 
 
