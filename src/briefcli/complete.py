@@ -112,6 +112,7 @@ class Request(NamedTuple):
     words: list[str]  # from the program's name on
     incomplete: str
     fish_action: str = ""  # fish: "get-args" (the values) or "is-args" (whether any)
+    quote: str = ""  # bash: the quote the word being completed opened and left open
 
 
 def answer(environ: Mapping[str, str], stdout: TextIO) -> int | None:
@@ -151,13 +152,28 @@ def read_request(environ: Mapping[str, str]) -> Request | None:
         words = split_arg_string(environ.get("COMP_WORDS", ""))
         cword = int(environ.get("COMP_CWORD", "0"))
         incomplete = words[cword] if cword < len(words) else ""
-        return Request(shell, words[:cword], incomplete)
+        raw = environ.get("COMP_WORDS", "").split("\n")
+        word = raw[cword] if cword < len(raw) else ""
+        return Request(shell, words[:cword], incomplete, quote=_open_quote(word))
     line = environ.get("_TYPER_COMPLETE_ARGS", "")
     words = split_arg_string(line)
     incomplete = ""
     if len(words) > 1 and not line.endswith(" "):
         incomplete = words.pop()
     return Request(shell, words, incomplete, environ.get("_TYPER_COMPLETE_FISH_ACTION", ""))
+
+
+def _open_quote(word: str) -> str:
+    """The quote (' or ") a word typed in bash starts with and does not close."""
+    if word[:1] not in ("'", '"'):
+        return ""
+    import shlex
+
+    try:
+        shlex.split(word)
+    except ValueError:
+        return word[0]
+    return ""
 
 
 def split_arg_string(string: str) -> list[str]:
@@ -287,7 +303,11 @@ def _print(request: Request, values: list[str], stdout: TextIO) -> int:
     """Print the values as Typer's completion class of the shell prints them; for bash,
     each shell-quoted (bash inserts what it is given as it is)."""
     if request.shell == "bash":
-        stdout.write("\n".join(bash_quote(v) for v in values) + "\n")
+        # After a quote the user opened, a value that starts with that quote replaces
+        # it (readline's rule): an empty quoted string on either side of the quoted
+        # word keeps it one word equal to the value.
+        q = request.quote * 2
+        stdout.write("\n".join(f"{q}{bash_quote(v)}{q}" for v in values) + "\n")
     elif request.shell == "zsh":
         if values:
             listed = "\n".join(f'"{_zsh_escape(v)}"' for v in values)
