@@ -12,6 +12,10 @@ know, a value the full command would refuse (usage errors have one definition, t
 a miss (suggestions), knowledge with errors or warnings, an index to build from scratch.
 A differential test runs a corpus of argument lists through both paths and requires the
 same output, messages and exit code.
+
+Standard output is guarded on both paths (`environment.GuardedOutput`): a reader that
+went away ends the call with 141 and nothing on stderr, a full disk or device or a write
+cut short with one line and 74, whichever path answers and whatever else happened.
 """
 
 from __future__ import annotations
