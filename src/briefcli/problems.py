@@ -19,6 +19,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1  # nothing matched, or the knowledge is invalid
     USAGE = 2  # bad arguments or options
     INTERNAL = 70  # a bug: reported in one line, with a traceback under --debug
+    IO_ERROR = 74  # the output could not be written: a full disk or device, an I/O error
     BROKEN_PIPE = 141  # the reader of the output went away (as a shell reports SIGPIPE)
 
 

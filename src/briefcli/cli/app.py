@@ -26,7 +26,8 @@ app = typer.Typer(
     help="A terminal briefing book: what you know about a story, from plain YAML files.",
     epilog=(
         "Exit codes: 0 found (check: no errors); 1 not found, or errors in the knowledge; "
-        "2 usage; 70 a bug in brief; 141 the reader of the output went away.\n\n"
+        "2 usage; 70 a bug in brief; 74 the output could not be written (a full disk); "
+        "141 the reader of the output went away.\n\n"
         "Environment: BRIEF_DATA (knowledge paths), BRIEF_CACHE_DIR (the index's folder), "
         "BRIEF_STRICT=1 (as --strict), BRIEF_PAGER / PAGER (the pager; default less -R), "
         "NO_COLOR / FORCE_COLOR (colour), COLUMNS (width).\n\n"
@@ -943,25 +944,76 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
 
     Usage errors are reported by Typer itself (exit 2); our own failures arrive here as
     BriefError. Anything else is a bug: one line, exit 70, the traceback with --debug.
+    Output that cannot be written ends the call with 141 (the reader went away) or 74
+    (a full disk or device), whatever else happened.
     """
+    from briefcli.cli.environment import (
+        OutputFailed,
+        OutputGone,
+        finish_output,
+        guard_output,
+        release_output,
+    )
+
     env = env or Environment()
     args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args or bool(env.environ.get("BRIEF_DEBUG"))
+    debug = debug_option(args) or bool(env.environ.get("BRIEF_DEBUG"))
     for n, arg in enumerate(args, 1):
         if undecodable(arg):  # bytes the locale could not decode, kept as surrogates
             _stderr(env, f"brief: argument {n} is not valid UTF-8 text: "
                          f"{arg.encode('utf-8', 'surrogateescape')!r}")
             sys.exit(ExitCode.USAGE)
+    guard = guard_output(env)
+    try:
+        try:
+            _outcome(args, env, debug)
+        except SystemExit:
+            finish_output(guard)
+            raise
+    except (OutputGone, OutputFailed) as exc:
+        from briefcli.cli.lean import output_failure
+
+        sys.exit(output_failure(env, exc))
+    finally:
+        release_output(env, guard)
+    sys.exit(0)  # not reached: _outcome always exits
+
+
+# Root options that take a value, as `_root` declares them.
+_ROOT_VALUES = ("--data", "-d", "--color")
+
+
+def debug_option(args: list[str]) -> bool:
+    """Whether `--debug` is given as a root option: among the options before the command
+    (an option's value, a word after the command or after `--` is not one)."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--debug":
+            return True
+        if arg == "--" or not arg.startswith("-") or arg == "-":
+            return False
+        if arg in _ROOT_VALUES:
+            i += 1  # its value
+        i += 1
+    return False
+
+
+def _outcome(args: list[str], env: Environment, debug: bool) -> NoReturn:
+    """Run the app and exit with its code; --debug shows the traceback of a bug (and
+    only of a bug: a miss or a mistake in the knowledge is reported as always)."""
+    from briefcli.cli.environment import OutputFailed, OutputGone
+
     try:
         _run(args, env)
+    except (OutputGone, OutputFailed):
+        raise
     except BrokenPipeError:
         from briefcli.cli.lean import quiet_stdout
 
         quiet_stdout()
         sys.exit(ExitCode.BROKEN_PIPE)
     except BriefError as exc:
-        if debug:
-            raise
         _report(env, exc)
         sys.exit(exc.exit_code)
     except Exception as exc:

@@ -18,8 +18,11 @@ The knowledge values come from the index (`knowledge_values`, also called by the
   is not (a TAB never starts a long build): no knowledge values are offered.
 
 Candidates are the values that start with what was typed (case-sensitive, as Typer
-filters them), sorted, each once; a value with a control character or a line break
-is never offered (the shell would run it into its command line). When more than
+filters them), sorted, each once; for bash each is one shell-quoted word, as `printf %q`
+writes it (bash inserts a value as it is given: `ZEBRA;touch PWNED` unquoted would run
+its second command on Enter; zsh and fish quote what they insert themselves); a value
+with a control character or a line break is never offered (the shell would run it into
+its command line). When more than
 MAX_CANDIDATES match, none is offered: a shell would otherwise insert the common start
 of a truncated list.
 """
@@ -109,6 +112,7 @@ class Request(NamedTuple):
     words: list[str]  # from the program's name on
     incomplete: str
     fish_action: str = ""  # fish: "get-args" (the values) or "is-args" (whether any)
+    quote: str = ""  # bash: the quote the word being completed opened and left open
 
 
 def answer(environ: Mapping[str, str], stdout: TextIO) -> int | None:
@@ -148,13 +152,28 @@ def read_request(environ: Mapping[str, str]) -> Request | None:
         words = split_arg_string(environ.get("COMP_WORDS", ""))
         cword = int(environ.get("COMP_CWORD", "0"))
         incomplete = words[cword] if cword < len(words) else ""
-        return Request(shell, words[:cword], incomplete)
+        raw = environ.get("COMP_WORDS", "").split("\n")
+        word = raw[cword] if cword < len(raw) else ""
+        return Request(shell, words[:cword], incomplete, quote=_open_quote(word))
     line = environ.get("_TYPER_COMPLETE_ARGS", "")
     words = split_arg_string(line)
     incomplete = ""
     if len(words) > 1 and not line.endswith(" "):
         incomplete = words.pop()
     return Request(shell, words, incomplete, environ.get("_TYPER_COMPLETE_FISH_ACTION", ""))
+
+
+def _open_quote(word: str) -> str:
+    """The quote (' or ") a word typed in bash starts with and does not close."""
+    if word[:1] not in ("'", '"'):
+        return ""
+    import shlex
+
+    try:
+        shlex.split(word)
+    except ValueError:
+        return word[0]
+    return ""
 
 
 def split_arg_string(string: str) -> list[str]:
@@ -281,9 +300,14 @@ def _option(command: Command, word: str) -> tuple[str | None, str | None]:
 
 
 def _print(request: Request, values: list[str], stdout: TextIO) -> int:
-    """Print the values as Typer's completion class of the shell prints them."""
+    """Print the values as Typer's completion class of the shell prints them; for bash,
+    each shell-quoted (bash inserts what it is given as it is)."""
     if request.shell == "bash":
-        stdout.write("\n".join(values) + "\n")
+        # After a quote the user opened, a value that starts with that quote replaces
+        # it (readline's rule): an empty quoted string on either side of the quoted
+        # word keeps it one word equal to the value.
+        q = request.quote * 2
+        stdout.write("\n".join(f"{q}{bash_quote(v)}{q}" for v in values) + "\n")
     elif request.shell == "zsh":
         if values:
             listed = "\n".join(f'"{_zsh_escape(v)}"' for v in values)
@@ -296,6 +320,39 @@ def _print(request: Request, values: list[str], stdout: TextIO) -> int:
         stdout.write("\n".join(values) + "\n")
     stdout.flush()
     return 0
+
+
+# What bash's `printf %q` escapes with a backslash anywhere in a word: blanks, and every
+# character of its syntax (operators, quotes, expansions, globs, braces, history).
+_BASH_SPECIAL = frozenset(" \t\n!\"$&'()*,;<>?[\\]^`{|}")
+_ANSI_C = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+           "\r": "\\r", "\x1b": "\\E", "'": "\\'", "\\": "\\\\"}
+
+
+def bash_quote(value: str) -> str:
+    """`value` as one word of bash, written as bash's `printf %q` writes it: special
+    characters behind a backslash (a `#` or `~` where it starts a comment or a tilde
+    expansion too), a value with a character that is not printable as $'...'."""
+    if not value:
+        return "''"
+    if not value.isprintable():
+        out = []
+        for c in value:
+            if c in _ANSI_C:
+                out.append(_ANSI_C[c])
+            elif c.isprintable():
+                out.append(c)
+            else:
+                out.extend(f"\\{b:03o}" for b in c.encode("utf-8", "surrogatepass"))
+        return "$'" + "".join(out) + "'"
+    out = []
+    for i, c in enumerate(value):
+        if c in _BASH_SPECIAL or (i == 0 and c == "#") or (
+            c == "~" and (i == 0 or value[i - 1] in ":=")
+        ):
+            out.append("\\")
+        out.append(c)
+    return "".join(out)
 
 
 def _zsh_escape(value: str) -> str:
@@ -488,6 +545,9 @@ def autocompletion(completer: str) -> Callable[..., list[str]]:
             data += list(each.params.get("data") or ())
         env = getattr(chain[-1].obj, "env", None) if chain else None
         environ = env.environ if env is not None else os.environ
-        return candidates(completer, incomplete or "", data, environ)
+        values = candidates(completer, incomplete or "", data, environ)
+        if environ.get(COMPLETE_VAR) == "complete_bash":  # inserted as they are: quoted
+            return [bash_quote(v) for v in values]
+        return values
 
     return complete

@@ -97,3 +97,120 @@ class Environment:
         if os.path.isabs(path):
             return Path(path)
         return Path(self.cwd or os.sep) / path
+
+
+class OutputGone(Exception):
+    """The reader of standard output went away (`brief timeline | head -1`)."""
+
+
+class OutputFailed(Exception):
+    """Standard output cannot take the answer: a full disk or device, an I/O error, or a
+    write that took only part of the text."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _output_error(exc: OSError) -> Exception:
+    if isinstance(exc, BrokenPipeError):
+        return OutputGone()
+    return OutputFailed(exc.strerror or str(exc))
+
+
+class GuardedOutput:
+    """Standard output as a command writes to it: every text is written whole (a stream
+    that takes only part of it is given the rest, and one that takes nothing fails), and
+    a failure to write or flush is raised as OutputGone or OutputFailed, not OSError, so
+    that no layer in between (the framework's own handling of a closed pipe, a catch of
+    OSError meant for files) can take it for anything else. It remembers whether
+    anything was written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.written = False
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # as a text stream says (what probes it relies on it)
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        done = 0
+        while done < len(text):
+            self.written = True
+            try:
+                count = self.stream.write(text[done:])
+            except OSError as exc:
+                raise _output_error(exc) from None
+            if count is None:  # a stream that does not count takes it all
+                break
+            if count <= 0:
+                raise OutputFailed(
+                    f"the output was cut: {done:,} of {len(text):,} characters written"
+                )
+            done += count
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise _output_error(exc) from None
+
+    def isatty(self) -> bool:
+        try:
+            return bool(self.stream.isatty())
+        except (ValueError, AttributeError):
+            return False
+
+    def fileno(self) -> int:
+        return int(self.stream.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self.stream, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str | None:
+        return getattr(self.stream, "errors", None)
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+
+def guard_output(env: Environment) -> GuardedOutput:
+    """Put env.stdout behind a GuardedOutput (once) and return it; the process's own
+    sys.stdout too when it is that stream, so that what the framework prints itself
+    (help, usage) is guarded as well. `release_output` puts them back."""
+    if isinstance(env.stdout, GuardedOutput):
+        return env.stdout
+    guard = GuardedOutput(env.stdout)
+    if env.stdout is sys.stdout:
+        sys.stdout = guard
+    env.stdout = guard
+    return guard
+
+
+def release_output(env: Environment, guard: GuardedOutput) -> None:
+    if sys.stdout is guard:
+        sys.stdout = guard.stream
+    if env.stdout is guard:
+        env.stdout = guard.stream
+
+
+def finish_output(guard: GuardedOutput) -> None:
+    """Flush what is left of the answer and check that the file or device took it
+    (a file system that reports a failed write only when the file is closed, as NFS
+    does, reports it on the close of a duplicate descriptor): raises OutputGone or
+    OutputFailed as a write would."""
+    guard.flush()
+    if guard.written:
+        try:
+            fd = guard.stream.fileno()
+        except (OSError, ValueError, AttributeError):
+            return  # not a file: a buffer in memory
+        try:
+            os.close(os.dup(fd))
+        except OSError as exc:
+            raise _output_error(exc) from None

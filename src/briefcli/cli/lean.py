@@ -12,6 +12,10 @@ know, a value the full command would refuse (usage errors have one definition, t
 a miss (suggestions), knowledge with errors or warnings, an index to build from scratch.
 A differential test runs a corpus of argument lists through both paths and requires the
 same output, messages and exit code.
+
+Standard output is guarded on both paths (`environment.GuardedOutput`): a reader that
+went away ends the call with 141 and nothing on stderr, a full disk or device or a write
+cut short with one line and 74, whichever path answers and whatever else happened.
 """
 
 from __future__ import annotations
@@ -21,7 +25,14 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from briefcli.cli.environment import Environment
+from briefcli.cli.environment import (
+    Environment,
+    OutputFailed,
+    OutputGone,
+    finish_output,
+    guard_output,
+    release_output,
+)
 
 COMMANDS = ("define", "timeline", "search", "show", "list", "faq")
 MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
@@ -37,14 +48,43 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
         code = _complete(env)
         if code is not None:
             sys.exit(code)
-    code = None
-    if not env.environ.get("BRIEF_NO_LEAN"):
-        code = answer(args, env)
-    if code is None:
-        from briefcli.cli.app import main as full
+    guard = guard_output(env)
+    try:
+        code = None
+        if not env.environ.get("BRIEF_NO_LEAN"):
+            try:
+                code = answer(args, env)
+                if code is not None:
+                    finish_output(guard)
+            except (OutputGone, OutputFailed) as exc:
+                code = output_failure(env, exc)
+        if code is None:
+            from briefcli.cli.app import main as full
 
-        full(args, env)
-    sys.exit(code)
+            full(args, env)
+        sys.exit(code)
+    finally:
+        release_output(env, guard)
+
+
+def output_failure(env: Environment, exc: OutputGone | OutputFailed) -> int:
+    """The exit code for an answer standard output did not take, and its message: none
+    when the reader went away (141, as a shell reports SIGPIPE), one line when the file
+    or device failed (74). What is left unwritten is dropped, so that the interpreter's
+    last flush cannot fail again."""
+    from briefcli.problems import ExitCode
+
+    stream = getattr(env.stdout, "stream", env.stdout)
+    if stream is sys.__stdout__ or stream is getattr(sys.stdout, "stream", sys.stdout):
+        quiet_stdout()
+    if isinstance(exc, OutputGone):
+        return int(ExitCode.BROKEN_PIPE)
+    try:
+        env.stderr.write(f"brief: cannot write the output: {exc.reason}\n")
+        env.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return int(ExitCode.IO_ERROR)
 
 
 def _complete(env: Environment) -> int | None:
