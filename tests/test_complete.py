@@ -20,7 +20,8 @@ import typer
 
 from briefcli.cli import app as cli
 from briefcli.cli import complete
-from briefcli.cli.complete import COMMANDS, ROOT, answer
+from briefcli.cli.complete import answer
+from briefcli.cli.grammar import COMMANDS, ROOT
 from briefcli.cli.environment import Environment
 from conftest import write
 
@@ -113,14 +114,14 @@ def _typer_params(
 def test_the_table_of_commands_is_the_apps() -> None:
     group = typer.main.get_command(cli.app)
     assert sorted(COMMANDS) == sorted(group.commands), (  # type: ignore[attr-defined]
-        "add the command to briefcli.cli.complete.COMMANDS"
+        "add the command to briefcli.cli.grammar.COMMANDS"
     )
     root = typer.Context(group, info_name="brief", **group.context_settings)
     for name, entry in [("", ROOT), *COMMANDS.items()]:
         command = group if not name else group.commands[name]  # type: ignore[attr-defined]
         ctx = root if not name else typer.Context(command, info_name=name, parent=root)
         options, arguments = _typer_params(command, ctx)
-        table = {option: value is not None for option, value in entry.options.items()}
+        table = {option: spec.value is not None for option, spec in entry.options.items()}
         assert table == options, name
         if name:
             assert len(entry.arguments) == len(arguments), name

@@ -33,6 +33,23 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
+from briefcli.cli.grammar import (
+    BRIEFINGS,
+    COLORS,
+    COMMANDS,
+    FORMAT,
+    GLOSSARIES,
+    KNOWLEDGE,
+    LISTS,
+    RECORDS,
+    ROOT,
+    TERMS,
+    TEXT,
+    TOPICS,
+    Command,
+    choices,
+)
+
 if TYPE_CHECKING:  # sqlite3 is imported only when the index is read
     import sqlite3
 
@@ -40,70 +57,8 @@ COMPLETE_VAR = "_BRIEF_COMPLETE"
 SMALL_KNOWLEDGE = 64 * 1024  # bytes of knowledge files indexed on a TAB, at most (5x bundled)
 MAX_CANDIDATES = 1000
 
-# What completes a value. Knowledge values are read from the index; FILES and TEXT
-# offer nothing, so the shell completes file names (FILES) or nothing useful exists.
-TERMS = "terms"  # define: acronyms, names, aliases and ids of entities
-TOPICS = "topics"  # timeline: acronyms and names of entities, and tags
-BRIEFINGS = "briefings"  # show: briefing dates and ids
-RECORDS = "records"  # edit: the ids of every kind of record
-KINDS = "kinds"  # edit --kind: every kind of record
-SEARCH_KINDS = "search-kinds"  # search --kind: the kinds search knows
-LISTS = "lists"  # list: what it lists
-COLORS = "colors"  # --color
-GLOSSARIES = "glossaries"  # import --from
-FILES = "files"
-TEXT = "text"
-FORMAT = "format:"  # + a view: the formats that serve it
-
-KNOWLEDGE = frozenset({TERMS, TOPICS, BRIEFINGS, RECORDS})
-
-
-class Command(NamedTuple):
-    """What completion needs to know of a command: its options (each with what completes
-    its value, None for a flag) and what completes each of its arguments."""
-
-    options: dict[str, str | None]
-    arguments: tuple[str, ...] = ()
-    variadic: bool = False  # the last argument takes any number of words
-
-
-def _fmt(view: str) -> dict[str, str | None]:
-    return {"--format": FORMAT + view, "-f": FORMAT + view, "--json": None}
-
-
-_HELP: dict[str, str | None] = {"--help": None, "-h": None}
-_DATA: dict[str, str | None] = {"--data": FILES, "-d": FILES, **_HELP}
-_WRITE: dict[str, str | None] = {"--output": FILES, "-o": FILES, "--force": None}
-
-ROOT = Command({
-    **_DATA, "--strict": None, "--color": COLORS, "--no-pager": None, "--debug": None,
-    "--version": None, "-V": None, "--install-completion": None, "--show-completion": None,
-})
-
-# Kept equal to the Typer app by tests/test_complete.py (options, their arity, arguments).
-COMMANDS: dict[str, Command] = {
-    "info": Command(_DATA),
-    "show": Command({**_DATA, **_fmt("show")}, (BRIEFINGS,)),
-    "define": Command({**_DATA, **_fmt("define"), "--short": None, "-s": None}, (TERMS,), True),
-    "timeline": Command(
-        {**_DATA, **_fmt("timeline"), "--since": TEXT, "--until": TEXT, "--limit": TEXT,
-         "--reverse": None, "--svg": FILES, "--force": None},
-        (TOPICS,),
-    ),
-    "search": Command(
-        {**_DATA, **_fmt("search"), "--kind": SEARCH_KINDS, "--limit": TEXT}, (TEXT,), True
-    ),
-    "check": Command({**_DATA, **_fmt("check")}, (FILES,), True),
-    "export": Command({**_DATA, **_fmt("export"), **_WRITE}),
-    "ingest": Command({**_DATA, **_WRITE, "--date": TEXT}, (FILES,), True),
-    "import": Command({**_DATA, **_WRITE, "--from": GLOSSARIES}, (FILES,)),
-    "schema": Command(_HELP),
-    "edit": Command({**_DATA, "--kind": KINDS}, (RECORDS,)),
-    "list": Command({**_DATA, **_fmt("listing"), "--kind": TEXT, "--tag": TEXT}, (LISTS,)),
-    "faq": Command({**_DATA, **_fmt("faq")}, (TEXT,), True),
-    "site": Command({**_DATA, "--force": None}, (FILES,)),
-}
-
+# The commands, their options and what completes each value are the command line's
+# table (`grammar`), which the fast path and the Typer app share.
 
 class Request(NamedTuple):
     """A completion request: the shell, the words before the one completed, that word."""
@@ -238,7 +193,7 @@ def locate(
     only_arguments = False
     for word in words:
         if pending is not None:
-            if pending in ("--data", "-d"):
+            if command.options[pending].key == "data":
                 data.append(word)
             pending = None
             continue
@@ -250,9 +205,9 @@ def locate(
             if option is None:
                 return None
             if value is None:
-                if command.options[option] is not None:
+                if command.options[option].value is not None:
                     pending = option
-            elif option in ("--data", "-d"):
+            elif command.options[option].key == "data":
                 data.append(value)
             continue
         if not name:
@@ -263,12 +218,12 @@ def locate(
         positional += 1
     completer: str | None
     if pending is not None:
-        completer = command.options[pending]
+        completer = command.options[pending].value
     elif incomplete.startswith("-") and not only_arguments and incomplete != "-":
         option, value = _option(command, incomplete)
         if option is None or value is None:
             return None  # an option's name: Typer lists them
-        completer, incomplete = command.options[option], value
+        completer, incomplete = command.options[option].value, value
     elif not name:
         return None  # a command's name: Typer lists them
     elif positional < len(command.arguments):
@@ -286,7 +241,7 @@ def _option(command: Command, word: str) -> tuple[str | None, str | None]:
     (None, None) when the command has no such option (or a flag is given a value)."""
     if word.startswith("--"):
         option, eq, value = word.partition("=")
-        if option not in command.options or (eq and command.options[option] is None):
+        if option not in command.options or (eq and command.options[option].value is None):
             return None, None
         return option, value if eq else None
     option = word[:2]
@@ -294,7 +249,7 @@ def _option(command: Command, word: str) -> tuple[str | None, str | None]:
         return None, None
     if len(word) == 2:
         return option, None
-    if command.options[option] is None:
+    if command.options[option].value is None:
         return None, None  # stacked flags (-sh): leave them to Typer
     return option, word[2:].removeprefix("=")
 
@@ -368,30 +323,10 @@ def candidates(
     """The values offered for a word that starts with `incomplete`."""
     if completer in KNOWLEDGE:
         return knowledge_values(completer, incomplete, data, environ)
-    if completer.startswith(FORMAT):
-        from briefcli.render import format_names
-
-        return _choices(format_names(completer[len(FORMAT):]), incomplete)
-    fixed = _fixed(completer)
-    if completer in (COLORS, GLOSSARIES, LISTS):
-        return _choices(fixed, incomplete)
+    fixed = list(choices(completer) or ())
+    if completer.startswith(FORMAT) or completer in (COLORS, GLOSSARIES, LISTS):
+        return _choices(fixed, incomplete)  # choices that ignore case
     return [v for v in fixed if v.startswith(incomplete)]
-
-
-def _fixed(completer: str) -> list[str]:
-    if completer == COLORS:
-        return ["auto", "always", "never"]
-    if completer == GLOSSARIES:
-        from briefcli.authoring.glossaries import READERS
-
-        return list(READERS)
-    if completer == LISTS:
-        return ["entities", "events", "briefings", "faqs", "sources", "tags"]
-    if completer in (KINDS, SEARCH_KINDS):
-        from briefcli.knowledge import model
-
-        return list(model.KINDS if completer == KINDS else model.SEARCH_KINDS)
-    return []
 
 
 def _choices(choices: list[str], incomplete: str) -> list[str]:

@@ -214,3 +214,35 @@ def finish_output(guard: GuardedOutput) -> None:
             os.close(os.dup(fd))
         except OSError as exc:
             raise _output_error(exc) from None
+
+
+def output_failure(env: Environment, exc: OutputGone | OutputFailed) -> int:
+    """The exit code for an answer standard output did not take, and its message: none
+    when the reader went away (141, as a shell reports SIGPIPE), one line when the file
+    or device failed (74). What is left unwritten is dropped, so that the interpreter's
+    last flush cannot fail again."""
+    from briefcli.problems import ExitCode
+
+    stream = getattr(env.stdout, "stream", env.stdout)
+    if stream is sys.__stdout__ or stream is getattr(sys.stdout, "stream", sys.stdout):
+        quiet_stdout()
+    if isinstance(exc, OutputGone):
+        return int(ExitCode.BROKEN_PIPE)
+    try:
+        env.stderr.write(f"brief: cannot write the output: {exc.reason}\n")
+        env.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return int(ExitCode.IO_ERROR)
+
+
+def quiet_stdout() -> None:
+    """The reader of our output went away (`brief show | head -1`): point stdout at
+    /dev/null so that the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

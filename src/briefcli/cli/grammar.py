@@ -18,6 +18,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from briefcli.knowledge.dates import PartialDate
+
 MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
 
 # What completes a value. Knowledge values are read from the index; FILES and TEXT
@@ -186,12 +188,46 @@ def is_date_like(text: str) -> bool:
     """Whether `text` has the shape of a date (YYYY, YYYY-M[M], YYYY-M[M]-D[D]): what
     `show` checks as one, so that 2023-02-30 is a usage error and not a miss."""
     parts = text.split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
+    if not 1 <= len(parts) <= 3 or not all(p.isdecimal() for p in parts):
         return False
     return len(parts[0]) == 4 and all(1 <= len(p) <= 2 for p in parts[1:])
 
 
-def partial_date(text: str | None, name: str) -> object:
+def show_target(what: str | None) -> None:
+    """`show`'s argument: a date-like one must be a real date."""
+    if what is not None and is_date_like(what):
+        partial_date(what, "DATE")
+
+
+def short_alone(short: bool, other_format: bool) -> None:
+    """`define --short` is one line per sense: no other format goes with it."""
+    if short and other_format:
+        raise UsageError("--short", "--short is one line per sense; it has no other format")
+
+
+def list_filters(listed: str, kind: str | None, tag: str | None) -> None:
+    """`list`'s --kind applies to entities, its --tag to entities and events."""
+    if kind is not None and listed != "entities":
+        raise UsageError("--kind", "--kind applies to `list entities` only")
+    if tag is not None and listed not in ("entities", "events"):
+        raise UsageError("--tag", "--tag applies to `list entities` and `list events` only")
+
+
+def option(command: str, key: str) -> Option:
+    """The option of `command` (the root's for "") kept under `key`."""
+    table = COMMANDS[command] if command else ROOT
+    for spec in table.options.values():
+        if spec.key == key:
+            return spec
+    raise KeyError(f"{command or 'brief'} has no option {key!r}")
+
+
+def default(command: str, key: str) -> object:
+    """The default of the option of `command` kept under `key`."""
+    return option(command, key).default
+
+
+def partial_date(text: str | None, name: str) -> PartialDate | None:
     """A `PartialDate` (YYYY, YYYY-MM or YYYY-MM-DD that exists), or None for None."""
     if text is None:
         return None
@@ -203,10 +239,10 @@ def partial_date(text: str | None, name: str) -> object:
         raise UsageError(name, str(exc)) from None
 
 
-def period(since: str | None, until: str | None) -> tuple[object, object]:
+def period(since: str | None, until: str | None) -> tuple[PartialDate | None, PartialDate | None]:
     """The dates of `--since` and `--until`, the first not after the second."""
     start, end = partial_date(since, "--since"), partial_date(until, "--until")
-    if start is not None and end is not None and start.low > end.high:  # type: ignore[attr-defined]
+    if start is not None and end is not None and start.low > end.high:
         raise UsageError("--since/--until", f"--since {since} is after --until {until}")
     return start, end
 
@@ -219,6 +255,13 @@ def one_of(value: str | None, completer: str, name: str) -> str | None:
     raise UsageError(name, f"{value!r} is not one of {', '.join(allowed)}")
 
 
+def choice(command: str, key: str, value: str | None) -> str | None:
+    """`value` when it is one of the choices of the option of `command` kept under `key`
+    (None stays None); the message names the option."""
+    spec = option(command, key)
+    return one_of(value, str(spec.value), spec.names[0])
+
+
 def words(command: str, given: Sequence[str]) -> None:
     """The command takes this many words (arguments)."""
     spec = COMMANDS[command]
@@ -226,3 +269,9 @@ def words(command: str, given: Sequence[str]) -> None:
         raise UsageError(command, f"{command} needs at least {spec.least} argument(s)")
     if spec.most is not None and len(given) > spec.most:
         raise UsageError(command, f"{command} takes at most {spec.most} argument(s)")
+
+
+def undecodable(arg: str) -> bool:
+    """Whether an argument holds bytes that were not text in the locale's encoding
+    (Python keeps them as lone surrogates, which no file, index or terminal takes)."""
+    return any("\udc80" <= c <= "\udcff" for c in arg)

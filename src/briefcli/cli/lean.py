@@ -20,24 +20,28 @@ cut short with one line and 74, whichever path answers and whatever else happene
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from briefcli.cli import grammar
 from briefcli.cli.environment import (
     Environment,
     OutputFailed,
     OutputGone,
     finish_output,
     guard_output,
+    output_failure,
+    quiet_stdout,
     release_output,
 )
+from briefcli.cli.grammar import UsageError, undecodable
 
-COMMANDS = ("define", "timeline", "search", "show", "list", "faq")
-MAX_LIMIT = 2**31 - 1  # SQLite's LIMIT takes a 64-bit integer; no answer is longer
-# What `show` takes for a date, to be checked as one (2023-02-30 is a usage error).
-DATE_LIKE = re.compile(r"\d{4}(-\d{1,2}(-\d{1,2})?)?")
+# What the lean path answers: the options it handles, by their key in the grammar (any
+# other option, --help and --svg among them, goes to the full command).
+ROOT_KEYS = frozenset({"data", "strict", "color", "no_pager"})
+KEYS = frozenset({"data", "json", "format", "short", "since", "until", "limit", "reverse",
+                  "kind", "tag"})
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> NoReturn:
@@ -67,26 +71,6 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
         release_output(env, guard)
 
 
-def output_failure(env: Environment, exc: OutputGone | OutputFailed) -> int:
-    """The exit code for an answer standard output did not take, and its message: none
-    when the reader went away (141, as a shell reports SIGPIPE), one line when the file
-    or device failed (74). What is left unwritten is dropped, so that the interpreter's
-    last flush cannot fail again."""
-    from briefcli.problems import ExitCode
-
-    stream = getattr(env.stdout, "stream", env.stdout)
-    if stream is sys.__stdout__ or stream is getattr(sys.stdout, "stream", sys.stdout):
-        quiet_stdout()
-    if isinstance(exc, OutputGone):
-        return int(ExitCode.BROKEN_PIPE)
-    try:
-        env.stderr.write(f"brief: cannot write the output: {exc.reason}\n")
-        env.stderr.flush()
-    except (OSError, ValueError):
-        pass
-    return int(ExitCode.IO_ERROR)
-
-
 def _complete(env: Environment) -> int | None:
     try:
         from briefcli.cli.complete import answer as complete
@@ -114,104 +98,78 @@ class Parsed:
         self.format: str | None = None
 
 
-# Options of each command: name -> (key, takes a value); --data, --json and --format
-# are shared by all.
-_OPTIONS: dict[str, dict[str, tuple[str, bool]]] = {
-    "define": {"--short": ("short", False), "-s": ("short", False)},
-    "timeline": {"--since": ("since", True), "--until": ("until", True),
-                 "--limit": ("limit", True), "--reverse": ("reverse", False)},
-    "search": {"--kind": ("kind", True), "--limit": ("limit", True)},
-    "show": {},
-    "list": {"--kind": ("kind", True), "--tag": ("tag", True)},
-    "faq": {},
-}
-_SHARED = {"--data": ("data", True), "-d": ("data", True), "--json": ("json", False),
-           "--format": ("format", True), "-f": ("format", True)}
-
-
-def _split(arg: str, known: dict[str, tuple[str, bool]]) -> tuple[str, str | None]:
+def _split(arg: str, command: grammar.Command) -> tuple[str, str | None]:
     """`--opt=value` and `-xVALUE` as (option, value); else (arg, None)."""
     if arg.startswith("--") and "=" in arg:
         name, value = arg.split("=", 1)
         return name, value
-    if len(arg) > 2 and arg[0] == "-" and arg[1] != "-" and arg[:2] in known:
+    if len(arg) > 2 and arg[0] == "-" and arg[1] != "-" and arg[:2] in command.options:
         return arg[:2], arg[2:]
     return arg, None
+
+
+def _options(
+    args: list[str], i: int, command: grammar.Command, keys: frozenset[str],
+    found: dict[str, Any], words: list[str] | None,
+) -> int:
+    """Read the options of `command` from args[i:] into `found` (by key; a repeated
+    option's values in a list) and the other words into `words`; with `words` None (the
+    root's options) stop at the first word. Returns where it stopped."""
+    only_words = False
+    while i < len(args):
+        arg = args[i]
+        if only_words or arg == "-" or not arg.startswith("-"):
+            if words is None:
+                return i
+            words.append(arg)
+            i += 1
+            continue
+        i += 1
+        if arg == "--" and words is not None:
+            only_words = True
+            continue
+        name, value = _split(arg, command)
+        spec = command.options.get(name)
+        if spec is None or spec.key not in keys:
+            raise _Usage(name)
+        if spec.value is not None and value is None:
+            if i >= len(args):
+                raise _Usage(name)
+            value = args[i]
+            i += 1
+        elif spec.value is None and value is not None:
+            raise _Usage(name)
+        if spec.repeat:
+            found.setdefault(spec.key, []).append(str(value))
+        else:
+            found[spec.key] = True if value is None else value  # the last one given wins
+    return i
 
 
 def parse(args: list[str]) -> Parsed:
     """The call, or _Usage when the full command should take it."""
     p = Parsed()
-    i = 0
-    root = {"--data": True, "-d": True, "--strict": False, "--color": True, "--no-pager": False}
-    while i < len(args) and args[i].startswith("-"):
-        name, value = _split(args[i], {k: ("", v) for k, v in root.items()})
-        if name not in root:
-            raise _Usage(name)
-        if root[name] and value is None:
-            i += 1
-            if i >= len(args):
-                raise _Usage(name)
-            value = args[i]
-        elif not root[name] and value is not None:
-            raise _Usage(name)
-        if name in ("--data", "-d"):
-            p.data.append(str(value))
-        elif name == "--strict":
-            p.strict = True
-        elif name == "--no-pager":
-            p.pager = False
-        else:
-            if str(value).lower() not in ("auto", "always", "never"):
-                raise _Usage(name)
-            p.color = str(value).lower()
-        i += 1
-    if i >= len(args) or args[i] not in COMMANDS:
+    root: dict[str, Any] = {}
+    i = _options(args, 0, grammar.ROOT, ROOT_KEYS, root, None)
+    command = grammar.COMMANDS.get(args[i]) if i < len(args) else None
+    if command is None or not command.lean:
         raise _Usage("command")
-    p.command = args[i]
-    known = {**_SHARED, **_OPTIONS[p.command]}
-    i += 1
-    only_words = False
-    while i < len(args):
-        arg = args[i]
-        i += 1
-        if only_words or arg == "-" or not arg.startswith("-"):
-            p.words.append(arg)
-            continue
-        if arg == "--":
-            only_words = True
-            continue
-        name, value = _split(arg, known)
-        if name not in known:
-            raise _Usage(name)
-        key, takes = known[name]
-        if takes and value is None:
-            if i >= len(args):
-                raise _Usage(name)
-            value = args[i]
-            i += 1
-        elif not takes and value is not None:
-            raise _Usage(name)
-        if key == "data":
-            p.data.append(str(value))
-        elif key == "json":
-            p.json = True
-        elif key == "format":
-            p.format = str(value)
-        elif takes:
-            p.options[key] = value  # the last one given wins, as in the full command
-        else:
-            p.options[key] = True
+    p.command = command.name
+    found: dict[str, Any] = {}
+    _options(args, i + 1, command, KEYS, found, p.words)
+    p.data = root.get("data", []) + found.pop("data", [])
+    p.strict = bool(root.get("strict"))
+    p.pager = not root.get("no_pager")
+    try:
+        color = grammar.choice("", "color", str(root.get("color", "auto")).lower())
+        grammar.words(p.command, p.words)
+    except UsageError:
+        raise _Usage("value") from None
+    p.color = str(color)
+    p.json = bool(found.pop("json", False))
+    p.format = found.pop("format", None)
+    p.options = found
     return p
-
-
-def _limit(value: str | None) -> int | None:
-    if value is None:
-        return None
-    text = value.strip()
-    if not text.isdigit() or not text.isascii() or not 1 <= int(text) <= MAX_LIMIT:
-        raise _Usage("--limit")
-    return int(text)
 
 
 def _format(p: Parsed, view: str) -> str:
@@ -224,13 +182,19 @@ def _format(p: Parsed, view: str) -> str:
 
 
 def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
-    """The view and the function of the index that answers it (checked as the full
-    command checks its options)."""
+    """The view and the function of the index that answers it, the values checked by
+    the rules of `grammar` that the full command applies too."""
+    try:
+        return _checked_query(p)
+    except UsageError:
+        raise _Usage("value") from None
+
+
+def _checked_query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
     o = p.options
     words = p.words
     if p.command == "define":
-        if not words or (o.get("short") and (p.json or p.format is not None)):
-            raise _Usage("define")
+        grammar.short_alone(bool(o.get("short")), p.json or p.format is not None)
         from briefcli.index.query import define_terms
 
         def define(conn: Any) -> Any:
@@ -241,62 +205,34 @@ def _query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
 
         return "define", define
     if p.command == "timeline":
-        if len(words) > 1:
-            raise _Usage("timeline")
         from briefcli.index.query import timeline
-        from briefcli.knowledge.dates import DateError, PartialDate
 
-        try:
-            start = PartialDate.parse(o["since"]) if "since" in o else None
-            end = PartialDate.parse(o["until"]) if "until" in o else None
-        except DateError:
-            raise _Usage("date") from None
-        if start is not None and end is not None and start.low > end.high:
-            raise _Usage("dates")
-        limit = _limit(o.get("limit"))
+        start, end = grammar.period(o.get("since"), o.get("until"))
+        limit = grammar.limit(o.get("limit"))
         topic = words[0] if words else None
         return "timeline", lambda conn: timeline(
             conn, topic, start, end, limit, bool(o.get("reverse"))
         )
     if p.command == "search":
-        from briefcli.knowledge.model import SEARCH_KINDS
-
-        kind: str | None = o.get("kind")
-        if not words or (kind is not None and kind not in SEARCH_KINDS):
-            raise _Usage("search")
-        limit = _limit(o.get("limit")) or 20
+        kind = grammar.choice("search", "kind", o.get("kind"))
+        limit = grammar.limit(o.get("limit")) or int(str(grammar.default("search", "limit")))
         from briefcli.index.query import search
 
         text = " ".join(words)
         return "search", lambda conn: search(conn, text, kind, limit)
     if p.command == "show":
-        if len(words) > 1:
-            raise _Usage("show")
         what = words[0] if words else None
-        if what is not None and DATE_LIKE.fullmatch(what):
-            from briefcli.knowledge.dates import DateError, PartialDate
-
-            try:
-                PartialDate.parse(what)
-            except DateError:
-                raise _Usage("date") from None
+        grammar.show_target(what)
         from briefcli.index.query import find_briefings
 
         return "show", lambda conn: find_briefings(conn, what)
     if p.command == "list":
-        from briefcli.knowledge.model import LISTS
-
-        if len(words) != 1 or words[0].lower() not in LISTS:
-            raise _Usage("list")
-        what = words[0].lower()
+        listed = str(grammar.one_of(words[0].lower(), grammar.LISTS, "WHAT"))
         kind, tag = o.get("kind"), o.get("tag")
-        if (kind is not None and what != "entities") or (
-            tag is not None and what not in ("entities", "events")
-        ):
-            raise _Usage("list")
+        grammar.list_filters(listed, kind, tag)
         from briefcli.index.query import list_records
 
-        return "listing", lambda conn: list_records(conn, what, kind, tag)
+        return "listing", lambda conn: list_records(conn, listed, kind, tag)
     from briefcli.index.query import find_faqs
 
     asked = " ".join(words).strip() or None
@@ -340,24 +276,6 @@ def answer(args: list[str], env: Environment) -> int | None:
         return int(ExitCode.BROKEN_PIPE)
     finally:
         opened.conn.close()
-
-
-def undecodable(arg: str) -> bool:
-    """Whether an argument holds bytes that were not text in the locale's encoding
-    (Python keeps them as lone surrogates, which no file, index or terminal takes)."""
-    return any("\udc80" <= c <= "\udcff" for c in arg)
-
-
-def quiet_stdout() -> None:
-    """The reader of our output went away (`brief show | head -1`): point stdout at
-    /dev/null so that the interpreter's final flush cannot fail again."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _write(env: Environment, p: Parsed, view: str, fmt: str, result: Any) -> int:

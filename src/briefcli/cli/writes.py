@@ -1,0 +1,397 @@
+"""The commands that check, write or open files: check, export, edit, ingest, import,
+schema and site."""
+
+# No `from __future__ import annotations` here: Typer reads these annotations at every
+# call, and string annotations make it evaluate them (measured: about 5 ms a call).
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from briefcli.authoring.glossaries import READERS
+from briefcli.cli import grammar
+from briefcli.cli.base import (
+    CheckFormat,
+    DataOption,
+    ExportFormat,
+    ForceOption,
+    JsonOption,
+    OutputOption,
+    _call,
+    _connect,
+    _deliver,
+    _renderer,
+    _stderr,
+    app,
+    checked,
+)
+from briefcli.cli.complete import autocompletion as _completes
+from briefcli.problems import BriefError, ExitCode
+from briefcli.render import format_names
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PATH]...", help="Knowledge files or folders, as --data."),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    fmt: CheckFormat = None,
+) -> None:
+    """Validate the knowledge: every problem as file:line:col: message. Exit 1 on errors.
+
+    --format github writes GitHub Actions annotations, for a workflow that checks a
+    knowledge repository on every push. Examples: brief check; brief check kb/ -f github
+    """
+    from briefcli.index.store import stored_problems
+
+    out = _renderer(ctx, "check", as_json, fmt)
+    conn = _connect(ctx, [*(paths or []), *(data or [])], check=False)
+    problems = stored_problems(conn, cwd=_call(ctx).env.cwd)
+    out.check(problems)
+    errors = sum(p.level == "error" for p in problems)
+    from briefcli.index import lookups
+
+    files, records = lookups.file_count(conn), lookups.record_count(conn)
+    env = _call(ctx).env
+    if errors:
+        _stderr(env, f"{errors} error(s) in the knowledge ({files} file(s), {records} record(s))")
+        raise typer.Exit(ExitCode.NOT_FOUND)
+    _stderr(env, f"ok: {files} file(s), {records} record(s), no problems")
+
+
+
+@app.command(short_help="Write the whole knowledge as one file (YAML, JSON, dictd).")
+def export(
+    ctx: typer.Context,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    fmt: ExportFormat = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the whole knowledge, merged from every file, as one format-1 file.
+
+    --format dictd writes a DICT server's database instead, NAME.index and NAME.dict,
+    for dictd: every entity, found by its acronym, name and aliases.
+    Examples: brief export -o all.yaml; brief export --format dictd -o kosovo
+    """
+    import io
+
+    from briefcli.index.query import all_records
+    from briefcli.render import FORMATS, Output, get_renderer
+
+    out = _renderer(ctx, "export", as_json, fmt)  # a usage error for --json --format yaml
+    name = "json" if as_json else fmt.value if fmt is not None else format_names("export")[0]
+    files = FORMATS[name].files
+    if files and output is None:
+        raise typer.BadParameter(
+            f"--format {name} writes {' and '.join('NAME' + s for s in files)}: give NAME "
+            "with -o NAME",
+            param_hint="--output",
+        )
+    if output is None:
+        out.export(all_records(_connect(ctx, data)))
+        return
+    env = _call(ctx).env
+    target = output if output.is_absolute() else Path(env.cwd or ".") / output
+    if not files:
+        text = io.StringIO()
+        get_renderer(name, Output(text, False, env.width(), env.environ)).export(
+            all_records(_connect(ctx, data))
+        )
+        _deliver(ctx, text.getvalue(), output, force)
+        return
+    from briefcli.files import FileExists, write_files
+
+    if target.is_dir():
+        raise BriefError(
+            f"{output} is a folder; give the database's NAME, as -o {output / 'NAME'}",
+            ExitCode.USAGE,
+        )
+    if target.suffix in files:  # -o kosovo.dict names the database kosovo
+        target, output = target.with_suffix(""), output.with_suffix("")
+    paths = {suffix: target.with_name(target.name + suffix) for suffix in files}
+    for path in paths.values():
+        if not force and path.exists():
+            raise FileExists(path)
+    contents = get_renderer(name, Output(env.stdout)).export_files(
+        all_records(_connect(ctx, data)), target.name
+    )
+    write_files({path: contents[suffix] for suffix, path in paths.items()}, force=force)
+    _stderr(env, "wrote " + " and ".join(f"{output}{suffix}" for suffix in files))
+
+
+@app.command(short_help="Open the file of a record in your editor, at its line.")
+def edit(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The id of a record of any kind.",
+                       autocompletion=_completes("records")),
+    ],
+    kind: Annotated[
+        str | None,
+        typer.Option(metavar="KIND",
+                     help="The kind of the record, when records of several kinds have the "
+                     "id: entity, event, faq, briefing or source.",
+                     autocompletion=_completes("kinds")),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Open the file where a record is written in your editor, at its line.
+
+    The editor is $VISUAL, else $EDITOR, else vi; brief exits with its status.
+    Example: brief edit kfor; EDITOR='code --wait' brief edit blinken-vucic-call
+    """
+    import subprocess
+
+    from briefcli.cli.editor import editor_command, find_record
+
+    checked(grammar.choice, "edit", "kind", kind)
+    env = _call(ctx).env
+    # Knowledge with errors is what one edits: no warning, and --strict does not refuse.
+    place = find_record(_connect(ctx, data, check=False), record_id, kind, env.cwd)
+    argv = editor_command(env.environ, place.path, place.line)
+    env.stdout.flush()
+    try:
+        status = subprocess.call(argv, env=env.environ, cwd=env.cwd)
+    except OSError as exc:
+        raise BriefError(f"cannot run the editor {argv[0]!r}: {exc.strerror or exc}") from None
+    raise typer.Exit(status if status >= 0 else 128 - status)  # killed by a signal: 128+N
+
+
+def _read_text(path: Path) -> str:
+    from briefcli.index.store import read_regular_file
+
+    try:
+        data = read_regular_file(str(path))
+    except OSError as exc:
+        raise BriefError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BriefError(
+            f"{path}: expected UTF-8 text, found byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}"
+        ) from None
+
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+
+
+def _articles(paths: list[Path]) -> list[Path]:
+    """The article files named, a folder standing for its *.txt, *.text and *.md."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            from briefcli.files import check_input
+
+            check_input(path, "no such file or folder")
+            found.append(path)
+    if not found:
+        raise BriefError("no article found (a folder is read for *.txt, *.text and *.md)")
+    return list(dict.fromkeys(found))
+
+
+@app.command(short_help="Draft knowledge from plain-text articles.")
+def ingest(
+    ctx: typer.Context,
+    articles: Annotated[
+        list[Path],
+        typer.Argument(metavar="ARTICLE...", help="Article files or folders.",
+                       autocompletion=_completes("files")),
+    ],
+    output: OutputOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="The date of the articles (YYYY-MM-DD), over the "
+                     "one found in them."),
+    ] = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Draft knowledge from plain-text articles: a briefing each, with the acronyms they
+    define, the known entities they name, their dated events, FAQs and sources.
+
+    The draft is format 1 and passes `brief check` with the knowledge (--data); each
+    record says in a comment where it came from. Example:
+    brief ingest article.txt -o drafts/2023-11-11.yaml
+    """
+    from briefcli.authoring.article import parse_article, too_long
+    from briefcli.authoring.draft import render_draft
+    from briefcli.authoring.drafting import Known, draft_from_articles
+    from briefcli.knowledge.rules import RuleError, check_date
+
+    if date is not None:
+        try:
+            check_date(date)
+        except RuleError as exc:
+            raise typer.BadParameter(exc.message, param_hint="--date") from None
+    files = _articles(articles)
+    texts = [_read_text(path) for path in files]
+    for path, text in zip(files, texts, strict=True):
+        refused = too_long(text, str(path))
+        if refused is not None:
+            raise BriefError(refused)
+    parsed = [parse_article(text, str(path)) for path, text in zip(files, texts, strict=True)]
+    known = Known(_connect(ctx, data, check=False))
+    try:
+        records = draft_from_articles(parsed, known, date)
+    except ValueError as exc:
+        raise BriefError(str(exc)) from None
+    header = (
+        "A draft made by `brief ingest` from " + ", ".join(str(p) for p in files)
+        + ". Read it, keep what is right, then move it beside your knowledge."
+    )
+    _deliver(ctx, render_draft(records, header), output, force)
+
+
+GlossaryFormat = Enum(  # type: ignore[misc]
+    "GlossaryFormat", {name: name for name in READERS}, type=str
+)
+
+
+def _taken_beside(ctx: typer.Context, known: Any, output: Path) -> None:
+    """Ids of the knowledge files beside `output` count as taken, so that glossaries
+    imported one by one into a folder never clash (the file itself is left out: it is
+    what is being written again)."""
+    import os
+
+    from briefcli.index.connect import open_knowledge
+    from briefcli.knowledge.sources import knowledge_files
+
+    env = _call(ctx).env
+    target = output if output.is_absolute() else Path(env.cwd or ".") / output
+    folder = target.parent
+    itself = os.path.realpath(target)
+    if not folder.is_dir() or not any(
+        os.path.realpath(f.path) != itself for f in knowledge_files([folder])
+    ):
+        return
+    conn = open_knowledge(env, [str(folder)], check=False).conn
+    from briefcli.index.lookups import record_files
+
+    for kind, rid, path in record_files(conn):
+        if os.path.realpath(path) != itself:
+            known.taken.setdefault(kind, set()).add(rid)
+
+
+@app.command("import", short_help="Import a glossary (TSV, CSV or dictd) as knowledge.")
+def import_glossary(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The glossary to import.",
+                       autocompletion=_completes("files")),
+    ],
+    source: Annotated[
+        GlossaryFormat,
+        typer.Option(
+            "--from", case_sensitive=False,
+            help="; ".join(f"{r.name}: {r.summary}" for r in READERS.values()) + ".",
+        ),
+    ],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Import a glossary as knowledge: an entity per entry, each sense of an acronym its
+    own entity. Lines that cannot be read are listed as file:line:col; the rest is kept.
+
+    Example: brief import acronyms.tsv --from tsv -o glossary.yaml
+    """
+    from briefcli.authoring.draft import render_draft
+    from briefcli.authoring.drafting import Known, draft_from_glossary
+    from briefcli.authoring.glossaries import reader_function
+    from briefcli.files import check_input, read_input
+
+    env = _call(ctx).env
+    reader = reader_function(source.value)
+    if READERS[source.value].whole_file:
+        entries, problems = reader(read_input(file), str(file))
+    else:
+        check_input(file)
+        entries, problems = reader(str(file))
+    for problem in problems:
+        _stderr(env, problem.format())
+    if not entries:
+        raise BriefError(f"{file}: no entry could be imported")
+    known = Known(_connect(ctx, data, check=False))
+    if output is not None:
+        _taken_beside(ctx, known, output)
+    report = draft_from_glossary(entries, known, str(file))
+    header = f"Imported by `brief import` from {file} ({len(entries)} entries)."
+    _deliver(ctx, render_draft(report.records, header), output, force)
+    _stderr(
+        env,
+        f"imported {len(entries)} entries ({report.senses} of them senses of a shared "
+        f"acronym){f'; {len(problems)} problem(s) listed above' if problems else ''}",
+    )
+    if any(p.level == "error" for p in problems):
+        raise typer.Exit(ExitCode.NOT_FOUND)
+
+
+@app.command()
+def schema(ctx: typer.Context) -> None:
+    """Print a JSON Schema of knowledge format 1, for editors.
+
+    Save it beside your files and name it in a first line of each (docs/format.md):
+    # yaml-language-server: $schema=brief-format-1.json
+    Example: brief schema > brief-format-1.json
+    """
+    from briefcli.knowledge.schema import json_schema
+    from briefcli.render.jsonout import dumps
+
+    _call(ctx).env.stdout.write(dumps(json_schema()) + "\n")
+
+
+@app.command(short_help="Write the knowledge as a static website.")
+def site(
+    ctx: typer.Context,
+    out_dir: Annotated[
+        Path,
+        typer.Argument(metavar="OUT_DIR", help="The site's folder.",
+                       autocompletion=_completes("files")),
+    ],
+    data: DataOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into a folder that is not a brief site.")
+    ] = False,
+) -> None:
+    """Write the knowledge as a static website, with search in the browser.
+
+    A page per briefing, entity, event and tag, timelines, an A–Z glossary and a search
+    that needs no server. It works served by any web server or opened from disk. Built
+    again, only pages whose content changed are written, and pages of removed records
+    are deleted.
+    Example: brief site public/
+    """
+    from briefcli.site.build import build_site
+
+    env = _call(ctx).env
+    conn = _connect(ctx, data)
+    target = out_dir if out_dir.is_absolute() else Path(env.cwd or ".") / out_dir
+    shown = env.isatty(env.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if shown:
+            env.stderr.write(f"\rbuilding the site: {done:,}/~{total:,} files…")
+            env.stderr.flush()
+
+    try:
+        report = build_site(conn, target, force=force, progress=progress)
+    finally:
+        if shown:
+            env.stderr.write("\r\x1b[K")
+    _stderr(env, f"{report.summary()} ({out_dir})")
