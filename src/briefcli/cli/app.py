@@ -28,7 +28,8 @@ app = typer.Typer(
         "2 usage; 70 a bug in brief; 141 the reader of the output went away.\n\n"
         "Environment: BRIEF_DATA (knowledge paths), BRIEF_CACHE_DIR (the index's folder), "
         "BRIEF_STRICT=1 (as --strict), BRIEF_PAGER / PAGER (the pager; default less -R), "
-        "NO_COLOR / FORCE_COLOR (colour), COLUMNS (width).\n\n"
+        "NO_COLOR / FORCE_COLOR (colour), COLUMNS (width), BRIEF_CONFIG (the configuration "
+        "file; default ~/.config/brief/config.toml).\n\n"
         "Examples: brief show 2023-11-11; brief define KFOR; brief timeline Kosovo"
     ),
     add_completion=True,
@@ -185,9 +186,10 @@ def _overview(ctx: typer.Context) -> None:
     env.stdout.write(visible("\n".join(lines)) + "\n")
 
 
-@app.command(short_help="Knowledge files in use, the index, its size and freshness.")
+@app.command(short_help="Knowledge files in use, the index and the configuration file.")
 def info(ctx: typer.Context, data: DataOption = None) -> None:
-    """Which knowledge files are in use, where the index lives, its size and freshness.
+    """Which knowledge files are in use, where the index lives, its size and freshness,
+    and which configuration file is read (or none).
 
     Example: brief info --data kb/
     """
@@ -205,6 +207,7 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
         f"index: {where}" + (f" ({size / 1e6:.1f} MB)" if size else " (in memory)"),
         "fresh: yes (brought up to date for this call)",
         f"records: {records:,}; errors: {error_count(conn)}",
+        f"config: {call.env.config.path or 'none'}",
         f"files ({len(files)}):",
         *(f"  {path}" for path in files),
     ]
@@ -947,6 +950,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     env = env or Environment()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(env.environ.get("BRIEF_DEBUG"))
+    from briefcli.cli.config import config_failure
+
+    failed = config_failure(env)  # a bad config file: its place and what is wrong, exit 2
+    if failed is not None:
+        sys.exit(failed)
     for n, arg in enumerate(args, 1):
         if undecodable(arg):  # bytes the locale could not decode, kept as surrogates
             _stderr(env, f"brief: argument {n} is not valid UTF-8 text: "

@@ -37,11 +37,13 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
         code = _complete(env)
         if code is not None:
             sys.exit(code)
-    code = None
-    if not env.environ.get("BRIEF_NO_LEAN"):
+    from briefcli.cli.config import config_failure
+
+    code = config_failure(env)
+    if code is None and not env.environ.get("BRIEF_NO_LEAN"):
         code = answer(args, env)
     if code is None:
-        from briefcli.cli.app import main as full
+        from briefcli.cli.app import main as full  # it reports a bad config itself
 
         full(args, env)
     sys.exit(code)

@@ -71,7 +71,7 @@ def open_knowledge(
     from briefcli.index.store import BuildReport, error_count, has_errors, stored_problems, unread
     from briefcli.knowledge.sources import MissingPath, data_paths, empty_folders
 
-    paths = data_paths(data, env.environ)
+    paths = data_paths(data, env.environ, env.config.data)
     cache_dir = env.cache_dir()
     if probe and not index_file(cache_dir, paths).exists():
         raise Fallback("no index yet")
