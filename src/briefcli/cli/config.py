@@ -226,7 +226,7 @@ def config_failure(env: Environment) -> int | None:
     return the exit code (2). Both entry paths call it first, so that a bad file is
     reported the same way on each."""
     try:
-        env.config
+        _ = env.config
     except ConfigError as exc:
         from briefcli.text import visible
 
