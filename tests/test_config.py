@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from briefcli.cli import app as cli
 from briefcli.cli import lean
 from briefcli.cli.environment import Environment
 from briefcli.cli.pager import pager_command
