@@ -44,7 +44,7 @@ DataOption = Annotated[
     typer.Option(
         "--data", "-d", metavar="PATH",
         help="A knowledge file or folder (repeatable). Default: BRIEF_DATA, else the "
-        "bundled knowledge.",
+        "configuration file's data, else the bundled knowledge.",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
@@ -216,13 +216,20 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
     call.env.stdout.write(visible("\n".join(lines)) + "\n")
 
 
-def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) -> Any:
-    """An up-to-date index of the knowledge (`connect.open_knowledge`)."""
+def _connect(
+    ctx: typer.Context, data: list[str] | None, *, check: bool = True,
+    writing: Path | None = None,
+) -> Any:
+    """An up-to-date index of the knowledge (`connect.open_knowledge`); `writing` is the
+    file the command writes (its folder may hold no knowledge yet: no warning)."""
     from briefcli.index.connect import open_knowledge
 
     call = _call(ctx)
+    quiet = None
+    if writing is not None:
+        quiet = (writing if writing.is_absolute() else Path(call.env.cwd or ".") / writing).parent
     opened = open_knowledge(call.env, [*call.data, *(data or [])], check=check,
-                            strict=call.strict)
+                            strict=call.strict, quiet=quiet)
     call.index = opened.location
     return opened.conn
 
@@ -786,6 +793,52 @@ def _taken_beside(ctx: typer.Context, known: Any, output: Path) -> None:
             known.taken.setdefault(kind, set()).add(rid)
 
 
+@app.command(short_help="Add one entity to a knowledge file, its comments untouched.")
+def add(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(metavar="TERM", help="The acronym or short term.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The full name.")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="The knowledge file to add to "
+                     "(created when it does not exist).", autocompletion=_completes("files")),
+    ],
+    kind: Annotated[str | None, typer.Option(metavar="KIND", help="person, organization, "
+                                             "place, ... (free text).")] = None,
+    role: Annotated[str | None, typer.Option(metavar="ROLE", help="What it is or does.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(metavar="TAG", help="A tag (repeatable).")
+                   ] = None,
+    alias: Annotated[list[str] | None, typer.Option(metavar="ALIAS",
+                                                    help="Another name (repeatable).")] = None,
+    summary: Annotated[str | None, typer.Option(metavar="TEXT", help="A sentence or two.")
+                       ] = None,
+    data: DataOption = None,
+) -> None:
+    """Add one entity to a knowledge file without opening an editor; print its id.
+
+    TERM written in capitals (KFOR, TCP/IP, IPv6) is the acronym; another term is an
+    alias, and a TERM that is NAME itself is left out. The id comes from TERM and is
+    unlike any of the knowledge (--data) and of the files beside FILE. The entity is put
+    at the end of FILE's entities, the rest of FILE untouched; FILE is written only if it
+    then checks clean with the knowledge.
+    Example: brief add KFOR "Kosovo Force" --kind organization -o kb/glossary.yaml
+    """
+    from briefcli.cli.adding import add_entity
+
+    values = [("TERM", term), ("NAME", name), ("--kind", kind), ("--role", role),
+              ("--summary", summary), *(("--tag", t) for t in tag or []),
+              *(("--alias", a) for a in alias or [])]
+    for hint, value in values:
+        if value is not None and not value.strip():
+            raise typer.BadParameter("expected text, found nothing", param_hint=hint)
+    env = _call(ctx).env
+    conn = _connect(ctx, data, check=False, writing=output)
+    fields = {"kind": kind, "role": role, "tags": tag, "aliases": alias, "summary": summary}
+    rid, line = add_entity(env, conn, output, fields, term.strip(), name.strip())
+    env.stdout.write(rid + "\n")
+    _stderr(env, f"added {rid} to {output}:{line}")
+
+
 @app.command("import", short_help="Import a glossary (TSV, CSV or dictd) as knowledge.")
 def import_glossary(
     ctx: typer.Context,
@@ -831,7 +884,7 @@ def import_glossary(
         _stderr(env, problem.format())
     if not entries:
         raise BriefError(f"{file}: no entry could be imported")
-    known = Known(_connect(ctx, data, check=False))
+    known = Known(_connect(ctx, data, check=False, writing=output))
     if output is not None:
         _taken_beside(ctx, known, output)
     report = draft_from_glossary(entries, known, str(file))
