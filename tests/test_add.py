@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from briefcli.knowledge.checker import parse_file
-
 from conftest import write
 
 COMMENTED = """\
