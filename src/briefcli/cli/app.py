@@ -888,11 +888,17 @@ def import_glossary(
     if output is not None:
         _taken_beside(ctx, known, output)
     report = draft_from_glossary(entries, known, str(file))
-    header = f"Imported by `brief import` from {file} ({len(entries)} entries)."
+    for problem in report.problems:
+        _stderr(env, problem.format())
+    if not report.records:
+        raise BriefError(f"{file}: no entry could be imported")
+    problems = [*problems, *report.problems]
+    imported = len(report.records)
+    header = f"Imported by `brief import` from {file} ({imported} entries)."
     _deliver(ctx, render_draft(report.records, header), output, force)
     _stderr(
         env,
-        f"imported {len(entries)} entries ({report.senses} of them senses of a shared "
+        f"imported {imported} entries ({report.senses} of them senses of a shared "
         f"acronym){f'; {len(problems)} problem(s) listed above' if problems else ''}",
     )
     if any(p.level == "error" for p in problems):
