@@ -99,6 +99,11 @@ COMMANDS: dict[str, Command] = {
     "list": Command({**_DATA, **_fmt("listing"), "--kind": TEXT, "--tag": TEXT}, (LISTS,)),
     "faq": Command({**_DATA, **_fmt("faq")}, (TEXT,), True),
     "site": Command({**_DATA, "--force": None}, (FILES,)),
+    "add": Command(
+        {**_DATA, "--output": FILES, "-o": FILES, "--kind": TEXT, "--role": TEXT,
+         "--tag": TEXT, "--alias": TEXT, "--summary": TEXT},
+        (TEXT, TEXT),
+    ),
 }
 
 
