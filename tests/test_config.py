@@ -258,3 +258,24 @@ def test_the_lean_path_reads_toml_only_when_there_is_a_file(home: dict[str, str]
     read = subprocess.run([sys.executable, "-c", script], env=environ,
                           capture_output=True, text=True, check=False)
     assert read.stderr.split()[-2:] == ["True", "False"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_the_configured_pager_pages_in_a_real_terminal(home: dict[str, str],
+                                                       tmp_path: Path) -> None:
+    from test_pager import in_terminal
+
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ncat > {tmp_path}/paged\necho PAGED\n")
+    pager.chmod(0o755)
+    environ = {k: v for k, v in os.environ.items()
+               if k not in ("NO_COLOR", "FORCE_COLOR", "PAGER", "BRIEF_PAGER", "COLUMNS",
+                            "LINES", "BRIEF_CONFIG", "XDG_CONFIG_HOME")}
+    environ.update(home, TERM="xterm")
+    config(home, f'pager = "{pager}"\n')
+    code, shown = in_terminal(["show", "2023-11-11"], environ, rows=10)
+    assert (code, shown.strip()) == (0, "PAGED")
+    assert "Blinken" in (tmp_path / "paged").read_text(encoding="utf-8")
+    config(home, "pager = false\n")
+    code, shown = in_terminal(["show", "2023-11-11"], environ, rows=10)
+    assert code == 0 and "Blinken" in shown and "PAGED" not in shown
