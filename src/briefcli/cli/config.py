@@ -28,7 +28,7 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from briefcli.problems import BriefError, ExitCode
 
@@ -40,14 +40,21 @@ COLORS = ("auto", "always", "never")
 WIDTHS = (20, 1000)
 
 
-class Config(NamedTuple):
-    """What the configuration file sets; None where it sets nothing."""
+class Config:
+    """What the configuration file sets; None where it sets nothing. (A plain class: a
+    NamedTuple would cost every call, the lean path's included, its creation.)"""
 
-    path: Path | None = None  # the file in use, or None
-    data: tuple[str, ...] | None = None  # absolute paths
-    pager: str | bool | None = None  # a command, False (never page) or True (the default)
-    color: str | None = None  # one of COLORS
-    width: int | None = None
+    __slots__ = ("path", "data", "pager", "color", "width")
+
+    def __init__(
+        self, path: Path | None = None, data: tuple[str, ...] | None = None,
+        pager: str | bool | None = None, color: str | None = None, width: int | None = None,
+    ) -> None:
+        self.path = path  # the file in use, or None
+        self.data = data  # absolute paths
+        self.pager = pager  # a command, False (never page) or True (the default)
+        self.color = color  # one of COLORS
+        self.width = width
 
 
 class ConfigError(BriefError):
@@ -105,8 +112,9 @@ def load_config(environ: Mapping[str, str], cwd: str | None) -> Config:
     return parse_config(raw, path, _home(environ))
 
 
-_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+# Where tomllib says the error is; compiled only for a file that is not TOML.
+_AT = r"\s*\(at line (\d+), column (\d+)\)\s*$"
+_AT_END = r"\s*\(at end of document\)\s*$"
 
 
 def parse_config(raw: bytes, path: Path, home: str) -> Config:
@@ -127,14 +135,14 @@ def parse_config(raw: bytes, path: Path, home: str) -> Config:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc).split("\n")[0]
-        at = _AT.search(message)
+        at = re.search(_AT, message)
         if at is not None:
             line, col = int(at.group(1)), int(at.group(2))
             message = message[: at.start()]
         else:
             lines = text.split("\n")
             line, col = len(lines), len(lines[-1]) + 1
-            message = _AT_END.sub("", message)
+            message = re.sub(_AT_END, "", message)
         message = message[:1].lower() + message[1:]
         raise ConfigError(path, line, col, f"{message} (the file is not valid TOML)") from None
     return _read_table(table, text, path, home)
