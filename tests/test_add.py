@@ -237,3 +237,18 @@ def test_a_read_only_file_is_not_replaced(brief, tmp_path: Path, monkeypatch) ->
     r = brief("add", "ZZ", "Zed", "-o", str(locked))
     assert r.code == 1 and f"cannot write {locked}: the file is read-only" in r.stderr
     assert locked.read_text(encoding="utf-8") == "entities:\n"
+
+
+def test_the_first_add_to_the_file_the_knowledge_names(brief, tmp_path: Path) -> None:
+    """BRIEF_DATA (or --data, or the configuration) naming FILE before it exists: the
+    first add creates it instead of failing on a missing data path."""
+    target = tmp_path / "glossary.yaml"
+    for options, environ in (([], {"BRIEF_DATA": str(target)}),
+                             (["--data", str(target)], {})):
+        r = brief("add", "ZZ", "Zed", "-o", str(target), *options, **environ)
+        assert r.code == 0, r.stderr
+        assert r.stdout == ("zz\n" if not options else "zz-2\n")
+    assert list(entities(target)) == ["zz", "zz-2"]
+    # A missing data path that is not FILE is still an error.
+    r = brief("add", "YY", "Why", "-o", str(target), "--data", str(tmp_path / "nope"))
+    assert r.code == 1 and "no such file or folder" in r.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from briefcli.cli.environment import Environment
-from briefcli.index.connect import say
+from briefcli.index.connect import Opened, say
 from briefcli.knowledge.sources import SUFFIXES
 from briefcli.problems import BriefError, ExitCode, Problem
 
@@ -32,7 +32,27 @@ def _ids(conn: sqlite3.Connection, skip: str, into: Ids) -> None:
             into.setdefault(kind, {}).setdefault(rid, path)
 
 
-def other_ids(env: Environment, conn: sqlite3.Connection, target: Path) -> Ids:
+def open_known(env: Environment, given: list[str], output: Path) -> Opened | None:
+    """The index of the knowledge the entity must not clash with (`open_knowledge`); a
+    data path that is FILE itself and does not exist yet is left out (the first `add`
+    to the file the configuration names), and with it left out there may be none."""
+    from briefcli.index.connect import open_knowledge
+    from briefcli.knowledge.sources import data_paths
+
+    target = _absolute(env, output)
+    paths = data_paths(given, env.environ, env.config.data)
+    kept = [p for p in paths
+            if p.exists() or os.path.realpath(_absolute(env, p)) != os.path.realpath(target)]
+    if not kept:
+        return None
+    return open_knowledge(env, [str(p) for p in kept], check=False, quiet=target.parent)
+
+
+def _absolute(env: Environment, path: Path) -> Path:
+    return path if path.is_absolute() else Path(env.cwd or os.sep) / path
+
+
+def other_ids(env: Environment, conn: sqlite3.Connection | None, target: Path) -> Ids:
     """Ids per kind (with a file that has each) of the knowledge and of the knowledge
     files beside `target`, the records of `target` itself left out."""
     from briefcli.index.connect import open_knowledge
@@ -40,7 +60,8 @@ def other_ids(env: Environment, conn: sqlite3.Connection, target: Path) -> Ids:
 
     itself = os.path.realpath(target)
     taken: Ids = {}
-    _ids(conn, itself, taken)
+    if conn is not None:
+        _ids(conn, itself, taken)
     folder = target.parent
     if folder.is_dir() and any(
         os.path.realpath(f.path) != itself for f in knowledge_files([folder])
@@ -115,7 +136,7 @@ def _refuse(env: Environment, problems: list[Problem], message: str) -> BriefErr
 
 
 def add_entity(
-    env: Environment, conn: sqlite3.Connection, output: Path, fields: dict[str, Any],
+    env: Environment, conn: sqlite3.Connection | None, output: Path, fields: dict[str, Any],
     term: str, name: str,
 ) -> tuple[str, int]:
     """Add the entity to `output`; its id and the line it starts on."""
@@ -130,7 +151,7 @@ def add_entity(
         raise BriefError(
             f"{shown}: expected a knowledge file name ending in .yaml or .yml", ExitCode.USAGE
         )
-    target = output if output.is_absolute() else Path(env.cwd or os.sep) / output
+    target = _absolute(env, output)
     text = _read(target, shown)
     others = other_ids(env, conn, target)
     taken = set(others.get("entity", {}))
@@ -155,4 +176,4 @@ def add_entity(
     return str(record["id"]), appended.line
 
 
-__all__ = ["add_entity", "other_ids"]
+__all__ = ["add_entity", "open_known", "other_ids"]

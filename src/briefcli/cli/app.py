@@ -823,7 +823,7 @@ def add(
     then checks clean with the knowledge.
     Example: brief add KFOR "Kosovo Force" --kind organization -o kb/glossary.yaml
     """
-    from briefcli.cli.adding import add_entity
+    from briefcli.cli.adding import add_entity, open_known
 
     values = [("TERM", term), ("NAME", name), ("--kind", kind), ("--role", role),
               ("--summary", summary), *(("--tag", t) for t in tag or []),
@@ -831,8 +831,11 @@ def add(
     for hint, value in values:
         if value is not None and not value.strip():
             raise typer.BadParameter("expected text, found nothing", param_hint=hint)
-    env = _call(ctx).env
-    conn = _connect(ctx, data, check=False, writing=output)
+    call = _call(ctx)
+    env = call.env
+    opened = open_known(env, [*call.data, *(data or [])], output)
+    call.index = opened.location if opened is not None else ""
+    conn = opened.conn if opened is not None else None
     fields = {"kind": kind, "role": role, "tags": tag, "aliases": alias, "summary": summary}
     rid, line = add_entity(env, conn, output, fields, term.strip(), name.strip())
     env.stdout.write(rid + "\n")
