@@ -21,8 +21,8 @@ import typer
 from briefcli.cli import app as cli
 from briefcli.cli import complete
 from briefcli.cli.complete import answer
-from briefcli.cli.grammar import COMMANDS, ROOT
 from briefcli.cli.environment import Environment
+from briefcli.cli.grammar import COMMANDS, ROOT
 from conftest import write
 
 BASH = shutil.which("bash")

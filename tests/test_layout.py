@@ -25,12 +25,26 @@ def modules() -> dict[str, Path]:
     return found
 
 
+def _typing_only(tree: ast.AST) -> set[ast.AST]:
+    """The imports under `if TYPE_CHECKING:`: they are read by the type checker only."""
+    found: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for inner in node.body:
+                found.update(ast.walk(inner))
+    return found
+
+
 def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
-    """The package's modules `name` imports, at the top or inside a function alike."""
+    """The package's modules `name` imports, at the top or inside a function alike (not
+    those imported for the type checker only)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    typing_only = _typing_only(tree)
     found: set[str] = set()
     for node in ast.walk(tree):
+        if node in typing_only:
+            continue
         targets: list[str] = []
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]

@@ -27,10 +27,12 @@ from briefcli.authoring.article import (
 from briefcli.authoring.datefinder import find_dates
 from briefcli.authoring.draft import DraftRecord
 from briefcli.authoring.glossaries.common import GlossaryEntry
+from briefcli.authoring.unknowns import has_unknown, without_unknown
 from briefcli.index import lookups
 from briefcli.knowledge.model import KINDS
 from briefcli.knowledge.rules import check_record, derive_id, new_id
-from briefcli.text import term_key
+from briefcli.problems import Problem
+from briefcli.text import term_key, visible
 
 MAX_NGRAM = 8  # the longest name, in words, looked for in an article's text
 
@@ -361,13 +363,47 @@ def _entities_in(
 class ImportReport(NamedTuple):
     records: list[DraftRecord]
     senses: int  # entries that share their acronym with another entry
+    problems: tuple[Problem, ...] = ()  # warnings about names (`unknowns`)
+
+
+def _known_names(
+    entries: Sequence[GlossaryEntry], path: str
+) -> tuple[list[GlossaryEntry], list[Problem]]:
+    """The entries with the `???` marks of their names taken out (a warning each), those
+    whose name is nothing but marks left out (a warning each too)."""
+    kept: list[GlossaryEntry] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        aliases = tuple(a for a in (without_unknown(a) for a in entry.aliases) if a)
+        if not has_unknown(entry.name):
+            kept.append(entry._replace(aliases=aliases) if aliases != entry.aliases else entry)
+            continue
+        name = without_unknown(entry.name)
+        shown = visible(entry.name)
+        of = f" of {visible(entry.term)!r}" if entry.term else ""
+        if not name:
+            problems.append(Problem(
+                path, entry.line, 1, "import",
+                f"the name{of} is {shown!r}, unknown; the entry is left out", "warning",
+            ))
+            continue
+        problems.append(Problem(
+            path, entry.line, 1, "import",
+            f"the name {shown!r}{of} holds '???' (an unknown word); kept as {visible(name)!r}",
+            "warning",
+        ))
+        kept.append(entry._replace(name=name, aliases=aliases))
+    return kept, problems
 
 
 def draft_from_glossary(
     entries: Sequence[GlossaryEntry], known: Known, path: str
 ) -> ImportReport:
     """Entities for glossary entries, one per entry: an acronym listed several times is
-    several senses, each its own entity."""
+    several senses, each its own entity. Names that are partly `???` (unknown words)
+    are kept without them, names that are only `???` are left out, each with a warning
+    in the report."""
+    entries, problems = _known_names(entries, path)
     draft = _Draft(known)
     counts: dict[str, int] = {}
     for entry in entries:
@@ -389,4 +425,4 @@ def draft_from_glossary(
             entry.term or entry.name,
         )
     senses = sum(n for n in counts.values() if n > 1)
-    return ImportReport(draft.all(), senses)
+    return ImportReport(draft.all(), senses, tuple(problems))

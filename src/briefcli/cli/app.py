@@ -77,6 +77,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
     env = env or Environment()
     args = sys.argv[1:] if argv is None else argv
     debug = debug_option(args) or bool(env.environ.get("BRIEF_DEBUG"))
+    from briefcli.cli.config import config_failure
+
+    failed = config_failure(env)  # a bad config file: its place and what is wrong, exit 2
+    if failed is not None:
+        sys.exit(failed)
     for n, arg in enumerate(args, 1):
         if undecodable(arg):  # bytes the locale could not decode, kept as surrogates
             _stderr(env, f"brief: argument {n} is not valid UTF-8 text: "

@@ -26,7 +26,8 @@ app = typer.Typer(
         "141 the reader of the output went away.\n\n"
         "Environment: BRIEF_DATA (knowledge paths), BRIEF_CACHE_DIR (the index's folder), "
         "BRIEF_STRICT=1 (as --strict), BRIEF_PAGER / PAGER (the pager; default less -R), "
-        "NO_COLOR / FORCE_COLOR (colour), COLUMNS (width).\n\n"
+        "NO_COLOR / FORCE_COLOR (colour), COLUMNS (width), BRIEF_CONFIG (the configuration "
+        "file; default ~/.config/brief/config.toml).\n\n"
         "Examples: brief show 2023-11-11; brief define KFOR; brief timeline Kosovo"
     ),
     add_completion=True,
@@ -60,7 +61,7 @@ DataOption = Annotated[
     option(
         "", "data", metavar="PATH",
         help="A knowledge file or folder (repeatable). Default: BRIEF_DATA, else the "
-        "bundled knowledge.",
+        "configuration file's data, else the bundled knowledge.",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
@@ -201,13 +202,20 @@ def _overview(ctx: typer.Context) -> None:
 
 
 
-def _connect(ctx: typer.Context, data: list[str] | None, *, check: bool = True) -> Any:
-    """An up-to-date index of the knowledge (`connect.open_knowledge`)."""
+def _connect(
+    ctx: typer.Context, data: list[str] | None, *, check: bool = True,
+    writing: Path | None = None,
+) -> Any:
+    """An up-to-date index of the knowledge (`connect.open_knowledge`); `writing` is the
+    file the command writes (its folder may hold no knowledge yet: no warning)."""
     from briefcli.index.connect import open_knowledge
 
     call = _call(ctx)
+    quiet = None
+    if writing is not None:
+        quiet = (writing if writing.is_absolute() else Path(call.env.cwd or ".") / writing).parent
     opened = open_knowledge(call.env, [*call.data, *(data or [])], check=check,
-                            strict=call.strict)
+                            strict=call.strict, quiet=quiet)
     call.index = opened.location
     return opened.conn
 

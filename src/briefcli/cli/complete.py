@@ -377,8 +377,9 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
     from briefcli.knowledge.sources import data_paths
 
     variables = dict(environ)
-    paths = data_paths(data, variables)
-    cache_dir = Environment(environ=variables).cache_dir()
+    env = Environment(environ=variables)
+    paths = data_paths(data, variables, env.config.data)  # a bad config: no candidates
+    cache_dir = env.cache_dir()
     target = index_file(cache_dir, paths)
     if target.exists():
         # Read-only, never waiting long for a lock; without locks (immutable, ignoring a

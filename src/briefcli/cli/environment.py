@@ -11,7 +11,10 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from briefcli.cli.config import Config
 
 
 class Environment:
@@ -28,6 +31,17 @@ class Environment:
         self.stderr = stderr or sys.stderr
         self.environ: dict[str, str] = dict(os.environ if environ is None else environ)
         self._cwd = cwd
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        """The configuration file's settings (`cli.config`), read once; ConfigError when
+        the file cannot be used."""
+        if self._config is None:
+            from briefcli.cli.config import load_config
+
+            self._config = load_config(self.environ, self.cwd)
+        return self._config
 
     @property
     def cwd(self) -> str | None:
@@ -47,10 +61,16 @@ class Environment:
             return False
 
     def color(self, stream: TextIO) -> bool:
-        """Colour only for a terminal, and never when NO_COLOR is set (FORCE_COLOR wins)."""
+        """Colour only for a terminal, and never when NO_COLOR is set (FORCE_COLOR wins);
+        the configuration's `color` comes after those two."""
         if self.environ.get("FORCE_COLOR"):
             return True
-        if self.environ.get("NO_COLOR") or self.environ.get("TERM") == "dumb":
+        if self.environ.get("NO_COLOR"):
+            return False
+        configured = self.config.color
+        if configured in ("always", "never"):
+            return configured == "always"
+        if self.environ.get("TERM") == "dumb":
             return False
         return self.isatty(stream)
 

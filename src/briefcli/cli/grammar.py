@@ -158,6 +158,12 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
     ), (LISTS,), least=1, lean=True),
     Command("faq", (DATA, HELP, *_format("faq")), (TEXT,), variadic=True, lean=True),
     Command("site", (DATA, HELP, FORCE), (FILES,), least=1),
+    Command("add", (
+        DATA, HELP, OUTPUT, Option(("--kind",), "kind", TEXT), Option(("--role",), "role", TEXT),
+        Option(("--tag",), "tag", TEXT, repeat=True), Option(("--alias",), "alias", TEXT,
+                                                             repeat=True),
+        Option(("--summary",), "summary", TEXT),
+    ), (TEXT, TEXT), least=2),
 )}
 
 

@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
         code = _complete(env)
         if code is not None:
             sys.exit(code)
+    from briefcli.cli.config import config_failure
+
+    failed = config_failure(env)  # a bad config file: its place and what is wrong, exit 2
+    if failed is not None:
+        sys.exit(failed)
     guard = guard_output(env)
     try:
         code = None

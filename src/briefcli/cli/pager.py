@@ -18,10 +18,22 @@ from typing import TextIO
 DEFAULT = "less -R"
 
 
-def pager_command(environ: Mapping[str, str]) -> list[str] | None:
-    """The pager to run, as an argument list, or None when paging is turned off."""
+def pager_command(
+    environ: Mapping[str, str], configured: str | bool | None = None
+) -> list[str] | None:
+    """The pager to run, as an argument list, or None when paging is turned off.
+
+    `configured` is the configuration file's `pager` (a command, or False for none):
+    it comes after BRIEF_PAGER and PAGER."""
     # An empty BRIEF_PAGER turns paging off; an empty PAGER means the default.
-    text = environ["BRIEF_PAGER"] if "BRIEF_PAGER" in environ else environ.get("PAGER") or DEFAULT
+    if "BRIEF_PAGER" in environ:
+        text = environ["BRIEF_PAGER"]
+    elif environ.get("PAGER"):
+        text = environ["PAGER"]
+    elif configured is False:
+        return None
+    else:
+        text = configured if isinstance(configured, str) else DEFAULT
     try:
         argv = shlex.split(text)
     except ValueError:
@@ -100,14 +112,17 @@ class Paged(io.StringIO):
         return True
 
 
-def paged(stream: TextIO, environ: Mapping[str, str], enabled: bool) -> Paged | None:
+def paged(
+    stream: TextIO, environ: Mapping[str, str], enabled: bool,
+    configured: str | bool | None = None,
+) -> Paged | None:
     """A pager buffer for `stream`, or None when the answer should go straight to it."""
     if not enabled:
         return None
     height = screen_height(stream)
     if height is None:
         return None
-    argv = pager_command(environ)
+    argv = pager_command(environ, configured)
     if argv is None:
         return None
     return Paged(stream, argv, height, environ)

@@ -35,9 +35,10 @@ from briefcli.problems import ExitCode
 SEARCH_LIMIT = int(str(grammar.default("search", "limit")))  # hits, when not given
 
 
-@app.command(short_help="Knowledge files in use, the index, its size and freshness.")
+@app.command(short_help="Knowledge files in use, the index and the configuration file.")
 def info(ctx: typer.Context, data: DataOption = None) -> None:
-    """Which knowledge files are in use, where the index lives, its size and freshness.
+    """Which knowledge files are in use, where the index lives, its size and freshness,
+    and which configuration file is read (or none).
 
     Example: brief info --data kb/
     """
@@ -56,6 +57,7 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
         f"index: {where}" + (f" ({size / 1e6:.1f} MB)" if size else " (in memory)"),
         "fresh: yes (brought up to date for this call)",
         f"records: {records:,}; errors: {error_count(conn)}",
+        f"config: {call.env.config.path or 'none'}",
         f"files ({len(files)}):",
         *(f"  {path}" for path in files),
     ]

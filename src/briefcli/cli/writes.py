@@ -25,6 +25,7 @@ from briefcli.cli.base import (
     _stderr,
     app,
     checked,
+    option,
 )
 from briefcli.cli.complete import autocompletion as _completes
 from briefcli.problems import BriefError, ExitCode
@@ -287,6 +288,59 @@ def _taken_beside(ctx: typer.Context, known: Any, output: Path) -> None:
             known.taken.setdefault(kind, set()).add(rid)
 
 
+@app.command(short_help="Add one entity to a knowledge file, its comments untouched.")
+def add(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(metavar="TERM", help="The acronym or short term.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The full name.")],
+    output: Annotated[
+        Path,
+        option("add", "output", metavar="FILE", help="The knowledge file to add to "
+               "(created when it does not exist).", autocompletion=_completes("files")),
+    ],
+    kind: Annotated[str | None, option("add", "kind", metavar="KIND", help="person, "
+                                       "organization, place, ... (free text).")] = None,
+    role: Annotated[str | None, option("add", "role", metavar="ROLE",
+                                       help="What it is or does.")] = None,
+    tag: Annotated[list[str] | None, option("add", "tag", metavar="TAG",
+                                            help="A tag (repeatable).")] = None,
+    alias: Annotated[list[str] | None, option("add", "alias", metavar="ALIAS",
+                                              help="Another name (repeatable).")] = None,
+    summary: Annotated[str | None, option("add", "summary", metavar="TEXT",
+                                          help="A sentence or two.")] = None,
+    data: DataOption = None,
+) -> None:
+    """Add one entity to a knowledge file without opening an editor; print its id.
+
+    TERM written in capitals (KFOR, TCP/IP, IPv6) is the acronym; another term is an
+    alias, and a TERM that is NAME itself is left out. The id comes from TERM and is
+    unlike any of the knowledge (--data) and of the files beside FILE. The entity is put
+    at the end of FILE's entities, the rest of FILE untouched; FILE is written only if it
+    then checks clean with the knowledge.
+    Example: brief add KFOR "Kosovo Force" --kind organization -o kb/glossary.yaml
+    """
+    from briefcli.cli.adding import add_entity, open_known
+
+    def hint(key: str) -> str:
+        return grammar.option("add", key).names[0]
+
+    values = [("TERM", term), ("NAME", name), (hint("kind"), kind), (hint("role"), role),
+              (hint("summary"), summary), *((hint("tag"), t) for t in tag or []),
+              *((hint("alias"), a) for a in alias or [])]
+    for param, value in values:
+        if value is not None and not value.strip():
+            raise typer.BadParameter("expected text, found nothing", param_hint=param)
+    call = _call(ctx)
+    env = call.env
+    opened = open_known(env, [*call.data, *(data or [])], output)
+    call.index = opened.location if opened is not None else ""
+    conn = opened.conn if opened is not None else None
+    fields = {"kind": kind, "role": role, "tags": tag, "aliases": alias, "summary": summary}
+    rid, line = add_entity(env, conn, output, fields, term.strip(), name.strip())
+    env.stdout.write(rid + "\n")
+    _stderr(env, f"added {rid} to {output}:{line}")
+
+
 @app.command("import", short_help="Import a glossary (TSV, CSV or dictd) as knowledge.")
 def import_glossary(
     ctx: typer.Context,
@@ -327,15 +381,21 @@ def import_glossary(
         _stderr(env, problem.format())
     if not entries:
         raise BriefError(f"{file}: no entry could be imported")
-    known = Known(_connect(ctx, data, check=False))
+    known = Known(_connect(ctx, data, check=False, writing=output))
     if output is not None:
         _taken_beside(ctx, known, output)
     report = draft_from_glossary(entries, known, str(file))
-    header = f"Imported by `brief import` from {file} ({len(entries)} entries)."
+    for problem in report.problems:
+        _stderr(env, problem.format())
+    if not report.records:
+        raise BriefError(f"{file}: no entry could be imported")
+    problems = [*problems, *report.problems]
+    imported = len(report.records)
+    header = f"Imported by `brief import` from {file} ({imported} entries)."
     _deliver(ctx, render_draft(report.records, header), output, force)
     _stderr(
         env,
-        f"imported {len(entries)} entries ({report.senses} of them senses of a shared "
+        f"imported {imported} entries ({report.senses} of them senses of a shared "
         f"acronym){f'; {len(problems)} problem(s) listed above' if problems else ''}",
     )
     if any(p.level == "error" for p in problems):

@@ -10,9 +10,11 @@ progress) raises `Fallback`, before a line is written, and the full command runs
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from briefcli.cli.environment import Environment
 from briefcli.problems import BriefError, KnowledgeError
@@ -62,16 +64,17 @@ def progress(env: Environment) -> Callable[[int, int], None] | None:
 
 def open_knowledge(
     env: Environment, data: list[str], *, check: bool = True, strict: bool = False,
-    probe: bool = False,
+    probe: bool = False, quiet: Path | None = None,
 ) -> Opened:
     """The index of the knowledge. With `check`, knowledge with errors gets one warning
     (the answers come from the valid records), or is refused with `strict`. With
-    `probe`, raises Fallback where a message would be written or an index built."""
+    `probe`, raises Fallback where a message would be written or an index built. The
+    folder `quiet` (where a command is about to write knowledge) may hold none yet."""
     from briefcli.index.cache import index_file, open_index
     from briefcli.index.store import BuildReport, error_count, has_errors, stored_problems, unread
     from briefcli.knowledge.sources import MissingPath, data_paths, empty_folders
 
-    paths = data_paths(data, env.environ)
+    paths = data_paths(data, env.environ, env.config.data)
     cache_dir = env.cache_dir()
     if probe and not index_file(cache_dir, paths).exists():
         raise Fallback("no index yet")
@@ -87,6 +90,8 @@ def open_knowledge(
         if report.progress is not None:
             report.progress(-1, 0)  # clear the progress line, if one was shown
     folders = empty_folders(paths, report.stamps)
+    if quiet is not None:
+        folders = [f for f in folders if os.path.realpath(f) != os.path.realpath(quiet)]
     flawed = check and has_errors(conn)
     if probe and (folders or report.warnings or flawed):
         conn.close()

@@ -48,8 +48,10 @@ def latest_briefing(conn: sqlite3.Connection) -> tuple[Any, Any] | None:
 
 
 def record_files(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
-    """(kind, id, path) of every record."""
-    yield from conn.execute("SELECT r.kind, r.id, f.path FROM records r JOIN files f USING (fid)")
+    """(kind, id, path) of every record, by path."""
+    yield from conn.execute(
+        "SELECT r.kind, r.id, f.path FROM records r JOIN files f USING (fid) ORDER BY f.path"
+    )
 
 
 def record_places(

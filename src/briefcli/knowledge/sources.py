@@ -4,6 +4,7 @@
 # with string annotations compiles each of them at import, a cost every call pays.
 
 import os
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -20,12 +21,18 @@ def bundled_data() -> Path:
     return here.parents[1] / "data"
 
 
-def data_paths(options: list[str] | None, environ: dict[str, str]) -> list[Path]:
-    """`--data` paths if given, else BRIEF_DATA's, else the bundled knowledge."""
+def data_paths(
+    options: list[str] | None, environ: dict[str, str],
+    configured: Sequence[str] | None = None,
+) -> list[Path]:
+    """`--data` paths if given, else BRIEF_DATA's, else the configuration file's `data`
+    (`configured`), else the bundled knowledge."""
     if options:
         return [Path(p) for p in options]
     value = environ.get("BRIEF_DATA", "")
     paths = [Path(p) for p in value.split(os.pathsep) if p.strip()]
+    if not paths and configured:
+        paths = [Path(p) for p in configured]
     return paths or [bundled_data()]
 
 

@@ -39,6 +39,7 @@ class Output(NamedTuple):
     color: bool = False
     width: int | None = None
     environ: Mapping[str, str] = {}
+    widest: int | None = None  # the widest text is set (the configuration's width)
 
 VIEWS = ("show", "define", "timeline", "search", "listing", "faq", "check", "export")
 _QUERIES = frozenset({"show", "define", "timeline", "search", "listing", "faq", "check"})
@@ -126,8 +127,10 @@ def open_renderer(name: str, env: Any, page: bool) -> tuple[Any, Any]:
 
     stream = env.stdout
     color = name == "terminal" and env.color(stream)
-    buffer = paged(stream, env.environ, page)
-    return get_renderer(name, Output(buffer or stream, color, env.width(), env.environ)), buffer
+    config = env.config
+    buffer = paged(stream, env.environ, page, config.pager)
+    output = Output(buffer or stream, color, env.width(), env.environ, config.width)
+    return get_renderer(name, output), buffer
 
 
 def get_renderer(name: str, output: Output) -> Any:

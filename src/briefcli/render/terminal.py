@@ -89,7 +89,7 @@ __all__ = ["TerminalRenderer", "wrap_text", "PROFILES", "READABLE"]
 
 def output_width(output: Output) -> int:
     """The width to lay out for: COLUMNS (already checked), else the terminal's, else 80;
-    never more than READABLE."""
+    never more than `output.widest` (the configuration's width), else READABLE."""
     width = output.width
     if width is None:
         width = DEFAULT_WIDTH
@@ -98,7 +98,7 @@ def output_width(output: Output) -> int:
                 width = os.get_terminal_size(output.stream.fileno()).columns or width
         except (OSError, ValueError, AttributeError):
             pass
-    return max(20, min(width, READABLE))
+    return max(20, min(width, output.widest or READABLE))
 
 
 def _t(text: str | None, style: str = "") -> Span:
