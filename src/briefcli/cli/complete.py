@@ -92,7 +92,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "check": Command({**_DATA, **_fmt("check")}, (FILES,), True),
     "export": Command({**_DATA, **_fmt("export"), **_WRITE}),
-    "ingest": Command({**_DATA, **_WRITE, "--date": TEXT}, (FILES,), True),
+    "ingest": Command({**_DATA, **_WRITE, "--date": TEXT, "--urls": FILES}, (FILES,), True),
     "import": Command({**_DATA, **_WRITE, "--from": GLOSSARIES}, (FILES,)),
     "schema": Command(_HELP),
     "edit": Command({**_DATA, "--kind": KINDS}, (RECORDS,)),

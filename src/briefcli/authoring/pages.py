@@ -1,0 +1,336 @@
+"""Reading the pages people have, for `brief ingest`: saved web pages, URLs and PDFs.
+
+Each input becomes a `Page`: its main text in the plain-text article shape that
+`article.parse_article` reads (the headline on the first line, a `date` line when the
+text has no dateline of its own, then the paragraphs, headings and list items, each a
+paragraph separated by a blank line), and what the page says about itself: its headline,
+publication date, canonical address and publisher. `to_article` parses that text and
+puts the page's headline, date and source record on the article, so that the drafting
+that reads text reads pages the same way.
+
+Main text and metadata of HTML come from trafilatura (with htmldate for the date), and
+the text layer of a PDF from pypdf (`pdf.py`); both are imported only when a page is
+read, never on the start-up path of the other commands. Every failure is a `PageError`
+whose message is one line, `name: what is wrong`. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import stat
+from typing import NamedTuple
+
+from briefcli.authoring.article import Article, SourceRef, parse_article
+
+MAX_BYTES = 10 * 1024 * 1024
+"""The largest page or PDF read (10 MiB); a larger file is refused before it is read."""
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
+PAGE_SUFFIXES = HTML_SUFFIXES + PDF_SUFFIXES
+
+
+class PageError(Exception):
+    """An input that cannot be read as a page; the message is one line for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Page(NamedTuple):
+    """A page read: `text` in the plain-text article shape, and its metadata, each None
+    when the page does not say: `title` (the headline), `date` (YYYY-MM-DD), `url`
+    (canonical), `site` (the publisher or site name)."""
+
+    text: str
+    title: str | None
+    date: str | None
+    url: str | None
+    site: str | None
+
+
+def page_kind(name: str) -> str | None:
+    """"url", "html" or "pdf" for an input read by this module; None for a text file."""
+    from briefcli.authoring.fetch import is_url
+
+    if is_url(name):
+        return "url"
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    return None
+
+
+def read_input(name: str, timeout: float | None = None) -> Page:
+    """The page `name` names: a URL (fetched), a saved web page or a PDF file."""
+    kind = page_kind(name)
+    if kind == "url":
+        from briefcli.authoring.fetch import TIMEOUT, FetchError, fetch
+
+        try:
+            got = fetch(name, timeout=timeout or TIMEOUT)
+        except FetchError as exc:
+            raise PageError(exc.message) from None
+        if got.media_type.endswith("pdf"):
+            from briefcli.authoring.pdf import read_pdf
+
+            page = read_pdf(got.data, name)
+            return page._replace(url=page.url or got.url)
+        return read_html(got.data, name, url=got.url, charset=got.charset)
+    data = read_bounded(name)
+    if kind == "pdf":
+        from briefcli.authoring.pdf import read_pdf
+
+        return read_pdf(data, name)
+    return read_html(data, name)
+
+
+def read_bounded(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; PageError otherwise."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise PageError(f"{path}: no such file or folder") from None
+        raise PageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise PageError(f"{path}: cannot read: not a regular file")
+        if info.st_size > limit:
+            raise PageError(
+                f"{path}: {info.st_size / 2**20:.1f} MB, larger than the "
+                f"{limit / 2**20:g} MB a page may be: refused"
+            )
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise PageError(f"{path}: larger than the {limit / 2**20:g} MB a page may be: refused")
+    return data
+
+
+# -- encodings --------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-z0-9_.:-]{1,40})""",
+                           re.IGNORECASE)
+# Labels that browsers read as another encoding (the WHATWG Encoding Standard): a page
+# declared latin-1 is decoded as windows-1252, whose extra characters (’ “ ” – €) pages
+# declared so do use.
+_AS_BROWSERS_READ = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "l1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-9": "cp1254",
+    "tis-620": "cp874", "x-sjis": "shift_jis", "utf8": "utf-8",
+}
+
+
+def _codec(label: str | bytes | None) -> str | None:
+    """The Python codec of an encoding label, or None for no label or an unknown one."""
+    if not label:
+        return None
+    text = label.decode("ascii", "replace") if isinstance(label, bytes) else label
+    text = text.strip().strip("\"'").lower()
+    text = _AS_BROWSERS_READ.get(text, text)
+    try:
+        name = codecs.lookup(text).name
+    except LookupError:
+        return None
+    # A page cannot declare itself UTF-16 inside itself: read such a label as UTF-8.
+    return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """The text of an HTML page, decoded as a browser would: a byte-order mark, else the
+    charset the server declared, else the page's `<meta charset>` (or XML declaration),
+    else UTF-8 when the bytes are UTF-8, else the encoding detected."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace")
+    head = data[:4096]
+    name = _codec(declared)
+    if name is None:
+        found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+        name = _codec(found.group(1)) if found else None
+    if name is not None:
+        return data.decode(name, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    name = _codec(best.encoding) if best is not None else None
+    return data.decode(name or "cp1252", "replace")
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+_TITLE_PARTS = re.compile(r"\s+(?:\||–|—|-|::|·|•|«|»)\s+")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Bytes that no HTML page is: NULs or many control bytes near the start (a page in
+    UTF-16 has a byte-order mark, handled before this is asked)."""
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) // 20
+
+
+def _h1_texts(html: str) -> list[str]:
+    import html as entities
+
+    return [
+        _collapse(entities.unescape(_TAG.sub(" ", m.group(1))))
+        for m in _H1.finditer(html, 0, 2_000_000)
+    ]
+
+
+def _headline(title: str | None, site: str | None, html: str) -> str | None:
+    """The page's headline: trafilatura's title without the site's name around it
+    ("Statement on Kosovo | Ministry of Foreign Affairs" -> "Statement on Kosovo"),
+    or the page's `<h1>` when the title is the site's name or holds the h1."""
+    title = _collapse(title) if title else None
+    h1s = [h for h in _h1_texts(html) if 3 <= len(h) <= 300]
+    if title:
+        parts = _TITLE_PARTS.split(title)
+        if len(parts) > 1:
+            site_key = (site or "").casefold()
+            kept = [p for p in parts if p.casefold() != site_key]
+            for h1 in h1s:
+                if h1.casefold() in title.casefold() and len(h1) >= len(max(kept, key=len)) / 2:
+                    return h1
+            if site_key and len(kept) < len(parts):
+                return " – ".join(kept) if kept else title
+    if title and site and title.casefold() == site.casefold() and h1s:
+        return h1s[0]
+    return title or (h1s[0] if h1s else None)
+
+
+def _json_ld_dates(html: str) -> list[str]:
+    """datePublished of a JSON-LD article (NewsArticle, Article, ...), when one has it."""
+    found: list[str] = []
+    for m in re.finditer(
+        r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", html[:2_000_000],
+        re.IGNORECASE | re.DOTALL,
+    ):
+        try:
+            data = json.loads(m.group(1))
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(found) < 5:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+                value = item.get("datePublished")
+                if isinstance(value, str) and _DATE.match(value.strip()):
+                    found.append(value.strip()[:10])
+    return found
+
+
+def _field(doc: object, name: str) -> str | None:
+    """A text field of trafilatura's document, None when it has none."""
+    value = getattr(doc, name, None)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def read_html(
+    data: bytes, name: str, url: str | None = None, charset: str | None = None
+) -> Page:
+    """The main text and metadata of the HTML page `data` (read from `name`, fetched
+    from `url` with the declared `charset`), or PageError for no page or no text."""
+    if not data.strip():
+        raise PageError(f"{name}: the page is empty")
+    if _looks_binary(data) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise PageError(f"{name}: not an HTML page (binary data)")
+    html = decode_html(data, charset)
+    if "<" not in html[:100_000]:
+        raise PageError(f"{name}: not an HTML page (no markup)")
+    import logging
+
+    # trafilatura logs what it could not parse; a page is judged by what it gives.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    from trafilatura import bare_extraction
+
+    try:
+        doc = bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, deduplicate=False,
+        )
+    except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
+        raise PageError(f"{name}: the page cannot be read: {type(exc).__name__}") from None
+    text = _field(doc, "text")
+    if not text or not text.strip():
+        raise PageError(f"{name}: no main text found in the page")
+    sitename = _field(doc, "sitename")
+    site = _collapse(sitename) if sitename else None
+    title = _headline(_field(doc, "title"), site, html)
+    dates = _json_ld_dates(html)
+    date = dates[0] if dates else _field(doc, "date")
+    if date and not _DATE.fullmatch(date[:10]):
+        date = None
+    paragraphs = [_collapse(line) for line in text.splitlines()]
+    page_url = _field(doc, "url") or url
+    return Page(
+        article_text(title, date[:10] if date else None, [p for p in paragraphs if p]),
+        title, date[:10] if date else None, page_url, site,
+    )
+
+
+# -- the article shape ------------------------------------------------------------------------
+
+
+def article_text(title: str | None, date: str | None, paragraphs: list[str]) -> str:
+    """The plain-text article of a page: the headline, a `date` line when the body has
+    no dateline of its own, then each paragraph after a blank line. A first paragraph
+    that repeats the headline is left out."""
+    from briefcli.authoring.datefinder import find_dateline
+
+    if title and paragraphs and _collapse(paragraphs[0]).casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    body = "\n\n".join(paragraphs)
+    head = [title] if title else []
+    if date and find_dateline(body) is None:
+        head.append(f"date {date}")
+    return "\n\n".join([*head, body]) + "\n"
+
+
+def to_article(page: Page, path: str) -> Article:
+    """The article of a page: its text parsed as any article is, with the page's
+    headline as the headline, its date (over a dateline found in the text), and a source
+    for the page itself (title, publisher, canonical address) after the sources the text
+    lists."""
+    article = parse_article(page.text, path)
+    headline = page.title or article.headline
+    sources = list(article.sources)
+    title = headline or page.url
+    if title and (page.url or page.site):
+        sources.append(SourceRef(title, page.site, page.url, 1))
+    return article._replace(
+        headline=headline, date=page.date or article.date, sources=sources,
+    )
+
+
+__all__ = ["MAX_BYTES", "PAGE_SUFFIXES", "Page", "PageError", "decode_html", "page_kind",
+           "read_bounded", "read_html", "read_input", "to_article"]
