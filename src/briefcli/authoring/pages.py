@@ -248,6 +248,21 @@ def _json_ld_dates(html: str) -> list[str]:
     return found
 
 
+def _extract(html: str, name: str, url: str | None, tables: bool) -> object:
+    """trafilatura's document of the page (None when it finds no main text)."""
+    from trafilatura import bare_extraction
+
+    try:
+        return bare_extraction(
+            # Layout tables of older sites come out whole with tables on, and precision
+            # comes first: a draft is read for what it says (benchmarks/pages.py).
+            html, url=url, with_metadata=True, include_comments=False, include_tables=tables,
+            favor_precision=True, include_images=False, include_links=False,
+        )
+    except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
+        raise PageError(f"{name}: the page cannot be read: {type(exc).__name__}") from None
+
+
 def _field(doc: object, name: str) -> str | None:
     """A text field of trafilatura's document, None when it has none."""
     value = getattr(doc, name, None)
@@ -271,17 +286,12 @@ def read_html(
     # trafilatura logs what it could not parse; a page is judged by what it gives.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-    from trafilatura import bare_extraction
-
-    try:
-        doc = bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, deduplicate=False,
-        )
-    except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
-        raise PageError(f"{name}: the page cannot be read: {type(exc).__name__}") from None
+    doc = _extract(html, name, url, tables=False)
+    if _field(doc, "text") is None:
+        # The story is in a layout table (older sites): read with tables after all.
+        doc = _extract(html, name, url, tables=True)
     text = _field(doc, "text")
-    if not text or not text.strip():
+    if text is None:
         raise PageError(f"{name}: no main text found in the page")
     sitename = _field(doc, "sitename")
     site = _collapse(sitename) if sitename else None
@@ -301,17 +311,64 @@ def read_html(
 # -- the article shape ------------------------------------------------------------------------
 
 
+_LABELS = 4  # short lines above a headline in the main text ("Press release", a date)
+_LABEL_WIDTH = 100
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|issued|last|on|at|date|dated|mon|tue|wed|thu|fri|sat|"
+    r"sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|cet|cest|gmt|utc|edt|"
+    r"est)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|[^\w\s]",
+    re.IGNORECASE,
+)
+
+
+def _date_only(paragraph: str) -> bool:
+    """Whether a short paragraph is only a date ("16.6.2023", "12 Mar. 2024 -",
+    "Published on 5 May 2022, 15:30")."""
+    from briefcli.authoring.datefinder import find_dates
+
+    if len(paragraph) > 60:
+        return False
+    mentions = find_dates(paragraph, "2000-01-01")
+    if not mentions:
+        return False
+    rest = paragraph
+    for m in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    return len(_DATE_WORDS.sub(" ", rest).split()) <= 1
+
+
 def article_text(title: str | None, date: str | None, paragraphs: list[str]) -> str:
-    """The plain-text article of a page: the headline, a `date` line when the body has
-    no dateline of its own, then each paragraph after a blank line. A first paragraph
-    that repeats the headline is left out."""
+    """The plain-text article of a page: the headline, a `date` line (unless the body's
+    own dateline gives that date), then each paragraph after a blank line.
+
+    The headline repeated near the top of the paragraphs is left out, with the short
+    labels above it ("Press release", "Readout"); so are, when the page's `date` is
+    known, the paragraphs near the top that are only a date ("16.6.2023").
+    """
     from briefcli.authoring.datefinder import find_dateline
 
-    if title and paragraphs and _collapse(paragraphs[0]).casefold() == title.casefold():
-        paragraphs = paragraphs[1:]
+    if title:
+        key = title.casefold()
+        for at, paragraph in enumerate(paragraphs[:_LABELS + 1]):
+            if paragraph.casefold() == key:
+                # A dateline among the labels stays when the page gives no date.
+                paragraphs = [
+                    p for p in paragraphs[:at] if not date and find_dateline(p) is not None
+                ] + paragraphs[at + 1:]
+                break
+            if len(paragraph) > _LABEL_WIDTH:
+                break
+    if date:
+        top = 0
+        while top < min(len(paragraphs), _LABELS) and len(paragraphs[top]) <= 60:
+            top += 1
+        paragraphs = [p for i, p in enumerate(paragraphs) if i >= top or not _date_only(p)]
     body = "\n\n".join(paragraphs)
     head = [title] if title else []
-    if date and find_dateline(body) is None:
+    found = find_dateline(body)
+    if date and (found is None or found[0] != date):
         head.append(f"date {date}")
     return "\n\n".join([*head, body]) + "\n"
 
