@@ -173,6 +173,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 
 # -- HTML -------------------------------------------------------------------------------------
 
+_MIN_WORDS = 3  # a main text of fewer words is a page's furniture ("Home")
 _SPACES = re.compile(r"\s+")
 _TITLE_PARTS = re.compile(r"\s+(?:\||–|—|-|::|·|•|«|»)\s+")
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
@@ -222,6 +223,24 @@ def _headline(title: str | None, site: str | None, html: str) -> str | None:
     if title and site and title.casefold() == site.casefold() and h1s:
         return h1s[0]
     return title or (h1s[0] if h1s else None)
+
+
+_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _site_from_title(html: str, headline: str) -> str | None:
+    """The site's name as the page's `<title>` gives it after the headline
+    ("Minister meets ... | Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs")."""
+    import html as entities
+
+    found = _TITLE_TAG.search(html, 0, 200_000)
+    if not found:
+        return None
+    parts = _TITLE_PARTS.split(_collapse(entities.unescape(found.group(1))))
+    rest = [p for p in parts if p.casefold() != headline.casefold()]
+    if len(parts) < 2 or len(rest) == len(parts) or not rest:
+        return None
+    return max(rest, key=len)
 
 
 def _json_ld_dates(html: str) -> list[str]:
@@ -291,11 +310,13 @@ def read_html(
         # The story is in a layout table (older sites): read with tables after all.
         doc = _extract(html, name, url, tables=True)
     text = _field(doc, "text")
-    if text is None:
+    if text is None or len(text.split()) < _MIN_WORDS:
         raise PageError(f"{name}: no main text found in the page")
     sitename = _field(doc, "sitename")
     site = _collapse(sitename) if sitename else None
     title = _headline(_field(doc, "title"), site, html)
+    if site is None and title:
+        site = _site_from_title(html, title)
     dates = _json_ld_dates(html)
     date = dates[0] if dates else _field(doc, "date")
     if date and not _DATE.fullmatch(date[:10]):
