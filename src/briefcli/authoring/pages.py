@@ -70,11 +70,13 @@ def read_input(name: str, timeout: float | None = None) -> Page:
     """The page `name` names: a URL (fetched), a saved web page or a PDF file."""
     kind = page_kind(name)
     if kind == "url":
-        from briefcli.authoring.fetch import TIMEOUT, FetchError, fetch
+        from briefcli.authoring import fetch as fetching
 
         try:
-            got = fetch(name, timeout=timeout or TIMEOUT)
-        except FetchError as exc:
+            got = fetching.fetch(
+                name, timeout=timeout or fetching.TIMEOUT, max_bytes=fetching.MAX_BYTES
+            )
+        except fetching.FetchError as exc:
             raise PageError(exc.message) from None
         if got.media_type.endswith("pdf"):
             from briefcli.authoring.pdf import read_pdf
