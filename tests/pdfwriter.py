@@ -39,7 +39,7 @@ def pdf(pages: list[list[Line]], title: str | None = None, size: float = 11) -> 
     )
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
                    b"/Encoding /WinAnsiEncoding >>")
-    for (page, content), stream in zip(page_ids, contents):
+    for (_page, content), stream in zip(page_ids, contents, strict=True):
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
             f"<< /F1 {font} 0 R >> >> /Contents {content} 0 R >>".encode()

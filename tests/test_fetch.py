@@ -3,6 +3,7 @@ port, started and stopped by the test), and every failure one line with exit 1."
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import threading
 import time
@@ -33,10 +34,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name.replace("_", "-"), value)
         self.end_headers()
-        try:
+        with contextlib.suppress(OSError):  # the client gave up (the slow page)
             self.wfile.write(body)
-        except OSError:  # the client gave up (the slow page): nothing to answer
-            pass
 
     def do_GET(self) -> None:  # noqa: N802
         SEEN.append({"path": self.path, "agent": self.headers.get("User-Agent", "")})

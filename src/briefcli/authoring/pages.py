@@ -23,7 +23,7 @@ import re
 import stat
 from typing import NamedTuple
 
-from briefcli.authoring.article import Article, SourceRef, parse_article
+from briefcli.authoring.article import Article, Paragraph, SourceRef, parse_article
 
 MAX_BYTES = 10 * 1024 * 1024
 """The largest page or PDF read (10 MiB); a larger file is refused before it is read."""
@@ -362,9 +362,12 @@ def _date_only(paragraph: str) -> bool:
     return len(_DATE_WORDS.sub(" ", rest).split()) <= 1
 
 
-def article_text(title: str | None, date: str | None, paragraphs: list[str]) -> str:
+def article_text(
+    title: str | None, date: str | None, paragraphs: list[str], fallback: bool = False
+) -> str:
     """The plain-text article of a page: the headline, a `date` line (unless the body's
-    own dateline gives that date), then each paragraph after a blank line.
+    own dateline gives that date, or, for a `fallback` date, any date), then each
+    paragraph after a blank line.
 
     The headline repeated near the top of the paragraphs is left out, with the short
     labels above it ("Press release", "Readout"); so are, when the page's `date` is
@@ -383,7 +386,7 @@ def article_text(title: str | None, date: str | None, paragraphs: list[str]) -> 
                 break
             if len(paragraph) > _LABEL_WIDTH:
                 break
-    if date:
+    if date and not fallback:
         top = 0
         while top < min(len(paragraphs), _LABELS) and len(paragraphs[top]) <= 60:
             top += 1
@@ -391,7 +394,7 @@ def article_text(title: str | None, date: str | None, paragraphs: list[str]) -> 
     body = "\n\n".join(paragraphs)
     head = [title] if title else []
     found = find_dateline(body)
-    if date and (found is None or found[0] != date):
+    if date and (found is None or (found[0] != date and not fallback)):
         head.append(f"date {date}")
     return "\n\n".join([*head, body]) + "\n"
 
@@ -403,12 +406,20 @@ def to_article(page: Page, path: str) -> Article:
     lists."""
     article = parse_article(page.text, path)
     headline = page.title or article.headline
+    paragraphs = list(article.paragraphs)
+    chosen = article.headline
+    if page.title and chosen and chosen != page.title and chosen in page.text:
+        # The parser took a longer line after the headline for it (a subtitle, a
+        # heading): that line is the body's.
+        line = page.text.count("\n", 0, page.text.index(chosen)) + 1
+        paragraphs.insert(0, Paragraph(chosen, line))
     sources = list(article.sources)
     title = headline or page.url
     if title and (page.url or page.site):
         sources.append(SourceRef(title, page.site, page.url, 1))
     return article._replace(
-        headline=headline, date=page.date or article.date, sources=sources,
+        headline=headline, date=page.date or article.date, paragraphs=paragraphs,
+        sources=sources,
     )
 
 

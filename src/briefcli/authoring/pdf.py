@@ -192,7 +192,7 @@ def read_pdf(data: bytes, name: str) -> Page:
         )
     title = _plausible_title(getattr(metadata, "title", None) if metadata else None)
     date = _creation_date(metadata) if metadata else None
-    return Page(article_text(title, date, paragraphs), title, None, None, None)
+    return Page(article_text(title, date, paragraphs, fallback=True), title, None, None, None)
 
 
 __all__ = ["MAX_PAGES", "read_pdf"]
