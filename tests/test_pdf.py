@@ -131,3 +131,17 @@ def test_the_bundled_article_printed_to_pdf_drafts_what_the_text_drafts(brief, t
         assert pa.get(key) == pb.get(key), key
     assert [(e["date"], e["title"]) for e in a["event"]] == \
         [(e["date"], e["title"]) for e in b["event"]]
+
+
+def test_a_text_longer_than_a_draft_is_made_from_is_refused(brief, tmp_path, monkeypatch):
+    from briefcli.authoring import pages
+
+    monkeypatch.setattr(pages, "MAX_TEXT", 300)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(report(PAGES, HEADER))
+    r = brief("ingest", str(path))
+    assert r.code == 1
+    assert r.stderr.splitlines() == [
+        f"brief: {path}: the main text has more than 300 characters, more than a draft is "
+        "made from: refused (split the document)"
+    ]

@@ -27,6 +27,12 @@ from briefcli.authoring.article import Article, Paragraph, SourceRef, parse_arti
 
 MAX_BYTES = 10 * 1024 * 1024
 """The largest page or PDF read (10 MiB); a larger file is refused before it is read."""
+MAX_TAGS = 100_000
+"""The most tags a page may have (a heavy news page has 10,000-30,000): reading its main
+text takes time that grows with them."""
+MAX_TEXT = 200_000
+"""The most characters of main text a draft is made from (about 30,000 words, a report
+of 60 pages); more is refused: drafting it would take minutes."""
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PDF_SUFFIXES = (".pdf",)
 PAGE_SUFFIXES = HTML_SUFFIXES + PDF_SUFFIXES
@@ -302,6 +308,8 @@ def read_html(
     html = decode_html(data, charset)
     if "<" not in html[:100_000]:
         raise PageError(f"{name}: not an HTML page (no markup)")
+    if html.count("<") > MAX_TAGS:
+        raise PageError(f"{name}: the page has more than {MAX_TAGS:,} tags: refused")
     import logging
 
     # trafilatura logs what it could not parse; a page is judged by what it gives.
@@ -314,6 +322,7 @@ def read_html(
     text = _field(doc, "text")
     if text is None or len(text.split()) < _MIN_WORDS:
         raise PageError(f"{name}: no main text found in the page")
+    check_length(len(text), name)
     sitename = _field(doc, "sitename")
     site = _collapse(sitename) if sitename else None
     title = _headline(_field(doc, "title"), site, html)
@@ -329,6 +338,15 @@ def read_html(
         article_text(title, date[:10] if date else None, [p for p in paragraphs if p]),
         title, date[:10] if date else None, page_url, site,
     )
+
+
+def check_length(size: int, name: str) -> None:
+    """PageError when a main text of `size` characters is longer than MAX_TEXT."""
+    if size > MAX_TEXT:
+        raise PageError(
+            f"{name}: the main text has more than {MAX_TEXT:,} characters, more than a "
+            "draft is made from: refused (split the document)"
+        )
 
 
 # -- the article shape ------------------------------------------------------------------------
@@ -423,5 +441,8 @@ def to_article(page: Page, path: str) -> Article:
     )
 
 
-__all__ = ["MAX_BYTES", "PAGE_SUFFIXES", "Page", "PageError", "decode_html", "page_kind",
-           "read_bounded", "read_html", "read_input", "to_article"]
+__all__ = [
+    "MAX_BYTES", "MAX_TAGS", "MAX_TEXT", "PAGE_SUFFIXES", "Page", "PageError", "article_text",
+    "check_length", "decode_html", "page_kind", "read_bounded", "read_html", "read_input",
+    "to_article",
+]

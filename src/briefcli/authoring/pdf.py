@@ -17,7 +17,7 @@ import struct
 import zlib
 from collections import Counter
 
-from briefcli.authoring.pages import Page, PageError, article_text
+from briefcli.authoring.pages import Page, PageError, article_text, check_length
 
 MAX_PAGES = 2000
 """The most pages read; a longer document is read up to there."""
@@ -167,7 +167,8 @@ def read_pdf(data: bytes, name: str) -> Page:
                 raise PageError(
                     f"{name}: the PDF is encrypted; save an unprotected copy to read it"
                 ) from None
-        texts = []
+        texts: list[str] = []
+        size = 0
         for number, page in enumerate(reader.pages):
             if number == MAX_PAGES:
                 break
@@ -175,6 +176,8 @@ def read_pdf(data: bytes, name: str) -> Page:
                 texts.append(page.extract_text(extraction_mode="layout"))
             except (PyPdfError, *_DAMAGE):
                 texts.append(page.extract_text())
+            size += len(" ".join(texts[-1].split()))
+            check_length(size, name)  # stop early: every page read takes time
         metadata = reader.metadata
     except PageError:
         raise
