@@ -186,3 +186,20 @@ def test_the_page_readers_stay_off_the_start_up_path(tmp_path):
     page = str(PAGES / "nato.html")
     read = f"from briefcli.authoring.pages import read_input\nread_input({page!r})"
     assert {"trafilatura", "lxml"} <= _modules_after(read, environ)
+
+
+def test_the_json_ld_date_is_the_articles_not_a_related_storys():
+    ld = json.dumps([
+        {"@type": ["NewsArticle"], "headline": "Talks resume", "datePublished":
+         "2024-06-27T23:30:00-04:00"},
+        {"@type": "WebPage", "datePublished": "2020-01-01"},
+        {"@type": "ItemList", "itemListElement": [
+            {"@type": "NewsArticle", "headline": "Older story", "datePublished": "2021-05-05"},
+        ]},
+    ])
+    paragraphs = "".join(f"<p>Talks resumed in Brussels on the {n} day of the meeting, "
+                         "said the ministers after the session ended.</p>" for n in range(5))
+    page = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body>"
+            f"<article><h1>Talks resume</h1>{paragraphs}</article></body></html>")
+    # The local date as the page writes it, not the day in UTC.
+    assert read_html(page.encode(), "p.html").date == "2024-06-27"
