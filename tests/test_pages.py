@@ -203,3 +203,17 @@ def test_the_json_ld_date_is_the_articles_not_a_related_storys():
             f"<article><h1>Talks resume</h1>{paragraphs}</article></body></html>")
     # The local date as the page writes it, not the day in UTC.
     assert read_html(page.encode(), "p.html").date == "2024-06-27"
+
+
+@pytest.mark.parametrize("headline", [
+    "EU and Serbia resume talks.",  # a headline ending like a sentence
+    "Statement " + "on the situation in the north of Kosovo and " * 4 + "beyond",  # long
+])
+def test_the_headline_is_never_the_first_paragraph_too(headline):
+    paragraphs = "".join(f"<p>Talks resumed in Brussels on the {n} day of the meeting, "
+                         "said the ministers after the session ended.</p>" for n in range(5))
+    page = (f"<html><head><meta property='og:title' content='{headline}'></head><body>"
+            f"<article><h1>{headline}</h1>{paragraphs}</article></body></html>")
+    article = to_article(read_html(page.encode(), "p.html"), "p.html")
+    assert article.headline == headline
+    assert article.paragraphs[0].text.startswith("Talks resumed in Brussels on the 0 day")

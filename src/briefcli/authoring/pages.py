@@ -440,6 +440,8 @@ def to_article(page: Page, path: str) -> Article:
         # heading): that line is the body's.
         line = page.text.count("\n", 0, page.text.index(chosen)) + 1
         paragraphs.insert(0, Paragraph(chosen, line))
+    if page.title and paragraphs and paragraphs[0].text == page.title:
+        del paragraphs[0]  # a headline the parser took for a paragraph ("... talks.")
     sources = list(article.sources)
     title = headline or page.url
     if title and (page.url or page.site):
