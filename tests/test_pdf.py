@@ -145,3 +145,29 @@ def test_a_text_longer_than_a_draft_is_made_from_is_refused(brief, tmp_path, mon
         f"brief: {path}: the main text has more than 300 characters, more than a draft is "
         "made from: refused (split the document)"
     ]
+
+
+def test_a_damaged_pdf_is_a_message_never_a_crash():
+    """Bytes of a good report changed, cut out or put in at random places (a fixed
+    seed): each either reads or is a PageError, never another exception."""
+    import random
+
+    from briefcli.authoring.pages import PageError
+
+    good = report(PAGES, HEADER, title="Report on the Dialogue")
+    rnd = random.Random(7)
+    outcomes = set()
+    for _ in range(60):
+        data = bytearray(good)
+        for _ in range(rnd.randint(1, 20)):
+            at = rnd.randrange(len(data))
+            if rnd.random() < 0.5:
+                data[at] = rnd.randrange(256)
+            else:
+                del data[at : at + rnd.randint(1, 50)]
+        try:
+            read_pdf(bytes(data), "f.pdf")
+            outcomes.add("read")
+        except PageError:
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}  # both kinds of damage were met

@@ -155,7 +155,7 @@ def read_pdf(data: bytes, name: str) -> Page:
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # it logs what it repairs
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -163,7 +163,9 @@ def read_pdf(data: bytes, name: str) -> Page:
             try:
                 reader.decrypt("")
                 reader.pages[0].extract_text()  # readable with the empty password?
-            except (FileNotDecryptedError, PyPdfError, *_DAMAGE, NotImplementedError):
+            # DependencyError: AES needs a cryptography package, which brief does not add.
+            except (FileNotDecryptedError, DependencyError, PyPdfError, *_DAMAGE,
+                    NotImplementedError):
                 raise PageError(
                     f"{name}: the PDF is encrypted; save an unprotected copy to read it"
                 ) from None
