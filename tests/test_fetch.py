@@ -14,6 +14,7 @@ import pytest
 
 from briefcli.authoring import fetch as fetching
 from briefcli.authoring.fetch import USER_AGENT, FetchError, fetch
+from pdfwriter import report
 from test_authoring import records
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -73,6 +74,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Length", str(50 * 1024 * 1024))
             self.end_headers()
+        elif path == "/report":
+            self.send(200, report([["Talks on the Dialogue resumed in Brussels today, said\n"
+                                    "the ministers, and went on late."]], "Report SEC/1"),
+                      "application/pdf")
         elif path == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
         elif path == "/json":
@@ -115,6 +120,16 @@ def test_the_header_charset_decodes_the_page(server):
     from briefcli.authoring.pages import read_html
 
     assert "Novák" in read_html(got.data, "m", got.url, got.charset).text
+
+
+def test_a_pdf_answer_is_read_as_a_pdf(brief, server):
+    r = brief("ingest", f"{server}/report", "--date", "2024-01-02")
+    assert r.code == 0, r.stderr
+    draft = records(r.stdout)
+    assert draft["briefing"][0]["body"] == [
+        "Talks on the Dialogue resumed in Brussels today, said the ministers, and went on late."
+    ]
+    assert draft["source"][0]["url"] == f"{server}/report"
 
 
 def test_a_redirect_is_followed_and_the_source_is_where_it_led(server):

@@ -287,6 +287,7 @@ def _json_ld_date(html: str) -> str | None:
 
 def _extract(html: str, name: str, url: str | None, tables: bool) -> object:
     """trafilatura's document of the page (None when it finds no main text)."""
+    from lxml.etree import LxmlError
     from trafilatura import bare_extraction
 
     try:
@@ -296,7 +297,8 @@ def _extract(html: str, name: str, url: str | None, tables: bool) -> object:
             html, url=url, with_metadata=True, include_comments=False, include_tables=tables,
             include_images=False, include_links=False,
         )
-    except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
+    except (LxmlError, ValueError, TypeError, AttributeError, RecursionError,
+            LookupError) as exc:
         raise PageError(f"{name}: the page cannot be read: {type(exc).__name__}") from None
 
 
