@@ -151,9 +151,8 @@ def test_a_page_too_large_is_refused_before_it_is_read(brief, tmp_path):
     assert len(r.stderr.strip().splitlines()) == 1
 
 
-def test_text_articles_are_read_as_before(brief, tmp_path):
-    """The text path does not go through the page reader: the same draft as
-    parse_article gives, whatever the name's case."""
+def test_only_pages_go_to_the_page_reader():
+    """Text articles (.txt, .md, .text) keep their own path; the suffix's case aside."""
     from briefcli.authoring.pages import page_kind
 
     assert [page_kind(n) for n in ("a.txt", "a.md", "a.TEXT", "a.HTML", "a.Pdf",
