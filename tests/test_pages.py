@@ -216,3 +216,26 @@ def test_the_headline_is_never_the_first_paragraph_too(headline):
     article = to_article(read_html(page.encode(), "p.html"), "p.html")
     assert article.headline == headline
     assert article.paragraphs[0].text.startswith("Talks resumed in Brussels on the 0 day")
+
+
+@pytest.mark.parametrize("head, h1, title, site", [
+    ("<title>Kosovo - Serbia talks resume | Reuters</title>"
+     "<meta property='og:site_name' content='Reuters'>", "",
+     "Kosovo - Serbia talks resume", "Reuters"),
+    ("<title>Kosovo - Serbia talks resume | Reuters</title>", "",
+     "Kosovo - Serbia talks resume", "Reuters"),
+    ("<title>Ministry of Foreign Affairs</title>"
+     "<meta property='og:site_name' content='Ministry of Foreign Affairs'>",
+     "<h1>Minister meets envoy</h1>", "Minister meets envoy", "Ministry of Foreign Affairs"),
+    ("<title>Minister meets envoy - Ministry of Foreign Affairs</title>",
+     "<h1>Minister meets envoy</h1>", "Minister meets envoy", "Ministry of Foreign Affairs"),
+    ("<title>Home | Press | Minister meets envoy on the situation</title>",
+     "<h1>Minister meets envoy on the situation</h1>", "Minister meets envoy on the situation",
+     None),
+])
+def test_the_headline_is_the_title_without_the_sites_name(head, h1, title, site):
+    paragraphs = "".join(f"<p>Talks resumed in Brussels on the {n} day of the meeting, "
+                         "said the ministers after the session ended.</p>" for n in range(5))
+    page = read_html(f"<html><head>{head}</head><body><article>{h1}{paragraphs}</article>"
+                     "</body></html>".encode(), "p.html")
+    assert (page.title, page.site) == (title, site)

@@ -184,7 +184,8 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 _MIN_WORDS = 3  # a main text of fewer words is a page's furniture ("Home")
 _SPACES = re.compile(r"\s+")
 _TITLE_PARTS = re.compile(r"\s+(?:\||–|—|-|::|·|•|«|»)\s+")
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+# Bounded: a page with an <h1> never closed is not scanned to its end for each.
+_H1 = re.compile(r"<h1\b[^>]{0,1000}>(.{0,3000}?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -212,6 +213,18 @@ def _h1_texts(html: str) -> list[str]:
     ]
 
 
+def _without_site(title: str, site_key: str) -> str:
+    """A title without the site's name at its start or end, the separators between
+    the other parts as written ("Kosovo - Serbia talks | Reuters" -> "Kosovo - Serbia
+    talks")."""
+    pieces = re.split(f"({_TITLE_PARTS.pattern})", title)  # parts and separators
+    while len(pieces) > 2 and pieces[-1].casefold() == site_key:
+        pieces = pieces[:-2]
+    while len(pieces) > 2 and pieces[0].casefold() == site_key:
+        pieces = pieces[2:]
+    return "".join(pieces).strip()
+
+
 def _headline(title: str | None, site: str | None, html: str) -> str | None:
     """The page's headline: trafilatura's title without the site's name around it
     ("Statement on Kosovo | Ministry of Foreign Affairs" -> "Statement on Kosovo"),
@@ -226,29 +239,35 @@ def _headline(title: str | None, site: str | None, html: str) -> str | None:
             for h1 in h1s:
                 if h1.casefold() in title.casefold() and len(h1) >= len(max(kept, key=len)) / 2:
                     return h1
-            if site_key and len(kept) < len(parts):
-                return " – ".join(kept) if kept else title
+            if site_key and kept and len(kept) < len(parts):
+                return _without_site(title, site_key)
     if title and site and title.casefold() == site.casefold() and h1s:
         return h1s[0]
     return title or (h1s[0] if h1s else None)
 
 
-_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_TAG = re.compile(r"<title\b[^>]{0,1000}>(.{0,3000}?)</title\s*>",
+                        re.IGNORECASE | re.DOTALL)
 
 
 def _site_from_title(html: str, headline: str) -> str | None:
-    """The site's name as the page's `<title>` gives it after the headline
-    ("Minister meets ... | Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs")."""
+    """The site's name as the page's `<title>` gives it beside the headline: the last
+    part after it, or the first before it ("Minister meets ... | Ministry of Foreign
+    Affairs" -> "Ministry of Foreign Affairs")."""
     import html as entities
 
     found = _TITLE_TAG.search(html, 0, 200_000)
     if not found:
         return None
-    parts = _TITLE_PARTS.split(_collapse(entities.unescape(found.group(1))))
-    rest = [p for p in parts if p.casefold() != headline.casefold()]
-    if len(parts) < 2 or len(rest) == len(parts) or not rest:
+    title = _collapse(entities.unescape(found.group(1)))
+    at = title.casefold().find(headline.casefold())
+    if at < 0:
         return None
-    return max(rest, key=len)
+    before = [p for p in _TITLE_PARTS.split(title[:at]) if p.strip(" |–—-:·•«»")]
+    after = [p for p in _TITLE_PARTS.split(title[at + len(headline):])
+             if p.strip(" |–—-:·•«»")]
+    site = after[-1] if after else before[0] if before else None
+    return site.strip(" |–—-:·•«»") if site and site.casefold() != "home" else None
 
 
 _ARTICLE_TYPES = re.compile(r"(?:News|Report|Scholarly|Tech|Blog|Analysis|Opinion)?Article|"
