@@ -4,6 +4,7 @@ port, started and stopped by the test), and every failure one line with exit 1."
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.server
 import threading
 import time
@@ -78,6 +79,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, report([["Talks on the Dialogue resumed in Brussels today, said\n"
                                     "the ministers, and went on late."]], "Report SEC/1"),
                       "application/pdf")
+        elif path == "/gzip":
+            self.send(200, gzip.compress(NATO), Content_Encoding="gzip")
+        elif path == "/bomb":  # 1 KB that inflates to 40 MB
+            self.send(200, gzip.compress(b"<p>" + b" " * 40 * 1024 * 1024),
+                      Content_Encoding="gzip")
+        elif path == "/brotli":
+            self.send(200, b"\x0b\x02\x80", Content_Encoding="br")
         elif path == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
         elif path == "/json":
@@ -132,6 +140,10 @@ def test_a_pdf_answer_is_read_as_a_pdf(brief, server):
     assert draft["source"][0]["url"] == f"{server}/report"
 
 
+def test_a_compressed_page_is_inflated(server):
+    assert fetch(f"{server}/gzip").data == NATO
+
+
 def test_a_redirect_is_followed_and_the_source_is_where_it_led(server):
     got = fetch(f"{server}/moved")
     assert got.url == f"{server}/nato" and got.data == NATO
@@ -144,6 +156,8 @@ def test_a_redirect_is_followed_and_the_source_is_where_it_led(server):
     ("/to-file", "redirected to file:///etc/passwd, which is not http(s): refused"),
     ("/huge", "the page is larger than 1 MB: refused"),
     ("/huge-declared", "the page is larger than 1 MB: refused"),
+    ("/bomb", "the page is larger than 1 MB: refused"),
+    ("/brotli", "the page is compressed as 'br', which is not read"),
     ("/image", "the server sent image/png, not an HTML page"),
     ("/json", "the server sent application/json, not an HTML page"),
     ("/slow", "no answer within 0.5 s"),
