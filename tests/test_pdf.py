@@ -171,3 +171,25 @@ def test_a_damaged_pdf_is_a_message_never_a_crash():
         except PageError:
             outcomes.add("refused")
     assert outcomes == {"read", "refused"}  # both kinds of damage were met
+
+
+def test_paragraphs_without_space_between_are_told_by_indent_and_numbering():
+    paragraphs = [
+        ["Talks between the delegations resumed in Brussels on",
+         "Monday under the auspices of the EU."],
+        ["The parties agreed to meet again in March to discuss the",
+         "implementation annex and the next steps."],
+        ["1. The first point of the list goes on over", "two lines."],
+        ["2. The second point."],
+    ]
+    lines = []
+    y = 760.0
+    for paragraph in paragraphs:
+        for i, text in enumerate(paragraph):
+            indent = 100 if i == 0 and not text[0].isdigit() else 72  # a first-line indent
+            lines.append((indent, y, text))
+            y -= 14  # no more space between paragraphs than between lines
+    page = read_pdf(pdf([lines]), "tight.pdf")
+    assert page.text.split("\n\n")[1:] == [" ".join(p) for p in paragraphs[:-1]] + [
+        "2. The second point.\n"
+    ]

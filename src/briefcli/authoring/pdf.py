@@ -37,6 +37,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", "\"", ")", "…")
+_PARAGRAPH_END = (".", "!", "?", ":", ";", ".”", ".\"", "…")
 
 
 def _running_key(line: str) -> str:
@@ -44,9 +45,27 @@ def _running_key(line: str) -> str:
     return _DIGITS.sub("#", _SPACES.sub(" ", line).strip().casefold())
 
 
+_LIST_START = re.compile(r"(?:\d{1,3}\.|\(?[a-z0-9]{1,3}\)|[•▪●◦*–-])\s")
+
+
 def _page_lines(text: str) -> list[str]:
-    """The lines of a page's text, spaces collapsed, blank lines kept ("")."""
-    return [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    """The lines of a page's text, spaces collapsed, blank lines kept (""); where no
+    blank line parts two paragraphs, a blank line is put before a line that follows a
+    sentence's end and is indented (a first-line indent) or opens with numbering or a
+    bullet."""
+    raw = [line.rstrip() for line in text.splitlines()]
+    indents = [len(line) - len(line.lstrip()) for line in raw if line]
+    margin = min(indents) if indents else 0
+    out: list[str] = []
+    for line in raw:
+        stripped = _SPACES.sub(" ", line).strip()
+        previous = out[-1] if out else ""
+        if stripped and previous and previous.endswith(_PARAGRAPH_END) and (
+            len(line) - len(line.lstrip()) >= margin + 2 or _LIST_START.match(stripped)
+        ):
+            out.append("")
+        out.append(stripped)
+    return out
 
 
 def _drop_running(pages: list[list[str]]) -> list[list[str]]:
