@@ -5,7 +5,7 @@ schema and site."""
 # call, and string annotations make it evaluate them (measured: about 5 ms a call).
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -30,6 +30,9 @@ from briefcli.cli.base import (
 from briefcli.cli.complete import autocompletion as _completes
 from briefcli.problems import BriefError, ExitCode
 from briefcli.render import format_names
+
+if TYPE_CHECKING:
+    from briefcli.authoring.article import Article
 
 
 @app.command()
@@ -183,36 +186,89 @@ def _read_text(path: Path) -> str:
 
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".pdf")  # read by authoring.pages
 
 
-def _articles(paths: list[Path]) -> list[Path]:
-    """The article files named, a folder standing for its *.txt, *.text and *.md."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
+def _articles(paths: list[str]) -> list[str]:
+    """The articles named: files, web addresses, and a folder standing for its *.txt,
+    *.text, *.md, *.html, *.htm, *.xhtml and *.pdf."""
+    from briefcli.authoring.fetch import is_url
+
+    found: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if is_url(name):
+            found.append(name)
+        elif path.is_dir():
             found += sorted(
-                p for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+                str(p) for p in path.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES + PAGE_SUFFIXES and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             from briefcli.files import check_input
 
-            check_input(path, "no such file or folder")
-            found.append(path)
+            check_input(path, "no such file or folder")  # a FIFO or device says what it is
+            found.append(str(path))  # as before pages were read: "./a.txt" is "a.txt"
     if not found:
-        raise BriefError("no article found (a folder is read for *.txt, *.text and *.md)")
+        raise BriefError("no article found (a folder is read for *.txt, *.text, *.md, "
+                         "*.html, *.htm, *.xhtml and *.pdf)")
     return list(dict.fromkeys(found))
 
 
-@app.command(short_help="Draft knowledge from plain-text articles.")
+def _url_list(path: Path) -> list[str]:
+    """The addresses listed in a --urls file, one a line; blank lines and # comments
+    skipped; a line that is no http(s) address is an error naming it."""
+    from briefcli.authoring.fetch import is_url
+
+    urls: list[str] = []
+    for number, line in enumerate(_read_text(path).splitlines(), 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        if not is_url(text) or len(text.split()) != 1:
+            raise BriefError(f"{path}:{number}:1: expected an http:// or https:// address, "
+                             f"found {text[:60]!r}")
+        urls.append(text)
+    if not urls:
+        raise BriefError(f"{path}: no address listed (one http:// or https:// address a line)")
+    return urls
+
+
+def _read_article(name: str) -> "Article":
+    """The article of one input: a text file parsed, or a page (web page, URL, PDF)
+    read by authoring.pages."""
+    from briefcli.authoring.pages import PageError, page_kind, read_input, to_article
+
+    if page_kind(name) is None:
+        from briefcli.authoring.article import parse_article, too_long
+
+        text = _read_text(Path(name))
+        refused = too_long(text, name)
+        if refused is not None:
+            raise BriefError(refused)
+        return parse_article(text, name)
+    try:
+        return to_article(read_input(name), name)
+    except PageError as exc:
+        raise BriefError(exc.message) from None
+
+
+@app.command(short_help="Draft knowledge from plain-text articles, web pages and PDFs.")
 def ingest(
     ctx: typer.Context,
     articles: Annotated[
-        list[Path],
-        typer.Argument(metavar="ARTICLE...", help="Article files or folders.",
-                       autocompletion=_completes("files")),
-    ],
+        list[str] | None,
+        typer.Argument(metavar="ARTICLE...", help="Article files (.txt, .md, .html, .pdf), "
+                       "folders or http(s) addresses.", autocompletion=_completes("files"),
+                       show_default=False),
+    ] = None,
+    urls: Annotated[
+        Path | None,
+        option("ingest", "urls", metavar="FILE", help="A file of web addresses to draft, one "
+               "a line (blank lines and # comments skipped).",
+               autocompletion=_completes("files")),
+    ] = None,
     output: OutputOption = None,
     date: Annotated[
         str | None,
@@ -222,14 +278,16 @@ def ingest(
     force: ForceOption = False,
     data: DataOption = None,
 ) -> None:
-    """Draft knowledge from plain-text articles: a briefing each, with the acronyms they
-    define, the known entities they name, their dated events, FAQs and sources.
+    """Draft knowledge from articles: a briefing each, with the acronyms they define,
+    the known entities they name, their dated events, FAQs and sources.
 
-    The draft is format 1 and passes `brief check` with the knowledge (--data); each
-    record says in a comment where it came from. Example:
+    An article is a plain-text file, a saved web page (.html, .htm, .xhtml), a PDF with
+    a text layer, or an http(s) address, which is fetched; of a page only its main text
+    is read, and its headline, date and address come along. The draft is format 1 and
+    passes `brief check` with the knowledge (--data); each record says in a comment where
+    it came from. Example:
     brief ingest article.txt -o drafts/2023-11-11.yaml
     """
-    from briefcli.authoring.article import parse_article, too_long
     from briefcli.authoring.draft import render_draft
     from briefcli.authoring.drafting import Known, draft_from_articles
     from briefcli.knowledge.rules import RuleError, check_date
@@ -239,20 +297,20 @@ def ingest(
             check_date(date)
         except RuleError as exc:
             raise typer.BadParameter(exc.message, param_hint="--date") from None
-    files = _articles(articles)
-    texts = [_read_text(path) for path in files]
-    for path, text in zip(files, texts, strict=True):
-        refused = too_long(text, str(path))
-        if refused is not None:
-            raise BriefError(refused)
-    parsed = [parse_article(text, str(path)) for path, text in zip(files, texts, strict=True)]
+    if not articles and urls is None:
+        raise typer.BadParameter("give an article, a folder or an address (or --urls FILE)",
+                                 param_hint="ARTICLE...")
+    files = _articles(articles) if articles else []
+    if urls is not None:
+        files = list(dict.fromkeys([*files, *_url_list(urls)]))
+    parsed = [_read_article(name) for name in files]
     known = Known(_connect(ctx, data, check=False))
     try:
         records = draft_from_articles(parsed, known, date)
     except ValueError as exc:
         raise BriefError(str(exc)) from None
     header = (
-        "A draft made by `brief ingest` from " + ", ".join(str(p) for p in files)
+        "A draft made by `brief ingest` from " + ", ".join(files)
         + ". Read it, keep what is right, then move it beside your knowledge."
     )
     _deliver(ctx, render_draft(records, header), output, force)
