@@ -198,3 +198,36 @@ def test_every_format_labels_a_profile_alike(renderer: str, tmp_path: Path) -> N
     for label in labels:
         assert label in text, (renderer, label)
     assert "Named by" not in text and "Latest events" not in text
+
+
+def test_kinds_decide_what_is_listed_searched_and_where_pages_live() -> None:
+    """A record kind is one KINDS entry: `brief list`, the site's folders and its search
+    follow from it (a new kind needs no table of its own elsewhere)."""
+    from briefcli.knowledge.model import KINDS, LISTS, SEARCH_KINDS
+    from briefcli.site import search
+    from briefcli.site.paths import KIND_FOLDERS
+
+    assert set(LISTS) - {"tags"} == {k.section for k in KINDS.values() if k.listing}
+    assert search.SEARCH_KINDS == SEARCH_KINDS
+    assert set(KIND_FOLDERS) == set(KINDS)
+    for kind in KINDS.values():
+        assert kind.listed_by is None or kind.listed_by in kind.listing
+        assert set(kind.listing) <= set(kind.fields)
+        assert set(kind.text) <= set(kind.fields) and kind.title in kind.fields
+
+
+def test_every_glossary_reader_is_registered_and_offered() -> None:
+    """A glossary reader is one module and one READERS entry: `import --from`, its help
+    and completion follow from it."""
+    import typer
+
+    from briefcli.authoring.glossaries import READERS, reader_function
+    from briefcli.cli import app, grammar
+
+    assert grammar.choices(grammar.GLOSSARIES) == tuple(READERS)
+    command = typer.main.get_command(app.app).commands["import"]  # type: ignore[attr-defined]
+    option = next(p for p in command.params if "--from" in p.opts)
+    assert list(option.type.choices) == list(READERS)
+    for reader in READERS.values():
+        assert callable(reader_function(reader.name))
+        assert reader.summary in (option.help or "")

@@ -113,6 +113,7 @@ def define(
     """
     from briefcli.index.query import define_terms
 
+    checked(grammar.words, "define", terms)
     checked(grammar.short_alone, short, as_json or fmt is not None)
 
     out = _renderer(ctx, "define", as_json, fmt)
@@ -220,6 +221,7 @@ def search(
     """
     from briefcli.index.query import search as find
 
+    checked(grammar.words, "search", query)
     checked(grammar.choice, "search", "kind", kind)
     out = _renderer(ctx, "search", as_json, fmt)
     _answer(out, "search", lambda: find(_connect(ctx, data), " ".join(query), kind, limit))

@@ -636,13 +636,8 @@ def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, .
 
 
 # What `brief list` shows of each kind: (kind, columns after the id, order).
-_LISTED = {
-    "entities": ("entity", ("acronym", "kind", "name"), "name"),
-    "events": ("event", ("date", "title"), None),
-    "briefings": ("briefing", ("date", "title"), None),
-    "faqs": ("faq", ("question",), None),
-    "sources": ("source", ("publisher", "title"), "title"),
-}
+# What `brief list` shows of each section, from KINDS: its kind, columns and sort column.
+_LISTED = {k.section: (k.name, k.listing, k.listed_by) for k in KINDS.values() if k.listing}
 
 
 def list_records(
@@ -672,9 +667,10 @@ def list_records(
     if tag is not None:
         sql += " AND r.rid IN (SELECT rid FROM tags WHERE key = ?)"
         params.append(fold(tag))
+    spec = KINDS[record_kind]
     sql += " ORDER BY " + (
-        "r.sort_key DESC, r.rid DESC" if record_kind == "briefing"
-        else "r.sort_key, r.end_key, r.rid" if record_kind == "event" else "r.rid"
+        "r.sort_key DESC, r.rid DESC" if spec.newest_first
+        else "r.sort_key, r.end_key, r.rid" if spec.dated else "r.rid"
     )
     wanted = fold(kind) if kind is not None else None
     out = []

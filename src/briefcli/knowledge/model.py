@@ -174,6 +174,9 @@ class Kind(NamedTuple):
     terms: tuple[tuple[str, str], ...] = ()  # (field, how a match on it is named) for define
     searchable: bool = True
     dated: bool = False  # `date` (and `end`) place it in time: sort keys are kept
+    listing: tuple[str, ...] = ()  # `brief list`: the columns after the id
+    listed_by: str | None = None  # `brief list` sorts by this column (else by date, or as written)
+    newest_first: bool = False  # `brief list` and the site: the latest first
 
 
 def _spec(*specs: tuple[Any, ...]) -> dict[str, FieldSpec]:
@@ -195,6 +198,7 @@ KINDS: dict[str, Kind] = {
             text=("acronym", "aliases", "role", "summary", "description"),
             # The first field to give a term names it in suggestions: the nicest first.
             terms=(("acronym", "acronym"), ("name", "name"), ("aliases", "alias"), ("id", "id")),
+            listing=("acronym", "kind", "name"), listed_by="name",
         ),
         Kind(
             "event", "events", "an event", "event", Event,
@@ -203,7 +207,7 @@ KINDS: dict[str, Kind] = {
                 ("summary", TEXT), ("entities", IDS, False, "entity"), ("tags", TEXTS),
                 ("sources", IDS, False, "source"),
             ),
-            title="title", text=("summary",), dated=True,
+            title="title", text=("summary",), dated=True, listing=("date", "title"),
         ),
         Kind(
             "faq", "faqs", "a FAQ", "FAQ", Faq,
@@ -211,7 +215,7 @@ KINDS: dict[str, Kind] = {
                 ("id", TEXT), ("question", TEXT, True), ("answer", TEXT, True),
                 ("entities", IDS, False, "entity"),
             ),
-            title="question", text=("answer",),
+            title="question", text=("answer",), listing=("question",),
         ),
         Kind(
             "briefing", "briefings", "a briefing", "briefing", Briefing,
@@ -222,6 +226,7 @@ KINDS: dict[str, Kind] = {
                 ("sources", IDS, False, "source"),
             ),
             title="title", text=("summary", "body", "points"), dated=True,
+            listing=("date", "title"), newest_first=True,
         ),
         Kind(
             "source", "sources", "a source", "source", Source,
@@ -229,7 +234,7 @@ KINDS: dict[str, Kind] = {
                 ("id", TEXT, True), ("title", TEXT, True), ("publisher", TEXT), ("url", TEXT),
                 ("date", DATE),
             ),
-            title="title", text=("publisher",),
+            title="title", text=("publisher",), listing=("publisher", "title"), listed_by="title",
         ),
     )
 }
@@ -323,6 +328,8 @@ class Timeline(NamedTuple):
     senses: dict[str, str] = {}  # event id -> its sense, when the topic has several
 
 
+# What `brief list` lists, in the order it offers them: each listed kind's section (a kind
+# is listed when it has `listing` columns; a test holds the two equal), and the tags.
 LISTS = ("entities", "events", "briefings", "faqs", "sources", "tags")
 
 

@@ -1,7 +1,7 @@
 """Output formats: one registry owns them.
 
-Each format names the module and class that renders it, the views (commands) it
-serves and the file extension it writes. The `--format` choices of every command, the
+Each format names the module and class that renders it and the views (commands) it
+serves. The `--format` choices of every command, the
 help that lists them and the exporters all come from `FORMATS`: adding a format is one
 module with a renderer class and one entry here.
 
@@ -49,7 +49,6 @@ class Format(NamedTuple):
     name: str
     target: str  # "module:class" of its renderer, imported only when it is used
     views: frozenset[str]
-    extension: str  # of the files it writes
     summary: str
     files: tuple[str, ...] = ()  # the suffixes of the files it writes, beside each other
 
@@ -58,38 +57,38 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format(
-            "terminal", "briefcli.render.terminal:TerminalRenderer", _QUERIES, ".txt",
+            "terminal", "briefcli.render.terminal:TerminalRenderer", _QUERIES,
             "text for people, in colour in a terminal",
         ),
         Format(
-            "yaml", "briefcli.render.yamlout:YamlRenderer", frozenset({"export"}), ".yaml",
+            "yaml", "briefcli.render.yamlout:YamlRenderer", frozenset({"export"}),
             "a knowledge file (format 1)",
         ),
         Format(
-            "json", "briefcli.render.jsonout:JsonRenderer", frozenset(VIEWS), ".json",
+            "json", "briefcli.render.jsonout:JsonRenderer", frozenset(VIEWS),
             "one JSON document: the records as written, for scripts",
         ),
         Format(
-            "markdown", "briefcli.render.markdown:MarkdownRenderer", _QUERIES, ".md",
+            "markdown", "briefcli.render.markdown:MarkdownRenderer", _QUERIES,
             "CommonMark text",
         ),
         Format(
-            "github", "briefcli.render.github:GithubRenderer", frozenset({"check"}), ".txt",
+            "github", "briefcli.render.github:GithubRenderer", frozenset({"check"}),
             "GitHub Actions annotations, one per problem",
         ),
         Format(
-            "dictd", "briefcli.render.dictd:DictdRenderer", frozenset({"export"}), ".dict",
+            "dictd", "briefcli.render.dictd:DictdRenderer", frozenset({"export"}),
             "a DICT server's database (NAME.index and NAME.dict), for dictd",
             files=(".index", ".dict"),
         ),
         Format(
             "html", "briefcli.render.html:HtmlRenderer",
-            frozenset({"show", "define", "timeline", "search", "listing", "faq"}), ".html",
+            frozenset({"show", "define", "timeline", "search", "listing", "faq"}),
             "a standalone HTML5 page, for a browser or to print",
         ),
         Format(
             "timelinejs", "briefcli.render.timelinejs:TimelineJsRenderer",
-            frozenset({"timeline"}), ".json",
+            frozenset({"timeline"}),
             "TimelineJS's JSON, for an interactive timeline",
         ),
     )

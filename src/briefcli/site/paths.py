@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from briefcli.knowledge.model import KINDS
 from briefcli.text import fold, slug
 
 MANIFEST = ".brief-site.json"
@@ -18,8 +19,7 @@ PROFILE_REFERRERS = 200  # entities naming it, listed on its page
 PROFILE_MENTIONS = 20  # FAQs, and briefings, naming it
 PARALLEL_FROM = 2000  # files from which a build forks workers (a fork costs milliseconds)
 
-KIND_FOLDERS = {"entity": "entity", "event": "event", "faq": "faq", "briefing": "briefing",
-                "source": "source"}
+KIND_FOLDERS = {name: name for name in KINDS}  # a record page's folder: its kind
 _PLAIN = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
 _RESERVED = frozenset(  # device names Windows refuses as file names, whatever follows a dot
     ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),

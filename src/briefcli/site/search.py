@@ -6,11 +6,10 @@ import json
 import re
 from typing import Any
 
+from briefcli.knowledge import model
 from briefcli.knowledge.model import (
-    Briefing,
     Entity,
     Event,
-    Faq,
 )
 from briefcli.render.common import entity_label, event_when, short_date
 from briefcli.site.memory import Knowledge
@@ -20,7 +19,7 @@ from briefcli.text import fold, term_key, visible
 # -- search in the browser --------------------------------------------------------------
 
 _WORDS = re.compile(r"[^\w+#&]+")
-SEARCH_KINDS = ("entity", "event", "faq", "briefing", "source")
+SEARCH_KINDS = model.SEARCH_KINDS  # KINDS says which kinds are searched
 
 
 def _words(*texts: str | None) -> str:
@@ -40,23 +39,20 @@ def search_index(k: Knowledge) -> bytes:
     makes them, which the page's script makes of the query too."""
     rows: list[list[Any]] = []
     for kind in SEARCH_KINDS:
+        spec = model.KINDS[kind]
         for r in k.records[kind].values():
             terms: list[str] = []
-            other: tuple[str | None, ...] = ()
             if isinstance(r, Entity):
                 terms = [f"0:{term_key(r.acronym)}"] if r.acronym else []
                 terms.append(f"1:{term_key(r.name)}")
                 terms += [f"2:{term_key(a)}" for a in r.aliases]
                 title = entity_label(r)
-                other = (r.acronym, *r.aliases, r.role, r.summary, r.description)
-            elif isinstance(r, Event):
-                title, other = r.title, (r.summary,)
-            elif isinstance(r, Faq):
-                title, other = r.question, (r.answer,)
-            elif isinstance(r, Briefing):
-                title, other = r.title, (r.summary, *r.body, *r.points)
             else:
-                title, other = r.title, (r.publisher,)
+                title = getattr(r, spec.title)
+            other: list[str | None] = []
+            for name in spec.text:  # the kind's searchable text, as KINDS lists it
+                value = getattr(r, name)
+                other += list(value) if isinstance(value, tuple) else [value]
             date = event_when(r) if isinstance(r, Event) else short_date(getattr(r, "date", ""))
             title_words = _words(title)
             rows.append([
