@@ -16,7 +16,6 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from briefcli.authoring.acronyms import find_acronyms
 from briefcli.authoring.article import (
     Article,
     derive_points,
@@ -26,6 +25,7 @@ from briefcli.authoring.article import (
 )
 from briefcli.authoring.datefinder import find_dates
 from briefcli.authoring.draft import DraftRecord
+from briefcli.authoring.entities import draft_entities
 from briefcli.authoring.glossary import GlossaryEntry
 from briefcli.index.store import batches
 from briefcli.knowledge.model import KINDS
@@ -168,29 +168,12 @@ def draft_from_articles(
 def _draft_article(draft: _Draft, article: Article, when: str) -> None:
     body = "\n\n".join(p.text for p in article.paragraphs)
     reference = when if len(when) == 10 else (when + "-01-01")[:10]
-    # Acronyms the article defines become entities, unless the knowledge has them.
-    mentioned: dict[str, None] = {}  # entity ids, in order of first mention
-    defined_keys: list[tuple[str, str]] = []
+    # The entities the article names (people, bodies, places, agreements, processes and
+    # the acronyms it defines) become entities, unless the knowledge or the draft has them.
     texts = [body, *(f.question + " " + f.answer for f in article.faqs)]
-    for text in texts:
-        for d in find_acronyms(text):
-            defined_keys.append((term_key(d.short), term_key(d.long)))
-    known_terms = draft.known.entities_for(k for pair in defined_keys for k in pair)
-    for text in texts:
-        for d in find_acronyms(text):
-            eid = _entity_for(draft, known_terms, d.short, d.long)
-            if eid is None:
-                data: dict[str, Any] = {"name": d.long, "acronym": d.short}
-                if d.note:
-                    data["description"] = d.note
-                eid = draft.add(
-                    "entity", data,
-                    _origin(article.path, _line_of(article, d.sentence), d.sentence), d.short,
-                )
-                draft.entity_of[(term_key(d.short), term_key(d.long))] = eid
-                draft.new_terms.setdefault(term_key(d.short), eid)
-                draft.new_terms.setdefault(term_key(d.long), eid)
-            mentioned.setdefault(eid)
+    mentioned = draft_entities(
+        draft, texts, lambda sentence: _origin(article.path, _line_of(article, sentence), sentence)
+    )
     # Entities of the knowledge (or of this draft) named anywhere in the article.
     spans = _ngrams(body)
     found = draft.known.entities_for(spans)

