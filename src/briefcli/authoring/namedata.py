@@ -59,7 +59,7 @@ ORGANIZATION_HEADS = frozenset(
         "alliance", "league", "federation", "association", "movement", "party", "coalition",
         "corps", "army", "navy", "guard", "gendarmerie", "unit", "command", "foundation",
         "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
-        "nations", "group", "network", "observatory", "ombudsperson", "inspectorate",
+        "group", "network", "observatory", "ombudsperson", "inspectorate",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
     ]
 )
@@ -69,16 +69,18 @@ PLACE_HEADS = frozenset(
         "monastery", "church", "mosque", "cathedral", "region", "province", "district",
         "municipality", "county", "oblast", "valley", "river", "lake", "mountain",
         "mountains", "sea", "bridge", "square", "crossing", "border crossing", "airport",
-        "port", "camp", "village", "city", "island", "islands", "peninsula", "strip",
+        "port", "camp", "headquarters", "village", "city", "island", "islands", "peninsula", "strip",
     ]
 )
 AGREEMENT_HEADS = frozenset(
     [
         "agreement", "agreements", "accord", "accords", "treaty", "convention", "charter",
-        "protocol", "pact", "declaration", "memorandum", "framework", "roadmap", "arrangement",
+        "protocol", "pact", "annex", "declaration", "memorandum", "framework", "roadmap", "arrangement",
     ]
 )
-PROCESS_HEADS = frozenset(["dialogue", "process", "talks", "initiative", "format"])
+PROCESS_HEADS = frozenset(
+    ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation"]
+)
 # Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
 # normalization agreement"); a generic "the agreement" is no name.
 NAMING_NOUN_ENDINGS = ("ization", "isation")

@@ -91,8 +91,26 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 # Words that join the capitalised words of one name ("Rule of Law Mission in Kosovo").
 _JOINERS = frozenset(
     ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "von", "van",
-     "der", "al", "bin", "da", "di", "to", "against"]
+     "der", "al", "bin", "da", "di"]
 )
+# Days and months end a run: "the Council on Thursday" is the Council.
+_TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Titles written in lower case between a body and a name ("UNHCR spokesperson Olga
+# Sarrado Mur").
+_LOWER_TITLES = frozenset(
+    ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
+     "chief", "head", "director", "commander", "president", "minister", "secretary"]
+)
+# A modifier before a name that is not part of it: "NATO-led Kosovo Force".
+_LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
+_RESOLUTION = re.compile(
+    r"\b(?:(?:UN |United Nations )?(?:Security Council|General Assembly)\s+)?[Rr]esolution"
+    r"\s+\d{2,4}(?:\s+\(\d{4}\))?"
+)
+_DATELINE_AFTER = re.compile(r",\s*(?:\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
 _PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la", "le", "du"])
 # Capitalised words that open a sentence (or a name) without being part of a name.
 _STARTERS = frozenset(
@@ -236,11 +254,14 @@ def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
         if not tokens[i].possessive:
             while j < n:
                 t = tokens[j]
+                if t.text.lower() in _TIME_WORDS:
+                    break
                 if _capitalised(t.text):
                     j += 1
                 elif (
                     t.text in _JOINERS and j + 1 < n
                     and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",))
+                    and tokens[j + 1].text.lower() not in _TIME_WORDS
                 ):
                     j += 1
                     continue
@@ -280,6 +301,7 @@ class _Context(NamedTuple):
     sentence_start: bool  # the run opens the sentence
     before: str  # the word before the run, lower case
     after: str  # the text after the run, up to 40 characters
+    year: str = ""  # a year just before the run ("The 2024 Chad Refugee Response Plan")
 
 
 def _person(
@@ -323,27 +345,61 @@ def _person(
 
 
 def _split_and(words: list[_Token]) -> list[list[_Token]]:
-    """A run cut at "and", unless the "and" is inside a name: the whole run is a
-    country ("Bosnia and Herzegovina") or the "and" follows a head word's "of" or "for"
-    ("Organization for Security and Co-operation in Europe")."""
+    """A run cut at "and", unless the "and" is inside a name: a country's ("Bosnia and
+    Herzegovina"), or after a head word's or a title's "of", "for", "in" or "on"
+    ("Organization for Security and Co-operation in Europe", "High Representative for
+    Foreign Affairs and Security Policy")."""
     ands = [i for i, t in enumerate(words) if t.text == "and"]
     if not ands:
         return [words]
-    if _country(" ".join(t.text for t in words)):
-        return [words]
-    low = [t.text.lower() for t in words]
-    first = ands[0]
-    for i in range(first):
-        if low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS and (
-            "of" in low[i:first] or "for" in low[i:first] or "on" in low[i:first]
-        ) and not _country(" ".join(t.text for t in words[first + 1 :])):
-            return [words]
+    texts = [t.text for t in words]
+    low = [t.lower() for t in texts]
+    cuts = []
+    for k in ands:
+        inside = any(
+            _country(" ".join(texts[a:b]))
+            for a in range(max(0, k - 3), k) for b in range(k + 2, min(len(words), k + 4) + 1)
+        )
+        if not inside:
+            for i in range(k):
+                head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
+                    _title_at(texts, i))
+                if head and any(w in ("of", "for", "in", "on") for w in low[i:k]) and not (
+                    _country(" ".join(texts[k + 1 :]))
+                ):
+                    inside = True
+                    break
+        if not inside:
+            cuts.append(k)
     parts, start = [], 0
-    for i in ands:
-        parts.append(words[start:i])
-        start = i + 1
+    for k in cuts:
+        parts.append(words[start:k])
+        start = k + 1
     parts.append(words[start:])
     return [p for p in parts if p]
+
+
+def _has_head(low: list[str]) -> bool:
+    heads = ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
+    return any(w in heads for w in low)
+
+
+def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
+    """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
+    for Moldova"), cut at them: (the joiner before, the words) per part."""
+    low = [t.text.lower() for t in words]
+    if _has_head(low) or not any(w in ("of", "for", "in", "on") for w in low):
+        return [("", words)]
+    if _country(" ".join(t.text for t in words)):
+        return [("", words)]
+    parts: list[tuple[str, list[_Token]]] = []
+    before, start = "", 0
+    for i, w in enumerate(low):
+        if w in ("of", "for", "in", "on"):
+            parts.append((before, words[start:i]))
+            before, start = w, i + 1
+    parts.append((before, words[start:]))
+    return [(b, [t for t in p if t.text.lower() not in ("the",)]) for b, p in parts if p]
 
 
 def _kind_of_words(low: list[str]) -> str | None:
@@ -381,90 +437,168 @@ def kind_of_name(name: str) -> str | None:
     return _kind_of_words([w.strip(",.").lower() for w in words])
 
 
-def _classify(words: list[_Token], ctx: _Context, out: list[_Mention]) -> None:
-    """The mentions one run of capitalised words holds, added to `out`."""
+def _classify(words: list[_Token], ctx: _Context, out: list[_Mention]) -> str | None:
+    """The mentions one run of capitalised words holds, added to `out`. The run's title
+    when it is a title no name follows ("the High Representative"), for a name after a
+    comma."""
     while words and (
         words[0].text.lower() in _JOINERS
         or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1))
+        or (_LED.match(words[0].text) and len(words) > 1)
     ):
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
             break
+        led = _LED.match(words[0].text)
+        if led and led.group(1).lower() in BODIES:  # "NATO-led": a mention of NATO
+            name, acronym = BODIES[led.group(1).lower()]
+            out.append(_Mention("organization", name, words[0].start, acronym=acronym or None))
         words = words[1:]
         ctx = ctx._replace(sentence_start=False, before="")
     if not words:
-        return
+        return None
     parts = _split_and(words)
     if len(parts) > 1:
-        for part in parts:
-            _classify(part, ctx._replace(sentence_start=False, before=""), out)
-        return
+        role = None
+        for n, part in enumerate(parts):
+            found = _classify(part, ctx._replace(sentence_start=False), out)
+            role = role or (found if n == 0 else None)
+        return role
     texts = [t.text for t in words]
     for i in range(len(words)):
         size = _title_at(texts, i)
-        if size and i + size < len(words) and (i == 0 or _qualifier(words[:i])[0]):
+        plural = _plural_title(texts[i])
+        if not (size or plural) or (i and not _qualifier(words[:i])[0]):
+            continue
+        if size and i + size < len(words):
             after = _person(words, i, size, out)
             if after:  # "Albin Kurti in Pristina": what follows the name, too
                 rest = words[after:]
                 if len(rest) > 1 and rest[0].text in _JOINERS:
                     _classify(rest[1:], ctx._replace(before=rest[0].text), out)
-                return
-        if _plural_title(texts[i]) or size:  # "the Presidents of Serbia", "the Secretary"
-            if i + 1 < len(words) and texts[i + 1] == "of":
-                _classify(words[i + 2 :], ctx._replace(before="of"), out)
-            elif i:
-                shown, place = _qualifier(words[:i])
-                if place:
-                    out.append(_Mention("place", place, words[0].start))
-            return
+                return None
+        # A title no name follows: "the Presidents of Serbia", "the Secretary".
+        if i + 1 < len(words) and texts[i + 1] in ("of", "for"):
+            _classify(words[i + 2 :], ctx._replace(before="of"), out)
+        elif i:
+            place = _qualifier(words[:i])[1]
+            if place:
+                out.append(_Mention("place", place, words[0].start))
+        if plural:
+            return texts[i][:-1]
+        return " ".join(texts) if texts[i].lower() not in HONORIFICS else None
     while len(words) > 1 and words[-1].text.lower() in RANKS:  # "a Kosovo Police Sergeant"
         words = words[:-1]
+    parts2 = _split_joiners(words)
+    if len(parts2) > 1:
+        for before, part in parts2:
+            _classify(part, ctx._replace(before=before or ctx.before,
+                                         sentence_start=ctx.sentence_start and not before), out)
+        return None
     texts = [t.text for t in words]
     text = " ".join(texts)
     start, low = words[0].start, text.lower()
     country = _country(text)
     if country:
         out.append(_Mention("place", country, start, alias=text if text != country else None))
-        return
+        return None
     if low in BODIES:
         name, acronym = BODIES[low]
         out.append(_Mention("organization", name, start, acronym=acronym or None,
                             alias=text if text not in (name, acronym) else None))
-        return
+        return None
     if "-" in text and text.split("-")[0].lower() in BODIES and len(words) == 1:
-        name, acronym = BODIES[text.split("-")[0].lower()]  # "NATO-led"
+        name, acronym = BODIES[text.split("-")[0].lower()]  # "EU-funded"
         out.append(_Mention("organization", name, start, acronym=acronym or None))
-        return
+        return None
+    if len(words) > 1 and texts[0] == "Operation":  # "Operation Althea"
+        out.append(_Mention("process", text, start))
+        return None
     kind = _kind_of_words([t.lower() for t in texts]) if len(words) > 1 else None
     if kind:
+        if kind in ("agreement", "process") and ctx.year:
+            text, start = f"{ctx.year} {text}", start - len(ctx.year) - 1
         out.append(_Mention(kind, text, start))
-        return
-    if ctx.before in _PLACE_CONTEXT and not ctx.sentence_start and low not in _NOT_PLACES:
+        return None
+    place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
+    if place_context and low not in _NOT_PLACES and not (
+        ctx.sentence_start and not _DATELINE_AFTER.match(ctx.after)
+    ):
         key = term_key(text)
         if key in _subdivisions():
             out.append(_Mention("place", text, start))
-            return
+            return None
         city = _cities().get(key)
         if city and not text.isupper():
             out.append(_Mention("place", city, start, alias=text if text != city else None))
-            return
+            return None
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
         out.append(_Mention(None, text, start))  # a surname or an acronym, maybe
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
         out.append(_Mention(None, text, start))  # a full name, if a surname says so
+    return None
+
+
+def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | None:
+    """The names tokens[i:j] holds when it is nothing but one or more people's names
+    ("Josep Borrell", "Aleksandar Vučić and Milo Đukanović"), else None."""
+    names: list[list[_Token]] = [[]]
+    for t in tokens[i:j]:
+        if t.text == "and":
+            names.append([])
+        elif _name_like(t) and not _country(t.text) and t.text.lower() not in BODIES:
+            names[-1].append(t)
+        else:
+            return None
+    if all(2 <= len(n) <= 4 and n[-1].text.lower() not in _PARTICLES for n in names):
+        return names
+    return None
 
 
 def _mentions(sentence: str) -> list[_Mention]:
     tokens = _tokens(sentence)
     out: list[_Mention] = []
+    role: str | None = None  # the title of the run before, awaiting a name
+    last_end = -1
     for i, j in _runs(tokens):
         before = tokens[i - 1].text.lower() if i else ""
+        # "..., Josep Borrell, said": people named after a title and a comma.
+        if role and last_end == i - 1 and before == ",":
+            people = _names_after(tokens, i, j)
+            if people:
+                for name in people:
+                    out.append(_Mention("person", " ".join(t.text for t in name),
+                                        name[0].start, role))
+                role, last_end = None, j
+                continue
+        # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
+        lower_title = before in _LOWER_TITLES and i >= 2 and last_end == i - 1
+        comma_title = (
+            j + 1 < len(tokens) and tokens[j].text == ","
+            and _title_at([tokens[j + 1].text], 0) and tokens[j + 1].text.lower() not in HONORIFICS
+        )
+        if lower_title or comma_title:
+            people = _names_after(tokens, i, j)
+            if people and len(people) == 1:
+                title = (f"{tokens[i - 2].text} {before}" if lower_title
+                         else tokens[j + 1].text)
+                out.append(_Mention("person", " ".join(t.text for t in people[0]),
+                                    tokens[i].start, title))
+                role, last_end = None, j
+                continue
+        if before in _LOWER_TITLES and i >= 1:
+            before = tokens[i - 2].text.lower() if i >= 2 else ""
         opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
-        ctx = _Context(opens, before, sentence[tokens[j - 1].end :][:40])
-        _classify(tokens[i:j], ctx, out)
+        year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
+            else ""
+        ctx = _Context(opens, before, sentence[tokens[j - 1].end :][:40], year)
+        role = _classify(tokens[i:j], ctx, out)
+        last_end = j
     for m in _NAMED_LOWER.finditer(sentence):
         kind = "agreement" if m.group(2) == "agreement" else "process"
         name = f"{m.group(1)} {m.group(2)}"
         out.append(_Mention(kind, name[0].upper() + name[1:], m.start(1)))
+    for m in _RESOLUTION.finditer(sentence):
+        out.append(_Mention("agreement", collapse(m.group()), m.start()))
     return out
 
 
