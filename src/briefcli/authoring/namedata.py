@@ -29,8 +29,8 @@ TITLES = frozenset(
         "chairwoman", "chairperson", "director-general", "director general", "director",
         "executive director", "administrator", "governor", "mayor", "senator",
         "congressman", "congresswoman", "speaker", "chief prosecutor", "prosecutor",
-        "judge", "ombudsperson", "ombudsman", "commander", "general", "lieutenant general",
-        "major general", "brigadier general", "admiral", "colonel", "head", "chief",
+        "judge", "ombudsperson", "ombudsman", "commander", "lieutenant general",
+        "major general", "brigadier general", "admiral", "colonel", "head",
         "coordinator", "special coordinator", "resident coordinator", "emir", "sheikh",
         "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
         "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
@@ -44,7 +44,8 @@ RANKS = frozenset(
     [
         "sergeant", "officer", "officers", "commander", "spokesperson", "spokesman",
         "official", "officials", "chief", "head", "member", "members", "staff",
-        "representative", "representatives", "delegation", "personnel",
+        "representative", "representatives", "delegation", "personnel", "press",
+        "release", "statement",
     ]
 )
 

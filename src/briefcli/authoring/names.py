@@ -104,6 +104,15 @@ _LOWER_TITLES = frozenset(
     ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
      "chief", "head", "director", "commander", "president", "minister", "secretary"]
 )
+_TITLE_MODIFIERS = frozenset(
+    ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
+     "first", "former", "interim", "outgoing", "incoming", "new"]
+)
+_PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape"])
+_SPEECH = re.compile(
+    r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
+    r"announced|declared|emphasized|emphasised|underlined|expressed)\b"
+)
 # A modifier before a name that is not part of it: "NATO-led Kosovo Force".
 _LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
 _RESOLUTION = re.compile(
@@ -312,6 +321,8 @@ def _person(
     The index in `words` after the person's name, or 0 if no name follows the title."""
     title = " ".join(t.text for t in words[at : at + size])
     shown, place = _qualifier(words[:at])
+    if not shown and at:  # "Lead Spokesperson"
+        title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
     if rest and rest[0].text == "of":  # "President of Serbia Aleksandar Vučić"
         for k in range(min(4, len(rest)), 1, -1):
@@ -369,6 +380,13 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
                 ):
                     inside = True
                     break
+        after = low[k + 1 :]
+        if not inside and after and after[0] != "the" and after[-1] in (
+            ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+        ) and not _has_head(low[:k]) and not any(_title_at(texts, i) for i in range(k)) and (
+            not _country(" ".join(texts[:k]))
+        ):
+            inside = True  # "Common Security and Defence Policy"
         if not inside:
             cuts.append(k)
     parts, start = [], 0
@@ -388,6 +406,9 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
     for Moldova"), cut at them: (the joiner before, the words) per part."""
     low = [t.text.lower() for t in words]
+    for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
+        if w == "in" and 0 < i < len(low) - 1 and low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS:
+            return [("", words[:i]), ("in", words[i + 1 :])]
     if _has_head(low) or not any(w in ("of", "for", "in", "on") for w in low):
         return [("", words)]
     if _country(" ".join(t.text for t in words)):
@@ -448,10 +469,6 @@ def _classify(words: list[_Token], ctx: _Context, out: list[_Mention]) -> str | 
     ):
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
             break
-        led = _LED.match(words[0].text)
-        if led and led.group(1).lower() in BODIES:  # "NATO-led": a mention of NATO
-            name, acronym = BODIES[led.group(1).lower()]
-            out.append(_Mention("organization", name, words[0].start, acronym=acronym or None))
         words = words[1:]
         ctx = ctx._replace(sentence_start=False, before="")
     if not words:
@@ -467,8 +484,13 @@ def _classify(words: list[_Token], ctx: _Context, out: list[_Mention]) -> str | 
     for i in range(len(words)):
         size = _title_at(texts, i)
         plural = _plural_title(texts[i])
-        if not (size or plural) or (i and not _qualifier(words[:i])[0]):
+        if not (size or plural) or (
+            i and not _qualifier(words[:i])[0]
+            and not all(t.text.lower() in _TITLE_MODIFIERS for t in words[:i])
+        ):
             continue
+        while size and _title_at(texts, i + size):  # "Commander Major General"
+            size += _title_at(texts, i + size)
         if size and i + size < len(words):
             after = _person(words, i, size, out)
             if after:  # "Albin Kurti in Pristina": what follows the name, too
@@ -506,9 +528,13 @@ def _classify(words: list[_Token], ctx: _Context, out: list[_Mention]) -> str | 
         out.append(_Mention("organization", name, start, acronym=acronym or None,
                             alias=text if text not in (name, acronym) else None))
         return None
-    if "-" in text and text.split("-")[0].lower() in BODIES and len(words) == 1:
-        name, acronym = BODIES[text.split("-")[0].lower()]  # "EU-funded"
-        out.append(_Mention("organization", name, start, acronym=acronym or None))
+    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and (
+        _country(texts[-1]) or term_key(texts[-1]) in _cities()
+    ):  # "U.S. Embassy Pristina"
+        out.append(_Mention("organization", text, start))
+        return None
+    if len(words) > 1 and low.split()[0] in _PLACE_FIRST:  # "Palais des Nations"
+        out.append(_Mention("place", text, start))
         return None
     if len(words) > 1 and texts[0] == "Operation":  # "Operation Althea"
         out.append(_Mention("process", text, start))
@@ -535,6 +561,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[_Mention]) -> str | 
         out.append(_Mention(None, text, start))  # a surname or an acronym, maybe
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
         out.append(_Mention(None, text, start))  # a full name, if a surname says so
+    if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
+            and not words[-1].possessive:
+        out[-1] = _Mention("person", text, start)  # "Guterres said"
     return None
 
 
@@ -598,7 +627,9 @@ def _mentions(sentence: str) -> list[_Mention]:
         name = f"{m.group(1)} {m.group(2)}"
         out.append(_Mention(kind, name[0].upper() + name[1:], m.start(1)))
     for m in _RESOLUTION.finditer(sentence):
-        out.append(_Mention("agreement", collapse(m.group()), m.start()))
+        number = re.search(r"\d{2,4}", m.group())
+        out.append(_Mention("agreement", collapse(m.group()), m.start(),
+                            alias=f"resolution {number.group() if number else ''}"))
     return out
 
 
@@ -684,9 +715,12 @@ class _Names:
         key = term_key(m.name)
         entity = self.by_key.get(key) or (
             self.by_key.get(term_key(m.acronym)) if m.acronym else None
-        )
+        ) or (self.by_key.get(term_key(m.alias)) if m.alias else None)
         if entity is None:
             entity = self.new(m.kind, m.name, start, sentence)
+        elif len(m.name) > len(entity.name) and entity.kind == "agreement" == m.kind:
+            entity.add_alias(entity.name)  # "Security Council resolution 1244 (1999)"
+            entity.name = m.name
         if entity.kind is None:
             entity.kind = m.kind
         if m.acronym and not entity.acronym:
