@@ -341,6 +341,9 @@ def _person(
         name.pop()
     if place:
         out.append(_Mention("place", place, words[0].start))
+    elif shown and shown.lower() in BODIES:  # "NATO Secretary General"
+        body, acronym = BODIES[shown.lower()]
+        out.append(_Mention("organization", body, words[0].start, acronym=acronym or None))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
     honorific = title.lower() in HONORIFICS
