@@ -174,6 +174,7 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
     mentioned = draft_entities(
         draft, texts, lambda sentence: _origin(article.path, _line_of(article, sentence), sentence)
     )
+    data: dict[str, Any]
     # Entities of the knowledge (or of this draft) named anywhere in the article.
     spans = _ngrams(body)
     found = draft.known.entities_for(spans)

@@ -70,13 +70,15 @@ PLACE_HEADS = frozenset(
         "monastery", "church", "mosque", "cathedral", "region", "province", "district",
         "municipality", "county", "oblast", "valley", "river", "lake", "mountain",
         "mountains", "sea", "bridge", "square", "crossing", "border crossing", "airport",
-        "port", "camp", "headquarters", "village", "city", "island", "islands", "peninsula", "strip",
+        "port", "camp", "headquarters", "village", "city", "island", "islands", "peninsula",
+        "strip",
     ]
 )
 AGREEMENT_HEADS = frozenset(
     [
         "agreement", "agreements", "accord", "accords", "treaty", "convention", "charter",
-        "protocol", "pact", "annex", "declaration", "memorandum", "framework", "roadmap", "arrangement",
+        "protocol", "pact", "annex", "declaration", "memorandum", "framework", "roadmap",
+        "arrangement",
     ]
 )
 PROCESS_HEADS = frozenset(
@@ -183,3 +185,36 @@ BODIES: dict[str, tuple[str, str]] = {
 }
 # The same bodies found by their names too ("european union").
 BODIES.update({name.lower(): (name, acronym) for name, acronym in list(BODIES.values())})
+
+# Days and months, which end a name ("the Council on Thursday" is the Council).
+TIME_WORDS = frozenset(
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
+    ]
+)
+# Capitalised words that open a sentence (or a name) without being part of one.
+STARTERS = frozenset(
+    [
+        "the", "a", "an", "this", "that", "these", "those", "during", "furthermore",
+        "however", "in", "on", "at", "by", "after", "before", "following", "while",
+        "although", "as", "it", "he", "she", "they", "we", "our", "his", "her", "its",
+        "their", "today", "yesterday", "tomorrow", "also", "meanwhile", "moreover",
+        "additionally", "finally", "further", "both", "all", "each", "some", "many", "most",
+        "such", "there", "here", "when", "where", "if", "under", "with", "without", "for",
+        "from", "to", "according", "despite", "since", "until", "amid", "among", "between",
+        "against", "over", "and", "but", "or", "nor", "so", "yet", "then", "thus",
+        "therefore", "instead", "once", "every", "any", "no", "not", "new", "other",
+        "another", "upon", "within", "through", "throughout", "across", "via", "per",
+        "regarding", "concerning", "recently", "earlier", "later", "now", "mr", "ms", "mrs",
+        "dr", "sir", "madam", "dear", "excellency", "ladies", "gentlemen", "thank",
+        "please", "let", "see", "read", "note", "statement", "press", "release", "readout",
+        "joint", "remarks", "secretary's", "what", "who", "why", "how", "which", "is",
+        "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
+        "must", "do", "does", "did", "has", "have", "had", "i", "you", "your", "my", "me",
+        "us", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
+    ]
+)
