@@ -108,7 +108,7 @@ _PLACE_CONTEXT = frozenset(
      "towards", "toward", "via", "inside", "of"]
 )
 _NOT_PLACES = frozenset(
-    ["northern", "southern", "eastern", "western", "central", "north", "south", "east",
+    ["republic", "federation", "kingdom", "state", "states", "tags", "related","northern", "southern", "eastern", "western", "central", "north", "south", "east",
      "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
      "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
      "hope", "peace", "justice", "freedom", "concord", "commerce", "president", "lincoln",
@@ -216,7 +216,16 @@ def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
 # ------------------------------------------------------------------------------ runs
 
 
-def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
+def _after_short_line(sentence: str, at: int) -> bool:
+    """Whether `at` opens a line after a short one (a heading, a header line): a name
+    wrapped across lines comes after a long line."""
+    newline = sentence.rfind("\n", 0, at)
+    if newline < 0 or sentence[newline:at].strip():
+        return False
+    return newline - (sentence.rfind("\n", 0, newline) + 1) < 50
+
+
+def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
     """(first, last + 1) token index of each run of capitalised words, joined by
     lower-case joiners between capitalised words; a possessive ends a run."""
     runs = []
@@ -229,7 +238,7 @@ def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
         if not tokens[i].possessive:
             while j < n:
                 t = tokens[j]
-                if t.text.lower() in _TIME_WORDS:
+                if t.text.lower() in _TIME_WORDS or _after_short_line(sentence, t.start):
                     break
                 if _capitalised(t.text):
                     j += 1
@@ -477,7 +486,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         if plural:
             return texts[i][:-1]
         return " ".join(texts) if texts[i].lower() not in HONORIFICS else None
-    while len(words) > 1 and words[-1].text.lower() in RANKS:  # "a Kosovo Police Sergeant"
+    while (  # "a Kosovo Police Sergeant", but "the Office of the Spokesperson"
+        len(words) > 1 and words[-1].text.lower() in RANKS
+        and words[-2].text.lower() not in _JOINERS
+    ):
         words = words[:-1]
     parts2 = _split_joiners(words)
     if len(parts2) > 1:
@@ -557,7 +569,7 @@ def mentions(sentence: str) -> list[Mention]:
     out: list[Mention] = []
     role: str | None = None  # the title of the run before, awaiting a name
     last_end = -1
-    for i, j in _runs(tokens):
+    for i, j in _runs(tokens, sentence):
         before = tokens[i - 1].text.lower() if i else ""
         # "..., Josep Borrell, said": people named after a title and a comma.
         if role and last_end == i - 1 and before == ",":
