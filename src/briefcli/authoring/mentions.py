@@ -108,7 +108,8 @@ _PLACE_CONTEXT = frozenset(
      "towards", "toward", "via", "inside", "of"]
 )
 _NOT_PLACES = frozenset(
-    ["republic", "federation", "kingdom", "state", "states", "tags", "related","northern", "southern", "eastern", "western", "central", "north", "south", "east",
+    ["republic", "federation", "kingdom", "state", "states", "tags", "related", "northern",
+     "southern", "eastern", "western", "central", "north", "south", "east",
      "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
      "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
      "hope", "peace", "justice", "freedom", "concord", "commerce", "president", "lincoln",
