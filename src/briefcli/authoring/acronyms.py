@@ -115,6 +115,7 @@ _APPOSITIVE_SHORT = re.compile(
 )
 _DETERMINER_IN = re.compile(r"\b(?:the|its|their)\s+", re.IGNORECASE)
 _CLAUSE_MARKS = ",;:()[]"
+_OWNER_IN = re.compile(r"\b[A-Z][\w.\-]*(?:['’]s|s['’])\s+")
 
 
 @lru_cache(maxsize=4096)  # the same words come back in every sentence
@@ -496,6 +497,33 @@ def _short_of_head(head: str) -> str | None:
     return None
 
 
+def _long_for_place(short: str, window: str) -> tuple[int, int] | None:
+    """The long form of a short form of two words whose second is the place the long
+    form ends with, written in lower case but for its first words: "European Union rule
+    of law mission in Kosovo (EULEX Kosovo)". It runs from the nearest determiner or
+    clause start, opens with a capitalised word of the acronym's first letter and has a
+    head noun before "in", "for" or "of" and the place."""
+    parts = short.split()
+    if len(parts) != 2 or _short_form(parts[1]):
+        return None
+    tail = re.search(r"\s(?:in|for|of)\s+" + re.escape(parts[1]) + r"\s*$", window)
+    if not tail:
+        return None
+    base = 0
+    for stop in _CLAUSE_STOP.finditer(window, 0, tail.start()):
+        base = stop.end()
+    for d in _DETERMINER_IN.finditer(window, base, tail.start()):
+        base = d.end()
+    words = window[base : tail.start()].split()
+    if not 2 <= len(words) <= _limit(_units(parts[0])) or not _has_head_noun(words):
+        return None
+    first = words[0]
+    if not (_is_capitalised(first) and first[0].lower() == parts[0][0].lower()):
+        return None
+    start = window.index(first, base)
+    return start, len(window.rstrip())
+
+
 def _from_parentheses(s: str) -> Iterator[_Found]:
     """"Kosovo Force (KFOR)" and the reverse, "KFOR (Kosovo Force)"."""
     for m in _PAREN.finditer(s):
@@ -508,7 +536,7 @@ def _from_parentheses(s: str) -> Iterator[_Found]:
             content = content[prefix.end() :].strip().strip(_QUOTES).strip()
         short = _short_of_head(content)
         if short:
-            span = _long_before(short, s[: m.start()])
+            span = _long_before(short, s[: m.start()]) or _long_for_place(short, s[: m.start()])
             if span:
                 yield _Found(short, span[0], span[1], note, span[0], m.end())
         else:
@@ -584,6 +612,8 @@ def _appositive_before(s: str) -> Iterator[_Found]:
         offset = -1
         for d in _DETERMINER_IN.finditer(s, clause, m.start()):
             offset = d.end()
+        for owner in _OWNER_IN.finditer(s, clause, m.start()):  # "NATO's Kosovo Force, KFOR,"
+            offset = max(offset, owner.end())
         if offset < 0:
             continue
         desc = s[offset : m.start()]
