@@ -61,6 +61,15 @@ class Mention(NamedTuple):
     role: str | None = None
     alias: str | None = None  # the form written, when it is not the name
     acronym: str | None = None
+    keys: tuple[str, ...] = ()  # other forms it is one entity with, not written here
+
+
+def _body(written: str, start: int) -> Mention:
+    """A mention of an international body of the table, as written ("NATO"); its other
+    form ("North Atlantic Treaty Organization") only joins it to another mention, and is
+    not the draft's to write unless the text writes it too."""
+    name, acronym = BODIES[written.lower()]
+    return Mention("organization", written, start, keys=tuple(k for k in (name, acronym) if k))
 
 
 _TOKEN = re.compile(
@@ -319,8 +328,7 @@ def _person(
     if place:
         out.append(Mention("place", place, words[0].start))
     elif shown and shown.lower() in BODIES:  # "NATO Secretary General"
-        body, acronym = BODIES[shown.lower()]
-        out.append(Mention("organization", body, words[0].start, acronym=acronym or None))
+        out.append(_body(shown, words[0].start))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
     honorific = title.lower() in HONORIFICS
@@ -507,9 +515,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         out.append(Mention("place", country, start, alias=text if text != country else None))
         return None
     if low in BODIES:
-        name, acronym = BODIES[low]
-        out.append(Mention("organization", name, start, acronym=acronym or None,
-                            alias=text if text not in (name, acronym) else None))
+        out.append(_body(text, start))
         return None
     if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and (
         country_of(texts[-1]) or term_key(texts[-1]) in cities()

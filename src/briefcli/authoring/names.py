@@ -78,6 +78,7 @@ class _Names:
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
         self.by_surname: dict[str, list[_Entity]] = {}
+        self.hidden: dict[str, _Entity] = {}  # forms of the table of bodies not written
 
     def index(self, entity: _Entity) -> None:
         for key in entity.forms():
@@ -119,12 +120,18 @@ class _Names:
         if m.kind == "person":
             self._person(m, start, sentence)
             return
-        key = term_key(m.name)
-        entity = self.by_key.get(key) or (
-            self.by_key.get(term_key(m.acronym)) if m.acronym else None
-        ) or (self.by_key.get(term_key(m.alias)) if m.alias else None)
+        forms = [term_key(f) for f in (m.name, m.acronym, m.alias, *m.keys) if f]
+        entity = next((self.by_key[k] for k in forms if k in self.by_key), None) or next(
+            (self.hidden[k] for k in forms if k in self.hidden), None)
         if entity is None:
             entity = self.new(m.kind, m.name, start, sentence)
+        elif m.keys and term_key(m.name) not in entity.forms():
+            # A body written both ways: "NATO" and "North Atlantic Treaty Organization".
+            short, long = sorted((entity.name, m.name), key=lambda n: (not n.isupper(), n))
+            if short.isupper() and not long.isupper() and not entity.acronym:
+                entity.name, entity.acronym = long, short
+            else:
+                entity.add_alias(m.name)
         elif len(m.name) > len(entity.name) and entity.kind == "agreement" == m.kind:
             entity.add_alias(entity.name)  # "Security Council resolution 1244 (1999)"
             entity.name = m.name
@@ -133,6 +140,8 @@ class _Names:
         if m.acronym and not entity.acronym:
             entity.acronym = m.acronym
         entity.add_alias(m.alias)
+        for k in m.keys:
+            self.hidden.setdefault(term_key(k), entity)
         self.index(entity)
 
     def _person(self, m: Mention, start: int, sentence: str) -> None:
