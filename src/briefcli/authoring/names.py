@@ -100,7 +100,7 @@ class _Names:
         if _singular(short):
             short, plural = _singular(short) or short, short
         entity = self.by_key.get(term_key(d.long)) or self.by_key.get(term_key(short))
-        long = d.long
+        long = _NAME_AFTER_NOUN.sub("", d.long)  # "mandate of the United Nations ... Mission"
         if plural and long.endswith("s") and not long.endswith("ss") and long.islower():
             long = long[:-1]  # "unmanned aerial vehicles" -> "unmanned aerial vehicle"
         if entity is None:
@@ -127,11 +127,11 @@ class _Names:
             entity = self.new(m.kind, m.name, start, sentence)
         elif m.keys and term_key(m.name) not in entity.forms():
             # A body written both ways: "NATO" and "North Atlantic Treaty Organization".
+            # Not a definition, so no acronym: the long form is the name, the other an alias.
             short, long = sorted((entity.name, m.name), key=lambda n: (not n.isupper(), n))
-            if short.isupper() and not long.isupper() and not entity.acronym:
-                entity.name, entity.acronym = long, short
-            else:
-                entity.add_alias(m.name)
+            if short.isupper() and not long.isupper() and entity.name == short:
+                entity.name = long
+            entity.add_alias(short if entity.name == long else m.name)
         elif len(m.name) > len(entity.name) and entity.kind == "agreement" == m.kind:
             entity.add_alias(entity.name)  # "Security Council resolution 1244 (1999)"
             entity.name = m.name
@@ -200,6 +200,10 @@ def _summary(sentence: str, at: int, name_end: int) -> str | None:
     if not text.endswith("."):
         return None
     return text[0].upper() + text[1:]
+
+
+# A lower-case noun before a name of capitalised words ending in a head word.
+_NAME_AFTER_NOUN = re.compile(r"^[a-z]+ of (?:the )?(?=(?:[A-Z][\w-]* )+(?:in |for |of )?)")
 
 
 def find_names(
