@@ -108,7 +108,7 @@ _RESOLUTION = re.compile(
     r"\b(?:(?:UN |United Nations )?(?:Security Council|General Assembly)\s+)?[Rr]esolution"
     r"\s+\d{2,4}(?:\s+\(\d{4}\))?"
 )
-_DATELINE_AFTER = re.compile(r",\s*(?:\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
+_DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
 _PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la", "le", "du"])
 # Capitalised words that open a sentence (or a name) without being part of a name.
 _STARTERS = STARTERS
@@ -359,7 +359,7 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
             country_of(" ".join(texts[a:b]))
             for a in range(max(0, k - 3), k) for b in range(k + 2, min(len(words), k + 4) + 1)
         )
-        if not inside:
+        if not inside and not (k + 1 < len(low) and low[k + 1] == "the"):
             for i in range(k):
                 head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
                     _title_at(texts, i))
@@ -487,8 +487,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                     _classify(rest[1:], ctx._replace(before=rest[0].text), out)
                 return None
         # A title no name follows: "the Presidents of Serbia", "the Secretary".
-        if i + 1 < len(words) and texts[i + 1] in ("of", "for"):
-            _classify(words[i + 2 :], ctx._replace(before="of"), out)
+        after_title = i + (size or 1)
+        if after_title + 1 < len(words) and texts[after_title] in ("of", "for", "in", "to"):
+            _classify(words[after_title + 1 :], ctx._replace(before=texts[after_title]), out)
         elif i:
             place = _qualifier(words[:i])[1]
             if place:
@@ -579,8 +580,13 @@ def mentions(sentence: str) -> list[Mention]:
     last_end = -1
     for i, j in _runs(tokens, sentence):
         before = tokens[i - 1].text.lower() if i else ""
+        between = [t.text.lower() for t in tokens[max(last_end, 0) : i]]
+        lower = next((w for w in between if w in _LOWER_TITLES or (
+            w.endswith("s") and w[:-1] in _LOWER_TITLES)), None)
+        if lower:  # "the special envoys of the European Union ..., François Léotard"
+            role = lower[:-1] if lower[:-1] in _LOWER_TITLES else lower
         # "..., Josep Borrell, said": people named after a title and a comma.
-        if role and last_end == i - 1 and before == ",":
+        if role and before == ",":
             people = _names_after(tokens, i, j)
             if people:
                 for name in people:
@@ -590,15 +596,17 @@ def mentions(sentence: str) -> list[Mention]:
                 continue
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
         lower_title = before in _LOWER_TITLES and i >= 2 and last_end == i - 1
+        after = [t.text for t in tokens[j + 1 : j + 5]]
+        lead = 1 if after and after[0].lower() in _TITLE_MODIFIERS else 0
         comma_title = (
-            j + 1 < len(tokens) and tokens[j].text == ","
-            and _title_at([tokens[j + 1].text], 0) and tokens[j + 1].text.lower() not in HONORIFICS
+            j + 1 < len(tokens) and tokens[j].text == "," and len(after) > lead
+            and _title_at(after, lead) and after[0].lower() not in HONORIFICS
         )
         if lower_title or comma_title:
             people = _names_after(tokens, i, j)
             if people and len(people) == 1:
                 title = (f"{tokens[i - 2].text} {before}" if lower_title
-                         else tokens[j + 1].text)
+                         else " ".join(after[: lead + _title_at(after, lead)]))
                 out.append(Mention("person", " ".join(t.text for t in people[0]),
                                     tokens[i].start, title))
                 role, last_end = None, j

@@ -31,7 +31,7 @@ TITLES = frozenset(
         "congressman", "congresswoman", "speaker", "chief prosecutor", "prosecutor",
         "judge", "ombudsperson", "ombudsman", "commander", "lieutenant general",
         "major general", "brigadier general", "admiral", "colonel", "head",
-        "coordinator", "special coordinator", "resident coordinator", "emir", "sheikh",
+        "coordinator", "special coordinator", "resident coordinator", "resident representative", "emir", "sheikh",
         "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
         "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
         "mrs", "dr",
@@ -60,7 +60,7 @@ ORGANIZATION_HEADS = frozenset(
         "alliance", "league", "federation", "association", "movement", "party", "coalition",
         "corps", "army", "navy", "guard", "gendarmerie", "unit", "command", "foundation",
         "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
-        "group", "network", "observatory", "ombudsperson", "inspectorate",
+        "group", "community", "chambers", "conference", "network", "observatory", "ombudsperson", "inspectorate",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
     ]
 )
@@ -104,15 +104,17 @@ COUNTRY_ALIASES: dict[str, str] = {
     "brunei": "Brunei", "cape verde": "Cabo Verde", "swaziland": "Eswatini",
     "burma": "Myanmar", "vatican": "Holy See", "west bank": "West Bank",
     "gaza": "Gaza", "gaza strip": "Gaza Strip", "crimea": "Crimea", "donbas": "Donbas",
-    "darfur": "Darfur", "kurdistan": "Kurdistan", "europe": "Europe", "africa": "Africa",
-    "asia": "Asia", "western balkans": "Western Balkans", "balkans": "Balkans",
+    "darfur": "Darfur", "kurdistan": "Kurdistan", "western balkans": "Western Balkans", "balkans": "Balkans",
     "middle east": "Middle East", "sahel": "Sahel", "caucasus": "Caucasus",
     "south caucasus": "South Caucasus", "central asia": "Central Asia",
     "latin america": "Latin America", "north africa": "North Africa",
     "horn of africa": "Horn of Africa", "transnistria": "Transnistria",
     "republika srpska": "Republika Srpska", "metohija": "Metohija", "mitrovica": "Mitrovica",
     "north mitrovica": "North Mitrovica", "south mitrovica": "South Mitrovica",
-    "pristina": "Pristina", "prishtina": "Pristina", "belgrade": "Belgrade",
+    "pristina": "Pristina", "kosovo and metohija": "Kosovo and Metohija",
+    "the hague": "The Hague", "hague": "The Hague",
+    "federal republic of yugoslavia": "Federal Republic of Yugoslavia",
+    "republic of kosovo": "Kosovo", "prishtina": "Pristina", "belgrade": "Belgrade",
 }
 # Adjective (or people) -> the country it stands for, for roles ("Serbian President" ->
 # "President of Serbia"). An adjective alone is no entity.

@@ -183,8 +183,8 @@ def same_person(known: str, written: str) -> bool:
     a, b = known.split(), written.split()
     if term_key(a[-1]) != term_key(b[-1]):
         return False
-    first_a = [w for w in a[:-1] if not w.endswith(".")]
-    first_b = [w for w in b[:-1] if not w.endswith(".")]
+    first_a = [w for w in a[:-1] if not w.endswith(".") and not w.islower()]
+    first_b = [w for w in b[:-1] if not w.endswith(".") and not w.islower()]
     return not first_a or not first_b or term_key(first_a[0]) == term_key(first_b[0])
 
 
