@@ -46,8 +46,7 @@ def test_titles_of_several_words_and_of_a_body() -> None:
     assert "Secretary Blinken" in blinken.aliases
     assert stoltenberg.role == "Secretary General of NATO"
     assert "Stoltenberg" in stoltenberg.aliases
-    # NATO as written: the table's long form is not the text's, so no pair is drafted.
-    assert (found["NATO"].kind, found["NATO"].acronym) == ("organization", None)
+    assert "NATO" not in found  # a body that only qualifies a title is no entry of its own
     assert len([e for e in found.values() if e.kind == "person"]) == 2  # each once
 
 
@@ -66,6 +65,8 @@ def test_a_body_written_both_ways_is_one_entity() -> None:
     found = names("The UN met. The United Nations said the talks would go on.")
     un = found["United Nations"]  # the fullest name; no acronym pair the text does not make
     assert (un.acronym, un.aliases, len(found)) == (None, ("UN",), 1)
+    found = names("NATO said so. KFOR patrols.")
+    assert (found["NATO"].kind, found["NATO"].acronym) == ("organization", None)
 
 
 def test_head_words_give_the_kind() -> None:

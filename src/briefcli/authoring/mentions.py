@@ -97,6 +97,17 @@ _TITLE_MODIFIERS = frozenset(
     ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
      "first", "former", "interim", "outgoing", "incoming", "new"]
 )
+_PORTFOLIOS = frozenset(
+    ["affairs", "economy", "defence", "defense", "interior", "justice", "finance", "health",
+     "education", "integration", "trade", "development", "agriculture", "energy", "labour",
+     "infrastructure", "culture", "environment", "security", "relations", "diaspora"]
+)
+# Heads whose names go on with "in" and a place ("Mission in Kosovo"); others stop there
+# ("the Kosovo Specialist Chambers in The Hague").
+_IN_PLACE_HEADS = frozenset(
+    ["mission", "office", "force", "forces", "programme", "operation", "delegation",
+     "embassy", "presence", "administration", "team", "unit"]
+)
 _PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape"])
 _SPEECH = re.compile(
     r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
@@ -255,7 +266,9 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
                     j += 1
                 elif (
                     t.text in _JOINERS and j + 1 < n
-                    and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",))
+                    and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",)
+                         or (tokens[j + 1].text in _PARTICLES and j + 2 < n
+                             and _capitalised(tokens[j + 2].text)))  # "von der Leyen"
                     and tokens[j + 1].text.lower() not in _TIME_WORDS
                 ):
                     j += 1
@@ -310,12 +323,18 @@ def _person(
     if not shown and at:  # "Lead Spokesperson"
         title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
-    if rest and rest[0].text == "of":  # "President of Serbia Aleksandar Vučić"
+    if rest and rest[0].text in ("of", "for", "in"):  # "President of Serbia Aleksandar Vučić"
         for k in range(min(4, len(rest)), 1, -1):
             q_shown, q_place = _qualifier(rest[1:k])
             if q_shown:
-                title, shown, place, rest = f"{title} of {q_shown}", None, q_place, rest[k:]
+                title = f"{title} {rest[0].text} {q_shown}"
+                shown, place, rest = None, q_place, rest[k:]
                 break
+        else:  # "Minister of Economy Octavian Calmîc": a portfolio, then the name
+            ends = [k for k in range(1, len(rest)) if rest[k].text.lower() in _PORTFOLIOS]
+            if ends and len(rest) - ends[-1] - 1 in (2, 3):
+                k = ends[-1] + 1
+                title, rest = title + " " + " ".join(t.text for t in rest[:k]), rest[k:]
     name: list[_Token] = []
     for t in rest:
         if not _name_like(t) or len(name) == 4:
@@ -327,8 +346,6 @@ def _person(
         name.pop()
     if place:
         out.append(Mention("place", place, words[0].start))
-    elif shown and shown.lower() in BODIES:  # "NATO Secretary General"
-        out.append(_body(shown, words[0].start))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
     honorific = title.lower() in HONORIFICS
@@ -395,7 +412,11 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     for Moldova"), cut at them: (the joiner before, the words) per part."""
     low = [t.text.lower() for t in words]
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
-        if w == "in" and 0 < i < len(low) - 1 and low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS:
+        if w == "in" and 0 < i < len(low) - 1 and (
+            low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS
+            or low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS
+            and country_of(" ".join(t.text for t in words[i + 1 :] if t.text != "The"))
+        ):
             return [("", words[:i]), ("in", words[i + 1 :])]
     if _has_head(low) or not any(w in ("of", "for", "in", "on") for w in low):
         return [("", words)]
@@ -502,6 +523,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         and words[-2].text.lower() not in _JOINERS
     ):
         words = words[:-1]
+    low_words = [t.text.lower() for t in words]
+    if "affairs" in low_words and not (set(low_words) & ORGANIZATION_HEADS):
+        return None  # a portfolio: "Foreign Affairs and Security Policy"
     parts2 = _split_joiners(words)
     if len(parts2) > 1:
         for before, part in parts2:

@@ -60,7 +60,7 @@ ORGANIZATION_HEADS = frozenset(
         "alliance", "league", "federation", "association", "movement", "party", "coalition",
         "corps", "army", "navy", "guard", "gendarmerie", "unit", "command", "foundation",
         "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
-        "group", "community", "chambers", "conference", "network", "observatory", "ombudsperson", "inspectorate",
+        "group", "community", "chambers", "network", "observatory", "ombudsperson", "inspectorate",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
     ]
 )
@@ -82,7 +82,8 @@ AGREEMENT_HEADS = frozenset(
     ]
 )
 PROCESS_HEADS = frozenset(
-    ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation"]
+    ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation",
+     "conference", "summit"]
 )
 # Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
 # normalization agreement"); a generic "the agreement" is no name.

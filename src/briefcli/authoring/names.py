@@ -83,6 +83,7 @@ class _Names:
     def index(self, entity: _Entity) -> None:
         for key in entity.forms():
             self.by_key.setdefault(key, entity)
+        self.by_key.setdefault(_canonical(entity.name), entity)
         if entity.kind == "person":
             surname = term_key(entity.name.split()[-1])
             people = self.by_surname.setdefault(surname, [])
@@ -121,8 +122,9 @@ class _Names:
             self._person(m, start, sentence)
             return
         forms = [term_key(f) for f in (m.name, m.acronym, m.alias, *m.keys) if f]
+        forms.append(_canonical(m.name))
         entity = next((self.by_key[k] for k in forms if k in self.by_key), None) or next(
-            (self.hidden[k] for k in forms if k in self.hidden), None)
+            (self.hidden[k] for k in forms if k in self.hidden), None) or self._part_of(m)
         if entity is None:
             entity = self.new(m.kind, m.name, start, sentence)
         elif m.keys and term_key(m.name) not in entity.forms():
@@ -143,6 +145,27 @@ class _Names:
         for k in m.keys:
             self.hidden.setdefault(term_key(k), entity)
         self.index(entity)
+
+    def _part_of(self, m: Mention) -> _Entity | None:
+        """The agreement or process of this text whose name holds all the words of this
+        one with the same head word ("Ohrid Agreement", "Framework Agreement" for the
+        "Ohrid Framework Agreement"), or whose words this one holds; if just one."""
+        if m.kind not in ("agreement", "process"):
+            return None
+        words = set(term_key(m.name).split())
+        found = [
+            e for e in self.entities if e.kind == m.kind
+            and term_key(e.name).split()[-1:] == term_key(m.name).split()[-1:]
+            and len(words) > 1 and (words <= set(term_key(e.name).split())
+                                    or set(term_key(e.name).split()) <= words)
+        ]
+        if len(found) != 1:
+            return None
+        entity = found[0]
+        if len(m.name) > len(entity.name):
+            entity.add_alias(entity.name)
+            entity.name = m.name
+        return entity
 
     def _person(self, m: Mention, start: int, sentence: str) -> None:
         words = m.name.split()
@@ -202,6 +225,12 @@ def _summary(sentence: str, at: int, name_end: int) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def _canonical(name: str) -> str:
+    """A name's key with "of the Republic of" read as "of": "Government of the Republic
+    of Kosovo" and "Government of Kosovo" are one."""
+    return term_key(re.sub(r"\bof the Republic of\b", "of", name))
+
+
 # A lower-case noun before a name of capitalised words ending in a head word.
 _NAME_AFTER_NOUN = re.compile(r"^[a-z]+ of (?:the )?(?=(?:[A-Z][\w-]* )+(?:in |for |of )?)")
 
@@ -213,13 +242,18 @@ def find_names(
     definitions found in it (`acronyms.find_acronyms`) become entities too (kind from
     the long form's words; a lower-case long form is a term, kind None)."""
     names = _Names()
-    for d in sorted(definitions, key=lambda d: d.start):
+    definitions = sorted(definitions, key=lambda d: d.start)
+    for d in definitions:
         names.definition(d)
+    spans = [(d.start, d.end) for d in definitions]
     pending: list[tuple[Mention, str, int]] = []
     for sentence in split_sentences(text):
         s = sentence.text
         collapsed = collapse(s)
         for m in mentions(s):
+            at = sentence.start + m.start
+            if any(a < at < b for a, b in spans):  # "European Union" in a long form
+                continue
             if m.kind is None:
                 pending.append((m, collapsed, sentence.start))
             else:
