@@ -108,7 +108,7 @@ _IN_PLACE_HEADS = frozenset(
     ["mission", "office", "force", "forces", "programme", "operation", "delegation",
      "embassy", "presence", "administration", "team", "unit"]
 )
-_PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape"])
+_PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape", "port"])
 _SPEECH = re.compile(
     r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
     r"announced|declared|emphasized|emphasised|underlined|expressed)\b"
@@ -132,8 +132,7 @@ _NOT_PLACES = frozenset(
      "southern", "eastern", "western", "central", "north", "south", "east",
      "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
      "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
-     "hope", "peace", "justice", "freedom", "concord", "commerce", "president", "lincoln",
-     "washington", "jackson", "franklin", "madison", "wilson", "clinton", "obama", "bush"]
+     "hope", "peace", "justice", "freedom", "concord", "commerce", "president"]
 )
 # Country names written with "the" ("Ambassador of the United States").
 _WITH_THE = frozenset(
@@ -478,8 +477,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     ):
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
             break
-        words = words[1:]
-        ctx = ctx._replace(sentence_start=False, before="")
+        dropped = words[0].text.lower()
+        words = words[1:]  # "In Geneva, ...": the preposition says a place is meant
+        ctx = ctx._replace(sentence_start=False,
+                           before=dropped if dropped in _PLACE_CONTEXT else "")
     if not words:
         return None
     parts = _split_and(words)

@@ -17,7 +17,8 @@ TITLES = frozenset(
     [
         "president", "vice president", "vice-president", "prime minister",
         "deputy prime minister", "first deputy prime minister", "minister",
-        "foreign minister", "defence minister", "defense minister", "interior minister",
+        "foreign minister", "foreign secretary", "home secretary", "defence minister",
+        "defense minister", "interior minister",
         "justice minister", "finance minister", "deputy minister", "state secretary",
         "secretary of state", "deputy secretary of state", "assistant secretary of state",
         "under secretary", "secretary", "secretary general", "secretary-general",
@@ -70,7 +71,8 @@ PLACE_HEADS = frozenset(
     [
         "monastery", "church", "mosque", "cathedral", "region", "province", "district",
         "municipality", "county", "oblast", "valley", "river", "lake", "mountain",
-        "mountains", "sea", "bridge", "square", "crossing", "border crossing", "airport",
+        "mountains", "sea", "shoal", "reef", "strait", "gulf", "bay", "canal", "desert",
+        "corridor", "bridge", "square", "crossing", "border crossing", "airport",
         "port", "camp", "headquarters", "village", "city", "island", "islands", "peninsula",
         "strip",
     ]
@@ -147,6 +149,27 @@ DEMONYMS: dict[str, str] = {
     "kenyan": "Kenya", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates",
     "qatari": "Qatar", "yemeni": "Yemen", "australian": "Australia", "cypriot": "Cyprus",
     "maltese": "Malta", "luxembourgish": "Luxembourg", "icelandic": "Iceland",
+    "philippine": "Philippines", "filipino": "Philippines", "indonesian": "Indonesia",
+    "malaysian": "Malaysia", "thai": "Thailand", "vietnamese": "Vietnam",
+    "singaporean": "Singapore", "cambodian": "Cambodia", "burmese": "Myanmar",
+    "bangladeshi": "Bangladesh", "nepali": "Nepal", "sri lankan": "Sri Lanka",
+    "mongolian": "Mongolia", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan",
+    "kyrgyz": "Kyrgyzstan", "tajik": "Tajikistan", "turkmen": "Turkmenistan",
+    "taiwanese": "Taiwan", "south korean": "South Korea", "north korean": "North Korea",
+    "south african": "South Africa", "ghanaian": "Ghana", "senegalese": "Senegal",
+    "congolese": "Democratic Republic of the Congo", "rwandan": "Rwanda",
+    "ugandan": "Uganda", "burundian": "Burundi", "eritrean": "Eritrea",
+    "djiboutian": "Djibouti", "cameroonian": "Cameroon", "burkinabe": "Burkina Faso",
+    "guinean": "Guinea", "ivorian": "Côte d'Ivoire", "liberian": "Liberia",
+    "mauritanian": "Mauritania", "zimbabwean": "Zimbabwe", "zambian": "Zambia",
+    "mozambican": "Mozambique", "angolan": "Angola", "namibian": "Namibia",
+    "malawian": "Malawi", "tanzanian": "Tanzania", "omani": "Oman", "bahraini": "Bahrain",
+    "kuwaiti": "Kuwait", "colombian": "Colombia", "venezuelan": "Venezuela",
+    "peruvian": "Peru", "chilean": "Chile", "cuban": "Cuba", "haitian": "Haiti",
+    "bolivian": "Bolivia", "ecuadorian": "Ecuador", "guatemalan": "Guatemala",
+    "honduran": "Honduras", "salvadoran": "El Salvador", "nicaraguan": "Nicaragua",
+    "panamanian": "Panama", "jamaican": "Jamaica", "new zealand": "New Zealand",
+    "uruguayan": "Uruguay", "paraguayan": "Paraguay", "bosniak": "Bosnia and Herzegovina",
 }
 
 # International bodies named without a definition: key (acronym or name, lower case) ->
