@@ -481,8 +481,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         words = words[1:]  # "In Geneva, ...": the preposition says a place is meant
         ctx = ctx._replace(sentence_start=False,
                            before=dropped if dropped in _PLACE_CONTEXT else "")
-    if not words:
-        return None
+    if not words or (len(words) == 1 and words[0].text.lower() in _TIME_WORDS):
+        return None  # days and months are no entities
     parts = _split_and(words)
     if len(parts) > 1:
         role = None
@@ -543,9 +543,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if low in BODIES:
         out.append(_body(text, start))
         return None
-    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and (
-        country_of(texts[-1]) or term_key(texts[-1]) in cities()
-    ):  # "U.S. Embassy Pristina"
+    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and country_of(texts[-1]):
+        # "U.S. Embassy Pristina" (the capitals of the region are in the table of places)
         out.append(Mention("organization", text, start))
         return None
     if len(words) > 1 and low.split()[0] in _PLACE_FIRST:  # "Palais des Nations"
@@ -561,15 +560,15 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         out.append(Mention(kind, text, start))
         return None
     place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
-    if place_context and low not in _NOT_PLACES and not (
+    if place_context and low not in _NOT_PLACES and not text.isupper() and not (
         ctx.sentence_start and not _DATELINE_AFTER.match(ctx.after)
     ):
         key = term_key(text)
         if key in _subdivisions():
             out.append(Mention("place", text, start))
             return None
-        city = cities().get(key)
-        if city and not text.isupper():
+        city = cities().get(key)  # GeoNames is loaded here, on the first such word
+        if city:
             out.append(Mention("place", city, start, alias=text if text != city else None))
             return None
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
