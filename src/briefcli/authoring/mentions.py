@@ -246,6 +246,14 @@ def _after_short_line(sentence: str, at: int) -> bool:
     return newline - (sentence.rfind("\n", 0, newline) + 1) < 50
 
 
+def _is_place(text: str) -> bool:
+    """A country, a place of the table or a GeoNames city of that name."""
+    return bool(country_of(text)) or (
+        len(text.split()) <= 3 and term_key(text) not in _NOT_PLACES
+        and term_key(text) in cities()
+    )
+
+
 def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
     """(first, last + 1) token index of each run of capitalised words, joined by
     lower-case joiners between capitalised words; a possessive ends a run."""
@@ -414,7 +422,7 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
         if w == "in" and 0 < i < len(low) - 1 and (
             low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS
             or low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS
-            and country_of(" ".join(t.text for t in words[i + 1 :] if t.text != "The"))
+            and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text != "The"))
         ):
             return [("", words[:i]), ("in", words[i + 1 :])]
     if _has_head(low) or not any(w in ("of", "for", "in", "on") for w in low):
@@ -621,7 +629,8 @@ def mentions(sentence: str) -> list[Mention]:
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
         lower_title = before in _LOWER_TITLES and i >= 2 and last_end == i - 1
         after = [t.text for t in tokens[j + 1 : j + 5]]
-        lead = 1 if after and after[0].lower() in _TITLE_MODIFIERS else 0
+        lead = 1 if after and after[0].lower() in _TITLE_MODIFIERS and not _title_at(
+            after, 0) else 0
         comma_title = (
             j + 1 < len(tokens) and tokens[j].text == "," and len(after) > lead
             and _title_at(after, lead) and after[0].lower() not in HONORIFICS

@@ -26,7 +26,7 @@ TITLES = frozenset(
         "assistant secretary-general", "ambassador", "special representative",
         "deputy special representative", "high representative", "special envoy", "envoy",
         "spokesperson", "spokesman", "spokeswoman", "chancellor", "king", "queen", "pope",
-        "commissioner", "high commissioner", "deputy high commissioner", "chairman",
+        "commissioner", "commissioner-general", "high commissioner", "deputy high commissioner", "chairman",
         "chairwoman", "chairperson", "director-general", "director general", "director",
         "executive director", "administrator", "governor", "mayor", "senator",
         "congressman", "congresswoman", "speaker", "chief prosecutor", "prosecutor",
