@@ -247,8 +247,10 @@ def _after_short_line(sentence: str, at: int) -> bool:
 
 
 def _is_place(text: str) -> bool:
-    """A country, a place of the table or a GeoNames city of that name."""
-    return bool(country_of(text)) or (
+    """A country, a place of the table, a name with a place's head word ("Bay of
+    Bengal") or a GeoNames city of that name."""
+    words = text.split()
+    return bool(country_of(text)) or kind_of_words([w.lower() for w in words]) == "place" or (
         len(text.split()) <= 3 and term_key(text) not in _NOT_PLACES
         and term_key(text) in cities()
     )
@@ -421,8 +423,8 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
             low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS
-            or low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS
-            and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text != "The"))
+            or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i]))
+            and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text not in ("The", "the")))
         ):
             return [("", words[:i]), ("in", words[i + 1 :])]
     if _has_head(low) or not any(w in ("of", "for", "in", "on") for w in low):
@@ -491,6 +493,14 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                            before=dropped if dropped in _PLACE_CONTEXT else "")
     if not words or (len(words) == 1 and words[0].text.lower() in _TIME_WORDS):
         return None  # days and months are no entities
+    first = words[0].text
+    opens_with_noun = ctx.sentence_start and len(words) > 2
+    if opens_with_noun and words[1].text in ("of", "for", "on", "in") and not (
+        _title_at([first], 0) or _has_head([first.lower()]) or country_of(first)
+        or first.lower() in BODIES or first.isupper()
+    ):  # "Support for the Pacific Islands Forum": a sentence's first noun is no name's
+        return _classify(words[2:], ctx._replace(sentence_start=False, before=words[1].text),
+                         out)
     parts = _split_and(words)
     if len(parts) > 1:
         role = None
@@ -558,7 +568,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if len(words) > 1 and low.split()[0] in _PLACE_FIRST:  # "Palais des Nations"
         out.append(Mention("place", text, start))
         return None
-    if len(words) > 1 and texts[0] == "Operation":  # "Operation Althea"
+    if len(words) > 1 and texts[0] in ("Operation", "Exercise"):  # "Operation Althea"
         out.append(Mention("process", text, start))
         return None
     kind = kind_of_words([t.lower() for t in texts]) if len(words) > 1 else None
@@ -609,6 +619,7 @@ def mentions(sentence: str) -> list[Mention]:
     tokens = _tokens(sentence)
     out: list[Mention] = []
     role: str | None = None  # the title of the run before, awaiting a name
+    appositive: str | None = None  # an acronym the next run may be the name of
     last_end = -1
     for i, j in _runs(tokens, sentence):
         before = tokens[i - 1].text.lower() if i else ""
@@ -650,7 +661,15 @@ def mentions(sentence: str) -> list[Mention]:
         year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
             else ""
         ctx = _Context(opens, before, sentence[tokens[j - 1].end :][:40], year)
+        count = len(out)
         role = _classify(tokens[i:j], ctx, out)
+        if appositive and count < len(out) and out[count].kind == "organization":
+            out[count] = out[count]._replace(keys=(*out[count].keys, appositive))
+        # "UNHCR, the UN Refugee Agency,": the acronym and the name after it are one.
+        appositive = tokens[i].text if (
+            j == i + 1 and tokens[i].text.isupper() and len(tokens[i].text) > 1
+            and j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text == "the"
+        ) else None
         last_end = j
     for m in _NAMED_LOWER.finditer(sentence):
         kind = "agreement" if m.group(2) == "agreement" else "process"

@@ -26,7 +26,8 @@ TITLES = frozenset(
         "assistant secretary-general", "ambassador", "special representative",
         "deputy special representative", "high representative", "special envoy", "envoy",
         "spokesperson", "spokesman", "spokeswoman", "chancellor", "king", "queen", "pope",
-        "commissioner", "commissioner-general", "high commissioner", "deputy high commissioner", "chairman",
+        "commissioner", "commissioner-general", "high commissioner",
+        "deputy high commissioner", "chairman",
         "chairwoman", "chairperson", "director-general", "director general", "director",
         "executive director", "administrator", "governor", "mayor", "senator",
         "congressman", "congresswoman", "speaker", "chief prosecutor", "prosecutor",
@@ -62,7 +63,8 @@ ORGANIZATION_HEADS = frozenset(
         "alliance", "league", "federation", "association", "movement", "party", "coalition",
         "corps", "army", "navy", "guard", "gendarmerie", "unit", "command", "foundation",
         "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
-        "group", "community", "chambers", "network", "observatory", "ombudsperson", "inspectorate",
+        "group", "community", "chambers", "forum", "network", "observatory", "ombudsperson",
+        "inspectorate",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
     ]
 )
@@ -73,8 +75,8 @@ PLACE_HEADS = frozenset(
         "municipality", "county", "oblast", "valley", "river", "lake", "mountain",
         "mountains", "sea", "shoal", "reef", "strait", "gulf", "bay", "canal", "desert",
         "corridor", "bridge", "square", "crossing", "border crossing", "airport",
-        "port", "camp", "headquarters", "village", "city", "island", "islands", "peninsula",
-        "strip",
+        "port", "camp", "headquarters", "palace", "village", "city", "island", "islands",
+        "peninsula", "strip",
     ]
 )
 AGREEMENT_HEADS = frozenset(
