@@ -69,6 +69,50 @@ def test_a_body_written_both_ways_is_one_entity() -> None:
     assert (found["NATO"].kind, found["NATO"].acronym) == ("organization", None)
 
 
+def test_titles_around_names_in_lower_case_and_after_a_comma() -> None:
+    found = names(
+        "This is what was said by UNHCR spokesperson Olga Sarrado Mur at the briefing. "
+        "For further information, contact: Katya Andrusz, Spokesperson, OSCE/ODIHR. The "
+        "Prime Minister of the Republic of Kosovo, Hashim Thaçi, met Mr de Kermabon, and "
+        "later Yves de Kermabon left."
+    )
+    assert found["Olga Sarrado Mur"].role == "UNHCR spokesperson"
+    assert found["Katya Andrusz"].role == "Spokesperson"
+    assert found["Hashim Thaçi"].role == "Prime Minister of the Republic of Kosovo"
+    assert "de Kermabon" in found["Yves de Kermabon"].aliases  # one person, two forms
+    assert "de Kermabon" not in found
+
+
+def test_a_resolution_is_one_agreement_however_written() -> None:
+    found = names(
+        "Under Security Council resolution 1244 (1999), the mission was set up. Resolution "
+        "1244 still applies."
+    )
+    (resolution,) = found.values()
+    assert (resolution.name, resolution.kind) == (
+        "Security Council resolution 1244 (1999)", "agreement"
+    )
+
+
+def test_a_name_stops_before_a_day_or_a_city() -> None:
+    found = names(
+        "The decision of the United Nations Security Council on Thursday was welcomed at the "
+        "Palais des Nations in Geneva, and the Transitional Presidential Council in "
+        "Port-au-Prince met."
+    )
+    assert {"United Nations Security Council", "Palais des Nations", "Geneva",
+            "Transitional Presidential Council", "Port-au-Prince"} <= set(found)
+    assert found["Geneva"].kind == "place"
+    assert not [name for name in found if "Thursday" in name or " in " in name]
+
+
+def test_an_acronym_and_the_name_in_its_appositive_are_one() -> None:
+    found = names("UNHCR, the UN Refugee Agency, is alarmed. UNHCR said so.")
+    assert len(found) == 1
+    (unhcr,) = found.values()
+    assert {unhcr.name, *unhcr.aliases} == {"UNHCR", "UN Refugee Agency"}
+
+
 def test_head_words_give_the_kind() -> None:
     found = names(
         "A Kosovo Police Sergeant was killed near the Banjska Monastery. The North Atlantic "

@@ -677,6 +677,8 @@ def mentions(sentence: str) -> list[Mention]:
         out.append(Mention(kind, named[0].upper() + named[1:], m.start(1)))
     for m in _RESOLUTION.finditer(sentence):
         number = re.search(r"\d{2,4}", m.group())
+        # "Security Council resolution 1244 (1999)": the Council is named by it, not here.
+        out = [o for o in out if not m.start() <= o.start < m.end()]
         out.append(Mention("agreement", collapse(m.group()), m.start(),
                             alias=f"resolution {number.group() if number else ''}"))
     return out

@@ -51,6 +51,11 @@ class _Entity:
         self.role: str | None = None
         self.summary: str | None = None
 
+    def rename(self, name: str) -> None:
+        """A fuller name: the one it had becomes an alias."""
+        old, self.name = self.name, name
+        self.add_alias(old)
+
     def forms(self) -> list[str]:
         return [term_key(k) for k in (self.name, self.acronym, *self.aliases) if k]
 
@@ -135,8 +140,7 @@ class _Names:
                 entity.name = long
             entity.add_alias(short if entity.name == long else m.name)
         elif len(m.name) > len(entity.name) and entity.kind == "agreement" == m.kind:
-            entity.add_alias(entity.name)  # "Security Council resolution 1244 (1999)"
-            entity.name = m.name
+            entity.rename(m.name)  # "Security Council resolution 1244 (1999)"
         if entity.kind is None:
             entity.kind = m.kind
         if m.acronym and not entity.acronym:
@@ -163,8 +167,7 @@ class _Names:
             return None
         entity = found[0]
         if len(m.name) > len(entity.name):
-            entity.add_alias(entity.name)
-            entity.name = m.name
+            entity.rename(m.name)
         return entity
 
     def _person(self, m: Mention, start: int, sentence: str) -> None:
@@ -174,8 +177,7 @@ class _Names:
         if same:
             person = same[0]
             if len(words) > len(person.name.split()):
-                person.add_alias(person.name)
-                person.name = m.name
+                person.rename(m.name)
         else:
             person = self.new("person", m.name, start, sentence)
         if m.role and (not person.role or len(m.role) > len(person.role)):
@@ -195,8 +197,7 @@ class _Names:
         if len(people) == 1:
             people[0].add_alias(m.name)
             if len(words) > len(people[0].name.split()):
-                people[0].add_alias(people[0].name)
-                people[0].name = m.name
+                people[0].rename(m.name)
             self.index(people[0])
 
 
