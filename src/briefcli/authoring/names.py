@@ -253,7 +253,7 @@ def find_names(
         collapsed = collapse(s)
         for m in mentions(s):
             at = sentence.start + m.start
-            if any(a < at < b for a, b in spans):  # "European Union" in a long form
+            if any(a <= at < b for a, b in spans):  # "European Union" in a long form
                 continue
             if m.kind is None:
                 pending.append((m, collapsed, sentence.start))
