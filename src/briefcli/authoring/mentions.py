@@ -108,6 +108,8 @@ _IN_PLACE_HEADS = frozenset(
     ["mission", "office", "force", "forces", "programme", "operation", "delegation",
      "embassy", "presence", "administration", "team", "unit"]
 )
+# Heads a name goes on after with "to": "EU Delegation to Albania", "Mission to Serbia".
+_TO_HEADS = frozenset(["delegation", "mission", "embassy", "ambassador", "envoy"])
 _PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape", "port"])
 _SPEECH = re.compile(
     r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
@@ -231,6 +233,8 @@ def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
         return country, country
     if low in BODIES or all(t.text.isupper() for t in words):
         return text, None
+    if len(words) > 1 and low.split()[-1] in ORGANIZATION_HEADS:
+        return text, None  # "European Council President Charles Michel"
     return None, None
 
 
@@ -274,7 +278,8 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
                 if _capitalised(t.text):
                     j += 1
                 elif (
-                    t.text in _JOINERS and j + 1 < n
+                    (t.text in _JOINERS or t.text == "to" and tokens[j - 1].text.lower()
+                     in _TO_HEADS) and j + 1 < n
                     and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",)
                          or (tokens[j + 1].text in _PARTICLES and j + 2 < n
                              and _capitalised(tokens[j + 2].text)))  # "von der Leyen"
@@ -329,6 +334,8 @@ def _person(
     The index in `words` after the person's name, or 0 if no name follows the title."""
     title = " ".join(t.text for t in words[at : at + size])
     shown, place = _qualifier(words[:at])
+    if shown and not place and shown.lower() not in BODIES and not shown.isupper():
+        out.append(Mention("organization", shown, words[0].start))  # "European Council"
     if not shown and at:  # "Lead Spokesperson"
         title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
@@ -360,7 +367,8 @@ def _person(
     honorific = title.lower() in HONORIFICS
     role = None if honorific else title
     if role and shown:
-        the = "the " if shown in _WITH_THE else ""
+        the = "the " if shown in _WITH_THE or (
+            not place and not shown.isupper() and shown.lower() not in BODIES) else ""
         role = f"{role} of {the}{shown}" if " of " not in role else f"{shown} {role}"
     full = " ".join(t.text for t in name)
     written = " ".join(t.text for t in words[at : at + size] + name)
@@ -446,7 +454,7 @@ def kind_of_words(low: list[str]) -> str | None:
     "of", "for" or "in" ("Ministry of Foreign Affairs", "Mission in Kosovo")."""
     heads = [low[-1]]
     for i, w in enumerate(low):
-        if w in ("of", "for", "in", "on") and i:
+        if w in ("of", "for", "in", "on", "to") and i:
             heads.append(low[i - 1])
             break
     for head in heads:
