@@ -63,7 +63,8 @@ ORGANIZATION_HEADS = frozenset(
         "alliance", "league", "federation", "association", "movement", "party", "coalition",
         "corps", "army", "navy", "guard", "gendarmerie", "unit", "command", "foundation",
         "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
-        "group", "community", "chambers", "forum", "delegation", "network", "observatory", "ombudsperson",
+        "group", "community", "chambers", "forum", "delegation", "network", "observatory",
+        "ombudsperson",
         "inspectorate",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
     ]
