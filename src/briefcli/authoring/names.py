@@ -110,7 +110,7 @@ class _Names:
         if plural and long.endswith("s") and not long.endswith("ss") and long.islower():
             long = long[:-1]  # "unmanned aerial vehicles" -> "unmanned aerial vehicle"
         if entity is None:
-            entity = self.new(kind_of_name(long), long, d.start, d.sentence)
+            entity = self.new(_kind_of_long(long), long, d.start, d.sentence)
         elif entity.acronym and term_key(entity.acronym) != term_key(short):
             return  # another acronym for the same words: the first stays
         entity.acronym = entity.acronym or short
@@ -118,8 +118,16 @@ class _Names:
             entity.add_alias(long)
         entity.add_alias(plural)
         if entity.kind is None:
-            entity.kind = kind_of_name(long)
+            entity.kind = _kind_of_long(long)
         self.index(entity)
+
+    def fuller(self, name: str, d: AcronymDefinition) -> None:
+        """A name that runs on before a definition's long form and ends as it does: the
+        fuller name of that entity, its long form an alias."""
+        entity = self.by_key.get(term_key(d.short))
+        if entity is not None and term_key(name).endswith(term_key(entity.name)):
+            entity.rename(name)
+            self.index(entity)
 
     def mention(self, m: Mention, sentence: str, offset: int) -> None:
         start = offset + m.start
@@ -226,6 +234,17 @@ def _summary(sentence: str, at: int, name_end: int) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def _kind_of_long(long: str) -> str | None:
+    """The kind of an acronym's long form: by its words, else an organisation when it is
+    a name in capitals ("Médecins Sans Frontières (MSF)"); a term in lower case has none."""
+    kind = kind_of_name(long)
+    words = [w for w in long.split() if w.lower() not in ("of", "for", "and", "the", "in", "on",
+                                                           "de", "des", "du", "la", "le", "et")]
+    if kind is None and len(words) > 1 and all(w[:1].isupper() for w in words):
+        return "organization"
+    return kind
+
+
 def _canonical(name: str) -> str:
     """A name's key with "of the Republic of" read as "of": "Government of the Republic
     of Kosovo" and "Government of Kosovo" are one."""
@@ -246,14 +265,18 @@ def find_names(
     definitions = sorted(definitions, key=lambda d: d.start)
     for d in definitions:
         names.definition(d)
-    spans = [(d.start, d.end) for d in definitions]
+    spans = [(d.start, d.end, d) for d in definitions]
     pending: list[tuple[Mention, str, int]] = []
     for sentence in split_sentences(text):
         s = sentence.text
         collapsed = collapse(s)
         for m in mentions(s):
             at = sentence.start + m.start
-            if any(a <= at < b for a, b in spans):  # "European Union" in a long form
+            if any(a <= at < b for a, b, _ in spans):  # "European Union" in a long form
+                continue
+            longer = next((d for a, b, d in spans if at < a < at + len(m.name) <= b), None)
+            if longer is not None and m.kind == "organization":
+                names.fuller(m.name, longer)  # "National Commission for ... (CNARR)"
                 continue
             if m.kind is None:
                 pending.append((m, collapsed, sentence.start))
