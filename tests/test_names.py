@@ -154,6 +154,19 @@ def test_an_acronym_and_its_long_form_are_one_entity() -> None:
     assert len(found) == 1
 
 
+def test_an_acronym_of_capitalised_words_is_a_body_and_named_in_full() -> None:
+    found = names(
+        "Médecins Sans Frontières (MSF) runs a clinic. The National Commission for the "
+        "Reception and Reintegration of Refugees (CNARR) allocated land."
+    )
+    assert found["Médecins Sans Frontières"].kind == "organization"
+    cnarr = [e for e in found.values() if e.acronym == "CNARR"]
+    assert [e.name for e in cnarr] == [
+        "National Commission for the Reception and Reintegration of Refugees"
+    ]
+    assert len(found) == 2
+
+
 def test_a_plural_acronym_is_drafted_singular() -> None:
     found = names("Patrols saw unmanned aerial vehicles (UAVs) near the border.")
     (uav,) = found.values()
