@@ -241,24 +241,6 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
     draft.add("briefing", {k: v for k, v in briefing.items() if v}, f"from {article.path}")
 
 
-def _entity_for(
-    draft: _Draft, known: dict[str, list[tuple[str, str, str]]], short: str, long: str
-) -> str | None:
-    """The entity a definition names, when the knowledge or the draft has it: one whose
-    name or alias is the long form, or whose acronym is the short form and whose name is
-    the long form. An acronym known with another meaning is a new sense."""
-    s, lo = term_key(short), term_key(long)
-    if (s, lo) in draft.entity_of:
-        return draft.entity_of[(s, lo)]
-    by_long = [rid for rid, field, _ in known.get(lo, []) if field in ("name", "alias")]
-    if len(set(by_long)) == 1:
-        return by_long[0]
-    for rid, field, name in known.get(s, []):
-        if field in ("acronym", "alias") and term_key(name or "") == lo:
-            return rid
-    return None
-
-
 def _entities_in(
     draft: _Draft, found: dict[str, list[tuple[str, str, str]]], sentence: str
 ) -> list[str]:
