@@ -13,13 +13,12 @@ The numbers behind each rule are in benchmarks/extraction.py and its corpus.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
 from typing import NamedTuple
 
+from briefcli.authoring.alignment import _CONNECTORS, _NUMBER_WORDS, _Alignment
 from briefcli.authoring.sentences import collapse, split_sentences
 
 __all__ = ["AcronymDefinition", "find_acronyms"]
@@ -43,13 +42,6 @@ class AcronymDefinition(NamedTuple):
     end: int
     sentence: str
 
-_CONNECTORS = frozenset(
-    [
-        "of", "for", "and", "the", "in", "on", "to", "at", "by", "with", "from", "de", "des",
-        "du", "la", "le", "les", "del", "di", "da", "e", "et", "y", "und", "für", "zu", "van",
-        "von", "der", "a", "an",
-    ]
-)
 _DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
 )
@@ -74,15 +66,6 @@ _HEAD_NOUNS = frozenset(
         "regulator", "operator", "broadcaster", "university", "foundation", "charity",
     ]
 )
-# Number words an acronym's digits may stand for: "Group of Seven (G7)", "fifth-generation
-# (5G)".
-_NUMBER_WORDS: dict[str, tuple[str, ...]] = {
-    "1": ("one", "first"), "2": ("two", "second"), "3": ("three", "third"),
-    "4": ("four", "fourth"), "5": ("five", "fifth"), "6": ("six", "sixth"),
-    "7": ("seven", "seventh"), "8": ("eight", "eighth"), "9": ("nine", "ninth"),
-    "10": ("ten", "tenth"), "11": ("eleven", "eleventh"), "12": ("twelve", "twelfth"),
-    "20": ("twenty", "twentieth"),
-}
 _NUMBER_OF_WORD = {word: digits for digits, words in _NUMBER_WORDS.items() for word in words}
 _QUOTES = "\"'“”‘’«»"
 _EDGE = _QUOTES + ",.;: "
@@ -90,7 +73,6 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _DOTTED_SHORT = re.compile(r"(?:[^\W\d_]\.){2,}")
 _UNIT = re.compile(r"\d+|[^\W\d_]")
-_ALNUM_RUN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"\S+")
 _PARTS = re.compile(r"[-/]")
 _SPLIT_PARTS = re.compile(r"[\s\-/]+")
@@ -133,6 +115,7 @@ _APPOSITIVE_SHORT = re.compile(
 )
 _DETERMINER_IN = re.compile(r"\b(?:the|its|their)\s+", re.IGNORECASE)
 _CLAUSE_MARKS = ",;:()[]"
+_OWNER_IN = re.compile(r"\b[A-Z][\w.\-]*(?:['’]s|s['’])\s+")
 
 
 @lru_cache(maxsize=4096)  # the same words come back in every sentence
@@ -180,132 +163,6 @@ def _is_connector(word: str) -> bool:
 def _content_count(words: list[str]) -> int:
     return sum(not _is_connector(w) for w in words)
 
-
-def _initial_positions(text: str) -> set[int]:
-    """Positions that count as a word's start for the letter match: after a space,
-    hyphen, slash or bracket, but not in a connector such as "of" (so "Cases of
-    coronavirus disease 2019" gains nothing over "coronavirus disease 2019") nor after an
-    apostrophe; and every letter of a word in capitals ("EU" gives both E and U to
-    "EULEX")."""
-    starts: set[int] = set()
-    for m in _ALNUM_RUN.finditer(text):
-        word, at = m.group(), m.start()
-        if len(word) > 1 and word.isupper():
-            starts.update(range(at, m.end()))
-        elif word.lower() not in _CONNECTORS and not (at and text[at - 1] in "'’"):
-            starts.add(at)
-    return starts
-
-
-def _number_at(unit: str, low: str, p: int) -> int:
-    """Length of a number word for the digits `unit` starting at `p`, or 0."""
-    for word in _NUMBER_WORDS.get(unit, ()):
-        if low.startswith(word, p) and (p == 0 or not low[p - 1].isalpha()):
-            return len(word)
-    return 0
-
-
-def _positions(unit: str, low: str, first: int) -> list[int]:
-    """Where, from `first` on, the digits `unit` or one of their number words occur."""
-    found = []
-    for needle in (unit, *_NUMBER_WORDS.get(unit, ())):
-        p = low.find(needle, first)
-        while p >= 0:
-            found.append(p)
-            p = low.find(needle, p + 1)
-    return sorted(found) if unit.isdigit() else found
-
-
-class _Alignment:
-    """Schwartz & Hearst's letter match, for every start at once and with the best choice
-    of letters. Each unit of the short form is found in `text` in order, the first at
-    the long form's start, the last inside `text`'s last word (the one just before the
-    short form), so that "Kosovo Force in the north (KFOR)" is not a definition. A digit
-    unit matches the same digits or a number word ("Seven" for 7). `from_start(s)` is the
-    most units that can fall on word starts (`_initial_positions`) for a long form
-    starting at `s`, or None if the letters cannot all be matched from there.
-
-    For each unit i after the first, `places[i]` lists where it can match, in order, and
-    `after[i][j]` is the most word starts units i.. reach when unit i matches at
-    `places[i][j]` or later (-1: no way)."""
-
-    def __init__(self, units: list[str], text: str) -> None:
-        self.units, self.low = units, text.lower()
-        n = len(units)
-        self.last_word = max(text.rfind(" "), text.rfind("\n")) + 1
-        self.starts = _initial_positions(text)
-        self.places: list[list[int]] = [[] for _ in range(n + 1)]
-        self.after: list[list[int]] = [[] for _ in range(n + 1)]
-        low, starts = self.low, self.starts
-        for i in range(n - 1, 0, -1):
-            unit, last = units[i], i == n - 1
-            later, later_best = self.places[i + 1], self.after[i + 1]
-            places: list[int] = []
-            values: list[int] = []
-            if unit.isdigit():
-                self._digit_row(unit, last, later, later_best, places, values)
-            else:  # one letter: the common case, kept lean
-                j, size = 0, len(later)
-                p = low.find(unit, self.last_word if last else 1)
-                while p >= 0:
-                    if last:
-                        best = int(p in starts)
-                    else:  # positions rise, so the next unit's pointer only moves on
-                        while j < size and later[j] <= p:
-                            j += 1
-                        rest = later_best[j] if j < size else -1
-                        best = rest + (p in starts) if rest >= 0 else -1
-                    places.append(p)
-                    values.append(best)
-                    p = low.find(unit, p + 1)
-            if not places:
-                break  # this unit is nowhere: no start can match
-            self.places[i] = places
-            self.after[i] = list(accumulate(reversed(values), max))[::-1]
-
-    def _digit_row(
-        self,
-        unit: str,
-        last: bool,
-        later: list[int],
-        later_best: list[int],
-        places: list[int],
-        values: list[int],
-    ) -> None:
-        """Fill `places` and `values` for a unit of digits: the same digits, or a number
-        word (which counts as a word start)."""
-        j = 0
-        for p in _positions(unit, self.low, self.last_word if last else 1):
-            ways = [(len(unit), p in self.starts)] if self.low.startswith(unit, p) else []
-            number = _number_at(unit, self.low, p)
-            if number:
-                ways.append((number, True))
-            best = -1
-            for length, initial in ways:
-                if last:
-                    rest = 0
-                else:
-                    while j < len(later) and later[j] < p + length:
-                        j += 1
-                    rest = later_best[j] if j < len(later) else -1
-                if rest >= 0:
-                    best = max(best, rest + initial)
-            places.append(p)
-            values.append(best)
-
-    def _best(self, i: int, p: int) -> int:
-        j = bisect.bisect_left(self.places[i], p)
-        return self.after[i][j] if j < len(self.places[i]) else -1
-
-    def from_start(self, s: int) -> int | None:
-        unit = self.units[0]
-        lengths = [len(unit)] if self.low.startswith(unit, s) else []
-        if unit.isdigit() and _number_at(unit, self.low, s):
-            lengths.append(_number_at(unit, self.low, s))
-        if len(self.units) == 1:
-            return 1 if lengths and s >= self.last_word else None
-        best = max((self._best(1, s + length) for length in lengths), default=-1)
-        return best + 1 if best >= 0 else None
 
 
 def _strict(short: str, long: str) -> int | None:
@@ -640,6 +497,33 @@ def _short_of_head(head: str) -> str | None:
     return None
 
 
+def _long_for_place(short: str, window: str) -> tuple[int, int] | None:
+    """The long form of a short form of two words whose second is the place the long
+    form ends with, written in lower case but for its first words: "European Union rule
+    of law mission in Kosovo (EULEX Kosovo)". It runs from the nearest determiner or
+    clause start, opens with a capitalised word of the acronym's first letter and has a
+    head noun before "in", "for" or "of" and the place."""
+    parts = short.split()
+    if len(parts) != 2 or _short_form(parts[1]):
+        return None
+    tail = re.search(r"\s(?:in|for|of)\s+" + re.escape(parts[1]) + r"\s*$", window)
+    if not tail:
+        return None
+    base = 0
+    for stop in _CLAUSE_STOP.finditer(window, 0, tail.start()):
+        base = stop.end()
+    for d in _DETERMINER_IN.finditer(window, base, tail.start()):
+        base = d.end()
+    words = window[base : tail.start()].split()
+    if not 2 <= len(words) <= _limit(_units(parts[0])) or not _has_head_noun(words):
+        return None
+    first = words[0]
+    if not (_is_capitalised(first) and first[0].lower() == parts[0][0].lower()):
+        return None
+    start = window.index(first, base)
+    return start, len(window.rstrip())
+
+
 def _from_parentheses(s: str) -> Iterator[_Found]:
     """"Kosovo Force (KFOR)" and the reverse, "KFOR (Kosovo Force)"."""
     for m in _PAREN.finditer(s):
@@ -652,7 +536,7 @@ def _from_parentheses(s: str) -> Iterator[_Found]:
             content = content[prefix.end() :].strip().strip(_QUOTES).strip()
         short = _short_of_head(content)
         if short:
-            span = _long_before(short, s[: m.start()])
+            span = _long_before(short, s[: m.start()]) or _long_for_place(short, s[: m.start()])
             if span:
                 yield _Found(short, span[0], span[1], note, span[0], m.end())
         else:
@@ -728,6 +612,8 @@ def _appositive_before(s: str) -> Iterator[_Found]:
         offset = -1
         for d in _DETERMINER_IN.finditer(s, clause, m.start()):
             offset = d.end()
+        for owner in _OWNER_IN.finditer(s, clause, m.start()):  # "NATO's Kosovo Force, KFOR,"
+            offset = max(offset, owner.end())
         if offset < 0:
             continue
         desc = s[offset : m.start()]

@@ -16,7 +16,6 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from briefcli.authoring.acronyms import find_acronyms
 from briefcli.authoring.article import (
     Article,
     derive_points,
@@ -26,6 +25,7 @@ from briefcli.authoring.article import (
 )
 from briefcli.authoring.datefinder import find_dates
 from briefcli.authoring.draft import DraftRecord
+from briefcli.authoring.entities import draft_entities
 from briefcli.authoring.glossaries.common import GlossaryEntry
 from briefcli.authoring.unknowns import has_unknown, without_unknown
 from briefcli.index import lookups
@@ -228,29 +228,14 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
         return lines[sentence]
 
     reference = when if len(when) == 10 else (when + "-01-01")[:10]
-    # Acronyms the article defines become entities, unless the knowledge has them.
-    mentioned: dict[str, None] = {}  # entity ids, in order of first mention
-    defined_keys: list[tuple[str, str]] = []
+    # The entities the article names (people, bodies, places, agreements, processes and
+    # the acronyms it defines) become entities, unless the knowledge or the draft has them.
     texts = [body, *(f.question + " " + f.answer for f in article.faqs)]
-    for text in texts:
-        for d in find_acronyms(text):
-            defined_keys.append((term_key(d.short), term_key(d.long)))
-    known_terms = draft.known.entities_for(k for pair in defined_keys for k in pair)
-    for text in texts:
-        for d in find_acronyms(text):
-            eid = _entity_for(draft, known_terms, d.short, d.long)
-            if eid is None:
-                data: dict[str, Any] = {"name": d.long, "acronym": d.short}
-                if d.note:
-                    data["description"] = d.note
-                eid = draft.add(
-                    "entity", data,
-                    _origin(article.path, line_of(d.sentence), d.sentence, d.long), d.short,
-                )
-                draft.entity_of[(term_key(d.short), term_key(d.long))] = eid
-                draft.new_terms.setdefault(term_key(d.short), eid)
-                draft.new_terms.setdefault(term_key(d.long), eid)
-            mentioned.setdefault(eid)
+    mentioned = draft_entities(
+        draft, texts,
+        lambda sentence, around: _origin(article.path, line_of(sentence), sentence, around),
+    )
+    data: dict[str, Any]
     # Entities of the knowledge (or of this draft) named anywhere in the article.
     spans = _ngrams(body)
     found = draft.known.entities_for(spans)
@@ -325,24 +310,6 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
         "sources": sources,
     }
     draft.add("briefing", {k: v for k, v in briefing.items() if v}, f"from {article.path}")
-
-
-def _entity_for(
-    draft: _Draft, known: dict[str, list[tuple[str, str, str]]], short: str, long: str
-) -> str | None:
-    """The entity a definition names, when the knowledge or the draft has it: one whose
-    name or alias is the long form, or whose acronym is the short form and whose name is
-    the long form. An acronym known with another meaning is a new sense."""
-    s, lo = term_key(short), term_key(long)
-    if (s, lo) in draft.entity_of:
-        return draft.entity_of[(s, lo)]
-    by_long = [rid for rid, field, _ in known.get(lo, []) if field in ("name", "alias")]
-    if len(set(by_long)) == 1:
-        return by_long[0]
-    for rid, field, name in known.get(s, []):
-        if field in ("acronym", "alias") and term_key(name or "") == lo:
-            return rid
-    return None
 
 
 def _entities_in(

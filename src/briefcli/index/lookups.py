@@ -150,3 +150,11 @@ def entities_with_keys(
             f"JOIN records r USING (rid) WHERE t.key IN ({marks}) ORDER BY r.rid",
             chunk,
         )
+
+
+def people(conn: sqlite3.Connection) -> Iterator[tuple[str, Any]]:
+    """(id, name) of the entities of kind person, in file order."""
+    yield from conn.execute(
+        "SELECT id, json_extract(data, '$.name') FROM records WHERE kind = 'entity' "
+        "AND json_extract(data, '$.kind') = 'person' ORDER BY rid"
+    )

@@ -1,0 +1,138 @@
+"""The entities of an article's draft: what `names.find_names` finds, linked to the
+knowledge already loaded (`Known`) and to the entities drafted before it, never drafted
+twice.
+
+An entity is linked, not drafted, when the knowledge or the draft has one entity whose
+name, alias or acronym is one of its forms; when its acronym is known with one meaning
+whose name shares most of its words ("European Union Rule of Law Mission" for the known
+"European Union Rule of Law Mission in Kosovo"); or, for a person, when a known person
+has the same surname and agreeing given names. An acronym known with another meaning is
+a new sense. Ids come from `rules.new_id` (a person's from the surname, as `blinken`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from briefcli.authoring.acronyms import find_acronyms
+from briefcli.authoring.names import NamedEntity, find_names, same_person
+from briefcli.text import term_key
+
+if TYPE_CHECKING:
+    from briefcli.authoring.drafting import Known, _Draft
+
+__all__ = ["draft_entities"]
+
+_SMALL = frozenset(["of", "for", "the", "and", "in", "on", "to", "a", "an"])
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in term_key(text).split() if w not in _SMALL}
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two long forms of one acronym that are one name written two ways: one's words
+    hold the other's, or they share at least two thirds of their words."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa or len(wa & wb) * 3 >= 2 * len(wa | wb)
+
+
+class _People:
+    """The knowledge's people by surname, read once per draft."""
+
+    def __init__(self, known: Known) -> None:
+        self.by_surname: dict[str, list[tuple[str, str]]] = {}
+        if known.conn is None:
+            return
+        from briefcli.index.lookups import people
+
+        for rid, name in people(known.conn):
+            words = str(name or "").split()
+            if words:
+                self.by_surname.setdefault(term_key(words[-1]), []).append((rid, str(name)))
+
+
+def _known_id(
+    entity: NamedEntity, found: dict[str, list[tuple[str, str, str]]], people: _People
+) -> str | None:
+    """The id of the knowledge's entity this one is, or None."""
+    forms = [entity.name, *entity.aliases]
+    by_name = {rid for form in forms for rid, field, _ in found.get(term_key(form), [])
+               if field in ("name", "alias", "acronym")}
+    if entity.acronym:
+        senses = [(rid, name) for rid, field, name in found.get(term_key(entity.acronym), [])
+                  if field in ("acronym", "alias")]
+        if entity.kind is None and by_name:
+            return sorted(by_name)[0] if len(by_name) == 1 else None
+        alike = {rid for rid, name in senses if _alike(str(name or ""), entity.name)}
+        if by_name & alike or len(alike) == 1:
+            return sorted(by_name & alike or alike)[0]
+        if len(by_name) == 1 and not senses:
+            return by_name.pop()
+        return None
+    if len(by_name) == 1:
+        return by_name.pop()
+    if entity.kind == "person":
+        surname = term_key(entity.name.split()[-1])
+        same = {rid for rid, name in people.by_surname.get(surname, [])
+                if same_person(name, entity.name)}
+        if len(same) == 1:
+            return same.pop()
+    return None
+
+
+def _record(entity: NamedEntity) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": entity.name,
+        "acronym": entity.acronym,
+        "aliases": list(entity.aliases) or None,
+        "kind": entity.kind,
+        "role": entity.role,
+        "summary": entity.summary,
+    }
+    return {k: v for k, v in data.items() if v}
+
+
+def _hint(entity: NamedEntity) -> str:
+    if entity.acronym:
+        return entity.acronym
+    if entity.kind == "person":
+        return entity.name.split()[-1]
+    return entity.name
+
+
+def draft_entities(
+    draft: _Draft, texts: Sequence[str], origin: Callable[[str, str], str]
+) -> dict[str, None]:
+    """Draft the entities `texts` (an article's body, then its FAQs) name into `draft`;
+    the ids of every entity they name, drafted or linked, in order of first mention.
+    `origin(sentence, name)` is the comment a drafted entity gets (the sentence it was
+    found in, quoted around its name when long)."""
+    text = "\n\n".join(texts)
+    definitions = find_acronyms(text)
+    entities = find_names(text, definitions)
+    keys = {term_key(k) for e in entities for k in (e.name, e.acronym, *e.aliases) if k}
+    found = draft.known.entities_for(keys)
+    people = _People(draft.known)
+    mentioned: dict[str, None] = {}
+    for entity in entities:
+        forms = [term_key(k) for k in (entity.name, entity.acronym, *entity.aliases) if k]
+        eid = _known_id(entity, found, people)
+        if eid is None:
+            eid = next((draft.new_terms[k] for k in forms if k in draft.new_terms), None)
+        if eid is None:
+            data = _record(entity)
+            note = next((d.note for d in definitions
+                         if d.short == entity.acronym and d.note), None)
+            if note:
+                data["description"] = note
+            eid = draft.add("entity", data, origin(entity.sentence, entity.name), _hint(entity))
+            for key in forms:
+                draft.new_terms.setdefault(key, eid)
+            if entity.acronym:
+                draft.entity_of[(term_key(entity.acronym), term_key(entity.name))] = eid
+        mentioned.setdefault(eid)
+    return mentioned

