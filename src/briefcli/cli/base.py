@@ -266,17 +266,6 @@ def _answer(out: Any, view: str, find: Any) -> None:
 
 
 
-def _date_option(value: str | None, name: str) -> Any:
-    if value is None:
-        return None
-    from briefcli.knowledge.dates import DateError, PartialDate
-
-    try:
-        return PartialDate.parse(value)
-    except DateError as exc:
-        raise typer.BadParameter(str(exc), param_hint=name) from None
-
-
 
 OutputOption = Annotated[
     Path | None,

@@ -146,7 +146,7 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
             out.append(_define(conn, term, first, matched_on, [e for _, e in others]))
         else:  # named, one line each: what a profile would cost is not spent
             out.append(Definition(term, first, [], [], [], matched_on,
-                                  copies=[e for _, e in others], profile=False))
+                                  copies=[e for _, e in others]))
     return out
 
 

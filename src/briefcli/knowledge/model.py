@@ -287,7 +287,6 @@ class Definition(NamedTuple):
     faqs: list[Faq] = []  # questions that name it
     briefings: list[Briefing] = []  # briefings that name it, the latest first
     more_mentions: int = 0  # FAQs and briefings naming it not in `faqs` / `briefings`
-    profile: bool = True  # False past the first PROFILES senses: the entity alone
 
     @property
     def label(self) -> str:
