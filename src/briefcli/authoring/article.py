@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefcli.authoring.datefinder import find_dateline
+from briefcli.authoring.datefinder import ends_header_line, find_dateline
 from briefcli.authoring.sentences import split_sentences
 
 
@@ -171,9 +171,16 @@ _AFTER_DATE = re.compile(
 )
 
 
+_DATE_ARTICLES = frozenset(["le", "den", "am", "el", "il", "lo", "de", "du", "on"])
+
+
 def _header_prefix(before: str) -> bool:
     """Whether the words before a dateline's date on its line belong to the dateline."""
     words = before.split()
+    if words and words[-1].casefold() in _DATE_ARTICLES and len(words) > 1:
+        # "Paris, le 3 mars 2021", "Berlin, den 3. März 2021"
+        words.pop()
+        before = " ".join(words)
     if not words:
         return True
     if len(words) > 6 or re.search(r"[.!?](?:\s|$)", before):
@@ -202,6 +209,14 @@ def _strip_dateline(lines: list[str], text: str, start: int, end: int) -> str:
     last = text.count("\n", 0, end)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if first == last and ends_header_line(text[line_start:line_end], start - line_start,
+                                          end - line_start):
+        # "Statement from U.S. Embassy Pristina, December 14, 2018": the line is the
+        # dateline, whatever stands before the date.
+        lines[first] = ""
+        return " ".join(text[line_start:line_end].split())
     if not _header_prefix(before):
         return date_words
     last_start = text.rfind("\n", 0, end) + 1
