@@ -22,9 +22,8 @@ from briefcli.authoring.article import (
     derive_points,
     derive_summary,
     derive_title,
-    title_from_sentence,
 )
-from briefcli.authoring.datefinder import find_dates
+from briefcli.authoring.events import article_events
 from briefcli.authoring.draft import DraftRecord
 from briefcli.authoring.glossary import GlossaryEntry
 from briefcli.index.store import batches
@@ -59,6 +58,19 @@ class Known:
                 return str(rid)
         return None
 
+    def event(self, date: str, title: str) -> str | None:
+        """The id of an event of the knowledge with this date and title (folded)."""
+        if self.conn is None:
+            return None
+        key = term_key(title)
+        for rid, value in self.conn.execute(
+            "SELECT id, json_extract(data, '$.title') FROM records WHERE kind = 'event' "
+            "AND json_extract(data, '$.date') = ? ORDER BY rid", (date,),
+        ):
+            if term_key(str(value)) == key:
+                return str(rid)
+        return None
+
     def entities_for(self, keys: Iterable[str]) -> dict[str, list[tuple[str, str, str]]]:
         """Term key -> [(entity id, field matched, entity name)] for the keys known."""
         found: dict[str, list[tuple[str, str, str]]] = {}
@@ -83,7 +95,7 @@ class _Draft:
         self.taken = {kind: set(ids) for kind, ids in known.taken.items()}
         self.entity_of: dict[tuple[str, str], str] = {}  # (short key, long key) -> id
         self.new_terms: dict[str, str] = {}  # term key -> id of an entity drafted here
-        self.events: dict[tuple[str, str], str] = {}  # (date, sentence key) -> id
+        self.events: dict[tuple[str, str], str] = {}  # (date, title key) -> id
 
     def add(
         self, kind: str, data: dict[str, Any], comment: str | None, hint: str | None = None
@@ -200,24 +212,32 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
         )
         if len(ids) == 1:  # an acronym of several senses is not a link by itself
             mentioned.setdefault(ids[0])
-    # Events: each sentence with a date other than the article's own dateline.
+    # Events: each dated clause, dated and titled by `events.article_events`.
     events: list[str] = []
-    for mention in find_dates(body, reference):
-        sentence = " ".join(mention.sentence.split())
-        seen = (mention.date, term_key(sentence))
+    for found_event in article_events(
+        [p.text for p in article.paragraphs], when,
+        article.headline,
+    ):
+        sentence = found_event.sentence
+        seen = (found_event.date, term_key(found_event.title))
+        if seen not in draft.events:
+            known_event = draft.known.event(found_event.date, found_event.title)
+            if known_event is not None:
+                draft.events[seen] = known_event  # in the knowledge already: linked
         if seen in draft.events:
             events.append(draft.events[seen])
             continue
         linked = [eid for eid in _entities_in(draft, found, sentence) if eid in mentioned]
-        title = title_from_sentence(sentence)
-        data = {"date": mention.date, "title": title}
-        if title != sentence.rstrip("."):
+        data = {"date": found_event.date, "title": found_event.title}
+        if found_event.end:
+            data["end"] = found_event.end
+        if found_event.title != sentence.rstrip("."):
             data["summary"] = sentence
         if linked:
             data["entities"] = linked
         eid = draft.add(
             "event", data, _origin(article.path, _line_of(article, sentence), sentence),
-            f"{mention.date}-{title}",
+            f"{found_event.date}-{found_event.title}",
         )
         draft.events[seen] = eid
         events.append(eid)
