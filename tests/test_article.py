@@ -198,7 +198,8 @@ def test_council_conclusions_with_wrapped_numbered_paragraphs_and_a_list() -> No
     assert got.headline == "Western Balkans: Council adopts conclusions on regional cooperation"
     assert [(p.line, p.marker) for p in got.paragraphs] == [
         (5, "number"), (8, "number"), (11, "number"), (13, "bullet"), (14, "bullet"),
-        (15, "bullet"), (16, "number"), (19, ""), (20, ""),
+        # The heading "Next steps" (line 19) is a label, not a paragraph of the body.
+        (15, "bullet"), (16, "number"), (20, ""),
     ]
     assert got.paragraphs[0].text == (
         "The Council reaffirms its unequivocal commitment to the European perspective of the "

@@ -63,8 +63,13 @@ def test_ingest_a_press_release(brief, tmp_path):
     assert "KFOR" not in entities  # known: linked, not duplicated
     assert "kfor" in briefing["entities"]
     dates = {e["date"] for e in draft["event"]}
-    assert {"2008-02", "1999"} <= dates
-    assert "2022-05-05" not in dates  # the dateline is the briefing's date, not an event
+    # "since 1999" is a span, not a happening: no event (the 2022-05-05 one is the
+    # release's own, "today").
+    assert {"2008-02", "2022-05-05"} <= dates
+    assert "1999" not in dates
+    # "The Council today adopted conclusions": the release's own event, dated by the dateline.
+    (own,) = [e for e in draft["event"] if e["date"] == "2022-05-05"]
+    assert own["title"] == "Council adopts conclusions on the European Union Rule of Law Mission"
     # The draft passes `brief check` together with the knowledge.
     out = write(tmp_path / "kb" / "draft.yaml", r.stdout)
     assert brief("check", "--data", str(out.parent)).code == 0

@@ -124,11 +124,19 @@ _CRUMB = re.compile(r"\s+(?:>|›|»)\s+")
 _HOME_CRUMB = re.compile(r"(?:home|homepage|start)\s+(?:>|›|»|/|\||::)\s+", re.IGNORECASE)
 
 
+# Boilerplate of press offices: attribution lines, end marks, share lines.
+_BOILERPLATE = re.compile(
+    r"(?:the following (?:statement )?is attributable to .{0,120}|#{3,}|-{3,}|\*{3,}|ends|"
+    r"-?\s*end\s*-?|share(?: this(?: page| article)?)?\s*:.*)",
+    re.IGNORECASE,
+)
+
+
 def _is_junk(line: str) -> bool:
     """Whether a whole line is a web page's furniture, not the article's text."""
     text = _without(_BULLET, line).strip().rstrip(":").strip()
     folded = text.casefold()
-    if folded in _JUNK:
+    if folded in _JUNK or _BOILERPLATE.fullmatch(line.strip()):
         return True
     words = folded.replace(",", " ").split()
     if len(words) >= 2 and all(word in _SOCIAL for word in words):
@@ -327,9 +335,20 @@ def _is_heading(line: str) -> bool:
 
 
 def _is_trailer(line: str) -> bool:
-    """Whether a line heads what a web page shows after the story ("Related links")."""
+    """Whether a line heads what a web page shows after the story ("Related links",
+    "Tags: Moldova, ...", "For further information, contact ...")."""
     text = " ".join(_without(_BULLET, line).split()).rstrip(":").strip()
-    return _TRAILER.fullmatch(text.casefold()) is not None
+    return _TRAILER.fullmatch(text.casefold()) is not None or (
+        _TRAILER_LINE.match(text) is not None
+    )
+
+
+_TRAILER_LINE = re.compile(
+    r"(?:related|tags|topics|keywords|see also)\s*:\s*\S|"
+    r"for (?:further|more) information\b|for media (?:enquiries|inquiries)\b|"
+    r"media contacts?\s*:",
+    re.IGNORECASE,
+)
 
 
 _FAQ_HEADING = re.compile(
@@ -494,10 +513,20 @@ def parse_article(text: str, path: str) -> Article:
         headline = texts[chosen]
         del body[: chosen + 1]
 
+    # Labels and section headings left in the body ("Readout", "Office of the
+    # Spokesperson", "HIGHLIGHTS", "Peace and Security"): short lines that are no
+    # sentence, once the body has a sentence at all.
+    if any(raw.text.endswith(_SENTENCE_ENDS) for raw in body):
+        body = [raw for raw in body if raw.marker or not _label_like(raw.text)]
     paragraphs = [Paragraph(raw.text, raw.line, raw.marker) for raw in body]
     return Article(
         path, date, date_text, headline, [p for p in paragraphs if p.text], faqs, sources
     )
+
+
+def _label_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and not text.endswith(_SENTENCE_ENDS + (",", ";"))
 
 
 def _add_faq(raw: _Raw, faqs: list[Faq], body: list[_Raw]) -> None:
@@ -632,8 +661,17 @@ def derive_summary(article: Article) -> str:
     the dateline already removed. "" for an article without body."""
     for paragraph in article.paragraphs:
         if paragraph.text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
-            return _first_sentence(paragraph.text)
-    return _first_sentence(article.paragraphs[0].text) if article.paragraphs else ""
+            return _summary_of(paragraph.text)
+    return _summary_of(article.paragraphs[0].text) if article.paragraphs else ""
+
+
+# "(UNDP)", "(OSCE/ODIHR)": a summary reads without the short forms defined.
+_DEFINED_SHORT = re.compile(r"\s+\([A-Z][\w/.&-]{1,14}\)(?=[\s,.;:])")
+
+
+def _summary_of(paragraph: str) -> str:
+    """The first sentence of a paragraph, without the short forms it defines."""
+    return _DEFINED_SHORT.sub("", _first_sentence(paragraph))
 
 
 MAX_POINTS = 6
@@ -661,6 +699,13 @@ def derive_points(article: Article) -> list[str]:
         candidates = [_capitalize(_LIST_JOIN.sub("", p.text)) for p in bullets]
     elif len(paragraphs) >= 3:
         candidates = [_first_sentence(p.text) for p in paragraphs[1:]]
+    elif paragraphs:
+        # A body of one or two paragraphs (a readout, a statement): its sentences after
+        # the first, which gives the summary.
+        sentences = [
+            " ".join(s.text.split()) for p in paragraphs for s in split_sentences(p.text)
+        ]
+        candidates = [s for s in sentences[1:] if len(s.split()) >= 6]
     else:
         return []
     summary = derive_summary(article)
@@ -670,7 +715,8 @@ def derive_points(article: Article) -> list[str]:
         connective = _CONNECTIVE.match(point)
         if connective and len(point[connective.end() :].split()) >= 3:
             point = _capitalize(point[connective.end() :])
-        if point and not point.endswith(":") and point != summary and point not in points:
+        repeats = _DEFINED_SHORT.sub("", point) == summary
+        if point and not point.endswith(":") and not repeats and point not in points:
             points.append(point)
         if len(points) == MAX_POINTS:
             break

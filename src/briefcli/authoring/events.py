@@ -304,6 +304,8 @@ def _finish(words: list[str], limit: int = TITLE_WORDS) -> str:
     """A title from its words: at most `limit`, cut before the last phrase when over it,
     with no dangling word at its end, its first letter a capital, no final stop."""
     words = [w for w in _clean(words) if w.strip(",.;:")]
+    if words and _bare(words[0]) in ("the", "a", "an"):
+        words = words[1:]
     if len(words) > limit:
         cut = words[:limit]
         nxt = words[limit : limit + 2]
@@ -312,7 +314,9 @@ def _finish(words: list[str], limit: int = TITLE_WORDS) -> str:
         ):
             # Not half a name: "near the Banjska" of "Banjska Monastery", "the Federal
             # Republic" of "the Federal Republic of Germany".
-            while cut and cut[-1][:1].isupper():
+            while cut and (cut[-1][:1].isupper() or len(cut) > 1 and cut[-1] in (
+                "of", "for", "and", "the"
+            ) and cut[-2][:1].isupper()):
                 cut.pop()
         for i in range(len(cut) - 1, 3, -1):
             inside_name = cut[i] in ("of", "for", "and") and cut[i - 1][:1].isupper() and (
