@@ -58,6 +58,17 @@ class Known:
                 return str(rid)
         return None
 
+    def drafted(self, digest: str) -> str | None:
+        """The id of the briefing of the knowledge drafted from the article of this
+        digest, if there is one."""
+        if self.conn is None:
+            return None
+        row = self.conn.execute(
+            "SELECT id FROM records WHERE kind = 'briefing' "
+            "AND json_extract(data, '$.digest') = ? ORDER BY rid LIMIT 1", (digest,),
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def event(self, date: str, title: str) -> str | None:
         """The id of an event of the knowledge with this date and title (folded)."""
         if self.conn is None:
@@ -157,27 +168,64 @@ def _ngrams(text: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
+def article_digest(text: str) -> str:
+    """`sha256:` and the digest of an article's text with its whitespace collapsed (a
+    copy wrapped otherwise, or saved with other line ends, is the same article)."""
+    import hashlib
+
+    return "sha256:" + hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class Skipped(NamedTuple):
+    """An article not drafted: its path, and why (a message for the user)."""
+
+    path: str
+    message: str
+    failed: bool  # True: it could not be drafted; False: nothing was left to draft
+
+
 def draft_from_articles(
-    articles: Sequence[Article], known: Known, date: str | None = None
+    articles: Sequence[Article], known: Known, date: str | None = None,
+    digests: Sequence[str | None] | None = None, skipped: list[Skipped] | None = None,
 ) -> list[DraftRecord]:
     """The draft of several articles: records in section order, each with its origin.
 
-    `date` overrides every article's own date. An article without a date (and no
-    `date`) raises ValueError naming it.
+    `date` overrides every article's own date. `digests` (one per article, see
+    `article_digest`) are recorded on the briefings; an article whose digest the
+    knowledge or this draft already has is drafted again not at all. An article without
+    a date (and no `date`) raises ValueError naming it, or, given `skipped`, is listed
+    there and the others are drafted; an article already drafted is listed there too.
     """
     draft = _Draft(known)
-    for article in articles:
+    seen: dict[str, str] = {}
+    for n, article in enumerate(articles):
+        digest = digests[n] if digests is not None and n < len(digests) else None
+        if digest is not None:
+            before = seen.get(digest) or known.drafted(digest)
+            if before is not None:
+                if skipped is not None:
+                    skipped.append(Skipped(
+                        article.path, f"already drafted (briefing {before!r}); nothing "
+                        "drafted again", False,
+                    ))
+                continue
         when = date or article.date
         if not when:
-            raise ValueError(
+            message = (
                 f"{article.path}: no date found near the top (a dateline such as "
                 "'Washington, March 3, 2021' or a line 'date 2023-11-11'); give one with --date"
             )
-        _draft_article(draft, article, when)
+            if skipped is None:
+                raise ValueError(message)
+            skipped.append(Skipped(article.path, message.split(": ", 1)[1], True))
+            continue
+        bid = _draft_article(draft, article, when, digest)
+        if digest is not None:
+            seen[digest] = bid
     return draft.all()
 
 
-def _draft_article(draft: _Draft, article: Article, when: str) -> None:
+def _draft_article(draft: _Draft, article: Article, when: str, digest: str | None) -> str:
     body = "\n\n".join(p.text for p in article.paragraphs)
     reference = when if len(when) == 10 else (when + "-01-01")[:10]
     # Acronyms the article defines become entities, unless the knowledge has them.
@@ -273,8 +321,11 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
         "events": list(dict.fromkeys(events)),
         "faqs": faqs,
         "sources": sources,
+        "digest": digest,
     }
-    draft.add("briefing", {k: v for k, v in briefing.items() if v}, f"from {article.path}")
+    return draft.add(
+        "briefing", {k: v for k, v in briefing.items() if v}, f"from {article.path}"
+    )
 
 
 def _entity_for(

@@ -730,7 +730,7 @@ def ingest(
     """
     from briefcli.authoring.article import parse_article
     from briefcli.authoring.draft import render_draft
-    from briefcli.authoring.drafting import Known, draft_from_articles
+    from briefcli.authoring.drafting import Known, Skipped, article_digest, draft_from_articles
     from briefcli.knowledge.rules import RuleError, check_date
 
     if date is not None:
@@ -739,17 +739,36 @@ def ingest(
         except RuleError as exc:
             raise typer.BadParameter(exc.message, param_hint="--date") from None
     files = _articles(articles)
-    parsed = [parse_article(_read_text(path), str(path)) for path in files]
+    skipped: list[Skipped] = []
+    parsed, digests = [], []
+    for path in files:
+        try:
+            text = _read_text(path)
+        except BriefError as exc:
+            skipped.append(Skipped(str(path), exc.message.removeprefix(f"{path}: "), True))
+            continue
+        parsed.append(parse_article(text, str(path)))
+        digests.append(article_digest(text))
     known = Known(_connect(ctx, data, check=False))
-    try:
-        records = draft_from_articles(parsed, known, date)
-    except ValueError as exc:
-        raise BriefError(str(exc)) from None
-    header = (
-        "A draft made by `brief ingest` from " + ", ".join(str(p) for p in files)
-        + ". Read it, keep what is right, then move it beside your knowledge."
-    )
-    _deliver(ctx, render_draft(records, header), output, force)
+    records = draft_from_articles(parsed, known, date, digests, skipped)
+    env = _call(ctx).env
+    for skip in skipped:
+        # A folder run drafts every article it can and names the others, with why.
+        env.stderr.write(f"brief: {skip.path}: {skip.message}\n")
+    failed = [skip for skip in skipped if skip.failed]
+    drafted = {str(p) for p in files} - {skip.path for skip in skipped}
+    if records:
+        header = (
+            "A draft made by `brief ingest` from "
+            + ", ".join(str(p) for p in files if str(p) in drafted)
+            + ". Read it, keep what is right, then move it beside your knowledge."
+        )
+        _deliver(ctx, render_draft(records, header), output, force)
+    if failed:
+        env.stderr.write(
+            f"brief: {len(failed)} of {len(files)} article(s) could not be drafted\n"
+        )
+        raise typer.Exit(ExitCode.NOT_FOUND)
 
 
 class GlossaryFormat(str, Enum):
