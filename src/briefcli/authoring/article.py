@@ -304,10 +304,14 @@ def _paragraphs(block: list[_Line]) -> list[_Raw]:
             previous = out[-1].lines[-1].text.strip()
             first = line.text.split()[0]
             fits = len(out[-1].lines[-1].text.rstrip()) + 1 + len(first) <= width
+            last_word = previous.split()[-1] if previous.split() else ""
             ended = previous.endswith(_SENTENCE_ENDS) or (
                 previous[-1:].isalnum()
                 and len(previous) < 0.7 * width
                 and (first[:1].isupper() or first[:1].isdigit())
+                # A heading ends on a capital or is a few words ("Next steps"); a line of
+                # prose copied from a PDF ends on any word ("the energy blackmail").
+                and (not last_word[:1].islower() or len(previous.split()) <= 4)
             )
             if not (fits and ended):
                 out[-1].lines.append(line)

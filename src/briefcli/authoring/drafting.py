@@ -107,6 +107,8 @@ class _Draft:
         self.entity_of: dict[tuple[str, str], str] = {}  # (short key, long key) -> id
         self.new_terms: dict[str, str] = {}  # term key -> id of an entity drafted here
         self.events: dict[tuple[str, str], str] = {}  # (date, title key) -> id
+        # (kind, field) -> (term key of the field -> id, how many records are indexed)
+        self._reuse: dict[tuple[str, str], tuple[dict[str, str], list[int]]] = {}
 
     def add(
         self, kind: str, data: dict[str, Any], comment: str | None, hint: str | None = None
@@ -131,10 +133,15 @@ class _Draft:
     def reuse(self, kind: str, field: str, text: str) -> str | None:
         """A record of the knowledge or of this draft with the same `field` text (a FAQ
         asked again, a source cited again): linked, not written twice."""
-        for record in self.records[kind]:
-            if term_key(str(record.data.get(field, ""))) == term_key(text):
-                return str(record.data["id"])
-        return self.known.same(kind, field, text)
+        index = self._reuse.setdefault((kind, field), ({}, [0]))
+        keys, done = index
+        records = self.records[kind]
+        for record in records[done[0] :]:  # the records added since the last look
+            # A FAQ's id is derived from its question, and not written.
+            keys.setdefault(term_key(str(record.data.get(field, ""))),
+                            derive_id(kind, dict(record.data)))
+        done[0] = len(records)
+        return keys.get(term_key(text)) or self.known.same(kind, field, text)
 
     def all(self) -> list[DraftRecord]:
         return [r for kind in KINDS for r in self.records[kind]]

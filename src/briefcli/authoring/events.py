@@ -641,7 +641,8 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
             if words[start].endswith((",", ";")) and start != k or _is_verb(words, start):
                 break
             if _bare(words[start]) in _DETERMINERS or start == 0:
-                head = [w for w in words[start + 1 : k + 1]]
+                first = start + 1 if _bare(words[start]) in _DETERMINERS else start
+                head = words[first : k + 1]
                 content = [w for w in head if _bare(w) not in _DETERMINERS]
                 if content and any(_bare(w) in _EVENT_NOUNS for w in content[:3]):
                     phrase = head
@@ -677,7 +678,8 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
         verb = {"killed": "kill", "injured": "injure", "wounded": "wound"}[killed["what"]]
         plural = _bare(phrase[-1]).endswith("s") if phrase else False
         words_out = [*words_out[:8], verb if plural else verb + "s", *killed["who"].split()]
-    return _finish(words_out, 12)
+    title = _finish(words_out, 12)
+    return title if len(title.split()) >= 2 else None  # "Talks" alone says too little
 
 
 _DEATH = re.compile(
@@ -705,6 +707,7 @@ _RESOLUTION = re.compile(
     r"(?P<number>\d{1,5}(?:/\d{1,4})?)\s+\((?P<year>(?:19|20)\d\d)\)"
 )
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*")
+_RANGE_OPEN = re.compile(r"\b(?i:from|between)\s+$")
 _NO_EVENT_LEADS = ("since", "until", "till", "throughout", "by mid", "for")
 
 
@@ -725,7 +728,8 @@ def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anch
         if re.fullmatch(r"\(?(?:1[89]|20)\d\d\)?", text.strip()):
             continue  # "the 2024 Chad Refugee Response Plan", "Accords (1999)"
         if merged and _RANGE_JOIN.fullmatch(sentence, merged[-1][1], start) and (
-            sentence[merged[-1][0] : merged[-1][0] + 5].casefold().startswith(("from", "betwe"))
+            _RANGE_OPEN.search(sentence, max(0, merged[-1][0] - 9), merged[-1][0])
+            or sentence[merged[-1][0] :].casefold().startswith(("from", "between"))
         ):
             first = merged.pop()
             merged.append((first[0], end, first[2], dates[-1]))
