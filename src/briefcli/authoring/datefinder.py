@@ -523,9 +523,9 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
                 return date, offset + start, offset + end
     for offset, line in lines:
         for m in _MONTH_YEAR.finditer(line, 0, min(len(line), _LINE_HEAD)):
-            date = _date_text(int(m["y"]), _month_number(m["m"]))
+            partial = _date_text(int(m["y"]), _month_number(m["m"]))
             before, after = line[: m.start()], line[m.end() :]
             alone = not before.strip() or _DATE_LABEL.fullmatch(before)
-            if date and alone and not after.strip(" \t.|–—-"):
-                return date, offset + m.start(), offset + m.end()
+            if partial and alone and not after.strip(" \t.|–—-"):
+                return partial, offset + m.start(), offset + m.end()
     return None

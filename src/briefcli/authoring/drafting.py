@@ -23,8 +23,8 @@ from briefcli.authoring.article import (
     derive_summary,
     derive_title,
 )
-from briefcli.authoring.events import article_events
 from briefcli.authoring.draft import DraftRecord
+from briefcli.authoring.events import article_events
 from briefcli.authoring.glossary import GlossaryEntry
 from briefcli.index.store import batches
 from briefcli.knowledge.model import KINDS
@@ -234,7 +234,6 @@ def draft_from_articles(
 
 def _draft_article(draft: _Draft, article: Article, when: str, digest: str | None) -> str:
     body = "\n\n".join(p.text for p in article.paragraphs)
-    reference = when if len(when) == 10 else (when + "-01-01")[:10]
     # Acronyms the article defines become entities, unless the knowledge has them.
     mentioned: dict[str, None] = {}  # entity ids, in order of first mention
     defined_keys: list[tuple[str, str]] = []

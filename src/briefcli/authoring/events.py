@@ -29,6 +29,29 @@ from typing import NamedTuple
 
 from briefcli.authoring.datefinder import DateMention, find_dates
 from briefcli.authoring.sentences import collapse, split_sentences
+from briefcli.authoring.titles import (
+    ADVERBS,
+    AUX_PASSIVE,
+    AUX_PERFECT,
+    BACKGROUND,
+    BOUNDARY_WORDS,
+    COPULAS,
+    DETERMINERS,
+    EVENT_NOUNS,
+    MODALS,
+    PARTICIPLES,
+    REPORTING,
+    SUBJECT_PRONOUNS,
+    WORD,
+    bare,
+    finish,
+    is_finite_word,
+    is_verb,
+    object_words,
+    plural,
+    present,
+    short_subject,
+)
 
 __all__ = ["DraftEvent", "article_events", "relative_dates"]
 
@@ -126,307 +149,6 @@ def relative_dates(
     return found
 
 
-# ------------------------------------------------------------------------------ words
-
-_WORD = re.compile(r"[^\s]+")
-
-# Past tenses that are not "-ed" (a verb's base form, for a title in the present tense).
-_IRREGULAR = {
-    "met": "meet", "held": "hold", "spoke": "speak", "said": "say", "told": "tell",
-    "took": "take", "gave": "give", "made": "make", "began": "begin", "became": "become",
-    "came": "come", "went": "go", "saw": "see", "sent": "send", "brought": "bring",
-    "led": "lead", "left": "leave", "won": "win", "lost": "lose", "struck": "strike",
-    "fought": "fight", "sought": "seek", "built": "build", "broke": "break",
-    "chose": "choose", "drew": "draw", "fell": "fall", "flew": "fly", "grew": "grow",
-    "heard": "hear", "kept": "keep", "knew": "know", "paid": "pay", "ran": "run",
-    "rose": "rise", "shot": "shoot", "stood": "stand", "threw": "throw", "wrote": "write",
-    "spent": "spend", "found": "find", "withdrew": "withdraw", "undertook": "undertake",
-    "arose": "arise", "forgave": "forgive", "overtook": "overtake", "swore": "swear",
-    "reaffirmed": "reaffirm", "laid": "lay", "bore": "bear", "upheld": "uphold",
-    "oversaw": "oversee", "hung": "hang", "fled": "flee", "sold": "sell", "bought": "buy",
-}
-_PARTICIPLES = {"held", "made", "sent", "brought", "led", "left", "won", "lost", "struck",
-                "fought", "sought", "built", "kept", "paid", "found", "laid", "hung", "sold",
-                "bought", "upheld", "heard", "spent", "broken", "chosen", "drawn", "given",
-                "taken", "seen", "known", "grown", "thrown", "written", "begun", "shot",
-                "fallen", "withdrawn", "undertaken", "told", "said", "signed", "set", "cut",
-                "put"}
-# Regular verbs of news, by their base form: their "-ed" form is turned back into it.
-_REGULAR = (
-    "accept adopt agree announce appoint approve arrest attack attend authorize authorise "
-    "brief call cancel celebrate certify chair close commend complete condemn conclude "
-    "confirm criticize declare decide deliver deploy deposit destroy discuss dissolve elect "
-    "end endorse erect erupt establish expel expand extend express finish form host "
-    "impose inaugurate injure introduce invade issue join kill launch mark meet name "
-    "nominate note open order pass postpone present pledge propose ratify reach receive "
-    "recognize recognise reject release renew report request resign return reveal sign "
-    "start suspend terminate transfer unveil urge visit vote voice warn welcome withdraw "
-    "wound abduct adopt advance allocate assume attack ban block capture carry clash "
-    "collapse deny detain"
-).split()
-_BASE: dict[str, str] = {}
-for _verb in _REGULAR:
-    if _verb.endswith("e"):
-        _BASE[_verb + "d"] = _verb
-    elif _verb.endswith("y") and _verb[-2:-1] not in "aeiou":
-        _BASE[_verb[:-1] + "ied"] = _verb
-    else:
-        _BASE[_verb + "ed"] = _verb
-        if re.fullmatch(r".*[^aeiou][aeiou][bdgmnpt]", _verb) and _verb not in {
-            "visit", "open", "deposit", "cancel", "happen", "order", "deliver", "transfer",
-            "answer", "offer",
-        }:
-            _BASE[_verb + _verb[-1] + "ed"] = _verb  # "banned", "planned"
-_BASE["transferred"] = "transfer"
-_BASE.update(_IRREGULAR)
-
-# "-ed" words that are mostly adjectives or nouns, not verbs.
-_NOT_VERBS = frozenset(
-    "united armed red bed need speed based related limited detailed advanced concerned "
-    "interested alleged so-called hundred hundreds indeed proceed exceed succeed feed seed "
-    "breed shed wed sacred naked wicked skilled supposed renewed unprecedented "
-    "dedicated sophisticated experienced qualified organised organized coordinated "
-    "increased reduced continued sustained repeated unified detained displaced injured "
-    "killed wounded missing".split()
-)
-# Participles that passed for verbs above but are adjectives before a noun.
-_AUX_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
-_AUX_PERFECT = frozenset(["has", "have", "had"])
-_MODALS = frozenset(["will", "would", "shall", "could", "may", "might", "must", "can"])
-_COPULAS = frozenset(["was", "were", "is", "are", "be", "been"])
-_REPORTING = frozenset(
-    ["said", "say", "says", "warned", "warn", "warns", "stressed", "noted", "announced",
-     "recalled", "underlined", "stated", "added", "reiterated", "told", "emphasized",
-     "emphasised", "urged", "confirmed", "reported"]
-)
-_ADVERBS = frozenset(
-    ["strongly", "also", "unanimously", "already", "jointly", "formally", "officially",
-     "again", "further", "then", "briefly", "finally", "once", "recently", "immediately",
-     "publicly", "firmly", "warmly", "repeatedly", "today", "yesterday", "tomorrow"]
-)
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "that",
-     "our", "some", "several", "two", "three", "both"]
-)
-_BOUNDARY_WORDS = frozenset(
-    ["that", "which", "who", "whom", "whose", "including", "when", "while", "whereas",
-     "where", "although", "though", "because", "since", "until", "unless", "if",
-     "following", "after", "before", "as", "amid", "despite"]
-)
-_BACKGROUND = frozenset(["including"])
-# Nouns that name a happening: a date after "the ... of" or before them is its date.
-_EVENT_NOUNS = frozenset(
-    "attack attacks event events violence clash clashes fighting incident incidents "
-    "explosion explosions bombing bombings shelling shooting shootings killing killings "
-    "massacre election elections vote referendum meeting meetings summit talks visit "
-    "ceasefire truce protest protests riot riots strike strikes offensive invasion coup "
-    "arrest arrests earthquake flood floods outbreak decision adoption signing launch "
-    "assault raid raids ambush abduction kidnapping conference session aggression "
-    "war request vote".split()
-)
-_TITLE_WORDS = frozenset(
-    "secretary state president minister prime foreign deputy ambassador general "
-    "spokesperson spokesman spokeswoman representative special high commissioner "
-    "chancellor king queen prince mr mrs ms dr sir commander chairman chair head chief "
-    "director envoy senator governor mayor federal serbian kosovo moldovan ukrainian "
-    "un nato eu u.s. us former acting interim lieutenant major colonel".split()
-)
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
-_DANGLING = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and",
-     "or", "but", "that", "which", "who", "as", "than", "into", "over", "after", "before",
-     "following", "during", "between", "among", "including", "its", "their", "his", "her",
-     "our", "this", "these", "those", "not", "also", "is", "are", "was", "were", "near",
-     "about", "against", "under", "within", "without", "across", "through", "toward",
-     "towards", "while", "amid", "because", "since", "until", "both", "whose", "new"]
-)
-_PHRASE_STARTS = frozenset(
-    ["of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "as", "into",
-     "over", "under", "after", "before", "following", "during", "between", "among",
-     "including", "that", "which", "who", "while", "amid", "against", "across", "through",
-     "about", "since", "until", "without", "within", "near"]
-)
-_NOUN_ENDS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "s")
-TITLE_WORDS = 11
-"""A title made from a clause has at most this many words."""
-
-
-def _bare(word: str) -> str:
-    return word.strip(",.;:!?\"'“”‘’()[]").casefold()
-
-
-def _is_verb(words: list[str], i: int) -> bool:
-    """Whether `words[i]` is a finite verb or a participle of a clause (not an adjective
-    before a noun): a known past tense, or a lowercase "-ed" word that is not a known
-    adjective, nor hyphenated, nor after a determiner."""
-    raw = words[i].strip(",.;:!?\"'“”‘’()[]")
-    low = raw.casefold()
-    if not raw or raw[0].isupper() or "-" in raw:
-        return False
-    previous = _bare(words[i - 1]) if i else ""
-    if previous in _DETERMINERS:
-        return False  # "the armed men", "a renewed call"
-    if low in _IRREGULAR or low in _BASE:
-        return True
-    return low.endswith("ed") and len(low) > 4 and low not in _NOT_VERBS
-
-
-def _is_finite_word(words: list[str], i: int) -> bool:
-    low = _bare(words[i])
-    return low in _COPULAS or low in _AUX_PERFECT or low in _MODALS or _is_verb(words, i)
-
-
-# ------------------------------------------------------------------------------ titles
-
-
-def _clean(words: list[str]) -> list[str]:
-    """Words of a title without brackets, a year inside a name ("the 2024 Chad ..."),
-    the date's words and sentence punctuation at its end."""
-    out: list[str] = []
-    depth = 0
-    for word in words:
-        if word.startswith("(") and depth == 0 and not word.endswith(")"):
-            depth = 1
-            continue
-        if depth:
-            if word.endswith(")") or word.endswith("),") or word.endswith(")."):
-                depth = 0
-            continue
-        if word.startswith("(") and word.rstrip(",.;:").endswith(")"):
-            continue  # "(KSF)", "(2023)"
-        if re.fullmatch(r"(?:1[89]|20)\d\d", word.strip(",.;:")):
-            continue
-        out.append(word)
-    return out
-
-
-def _finish(words: list[str], limit: int = TITLE_WORDS) -> str:
-    """A title from its words: at most `limit`, cut before the last phrase when over it,
-    with no dangling word at its end, its first letter a capital, no final stop."""
-    words = [w for w in _clean(words) if w.strip(",.;:")]
-    if words and _bare(words[0]) in ("the", "a", "an"):
-        words = words[1:]
-    if len(words) > limit:
-        cut = words[:limit]
-        nxt = words[limit : limit + 2]
-        if cut[-1][:1].isupper() and (
-            nxt[0][:1].isupper() or len(nxt) == 2 and nxt[0] == "of" and nxt[1][:1].isupper()
-        ):
-            # Not half a name: "near the Banjska" of "Banjska Monastery", "the Federal
-            # Republic" of "the Federal Republic of Germany".
-            while cut and (cut[-1][:1].isupper() or len(cut) > 1 and cut[-1] in (
-                "of", "for", "and", "the"
-            ) and cut[-2][:1].isupper()):
-                cut.pop()
-        for i in range(len(cut) - 1, 3, -1):
-            inside_name = cut[i] in ("of", "for", "and") and cut[i - 1][:1].isupper() and (
-                i + 1 < len(cut) and cut[i + 1][:1].isupper()
-            )
-            if _bare(cut[i]) in _PHRASE_STARTS and cut[i] not in ("and", "or") and not (
-                inside_name
-            ):
-                cut = cut[:i]
-                break
-        words = cut
-    while words and (_bare(words[-1]) in _DANGLING or not _bare(words[-1])):
-        words.pop()
-    if words and _bare(words[0]) in ("the", "a", "an"):
-        words = words[1:]
-    text = " ".join(words).strip(" ,;:.–—-\"'“”")
-    text = re.sub(r"\s+([,;:])", r"\1", text)
-    return text[:1].upper() + text[1:]
-
-
-def _short_subject(words: list[str]) -> list[str]:
-    """A subject as a headline writes it: a person's surname after a title ("Secretary of
-    State Antony J. Blinken" -> "Blinken", "President Sandu and Secretary Blinken" ->
-    "Sandu and Blinken"), an acronym for the name it stands for ("The Office for ...
-    (OSCE/ODIHR)" -> "OSCE/ODIHR"), and of names set apart by commas the name ("The
-    Minister of ..., Enver Hoxhaj," -> "Enver Hoxhaj")."""
-    text = " ".join(words).strip(" ,")
-    acronym = re.fullmatch(r"(?:the\s+)?[^()]{8,}\(([A-Z][\w/.&-]{1,14})\)", text, re.I)
-    if acronym and " and " not in text:
-        return [acronym.group(1)]
-    text = re.sub(r"[^(),]{8,}?\s*\(([A-Z][\w/.&-]{1,14})\)", r"\1", text)
-    segments = [s.strip() for s in text.split(",") if s.strip()]
-    if len(segments) > 1:
-        names = [s for s in segments if _name_like(s.split())]
-        text = min(names, key=len) if names else segments[-1]
-    conjuncts = re.split(r"\s+and\s+", text)
-    out: list[str] = []
-    for i, conjunct in enumerate(conjuncts):
-        parts = conjunct.split()
-        if len(parts) >= 2 and _bare(parts[0]) in _TITLE_WORDS and _name_like(parts):
-            surname = parts[-1]
-            parts = [surname]
-        if i:
-            out.append("and")
-        out.extend(parts)
-    return out
-
-
-def _name_like(words: list[str]) -> bool:
-    """Words that are a name: each capitalised (or "of", "de", "von", "der", "la", an
-    initial), at least two of them, none a title word when there are only two."""
-    if len(words) < 2:
-        return False
-    small = {"of", "de", "von", "der", "van", "la", "le", "da", "del", "bin", "al"}
-    return all(w[:1].isupper() or w in small for w in words)
-
-
-def _plural(subject: list[str]) -> bool:
-    low = [_bare(w) for w in subject]
-    if "and" in low:
-        return True
-    last = subject[-1] if subject else ""
-    return bool(last[:1].islower() and last.endswith("s") and not last.endswith("ss"))
-
-
-def _present(verb: str, plural: bool) -> str:
-    """A past tense in the present ("discussed" -> "discuss"/"discusses"); a verb not
-    known keeps its tense."""
-    low = _bare(verb)
-    base = _BASE.get(low)
-    if base is None:
-        return verb.strip(",.;:")
-    if plural:
-        return base
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return base + "es"
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return base[:-1] + "ies"
-    return base + "s"
-
-
-def _object(words: list[str], reporting: bool) -> list[str]:
-    """What follows a verb, up to the end of its phrase: a comma, a clause's start, a
-    purpose ("to reaffirm ..."), except that a reporting verb keeps the clause it
-    reports ("warn that food rations will be cut" -> "warn food rations will be cut")."""
-    out: list[str] = []
-    for i, word in enumerate(words):
-        low = _bare(word)
-        if low in _ADVERBS and not out:
-            continue
-        if low == "that" and reporting and not out:
-            continue
-        if out and low in _COPULAS | _AUX_PERFECT | _MODALS and not reporting:
-            break  # "the barricades erected in the north ... were a response"
-        if low in _BOUNDARY_WORDS and (out or not reporting) and low != "that" or (
-            low == "that" and not reporting
-        ):
-            break
-        if low == "to" and len(out) >= 3 and i + 1 < len(words) and (
-            _bare(words[i + 1]) not in _DETERMINERS and words[i + 1][:1].islower()
-            and not _bare(words[i + 1]).endswith(_NOUN_ENDS)
-        ):
-            break  # "to reaffirm the support": a purpose, not the object
-        out.append(word)
-        if word.endswith((",", ";", ":")):
-            out[-1] = word.rstrip(",;:")
-            break
-    return out
-
-
 # ------------------------------------------------------------------------------ clauses
 
 
@@ -437,7 +159,7 @@ class _Words(NamedTuple):
 
 def _words(sentence: str) -> _Words:
     words, starts = [], []
-    for m in _WORD.finditer(sentence):
+    for m in WORD.finditer(sentence):
         words.append(m.group())
         starts.append(m.start())
     return _Words(words, starts)
@@ -454,12 +176,12 @@ def _left_boundary(words: list[str], i: int) -> tuple[int, str]:
     """Where the clause holding word `i` starts, and the word or mark that opens it."""
     k = i - 1
     while k >= 0:
-        low = _bare(words[k])
+        low = bare(words[k])
         if words[k].endswith((";", ":")) or words[k] in ("–", "—", "-"):
             return k + 1, ";"
-        if low in _BOUNDARY_WORDS:
+        if low in BOUNDARY_WORDS:
             return k + 1, low
-        if low == "and" and k + 1 < len(words) and _is_finite_word(words, k + 1):
+        if low == "and" and k + 1 < len(words) and is_finite_word(words, k + 1):
             return k + 1, "and"
         if words[k].endswith(","):
             return k + 1, ","
@@ -470,10 +192,10 @@ def _left_boundary(words: list[str], i: int) -> tuple[int, str]:
 def _right_boundary(words: list[str], j: int) -> int:
     k = j
     while k < len(words):
-        low = _bare(words[k])
-        if low in _BOUNDARY_WORDS or words[k] in ("–", "—"):
+        low = bare(words[k])
+        if low in BOUNDARY_WORDS or words[k] in ("–", "—"):
             return k
-        if low == "and" and k + 1 < len(words) and _is_finite_word(words, k + 1):
+        if low == "and" and k + 1 < len(words) and is_finite_word(words, k + 1):
             return k
         if words[k].endswith((",", ";", ":")):
             return k + 1
@@ -488,7 +210,7 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
     def kept(k: int) -> bool:
         return not skip[0] <= k < skip[1]
 
-    verbs = [k for k in range(lo, hi) if kept(k) and _is_finite_word(words, k)]
+    verbs = [k for k in range(lo, hi) if kept(k) and is_finite_word(words, k)]
     if not verbs:
         return None
     first = next((k for k in range(lo, hi) if kept(k)), lo)
@@ -496,8 +218,8 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
     v = verbs[0]
     participle = False
     subject: list[str] = []
-    if len(left) >= 2 and _is_verb(words, left[-1]) and _bare(words[left[-1] - 1]) not in (
-        _COPULAS | _AUX_PERFECT | _MODALS
+    if len(left) >= 2 and is_verb(words, left[-1]) and bare(words[left[-1] - 1]) not in (
+        COPULAS | AUX_PERFECT | MODALS
     ):
         # "reiterated solidarity ... in the face of the aggression launched by Russia
         # [last month]": the date goes with the participle nearest to it.
@@ -508,23 +230,23 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         subject, participle = phrase, True
     # Auxiliaries: "was launched", "has crossed", "will travel", "is scheduled".
     main = v
-    while main + 1 < hi and _bare(words[main]) in (_COPULAS | _AUX_PERFECT | _MODALS) and (
-        _is_verb(words, main + 1) or _bare(words[main + 1]) in _PARTICIPLES
-        or _bare(words[main + 1]) in _AUX_PASSIVE
-        or (_bare(words[main]) in _MODALS and words[main + 1][:1].islower())
+    while main + 1 < hi and bare(words[main]) in (COPULAS | AUX_PERFECT | MODALS) and (
+        is_verb(words, main + 1) or bare(words[main + 1]) in PARTICIPLES
+        or bare(words[main + 1]) in AUX_PASSIVE
+        or (bare(words[main]) in MODALS and words[main + 1][:1].islower())
     ):
         main += 1
-    aux = [_bare(words[k]) for k in range(v, main)]
+    aux = [bare(words[k]) for k in range(v, main)]
     verb = words[main].strip(",.;:")
-    if _bare(verb) in _COPULAS and not aux:
+    if bare(verb) in COPULAS and not aux:
         return None  # "the focus was on ...": no happening
     if not participle:
         subject = [w for k, w in enumerate(words[lo:v], lo) if kept(k)]
     if not subject and opener == ",":
         closes = hi < len(sentence_words) and words[hi - 1].endswith(",") and (
-            _is_finite_word(sentence_words, hi)
+            is_finite_word(sentence_words, hi)
         )
-        if not closes and not any(_is_finite_word(sentence_words, k) for k in range(lo)):
+        if not closes and not any(is_finite_word(sentence_words, k) for k in range(lo)):
             # "The Minister of ..., Enver Hoxhaj, received today ...": the subject
             # stands before the commas.
             subject = sentence_words[:lo]
@@ -538,45 +260,45 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         subject = _main_subject(sentence_words, lo)
     elif not subject:
         return None
-    if not participle and not aux and _is_verb(words, v) and (
-        main + 1 < hi and _bare(words[main + 1]) == "by"
-        or any(_bare(words[k]) in _COPULAS | _AUX_PERFECT for k in range(main + 1, hi)
+    if not participle and not aux and is_verb(words, v) and (
+        main + 1 < hi and bare(words[main + 1]) == "by"
+        or any(bare(words[k]) in COPULAS | AUX_PERFECT for k in range(main + 1, hi)
                if kept(k))
-        or any(_bare(words[k]) in _DETERMINERS for k in range(max(first + 1, v - 3), v))
+        or any(bare(words[k]) in DETERMINERS for k in range(max(first + 1, v - 3), v))
     ):
         # "the barricades erected [yesterday] ... were", "the meeting held [this week]":
         # a participle after a noun phrase, not the clause's verb.
-        det = max((k for k in range(max(first, v - 4), v) if _bare(words[k]) in _DETERMINERS),
+        det = max((k for k in range(max(first, v - 4), v) if bare(words[k]) in DETERMINERS),
                   default=None)
         if det is not None and det > first:
             subject = words[det + 1 : v]
         participle = True
     if not subject:
         return None
-    if _bare(subject[0]) in _SUBJECT_PRONOUNS:
+    if bare(subject[0]) in SUBJECT_PRONOUNS:
         return None
-    subject = [w for w in subject if _bare(w) not in _ADVERBS]
-    while subject and _bare(subject[0]) in ("and", "but", "then"):
+    subject = [w for w in subject if bare(w) not in ADVERBS]
+    while subject and bare(subject[0]) in ("and", "but", "then"):
         subject = subject[1:]
-    subject = [w.rstrip(",") for w in subject] if participle else _short_subject(subject)
+    subject = [w.rstrip(",") for w in subject] if participle else short_subject(subject)
     if not subject or len(subject) > 9:
         return None
-    reporting = _bare(verb) in _REPORTING
+    reporting = bare(verb) in REPORTING
     stop = hi
     if reporting:
         stop = next((k + 1 for k in range(main + 1, len(words))
                      if words[k].endswith((",", ";", ":"))), len(words))
     rest = [w for k, w in enumerate(words[main + 1 : stop], main + 1) if kept(k)]
-    rest = _object(rest, reporting)
-    if participle or "been" in aux or aux and aux[-1] in _AUX_PASSIVE:
+    rest = object_words(rest, reporting)
+    if participle or "been" in aux or aux and aux[-1] in AUX_PASSIVE:
         phrase = [*subject, verb, *rest]  # "Chad Refugee Response Plan launched"
-    elif aux and aux[0] in _MODALS:
+    elif aux and aux[0] in MODALS:
         phrase = [*subject, "to" if aux[0] in ("will", "shall") else aux[0], verb, *rest]
-    elif aux and aux[0] in _AUX_PERFECT:
+    elif aux and aux[0] in AUX_PERFECT:
         phrase = [*subject, verb, *rest]
     else:
-        phrase = [*subject, _present(verb, _plural(subject)), *rest]
-    title = _finish(phrase)
+        phrase = [*subject, present(verb, plural(subject)), *rest]
+    title = finish(phrase)
     return title if len(title.split()) >= 2 else None
 
 
@@ -584,7 +306,7 @@ def _phrase_before(words: list[str], v: int, lo: int) -> list[str] | None:
     """The noun phrase a participle follows ("the aggression [launched]"): the words
     after the last determiner before it, at most four."""
     for k in range(v - 1, max(lo, v - 5) - 1, -1):
-        if _bare(words[k]) in _DETERMINERS:
+        if bare(words[k]) in DETERMINERS:
             return words[k + 1 : v] or None
         if words[k].endswith((",", ";")):
             return None
@@ -594,7 +316,7 @@ def _phrase_before(words: list[str], v: int, lo: int) -> list[str] | None:
 def _main_subject(words: list[str], upto: int) -> list[str]:
     """The subject of the sentence's first clause (for "..., and agreed X in March")."""
     for k in range(upto):
-        if _is_finite_word(words, k):
+        if is_finite_word(words, k):
             start = 0
             for m in range(k):
                 if words[m].endswith(","):
@@ -613,7 +335,7 @@ def _noun_phrase_before(words: list[str], k: int) -> list[str] | None:
     i = k
     while i >= 0:
         word = words[i].rstrip(",")
-        if i != k and (words[i].endswith((",", ";")) or _is_finite_word(words, i)):
+        if i != k and (words[i].endswith((",", ";")) or is_finite_word(words, i)):
             break
         if word[:1].isupper() or word in ("of", "the", "and", "for") or word[:1].isdigit():
             out.insert(0, word)
@@ -633,23 +355,23 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
     on the Kosovo Police", completed by "in which a police officer was killed"."""
     phrase: list[str] | None = None
     tail: list[str] = []
-    if _bare(words[i]) in ("on", "in", "of", "for"):
+    if bare(words[i]) in ("on", "in", "of", "for"):
         i += 1  # "on Thursday": the preposition is the date's
-    if i >= 2 and _bare(words[i - 1]) in ("of", "on", "in", "for", "from"):
+    if i >= 2 and bare(words[i - 1]) in ("of", "on", "in", "for", "from"):
         k = i - 2
         for start in range(k, max(-1, k - 10), -1):
-            if words[start].endswith((",", ";")) and start != k or _is_verb(words, start):
+            if words[start].endswith((",", ";")) and start != k or is_verb(words, start):
                 break
-            if _bare(words[start]) in _DETERMINERS or start == 0:
-                first = start + 1 if _bare(words[start]) in _DETERMINERS else start
+            if bare(words[start]) in DETERMINERS or start == 0:
+                first = start + 1 if bare(words[start]) in DETERMINERS else start
                 head = words[first : k + 1]
-                content = [w for w in head if _bare(w) not in _DETERMINERS]
-                if content and any(_bare(w) in _EVENT_NOUNS for w in content[:3]):
+                content = [w for w in head if bare(w) not in DETERMINERS]
+                if content and any(bare(w) in EVENT_NOUNS for w in content[:3]):
                     phrase = head
                     break
         # "of 24 September in Banjska": where it happened.
         m = j
-        while m + 1 < len(words) and _bare(words[m]) in ("in", "near", "at") and (
+        while m + 1 < len(words) and bare(words[m]) in ("in", "near", "at") and (
             words[m + 1][:1].isupper()
         ):
             tail += [words[m], words[m + 1].rstrip(",.;")]
@@ -657,12 +379,12 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
             if words[m - 1].endswith((",", ".", ";")):
                 break
         after = words[m:]
-    elif i >= 1 and _bare(words[i - 1]) in ("the", "a") and j < len(words) and (
-        _bare(words[j]) in _EVENT_NOUNS
+    elif i >= 1 and bare(words[i - 1]) in ("the", "a") and j < len(words) and (
+        bare(words[j]) in EVENT_NOUNS
     ):
         phrase = []
         for word in words[j:]:
-            if _is_verb(words, words.index(word)) or _bare(word) in _BOUNDARY_WORDS:
+            if is_verb(words, words.index(word)) or bare(word) in BOUNDARY_WORDS:
                 break
             phrase.append(word.rstrip(",.;"))
             if word.endswith((",", ".", ";")) or len(phrase) == 14:
@@ -676,9 +398,9 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
     )
     if killed:
         verb = {"killed": "kill", "injured": "injure", "wounded": "wound"}[killed["what"]]
-        plural = _bare(phrase[-1]).endswith("s") if phrase else False
+        plural = bare(phrase[-1]).endswith("s") if phrase else False
         words_out = [*words_out[:8], verb if plural else verb + "s", *killed["who"].split()]
-    title = _finish(words_out, 12)
+    title = finish(words_out, 12)
     return title if len(title.split()) >= 2 else None  # "Talks" alone says too little
 
 
@@ -697,7 +419,7 @@ def _completed(title: str, next_sentence: str) -> str:
     if not m or " kill" in title:
         return title
     plural = title.split()[-1].lower().endswith("s")
-    return _finish([*title.split(), "kill" if plural else "kills", *m["who"].split()], 12)
+    return finish([*title.split(), "kill" if plural else "kills", *m["who"].split()], 12)
 
 
 # ------------------------------------------------------------------------------ the article
@@ -807,16 +529,16 @@ def _event_of(
         return None
     if anchor.lead in _NO_EVENT_LEADS:
         return None  # "since 2014", "until December": a span, not a happening
-    if any(_bare(words[k]) in _BACKGROUND for k in range(i)):
+    if any(bare(words[k]) in BACKGROUND for k in range(i)):
         return None  # "including the blackmail that followed the cuts of October 2022"
     # The other dates of the sentence are no words of this one's title.
     others = [_span_words(w, a.start, a.end) for a in anchors if a is not anchor]
     nominal = _nominal_title(words, i, j, words[j:])
     if nominal:
-        title = _completed(nominal, following)
-        return DraftEvent(anchor.date, title, sentence, anchor.end_date, anchor.relative)
+        completed = _completed(nominal, following)
+        return DraftEvent(anchor.date, completed, sentence, anchor.end_date, anchor.relative)
     lo, opener = _left_boundary(words, i)
-    skip_lo = i - 1 if i and _bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
+    skip_lo = i - 1 if i and bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
                                                      "from", "during") else i
     if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
         j < len(words) and words[j - 1].endswith(",") and lo == skip_lo
@@ -831,11 +553,11 @@ def _event_of(
     elif words[j - 1].endswith(","):
         hi = j  # ", launched in January, is ...": the clause ends with the date
     skip = (skip_lo, j)
-    for o_i, o_j in others:
+    for o_i, _ in others:
         if lo <= o_i < hi and o_i > j:
-            hi = min(hi, o_i - 1 if o_i and _bare(words[o_i - 1]) in (
+            hi = min(hi, o_i - 1 if o_i and bare(words[o_i - 1]) in (
                 "on", "in", "of", "about", "for") else o_i)
-    title = _verbal_title(words, lo, hi, opener, skip, words)
+    title: str | None = _verbal_title(words, lo, hi, opener, skip, words)
     if title is None and anchor.relative and anchor.date == day and headline:
         title = headline  # "at today's press briefing": the headline says what happened
     if title is None:
