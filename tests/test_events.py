@@ -154,3 +154,15 @@ def test_relative_dates(words: str, reference: str, date: str) -> None:
 def test_the_following_year_follows_the_year_the_text_named() -> None:
     assert relative_dates("The following year, it opened.", "2024-01-01", 2009)[0][0] == "2010"
     assert relative_dates("The following year, it opened.", "2024-01-01") == []
+
+
+def test_a_release_in_the_past_tense_without_a_date_is_dated_by_its_dateline() -> None:
+    lead = "The Council adopted conclusions on the Western Balkans."
+    got = article_events([lead], "2022-06-17", dateline=True)
+    assert [(e.date, e.title) for e in got] == [
+        ("2022-06-17", "Council adopts conclusions on the Western Balkans")
+    ]
+    assert article_events([lead], "2022-06-17") == []  # a date given, not the article's
+    for other in ("The European Union condemns the attack.", "The focus was on talks.",
+                  "The minister will travel to London."):
+        assert article_events([other], "2022-06-17", dateline=True) == []

@@ -269,8 +269,8 @@ def _draft_article(draft: _Draft, article: Article, when: str, digest: str | Non
     # Events: each dated clause, dated and titled by `events.article_events`.
     events: list[str] = []
     for found_event in article_events(
-        [p.text for p in article.paragraphs], when,
-        article.headline,
+        [p.text for p in article.paragraphs], when, article.headline,
+        dateline=when == article.date,
     ):
         sentence = found_event.sentence
         seen = (found_event.date, term_key(found_event.title))

@@ -467,11 +467,15 @@ def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anch
 
 
 def article_events(
-    paragraphs: list[str], reference: str, headline: str | None = None
+    paragraphs: list[str], reference: str, headline: str | None = None,
+    dateline: bool = False,
 ) -> list[DraftEvent]:
     """The events of an article's paragraphs, in text order (see the module's
     docstring); `reference` is the article's date, `headline` its headline (the title
-    of its own happening when the sentence that dates it gives none)."""
+    of its own happening when the sentence that dates it gives none). With `dateline`
+    (the date is the article's own), a release that reports in the past tense without
+    a date ("The Council adopted conclusions on ...") has its first sentence's happening
+    dated by the dateline."""
     events: list[DraftEvent] = []
     seen: set[tuple[str, str]] = set()
     resolutions: set[str] = set()
@@ -516,7 +520,30 @@ def article_events(
                     f"Resolution {number} adopted"
                 )
                 add(DraftEvent(m["year"], title, sentence))
+    if dateline and day is not None and not own and paragraphs:
+        lead = _lead_event(paragraphs[0], day)
+        if lead is not None:
+            events.insert(0, lead)
     return events
+
+
+def _lead_event(paragraph: str, day: str) -> DraftEvent | None:
+    """The happening a release reports in its first sentence, in the past tense and
+    without a date of its own, dated `day`; None for any other first sentence."""
+    sentences = split_sentences(paragraph)
+    if not sentences:
+        return None
+    sentence = collapse(sentences[0].text)
+    if _anchors(sentence, day, None) or re.match(r"(?i)(?:these|this|it|they)\b", sentence):
+        return None
+    words = WORD.findall(sentence)
+    verb = next((k for k in range(len(words)) if is_finite_word(words, k)), None)
+    if verb is None or bare(words[verb]) in COPULAS | MODALS | AUX_PERFECT | REPORTING or (
+        not is_verb(words, verb)
+    ):
+        return None  # "The EU condemns ...", "The focus was on ...", "X will travel"
+    title = _verbal_title(words, 0, len(words), "", (0, 0), words)
+    return DraftEvent(day, title, sentence, None, True) if title else None
 
 
 def _event_of(
