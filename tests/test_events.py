@@ -166,3 +166,12 @@ def test_a_release_in_the_past_tense_without_a_date_is_dated_by_its_dateline() -
     for other in ("The European Union condemns the attack.", "The focus was on talks.",
                   "The minister will travel to London."):
         assert article_events([other], "2022-06-17", dateline=True) == []
+
+
+def test_a_determiner_inside_the_subject_is_no_participle() -> None:
+    assert dated(
+        "Foreign ministers of the Berlin Process met in Tirana on Thursday to discuss a "
+        "common regional market.", "2023-11-11",
+    ) == [("2023-11-09", "Foreign ministers of the Berlin Process meet in Tirana")]
+    assert dated("The European Union welcomes the meeting held this week in Belgrade.",
+                 "2023-05-04") == [("2023-05-04", "Meeting held in Belgrade")]

@@ -264,7 +264,8 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         main + 1 < hi and bare(words[main + 1]) == "by"
         or any(bare(words[k]) in COPULAS | AUX_PERFECT for k in range(main + 1, hi)
                if kept(k))
-        or any(bare(words[k]) in DETERMINERS for k in range(max(first + 1, v - 3), v))
+        or any(bare(words[k]) in DETERMINERS and bare(words[k - 1]) not in _PREPOSITIONS
+               for k in range(max(first + 1, v - 3), v))
     ):
         # "the barricades erected [yesterday] ... were", "the meeting held [this week]":
         # a participle after a noun phrase, not the clause's verb.
@@ -424,6 +425,9 @@ def _completed(title: str, next_sentence: str) -> str:
 
 # ------------------------------------------------------------------------------ the article
 
+# "Foreign ministers of the Berlin Process met": a determiner after these is inside the
+# subject, not the start of an object a participle follows ("welcomes the meeting held").
+_PREPOSITIONS = frozenset(["of", "in", "for", "from", "with", "on", "at", "by", "and"])
 _RESOLUTION = re.compile(
     r"(?P<body>(?:(?:Security Council|General Assembly)\s+)?)[Rr]esolutions?\s+"
     r"(?P<number>\d{1,5}(?:/\d{1,4})?)\s+\((?P<year>(?:19|20)\d\d)\)"

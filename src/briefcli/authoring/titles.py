@@ -263,7 +263,9 @@ def plural(subject: list[str]) -> bool:
     low = [bare(w) for w in subject]
     if "and" in low:
         return True
-    last = subject[-1] if subject else ""
+    # The head is the word before "of" ("Foreign ministers of the Berlin Process").
+    head = subject[: low.index("of")] if "of" in low[1:] else subject
+    last = head[-1] if head else ""
     return bool(last[:1].islower() and last.endswith("s") and not last.endswith("ss"))
 
 
