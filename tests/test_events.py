@@ -175,3 +175,31 @@ def test_a_determiner_inside_the_subject_is_no_participle() -> None:
     ) == [("2023-11-09", "Foreign ministers of the Berlin Process meet in Tirana")]
     assert dated("The European Union welcomes the meeting held this week in Belgrade.",
                  "2023-05-04") == [("2023-05-04", "Meeting held in Belgrade")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The meeting will take place on 12 March in Brussels.",
+         [("2024-03-12", "Meeting to take place in Brussels")]),
+        ("In 2019, the two countries signed an agreement on border demarcation.",
+         [("2019", "Two countries sign an agreement on border demarcation")]),
+        ("“We will not accept this,” Minister Petković said on Tuesday.", []),
+        ("The ceasefire agreed in July 2020 has largely held.",
+         [("2020-07", "Ceasefire agreed")]),
+        ("The first session of the Council will be held in Skopje in the autumn of 2024.",
+         [("2024", "First session of the Council to be held in Skopje")]),
+        ("The decision of 14 June 2022 to grant candidate status was welcomed.",
+         [("2022-06-14", "Decision to grant candidate status")]),
+        ("By the end of 2022, more than 30 projects had been completed.", []),
+        ("The Mission's mandate was extended until June 2025.", []),
+        ("The 2030 Agenda for Sustainable Development guides the work of the team.", []),
+        # Told in the past tense, a month ahead of the article is last year's.
+        ("The government fell in March after a vote of no confidence.",
+         [("2023-03", "Government falls")]),
+        ("Kosovo declared independence on 17 February 2008.",
+         [("2008-02-17", "Kosovo declares independence")]),
+    ],
+)
+def test_sentences_of_releases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2024-02-06") == expected

@@ -38,6 +38,7 @@ from briefcli.authoring.titles import (
     COPULAS,
     DETERMINERS,
     EVENT_NOUNS,
+    IRREGULAR,
     MODALS,
     PARTICIPLES,
     REPORTING,
@@ -264,7 +265,7 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         main + 1 < hi and bare(words[main + 1]) == "by"
         or any(bare(words[k]) in COPULAS | AUX_PERFECT for k in range(main + 1, hi)
                if kept(k))
-        or any(bare(words[k]) in DETERMINERS and bare(words[k - 1]) not in _PREPOSITIONS
+        or any(bare(words[k]) in ("the", "a", "an") and bare(words[k - 1]) not in _PREPOSITIONS
                for k in range(max(first + 1, v - 3), v))
     ):
         # "the barricades erected [yesterday] ... were", "the meeting held [this week]":
@@ -291,7 +292,11 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
                      if words[k].endswith((",", ";", ":"))), len(words))
     rest = [w for k, w in enumerate(words[main + 1 : stop], main + 1) if kept(k)]
     rest = object_words(rest, reporting)
-    if participle or "been" in aux or aux and aux[-1] in AUX_PASSIVE:
+    if not rest and bare(verb) in REPORTING:
+        return None  # "Minister Petković said": what was said is not in the clause
+    if aux and aux[0] in ("will", "shall") and aux[-1] in AUX_PASSIVE:
+        phrase = [*subject, "to", "be", verb, *rest]  # "Session to be held in Skopje"
+    elif participle or "been" in aux or aux and aux[-1] in AUX_PASSIVE:
         phrase = [*subject, verb, *rest]  # "Chad Refugee Response Plan launched"
     elif aux and aux[0] in MODALS:
         phrase = [*subject, "to" if aux[0] in ("will", "shall") else aux[0], verb, *rest]
@@ -361,7 +366,7 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
     if i >= 2 and bare(words[i - 1]) in ("of", "on", "in", "for", "from"):
         k = i - 2
         for start in range(k, max(-1, k - 10), -1):
-            if words[start].endswith((",", ";")) and start != k or is_verb(words, start):
+            if words[start].endswith((",", ";")) and start != k or is_finite_word(words, start):
                 break
             if bare(words[start]) in DETERMINERS or start == 0:
                 first = start + 1 if bare(words[start]) in DETERMINERS else start
@@ -392,6 +397,16 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
                 break
     if not phrase:
         return None
+    # "The decision of [14 June 2022] to grant candidate status": what it decided.
+    if not tail and j + 1 < len(words) and bare(words[j]) == "to" and (
+        words[j + 1][:1].islower() and not is_finite_word(words, j + 1)
+    ):
+        for word in words[j : j + 7]:
+            if is_finite_word(words, words.index(word)) or bare(word) in BOUNDARY_WORDS:
+                break
+            tail.append(word.rstrip(",.;"))
+            if word.endswith((",", ".", ";")):
+                break
     words_out = [*phrase, *tail]
     killed = re.match(
         r",?\s*in which (?P<who>.{3,60}?) (?:was|were) (?P<what>killed|injured|wounded)",
@@ -434,7 +449,20 @@ _RESOLUTION = re.compile(
 )
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*")
 _RANGE_OPEN = re.compile(r"\b(?i:from|between)\s+$")
-_NO_EVENT_LEADS = ("since", "until", "till", "throughout", "by mid", "for")
+_NO_EVENT_LEADS = ("since", "until", "till", "throughout", "by", "for")
+_SPAN_WORDS = frozenset(["since", "until", "till", "throughout", "by"])
+
+
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?i:will|shall|would|is\s+to|are\s+to|scheduled|planned|expected|due|upcoming|"
+    r"next|plans?|intends?|aims?)\b"
+)
+_PAST = re.compile(r"\b(?:was|were|had|\w{3,}ed|" + "|".join(IRREGULAR) + r")\b")
+
+
+def _ahead_of(date: str, reference: str) -> bool:
+    """Whether a date lies after the article's date (compared at its precision)."""
+    return date[: len(reference)] > reference[: len(date)]
 
 
 def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anchor]:
@@ -463,6 +491,10 @@ def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anch
         merged.append((start, end, dates[0], dates[-1] if len(dates) > 1 else None))
     for start, end, date, end_date in merged:
         lead = sentence[start:end].split()[0].casefold()
+        if _ahead_of(date, reference) and not re.search(r"(?:1[89]|20)\d\d", sentence[start:end]) \
+                and not _FUTURE_CLAUSE.search(sentence) and _PAST.search(sentence):
+            # "The government fell in March" in a February article: last March.
+            date = f"{int(date[:4]) - 1:04d}{date[4:]}"
         anchors.append(_Anchor(date, start, end, lead, False, end_date))
     for date, start, end in relative_dates(sentence, reference, last_year):
         if not any(a.start < end and start < a.end for a in anchors):
@@ -558,8 +590,8 @@ def _event_of(
     i, j = _span_words(w, anchor.start, anchor.end)
     if i >= j:
         return None
-    if anchor.lead in _NO_EVENT_LEADS:
-        return None  # "since 2014", "until December": a span, not a happening
+    if anchor.lead in _NO_EVENT_LEADS or i and bare(words[i - 1]) in _SPAN_WORDS:
+        return None  # "since 2014", "until December", "by the end of 2022": a span
     if any(bare(words[k]) in BACKGROUND for k in range(i)):
         return None  # "including the blackmail that followed the cuts of October 2022"
     # The other dates of the sentence are no words of this one's title.

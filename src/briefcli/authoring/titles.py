@@ -296,7 +296,7 @@ def object_words(words: list[str], reporting: bool) -> list[str]:
             continue
         if low == "that" and reporting and not out:
             continue
-        if out and low in COPULAS | AUX_PERFECT | MODALS and not reporting:
+        if low in COPULAS | AUX_PERFECT | MODALS and not reporting and (out or i == 0):
             break  # "the barricades erected in the north ... were a response"
         if low in BOUNDARY_WORDS and (out or not reporting) and low != "that" or (
             low == "that" and not reporting
