@@ -665,17 +665,33 @@ def derive_summary(article: Article) -> str:
     the dateline already removed. "" for an article without body."""
     for paragraph in article.paragraphs:
         if paragraph.text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
-            return _summary_of(paragraph.text)
-    return _summary_of(article.paragraphs[0].text) if article.paragraphs else ""
+            summary = _summary_of(paragraph.text)
+            if summary:
+                return summary
+    return _first_sentence(article.paragraphs[0].text) if article.paragraphs else ""
 
 
 # "(UNDP)", "(OSCE/ODIHR)": a summary reads without the short forms defined.
 _DEFINED_SHORT = re.compile(r"\s+\([A-Z][\w/.&-]{1,14}\)(?=[\s,.;:])")
 
 
+# Sentences about the text itself, not its news: "This is a summary of what was said by
+# the spokesperson ... at today's press briefing".
+_META = re.compile(
+    r"(?:this|the following) is (?:a|the) (?:summary|transcript|text|statement)\b"
+    r"|(?:the following|this) (?:statement|text) (?:is|was) (?:issued|released|attributable)",
+    re.IGNORECASE,
+)
+
+
 def _summary_of(paragraph: str) -> str:
-    """The first sentence of a paragraph, without the short forms it defines."""
-    return _DEFINED_SHORT.sub("", _first_sentence(paragraph))
+    """The first sentence of a paragraph that says something (not "This is a summary of
+    what was said ..."), without the short forms it defines; "" when none does."""
+    for sentence in split_sentences(paragraph):
+        text = " ".join(sentence.text.split())
+        if not _META.match(text):
+            return _DEFINED_SHORT.sub("", text)
+    return ""
 
 
 MAX_POINTS = 6
