@@ -86,3 +86,11 @@ def test_the_hot_path_never_imports_babel() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_slashed_date_in_a_header_reads_day_first_unless_only_the_other_way_is_one() -> None:
+    assert find_dateline("Brussels, 14/03/2023\n\nText.") == ("2023-03-14", 10, 20)
+    assert find_dateline("Brussels, 04/03/2023\n\nText.") == ("2023-03-04", 10, 20)
+    assert find_dateline("Washington, 03/14/2023\n\nText.") == ("2023-03-14", 12, 22)
+    assert find_dateline("Brussels, 31/02/2023\n\nText.") is None
+    assert find_dateline("Ref. 123/45/2023\n\nText.") is None

@@ -398,6 +398,8 @@ def find_dates(text: str, reference: str) -> list[DateMention]:
 # ------------------------------------------------------------------------------ datelines
 
 _FULL_DATES = (_ISO, _DAY_MONTH, _MONTH_DAY, _DOTTED_DATE)
+# "14/03/2023" in a header (never in running text, where it is as often a reference).
+_SLASHED = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/({_YEAR})(?![\d/])")
 _LINE = re.compile(r"[^\n]*")
 # What may follow a dateline's date on its line: nothing, or a dash and the story.
 _AFTER_DATELINE = re.compile(r"\s*(?:$|[-–—|:,(·•/]|\d{1,2}[:.]\d\d\b)")
@@ -479,8 +481,14 @@ def _line_dates(line: str, head: int) -> list[tuple[str, int, int]]:
         key=lambda h: h.start(),
     )
     found = [(date, m.start(), m.end()) for m in hits if (date := _full_date(m))]
+    for m in _SLASHED.finditer(line, 0, head):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        # Day first, as Europe writes it, unless only the other order is a date.
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        if (date := _date_text(year, month, day)) and _free_before(line, m.start(), "w/.-"):
+            found.append((date, m.start(), m.end()))
     if found or not any(c.isdigit() for c in line[:head]):
-        return found
+        return sorted(found, key=lambda f: f[1])
     from briefcli.authoring.monthnames import foreign_dates
 
     return [
