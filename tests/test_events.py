@@ -203,3 +203,27 @@ def test_a_determiner_inside_the_subject_is_no_participle() -> None:
 )
 def test_sentences_of_releases(text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text, "2024-02-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 5 March, armed men attacked a convoy near Goma, killing two drivers.",
+         [("2024-03-05", "Armed men attack a convoy near Goma")]),
+        ("UN Secretary-General António Guterres on Saturday condemned the fighting.",
+         [("2024-06-15", "Guterres condemns the fighting")]),
+        ("Kosovo Serbs left the institutions in November 2022, including the police.",
+         [("2022-11", "Kosovo Serbs leave the institutions")]),
+        ("In its resolution 2720 (2023), adopted on 22 December, the Council requested a "
+         "report.", [("2023-12-22", "Resolution 2720 adopted")]),
+        ("On 14 May, the Prime Minister announced that elections would be held on 2 July.",
+         [("2024-05-14", "Prime Minister announces elections would be held"),
+          ("2024-07-02", "Elections to be held")]),
+        ("At least 12 civilians were killed and 30 injured in shelling on 15 May.",
+         [("2024-05-15", "At least 12 civilians killed and 30 injured in shelling")]),
+        ("The EU Special Representative Miroslav Lajčák visited Belgrade on 2 October.",
+         [("2023-10-02", "Lajčák visits Belgrade")]),
+    ],
+)
+def test_more_sentences_of_releases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2024-06-20") == expected

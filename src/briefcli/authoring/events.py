@@ -205,7 +205,8 @@ def _right_boundary(words: list[str], j: int) -> int:
 
 
 def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
-                  skip: tuple[int, int], sentence_words: list[str]) -> str | None:
+                  skip: tuple[int, int], sentence_words: list[str],
+                  others: tuple[int, ...] = ()) -> str | None:
     """The title of the clause `words[lo:hi]` (the date's words `skip` left out): subject,
     verb, object; None when the clause has no verb or no subject."""
     def kept(k: int) -> bool:
@@ -224,11 +225,9 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
     ):
         # "reiterated solidarity ... in the face of the aggression launched by Russia
         # [last month]": the date goes with the participle nearest to it.
-        v = left[-1]
-        phrase = _phrase_before(words, v, left[-2] + 1)
-        if phrase is None:
-            return None
-        subject, participle = phrase, True
+        phrase = _phrase_before(words, left[-1], left[-2] + 1)
+        if phrase is not None:
+            v, subject, participle = left[-1], phrase, True
     # Auxiliaries: "was launched", "has crossed", "will travel", "is scheduled".
     main = v
     while main + 1 < hi and bare(words[main]) in (COPULAS | AUX_PERFECT | MODALS) and (
@@ -247,7 +246,10 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         closes = hi < len(sentence_words) and words[hi - 1].endswith(",") and (
             is_finite_word(sentence_words, hi)
         )
-        if not closes and not any(is_finite_word(sentence_words, k) for k in range(lo)):
+        opens = bare(sentence_words[0]) if sentence_words else ""
+        if not closes and opens not in _PREPOSITIONS | {"in", "during", "under", "after"} and (
+            not any(is_finite_word(sentence_words, k) for k in range(lo))
+        ):
             # "The Minister of ..., Enver Hoxhaj, received today ...": the subject
             # stands before the commas.
             subject = sentence_words[:lo]
@@ -261,6 +263,10 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         subject = _main_subject(sentence_words, lo)
     elif not subject:
         return None
+    if subject and bare(subject[0]) in _PREPOSITIONS | {"in", "during", "under", "after"} and (
+        not (len(subject) > 1 and bare(subject[1]) in ("least", "most"))
+    ):
+        return None  # "In its resolution 2720 (2023), adopted ...": no subject
     if not participle and not aux and is_verb(words, v) and (
         main + 1 < hi and bare(words[main + 1]) == "by"
         or any(bare(words[k]) in COPULAS | AUX_PERFECT for k in range(main + 1, hi)
@@ -290,11 +296,14 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
     if reporting:
         stop = next((k + 1 for k in range(main + 1, len(words))
                      if words[k].endswith((",", ";", ":"))), len(words))
+        # Not into another date's words ("announced that elections would be held [on 2
+        # July]"): the reported clause is an event of its own.
+        stop = min([stop, *(o for o in others if o > main)])
     rest = [w for k, w in enumerate(words[main + 1 : stop], main + 1) if kept(k)]
     rest = object_words(rest, reporting)
     if not rest and bare(verb) in REPORTING:
         return None  # "Minister Petković said": what was said is not in the clause
-    if aux and aux[0] in ("will", "shall") and aux[-1] in AUX_PASSIVE:
+    if aux and aux[0] in ("will", "shall", "would") and aux[-1] in AUX_PASSIVE:
         phrase = [*subject, "to", "be", verb, *rest]  # "Session to be held in Skopje"
     elif participle or "been" in aux or aux and aux[-1] in AUX_PASSIVE:
         phrase = [*subject, verb, *rest]  # "Chad Refugee Response Plan launched"
@@ -337,6 +346,10 @@ def _noun_phrase_before(words: list[str], k: int) -> list[str] | None:
     after the last determiner."""
     if k < 0:
         return None
+    resolution = re.search(r"(?i)\bresolution (\d[\d/]*) \((?:19|20)\d\d\),?$",
+                           " ".join(words[max(0, k - 2) : k + 1]))
+    if resolution:
+        return ["Resolution", resolution.group(1)]  # ", adopted on 22 December,"
     out: list[str] = []
     i = k
     while i >= 0:
@@ -546,7 +559,7 @@ def article_events(
                 if number in resolutions:
                     continue
                 resolutions.add(number)
-                if any(a.start <= m.start() and a.date[:4] == m["year"] for a in anchors) or (
+                if any(a.date[:4] == m["year"] and not a.relative for a in anchors) or (
                     any(a.relative for a in anchors)
                     and re.search(r"\badopt", sentence[: m.start()])
                 ):
@@ -620,7 +633,9 @@ def _event_of(
         if lo <= o_i < hi and o_i > j:
             hi = min(hi, o_i - 1 if o_i and bare(words[o_i - 1]) in (
                 "on", "in", "of", "about", "for") else o_i)
-    title: str | None = _verbal_title(words, lo, hi, opener, skip, words)
+    starts = tuple(o_i - 1 if o_i and bare(words[o_i - 1]) in ("on", "in", "of", "for", "by")
+                   else o_i for o_i, _ in others)
+    title: str | None = _verbal_title(words, lo, hi, opener, skip, words, starts)
     if title is None and anchor.relative and anchor.date == day and headline:
         title = headline  # "at today's press briefing": the headline says what happened
     if title is None:

@@ -47,7 +47,11 @@ REGULAR = sorted(_set(
     "recognize recognise reject release renew report request resign return reveal sign "
     "start suspend terminate transfer unveil urge visit vote voice warn welcome withdraw "
     "wound abduct adopt advance allocate assume attack ban block capture carry clash "
-    "collapse deny detain"
+    "collapse deny detain arrive resume apply travel rise reopen launch gather adjourn "
+    "discuss convene hand move offer outline pay promise protest provide raise reach "
+    "reaffirm recall receive reiterate rescue resettle respond return sentence shell "
+    "stress strengthen support suspend sign summon thank train underline unveil "
+    "welcome accuse evacuate displace flee fire vote"
 ))
 BASE: dict[str, str] = {}
 for _verb in REGULAR:
@@ -71,8 +75,7 @@ NOT_VERBS = _set(
     "interested alleged so-called hundred hundreds indeed proceed exceed succeed feed seed "
     "breed shed wed sacred naked wicked skilled supposed renewed unprecedented "
     "dedicated sophisticated experienced qualified organised organized coordinated "
-    "increased reduced continued sustained repeated unified detained displaced injured "
-    "killed wounded missing"
+    "increased reduced continued sustained repeated unified missing"
 )
 # Participles that passed for verbs above but are adjectives before a noun.
 AUX_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
@@ -108,6 +111,13 @@ EVENT_NOUNS = _set(
     "arrest arrests earthquake flood floods outbreak decision adoption signing launch "
     "assault raid raids ambush abduction kidnapping conference session aggression "
     "war request vote"
+)
+# Offices before a person's name: a subject with one of them is shortened to the surname.
+OFFICES = _set(
+    "secretary secretary-general president minister ambassador spokesperson spokesman spokeswoman "
+    "representative commissioner chancellor king queen prince mr mrs ms dr sir commander "
+    "chairman chair head chief director envoy senator governor mayor lieutenant major "
+    "colonel general"
 )
 HONORIFICS = _set(
     "secretary state president minister prime foreign deputy ambassador general "
@@ -158,6 +168,8 @@ def is_verb(words: list[str], i: int) -> bool:
 
 def is_finite_word(words: list[str], i: int) -> bool:
     low = bare(words[i])
+    if i and words[i][:1].isupper():
+        return False  # "May", "Will": a name inside a sentence
     return low in COPULAS or low in AUX_PERFECT or low in MODALS or is_verb(words, i)
 
 
@@ -241,7 +253,10 @@ def short_subject(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, conjunct in enumerate(conjuncts):
         parts = conjunct.split()
-        if len(parts) >= 2 and bare(parts[0]) in HONORIFICS and name_like(parts):
+        if len(parts) >= 2 and name_like(parts) and bare(parts[-1]) not in HONORIFICS and any(
+            bare(p) in OFFICES for p in parts[:-1]
+        ):
+            # "Serbian President Aleksandar Vučić" -> "Vučić"; not "Kosovo Serbs".
             surname = parts[-1]
             parts = [surname]
         if i:
@@ -266,7 +281,18 @@ def plural(subject: list[str]) -> bool:
     # The head is the word before "of" ("Foreign ministers of the Berlin Process").
     head = subject[: low.index("of")] if "of" in low[1:] else subject
     last = head[-1] if head else ""
-    return bool(last[:1].islower() and last.endswith("s") and not last.endswith("ss"))
+    if bare(last) in _PLURAL_WORDS:
+        return True
+    if last[:1].isupper():
+        # "Kosovo Serbs", "Kosovo Albanians", "Armed Forces"; not "António Guterres".
+        return bare(last) in _CAPITAL_PLURALS or bare(last).endswith("ians")
+    return bool(last.endswith("s") and not last.endswith("ss"))
+
+
+_PLURAL_WORDS = _set("men women people children police troops personnel staff")
+_CAPITAL_PLURALS = _set(
+    "serbs croats bosniaks kurds albanians forces allies parties members ministers leaders"
+)
 
 
 def present(verb: str, plural: bool) -> str:
