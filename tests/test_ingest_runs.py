@@ -137,3 +137,25 @@ events:
     warned = [line for line in (r.stdout + r.stderr).splitlines() if "[duplicate-event]" in line]
     assert len(warned) == 1
     assert "k.yaml:5:5: warning: event 'b' has the same date and title as event 'a'" in warned[0]
+
+
+def test_an_event_known_under_another_title_is_linked_when_it_tells_the_same(brief, tmp_path):
+    data = write(tmp_path / "kb" / "k.yaml", """\
+events:
+  - id: banjska-attack
+    date: 2023-09-24
+    title: Attack near the Banjska Monastery
+    summary: Violent events in which a Kosovo Police sergeant was killed.
+  - id: other-news
+    date: 2023-09-24
+    title: Elections held in Montenegro
+""").parent
+    article = write(tmp_path / "a.txt", (
+        "Readout\n\nNovember 11, 2023\n\nThe talks followed the violent events of September "
+        "24. These events included the tragic death of a Kosovo Police sergeant.\n"
+    ))
+    r = brief("ingest", str(article), "--data", str(data))
+    assert r.code == 0, r.stderr
+    draft = records(r.stdout)
+    assert "event" not in draft
+    assert draft["briefing"][0]["events"] == ["banjska-attack"]

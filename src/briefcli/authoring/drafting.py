@@ -70,17 +70,27 @@ class Known:
         return str(row[0]) if row else None
 
     def event(self, date: str, title: str) -> str | None:
-        """The id of an event of the knowledge with this date and title (folded)."""
+        """The id of an event of the knowledge with this date and title (folded), or, for
+        a date to the day, whose title and summary hold most of the title's words ("Violent
+        events kill a Kosovo Police sergeant" is the known "Attack near the Banjska
+        Monastery", told as "violent events ... in which a Kosovo Police sergeant was
+        killed")."""
         if self.conn is None:
             return None
         key = term_key(title)
-        for rid, value in self.conn.execute(
-            "SELECT id, json_extract(data, '$.title') FROM records WHERE kind = 'event' "
-            "AND json_extract(data, '$.date') = ? ORDER BY rid", (date,),
+        words = _content_words(title)
+        close: list[str] = []
+        for rid, value, summary in self.conn.execute(
+            "SELECT id, json_extract(data, '$.title'), json_extract(data, '$.summary') "
+            "FROM records WHERE kind = 'event' AND json_extract(data, '$.date') = ? "
+            "ORDER BY rid", (date,),
         ):
             if term_key(str(value)) == key:
                 return str(rid)
-        return None
+            told = _content_words(f"{value} {summary or ''}")
+            if len(date) == 10 and len(words) >= 3 and len(words & told) >= 0.6 * len(words):
+                close.append(str(rid))
+        return close[0] if len(close) == 1 else None
 
     def entities_for(self, keys: Iterable[str]) -> dict[str, list[tuple[str, str, str]]]:
         """Term key -> [(entity id, field matched, entity name)] for the keys known."""
@@ -145,6 +155,15 @@ class _Draft:
 
     def all(self) -> list[DraftRecord]:
         return [r for kind in KINDS for r in self.records[kind]]
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a text that say what it is about: four letters or more, folded, a
+    plural's "s" and a verb's "-ed" left off ("kills", "killed" -> "kill")."""
+    out = set()
+    for word in re.findall(r"[^\W\d_]{4,}", text.casefold()):
+        out.add(re.sub(r"(?:ed|s)$", "", word))
+    return out - {"with", "that", "this", "from", "have", "been", "were", "their", "which"}
 
 
 def _origin(path: str, line: int, sentence: str) -> str:
