@@ -159,3 +159,18 @@ events:
     draft = records(r.stdout)
     assert "event" not in draft
     assert draft["briefing"][0]["events"] == ["banjska-attack"]
+
+
+def test_an_article_whose_briefing_the_knowledge_has_without_a_digest(brief, tmp_path):
+    data = write(tmp_path / "kb" / "k.yaml", """\
+briefings:
+  - date: 2022-05-05
+    title: Written by hand
+    body:
+      - The Council today adopted conclusions on Kosovo.
+""").parent
+    article = write(tmp_path / "a.txt", RELEASE)
+    r = brief("ingest", str(article), "--data", str(data))
+    assert r.code == 0, r.stderr
+    assert r.stdout == ""
+    assert "already drafted (briefing '2022-05-05')" in r.stderr

@@ -11,6 +11,7 @@ gives the same draft. Nothing here reads files or prints.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -68,6 +69,25 @@ class Known:
             "AND json_extract(data, '$.digest') = ? ORDER BY rid LIMIT 1", (digest,),
         ).fetchone()
         return str(row[0]) if row else None
+
+    def same_briefing(self, date: str, first_paragraph: str) -> str | None:
+        """The id of a briefing of the knowledge of this date whose body opens with this
+        paragraph (folded): the article drafted before there were digests, or by hand."""
+        if self.conn is None or not first_paragraph:
+            return None
+        key = term_key(first_paragraph)
+        for rid, body in self.conn.execute(
+            "SELECT id, json_extract(data, '$.body') FROM records WHERE kind = 'briefing' "
+            "AND json_extract(data, '$.date') = ? ORDER BY rid", (date,),
+        ):
+            try:
+                paragraphs = json.loads(body) if body else []
+            except ValueError:
+                paragraphs = [body]
+            first = paragraphs[0] if isinstance(paragraphs, list) and paragraphs else body
+            if isinstance(first, str) and term_key(first.split("\n\n")[0]) == key:
+                return str(rid)
+        return None
 
     def event(self, date: str, title: str) -> str | None:
         """The id of an event of the knowledge with this date and title (folded), or, for
@@ -226,8 +246,12 @@ def draft_from_articles(
     seen: dict[str, str] = {}
     for n, article in enumerate(articles):
         digest = digests[n] if digests is not None and n < len(digests) else None
+        when = date or article.date
         if digest is not None:
-            before = seen.get(digest) or known.drafted(digest)
+            before = seen.get(digest) or known.drafted(digest) or (
+                known.same_briefing(when, article.paragraphs[0].text)
+                if when and article.paragraphs else None
+            )
             if before is not None:
                 if skipped is not None:
                     skipped.append(Skipped(
@@ -235,7 +259,6 @@ def draft_from_articles(
                         "drafted again", False,
                     ))
                 continue
-        when = date or article.date
         if not when:
             message = (
                 f"{article.path}: no date found near the top (a dateline such as "
