@@ -473,9 +473,9 @@ def ends_header_line(line: str, start: int, end: int) -> bool:
     return not _SENTENCE_END_BEFORE.search(_DOTTED_WORD.sub(" ", before))
 
 
-def _line_dates(line: str, head: int) -> list[tuple[str, int, int]]:
-    """The full dates of a line's head, in order: English ones, and failing any, dates
-    with a month name of another language of Europe (`monthnames`)."""
+def _line_dates(line: str, head: int, foreign: bool) -> list[tuple[str, int, int]]:
+    """The full dates of a line's head, in order: English and numeric ones, or with
+    `foreign`, dates with a month name of another language of Europe (`monthnames`)."""
     hits = sorted(
         (m for pattern in _FULL_DATES for m in pattern.finditer(line, 0, head)),
         key=lambda h: h.start(),
@@ -487,7 +487,7 @@ def _line_dates(line: str, head: int) -> list[tuple[str, int, int]]:
         day, month = (second, first) if second > 12 >= first else (first, second)
         if (date := _date_text(year, month, day)) and _free_before(line, m.start(), "w/.-"):
             found.append((date, m.start(), m.end()))
-    if found or not any(c.isdigit() for c in line[:head]):
+    if not foreign:
         return sorted(found, key=lambda f: f[1])
     from briefcli.authoring.monthnames import foreign_dates
 
@@ -517,18 +517,22 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
             break
         if not lines or m.start() != lines[-1][0] + len(lines[-1][1]):
             lines.append((m.start(), m.group()))
-    previous = ""
-    for offset, line in lines:
-        head = min(len(line), _LINE_HEAD)
-        # A line that goes on with the sentence above it ("... was signed on" / "13 August
-        # 2001 by ...") holds no dateline.
-        tail = previous.split()[-1:]
-        previous = line
-        if tail and tail[0].casefold() in _STORY_WORDS:
-            continue
-        for date, start, end in _line_dates(line, head):
-            if _heads_line(line, start, end):
-                return date, offset + start, offset + end
+    # English and numeric dates first, then (Babel imported only then) other languages'.
+    for foreign in (False, True):
+        previous = ""
+        for offset, line in lines:
+            head = min(len(line), _LINE_HEAD)
+            # A line that goes on with the sentence above it ("... was signed on" / "13
+            # August 2001 by ...") holds no dateline.
+            tail = previous.split()[-1:]
+            previous = line
+            if tail and tail[0].casefold() in _STORY_WORDS:
+                continue
+            if foreign and not any(c.isdigit() for c in line[:head]):
+                continue
+            for date, start, end in _line_dates(line, head, foreign):
+                if _heads_line(line, start, end):
+                    return date, offset + start, offset + end
     for offset, line in lines:
         for m in _MONTH_YEAR.finditer(line, 0, min(len(line), _LINE_HEAD)):
             partial = _date_text(int(m["y"]), _month_number(m["m"]))
