@@ -96,3 +96,10 @@ def test_a_slashed_date_in_a_header_reads_day_first_unless_only_the_other_way_is
     assert find_dateline("Washington, 03/14/2023\n\nText.") == ("2023-03-14", 12, 22)
     assert find_dateline("Brussels, 31/02/2023\n\nText.") is None
     assert find_dateline("Ref. 123/45/2023\n\nText.") is None
+
+
+def test_a_sentence_ending_with_a_date_is_no_header() -> None:
+    assert find_dateline("History\n\nThe agreement was signed in Brussels, 3 March 2021.\n") is None
+    assert find_dateline(
+        "Press statement by the Ministry of Foreign Affairs, 3 March 2021\n\nText."
+    ) == ("2021-03-03", 52, 64)

@@ -470,6 +470,11 @@ def ends_header_line(line: str, start: int, end: int) -> bool:
     words = before.split()
     if len(words) > _HEADER_WORDS or words[-1].casefold().strip(",–—-|:") in _STORY_WORDS:
         return False
+    # A header is mostly names ("Statement from U.S. Embassy Pristina"); a sentence is
+    # not ("The agreement was signed in Brussels, 3 March 2021").
+    content = [w for w in words if w.casefold() not in _STORY_WORDS and w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in content) < 0.6 * len(content):
+        return False
     return not _SENTENCE_END_BEFORE.search(_DOTTED_WORD.sub(" ", before))
 
 
