@@ -53,3 +53,15 @@ def test_boilerplate_lines_are_no_paragraphs() -> None:
     )
     paragraphs = [p.text for p in parse_article(text, "r.txt").paragraphs]
     assert paragraphs == ["The Secretary spoke today with the President."]
+
+
+def test_a_pages_update_line_is_no_paragraph_and_no_event(brief, tmp_path) -> None:
+    text = (
+        "Council meets\n\nBrussels, 3 March 2024\n\nThe Council met today in Brussels.\n\n"
+        "Last updated 12 March 2024\n\n© 2024 Council of the EU\n"
+    )
+    article = parse_article(text, "a.txt")
+    assert [p.text for p in article.paragraphs] == ["The Council met today in Brussels."]
+    assert parse_article("Last updated: 5 Jul 2023\n\nThe Council met.", "b.txt").date == (
+        "2023-07-05"
+    )

@@ -127,7 +127,10 @@ _HOME_CRUMB = re.compile(r"(?:home|homepage|start)\s+(?:>|›|»|/|\||::)\s+", r
 # Boilerplate of press offices: attribution lines, end marks, share lines.
 _BOILERPLATE = re.compile(
     r"(?:the following (?:statement )?is attributable to .{0,120}|#{3,}|-{3,}|\*{3,}|ends|"
-    r"-?\s*end\s*-?|share(?: this(?: page| article)?)?\s*:.*)",
+    r"-?\s*end\s*-?|share(?: this(?: page| article)?)?\s*:.*|"
+    # "Last updated 12 March 2024", "Page last modified: 3 May 2023": the page's, not news
+    r"(?:page\s+)?(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\s*:?\s*[\w ,./:-]{0,40}|"
+    r"(?:©|copyright)\s.{0,80})",
     re.IGNORECASE,
 )
 
