@@ -55,7 +55,7 @@ def test_boilerplate_lines_are_no_paragraphs() -> None:
     assert paragraphs == ["The Secretary spoke today with the President."]
 
 
-def test_a_pages_update_line_is_no_paragraph_and_no_event(brief, tmp_path) -> None:
+def test_a_pages_update_line_is_no_paragraph() -> None:
     text = (
         "Council meets\n\nBrussels, 3 March 2024\n\nThe Council met today in Brussels.\n\n"
         "Last updated 12 March 2024\n\n© 2024 Council of the EU\n"
