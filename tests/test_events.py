@@ -145,6 +145,10 @@ def test_a_range_gives_an_event_with_an_end() -> None:
         ("They will meet on Monday.", "2023-05-04", "2023-05-08"),
         ("They met last month.", "2023-01-10", "2022-12"),
         ("They met last year.", "2023-01-10", "2022"),
+        ("They met two days ago.", "2023-05-04", "2023-05-02"),
+        ("They met a week ago.", "2023-05-04", "2023-04-27"),
+        ("They met earlier this month.", "2023-05-04", "2023-05"),
+        ("They met earlier this year.", "2023-05-04", "2023"),
     ],
 )
 def test_relative_dates(words: str, reference: str, date: str) -> None:

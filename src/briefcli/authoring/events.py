@@ -90,6 +90,10 @@ _RELATIVE = re.compile(
     r"|(?P<tomorrow>tomorrow)"
     r"|(?P<weekday>(?:on|last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday))"
+    r"|(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)"
+    r"\s+ago)"
+    r"|(?P<thismonth>(?:earlier\s+|later\s+)?this\s+month)"
+    r"|(?P<thisyear>(?:earlier\s+|later\s+)this\s+year)"
     r"|(?P<lastmonth>last\s+month|the\s+previous\s+month)"
     r"|(?P<nextmonth>next\s+month)"
     r"|(?P<lastyear>last\s+year|the\s+previous\s+year)"
@@ -98,6 +102,10 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_WORDS = re.compile(r"\b(?i:will|shall|is\s+to|are\s+to|to\s+be|next|upcoming)\b")
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7}
 
 
 def _month_shift(day: _dt.date, months: int) -> str:
@@ -135,6 +143,14 @@ def relative_dates(
                 date = (day + _dt.timedelta(days=(wanted - day.weekday()) % 7)).isoformat()
             else:
                 date = (day - _dt.timedelta(days=(day.weekday() - wanted) % 7)).isoformat()
+        elif day is not None and m["ago"]:
+            count = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
+            days = count * (7 if m["unit"].startswith("week") else 1)
+            date = (day - _dt.timedelta(days=days)).isoformat()
+        elif month and m["thismonth"]:
+            date = f"{year:04d}-{month:02d}"
+        elif m["thisyear"]:
+            date = f"{year:04d}"
         elif month and m["lastmonth"]:
             date = _month_shift(_dt.date(year, month, 1), -1)
         elif month and m["nextmonth"]:
