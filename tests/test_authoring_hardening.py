@@ -132,7 +132,10 @@ def test_short_sentences_are_still_quoted_whole(brief, tmp_path, kb):
     joined = " ".join(
         line.strip()[2:] for line in r.stdout.splitlines() if line.strip().startswith("# ")
     )
-    assert joined.count(f'from {article}:3: "{sentence}"') == 2
+    # Both entities, and the article's own event ("met", dated by its dateline), quote
+    # the sentence whole.
+    assert joined.count(f'from {article}:3: "{sentence}"') == 3
+    assert "…" not in joined
 
 
 # -- M1: a dictd index of many lines sharing one definition ------------------------------------

@@ -117,7 +117,11 @@ def test_the_bundled_article_printed_to_pdf_drafts_what_the_text_drafts(brief, t
         pytest.skip("Chromium did not print the page")
     seed = tmp_path / "seed.txt"
     seed.write_text(text, encoding="utf-8")
-    from_pdf, from_text = brief("ingest", str(printed)), brief("ingest", str(seed))
+    # Against an empty knowledge (the bundled one holds the seed's briefing already).
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    from_pdf = brief("ingest", str(printed), "--data", str(empty))
+    from_text = brief("ingest", str(seed), "--data", str(empty))
     assert from_pdf.code == 0 and from_text.code == 0, from_pdf.stderr
     a, b = records(from_pdf.stdout), records(from_text.stdout)
 

@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "unknown-ref": "a reference to an id that no record of that kind has",
     "import": "a line of an imported glossary that cannot be read",
     "too-long": "a text longer than 100,000 characters, or a list of more than 10,000 items",
+    "duplicate-event": "two events with the same date and title (a warning)",
 }
 """Every problem code, with what it means (listed in docs/format.md)."""
 

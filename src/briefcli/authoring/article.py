@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefcli.authoring.datefinder import find_dateline
+from briefcli.authoring.datefinder import ends_header_line, find_dateline
 from briefcli.authoring.sentences import split_sentences
 
 MAX_PARAGRAPH = 20_000
@@ -149,11 +149,22 @@ _CRUMB = re.compile(r"\s+(?:>|›|»)\s+")
 _HOME_CRUMB = re.compile(r"(?:home|homepage|start)\s+(?:>|›|»|/|\||::)\s+", re.IGNORECASE)
 
 
+# Boilerplate of press offices: attribution lines, end marks, share lines.
+_BOILERPLATE = re.compile(
+    r"(?:the following (?:statement )?is attributable to .{0,120}|#{3,}|-{3,}|\*{3,}|ends|"
+    r"-?\s*end\s*-?|share(?: this(?: page| article)?)?\s*:.*|"
+    # "Last updated 12 March 2024", "Page last modified: 3 May 2023": the page's, not news
+    r"(?:page\s+)?(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\s*:?\s*[\w ,./:-]{0,40}|"
+    r"(?:©|copyright)\s.{0,80})",
+    re.IGNORECASE,
+)
+
+
 def _is_junk(line: str) -> bool:
     """Whether a whole line is a web page's furniture, not the article's text."""
     text = _without(_BULLET, line).strip().rstrip(":").strip()
     folded = text.casefold()
-    if folded in _JUNK:
+    if folded in _JUNK or _BOILERPLATE.fullmatch(line.strip()):
         return True
     words = folded.replace(",", " ").split()
     if len(words) >= 2 and all(word in _SOCIAL for word in words):
@@ -196,9 +207,16 @@ _AFTER_DATE = re.compile(
 )
 
 
+_DATE_ARTICLES = frozenset(["le", "den", "am", "el", "il", "lo", "de", "du", "on"])
+
+
 def _header_prefix(before: str) -> bool:
     """Whether the words before a dateline's date on its line belong to the dateline."""
     words = before.split()
+    if words and words[-1].casefold() in _DATE_ARTICLES and len(words) > 1:
+        # "Paris, le 3 mars 2021", "Berlin, den 3. März 2021"
+        words.pop()
+        before = " ".join(words)
     if not words:
         return True
     if len(words) > 6 or re.search(r"[.!?](?:\s|$)", before):
@@ -227,6 +245,14 @@ def _strip_dateline(lines: list[str], text: str, start: int, end: int) -> str:
     last = text.count("\n", 0, end)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if first == last and ends_header_line(text[line_start:line_end], start - line_start,
+                                          end - line_start):
+        # "Statement from U.S. Embassy Pristina, December 14, 2018": the line is the
+        # dateline, whatever stands before the date.
+        lines[first] = ""
+        return " ".join(text[line_start:line_end].split())
     if not _header_prefix(before):
         return date_words
     last_start = text.rfind("\n", 0, end) + 1
@@ -306,10 +332,14 @@ def _paragraphs(block: list[_Line]) -> list[_Raw]:
             previous = out[-1].lines[-1].text.strip()
             first = line.text.split()[0]
             fits = len(out[-1].lines[-1].text.rstrip()) + 1 + len(first) <= width
+            last_word = previous.split()[-1] if previous.split() else ""
             ended = previous.endswith(_SENTENCE_ENDS) or (
                 previous[-1:].isalnum()
                 and len(previous) < 0.7 * width
                 and (first[:1].isupper() or first[:1].isdigit())
+                # A heading ends on a capital or is a few words ("Next steps"); a line of
+                # prose copied from a PDF ends on any word ("the energy blackmail").
+                and (not last_word[:1].islower() or len(previous.split()) <= 4)
             )
             if not (fits and ended):
                 out[-1].lines.append(line)
@@ -337,9 +367,20 @@ def _is_heading(line: str) -> bool:
 
 
 def _is_trailer(line: str) -> bool:
-    """Whether a line heads what a web page shows after the story ("Related links")."""
+    """Whether a line heads what a web page shows after the story ("Related links",
+    "Tags: Moldova, ...", "For further information, contact ...")."""
     text = " ".join(_without(_BULLET, line).split()).rstrip(":").strip()
-    return _TRAILER.fullmatch(text.casefold()) is not None
+    return _TRAILER.fullmatch(text.casefold()) is not None or (
+        _TRAILER_LINE.match(text) is not None
+    )
+
+
+_TRAILER_LINE = re.compile(
+    r"(?:related|tags|topics|keywords|see also)\s*:\s*\S|"
+    r"for (?:further|more) information\b|for media (?:enquiries|inquiries)\b|"
+    r"media contacts?\s*:",
+    re.IGNORECASE,
+)
 
 
 _FAQ_HEADING = re.compile(
@@ -504,10 +545,22 @@ def parse_article(text: str, path: str) -> Article:
         headline = texts[chosen]
         del body[: chosen + 1]
 
+    # Labels left above the text ("Readout", "Office of the Spokesperson", "HIGHLIGHTS"):
+    # short lines that are no sentence, before the first sentence of the body. Headings
+    # inside the text ("Background", "Next steps") are kept: they are part of it.
+    first = next((n for n, raw in enumerate(body) if raw.text.endswith(_SENTENCE_ENDS)), None)
+    if first is not None:
+        body = [raw for n, raw in enumerate(body)
+                if n >= first or raw.marker or not _label_like(raw.text)]
     paragraphs = [Paragraph(raw.text, raw.line, raw.marker) for raw in body]
     return Article(
         path, date, date_text, headline, [p for p in paragraphs if p.text], faqs, sources
     )
+
+
+def _label_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and not text.endswith(_SENTENCE_ENDS + (",", ";"))
 
 
 def _add_faq(raw: _Raw, faqs: list[Faq], body: list[_Raw]) -> None:
@@ -642,8 +695,33 @@ def derive_summary(article: Article) -> str:
     the dateline already removed. "" for an article without body."""
     for paragraph in article.paragraphs:
         if paragraph.text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
-            return _first_sentence(paragraph.text)
+            summary = _summary_of(paragraph.text)
+            if summary:
+                return summary
     return _first_sentence(article.paragraphs[0].text) if article.paragraphs else ""
+
+
+# "(UNDP)", "(OSCE/ODIHR)": a summary reads without the short forms defined.
+_DEFINED_SHORT = re.compile(r"\s+\([A-Z][\w/.&-]{1,14}\)(?=[\s,.;:])")
+
+
+# Sentences about the text itself, not its news: "This is a summary of what was said by
+# the spokesperson ... at today's press briefing".
+_META = re.compile(
+    r"(?:this|the following) is (?:a|the) (?:summary|transcript|text|statement)\b"
+    r"|(?:the following|this) (?:statement|text) (?:is|was) (?:issued|released|attributable)",
+    re.IGNORECASE,
+)
+
+
+def _summary_of(paragraph: str) -> str:
+    """The first sentence of a paragraph that says something (not "This is a summary of
+    what was said ..."), without the short forms it defines; "" when none does."""
+    for sentence in split_sentences(paragraph):
+        text = " ".join(sentence.text.split())
+        if not _META.match(text):
+            return _DEFINED_SHORT.sub("", text)
+    return ""
 
 
 MAX_POINTS = 6
@@ -671,6 +749,13 @@ def derive_points(article: Article) -> list[str]:
         candidates = [_capitalize(_LIST_JOIN.sub("", p.text)) for p in bullets]
     elif len(paragraphs) >= 3:
         candidates = [_first_sentence(p.text) for p in paragraphs[1:]]
+    elif paragraphs:
+        # A body of one or two paragraphs (a readout, a statement): its sentences after
+        # the first, which gives the summary.
+        sentences = [
+            " ".join(s.text.split()) for p in paragraphs for s in split_sentences(p.text)
+        ]
+        candidates = [s for s in sentences[1:] if len(s.split()) >= 6]
     else:
         return []
     summary = derive_summary(article)
@@ -680,7 +765,8 @@ def derive_points(article: Article) -> list[str]:
         connective = _CONNECTIVE.match(point)
         if connective and len(point[connective.end() :].split()) >= 3:
             point = _capitalize(point[connective.end() :])
-        if point and not point.endswith(":") and point != summary and point not in points:
+        repeats = _DEFINED_SHORT.sub("", point) == summary
+        if point and not point.endswith(":") and not repeats and point not in points:
             points.append(point)
         if len(points) == MAX_POINTS:
             break

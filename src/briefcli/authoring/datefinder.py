@@ -21,7 +21,7 @@ from typing import NamedTuple
 from briefcli.authoring.sentences import block_sentences, collapse, text_blocks
 from briefcli.knowledge.dates import PartialDate, days_in_month
 
-__all__ = ["DateMention", "find_dateline", "find_dates"]
+__all__ = ["DateMention", "ends_header_line", "find_dateline", "find_dates"]
 
 
 class DateMention(NamedTuple):
@@ -398,6 +398,8 @@ def find_dates(text: str, reference: str) -> list[DateMention]:
 # ------------------------------------------------------------------------------ datelines
 
 _FULL_DATES = (_ISO, _DAY_MONTH, _MONTH_DAY, _DOTTED_DATE)
+# "14/03/2023" in a header (never in running text, where it is as often a reference).
+_SLASHED = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/({_YEAR})(?![\d/])")
 _LINE = re.compile(r"[^\n]*")
 # What may follow a dateline's date on its line: nothing, or a dash and the story.
 _AFTER_DATELINE = re.compile(r"\s*(?:$|[-–—|:,(·•/]|\d{1,2}[:.]\d\d\b)")
@@ -424,28 +426,95 @@ def _full_date(m: re.Match[str]) -> str | None:
 def _heads_line(line: str, start: int, end: int) -> bool:
     """A date heads its line: after a label ("date", "Published:"), whatever follows; or
     after at most five words ("Washington,", "Press release", "Tuesday,") with no
-    sentence ending among them, and with nothing after it but a time, or a dash (a bar,
-    a slash, a colon, a comma) and the story; or the line is short and no sentence."""
+    sentence ending among them, none of them a preposition ("From October 1998 to March
+    1999, the mission ..." is the story), and with nothing after it but a time, or a dash
+    (a bar, a slash, a colon, a comma) and the story; or the line is short and no
+    sentence; or the date ends a header line (`ends_header_line`)."""
     before = line[:start]
     if _DATE_LABEL.fullmatch(before):
         return True
-    if len(before.split()) > 5 or _SENTENCE_END_BEFORE.search(before):
+    if ends_header_line(line, start, end):
+        return True
+    words = before.split()
+    if len(words) > 5 or _SENTENCE_END_BEFORE.search(before):
         return False
+    if words and words[0].casefold().strip(",") in _STORY_WORDS:
+        return False  # "On 12 April 2019, the Council met", "From October 1998 to ..."
     if _AFTER_DATELINE.match(line, end):
         return True
     # A short line that is no sentence: "Posted on 12 February 2024 by the Press Office".
     return len(line.split(None, 10)) <= 10 and not line.rstrip().endswith((".", "!", "?"))
 
 
+# Words that open a sentence of the story, not a dateline, when they stand before a date.
+_STORY_WORDS = frozenset(
+    ["on", "in", "at", "by", "since", "until", "till", "from", "before", "after", "as",
+     "of", "for", "during", "between", "and", "the", "a", "an", "this", "that", "then",
+     "to", "through", "throughout", "when", "while", "with", "following"]
+)
+# "U.S.", "Dr.": a dotted abbreviation is no sentence end before a date ending its line.
+_DOTTED_WORD = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.)+(?=\s|$)")
+_HEADER_WORDS = 12
+
+
+def ends_header_line(line: str, start: int, end: int) -> bool:
+    """A date ends a header line: "Statement from U.S. Embassy Pristina, December 14,
+    2018". Before it, at most twelve words after a comma, a dash or a bar, no sentence
+    ending (a dotted abbreviation is none) and no preposition just before the date ("was
+    signed on 13 August 2001"); after it, nothing but a period."""
+    if line[end:].strip(" \t.") or not start:
+        return False
+    before = line[:start].rstrip()
+    if not before.endswith((",", "–", "—", "-", "|", ":")):
+        return False
+    words = before.split()
+    if len(words) > _HEADER_WORDS or words[-1].casefold().strip(",–—-|:") in _STORY_WORDS:
+        return False
+    # A header is mostly names ("Statement from U.S. Embassy Pristina"); a sentence is
+    # not ("The agreement was signed in Brussels, 3 March 2021").
+    content = [w for w in words if w.casefold() not in _STORY_WORDS and w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in content) < 0.6 * len(content):
+        return False
+    return not _SENTENCE_END_BEFORE.search(_DOTTED_WORD.sub(" ", before))
+
+
+def _line_dates(line: str, head: int, foreign: bool) -> list[tuple[str, int, int]]:
+    """The full dates of a line's head, in order: English and numeric ones, or with
+    `foreign`, dates with a month name of another language of Europe (`monthnames`)."""
+    hits = sorted(
+        (m for pattern in _FULL_DATES for m in pattern.finditer(line, 0, head)),
+        key=lambda h: h.start(),
+    )
+    found = [(date, m.start(), m.end()) for m in hits if (date := _full_date(m))]
+    for m in _SLASHED.finditer(line, 0, head):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        # Day first, as Europe writes it, unless only the other order is a date.
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        if (date := _date_text(year, month, day)) and _free_before(line, m.start(), "w/.-"):
+            found.append((date, m.start(), m.end()))
+    if not foreign:
+        return sorted(found, key=lambda f: f[1])
+    from briefcli.authoring.monthnames import foreign_dates
+
+    return [
+        (date, start, end)
+        for year, month, day, start, end in foreign_dates(line[:head])
+        if (date := _date_text(year, month, day))
+    ]
+
+
 def find_dateline(text: str) -> tuple[str, int, int] | None:
     """The article's publication date from its first 15 lines: (date, start, end) with
     the date's span in `text`, or None.
 
-    A dateline is a full date (ISO, "12 April 2019", "March 3, 2021", "24.09.2023") that
-    heads its line (`_heads_line`): "date 2023-11-11", "Washington, March 3, 2021",
-    "BRUSSELS, 5 May 2022 – ...", "Tuesday, 4 June 2019", "Press release 17 June 2022".
-    The first such line wins; failing one, a month and year heading a line ("May 2022")
-    gives a partial date. A date inside a sentence of the story is no dateline.
+    A dateline is a full date (ISO, "12 April 2019", "March 3, 2021", "24.09.2023", or
+    with a month name of another language of Europe: "08 qershor 2010", "14. децембар
+    2022.", "le 3 mars 2021") that heads its line or ends a header line (`_heads_line`):
+    "date 2023-11-11", "Washington, March 3, 2021", "BRUSSELS, 5 May 2022 – ...",
+    "Tuesday, 4 June 2019", "Press release 17 June 2022", "Date: 29.05.2013", "Statement
+    from U.S. Embassy Pristina, December 14, 2018". The first such line wins; failing
+    one, a month and year alone on a line, or after a label ("May 2022", "Updated: May
+    2022"), gives a partial date. A date inside a sentence of the story is no dateline.
     """
     lines: list[tuple[int, str]] = []
     for m in _LINE.finditer(text):
@@ -453,19 +522,27 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
             break
         if not lines or m.start() != lines[-1][0] + len(lines[-1][1]):
             lines.append((m.start(), m.group()))
-    for offset, line in lines:
-        head = min(len(line), _LINE_HEAD)
-        hits = sorted(
-            (m for pattern in _FULL_DATES for m in pattern.finditer(line, 0, head)),
-            key=lambda h: h.start(),
-        )
-        for m in hits:
-            date = _full_date(m)
-            if date and _heads_line(line, m.start(), m.end()):
-                return date, offset + m.start(), offset + m.end()
+    # English and numeric dates first, then (Babel imported only then) other languages'.
+    for foreign in (False, True):
+        previous = ""
+        for offset, line in lines:
+            head = min(len(line), _LINE_HEAD)
+            # A line that goes on with the sentence above it ("... was signed on" / "13
+            # August 2001 by ...") holds no dateline.
+            tail = previous.split()[-1:]
+            previous = line
+            if tail and tail[0].casefold() in _STORY_WORDS:
+                continue
+            if foreign and not any(c.isdigit() for c in line[:head]):
+                continue
+            for date, start, end in _line_dates(line, head, foreign):
+                if _heads_line(line, start, end):
+                    return date, offset + start, offset + end
     for offset, line in lines:
         for m in _MONTH_YEAR.finditer(line, 0, min(len(line), _LINE_HEAD)):
-            date = _date_text(int(m["y"]), _month_number(m["m"]))
-            if date and _heads_line(line, m.start(), m.end()):
-                return date, offset + m.start(), offset + m.end()
+            partial = _date_text(int(m["y"]), _month_number(m["m"]))
+            before, after = line[: m.start()], line[m.end() :]
+            alone = not before.strip() or _DATE_LABEL.fullmatch(before)
+            if partial and alone and not after.strip(" \t.|–—-"):
+                return partial, offset + m.start(), offset + m.end()
     return None

@@ -11,6 +11,7 @@ gives the same draft. Nothing here reads files or prints.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -21,11 +22,10 @@ from briefcli.authoring.article import (
     derive_points,
     derive_summary,
     derive_title,
-    title_from_sentence,
 )
-from briefcli.authoring.datefinder import find_dates
 from briefcli.authoring.draft import DraftRecord
 from briefcli.authoring.entities import draft_entities
+from briefcli.authoring.events import article_events
 from briefcli.authoring.glossaries.common import GlossaryEntry
 from briefcli.authoring.unknowns import has_unknown, without_unknown
 from briefcli.index import lookups
@@ -78,6 +78,48 @@ class Known:
             found.setdefault(key, []).append((rid, field, name))
         return found
 
+    def drafted(self, digest: str) -> str | None:
+        """The id of the briefing of the knowledge drafted from the article of this
+        digest, if there is one."""
+        if self.conn is None:
+            return None
+        return lookups.briefing_with_digest(self.conn, digest)
+
+    def same_briefing(self, date: str, first_paragraph: str) -> str | None:
+        """The id of a briefing of the knowledge of this date whose body opens with this
+        paragraph (folded): the article drafted before there were digests, or by hand."""
+        if self.conn is None or not first_paragraph:
+            return None
+        key = term_key(first_paragraph)
+        for rid, body in lookups.briefing_bodies_on(self.conn, date):
+            try:
+                paragraphs = json.loads(body) if body else []
+            except ValueError:
+                paragraphs = [body]
+            first = paragraphs[0] if isinstance(paragraphs, list) and paragraphs else body
+            if isinstance(first, str) and term_key(first.split("\n\n")[0]) == key:
+                return str(rid)
+        return None
+
+    def event(self, date: str, title: str) -> str | None:
+        """The id of an event of the knowledge with this date and title (folded), or, for
+        a date to the day, whose title and summary hold most of the title's words ("Violent
+        events kill a Kosovo Police sergeant" is the known "Attack near the Banjska
+        Monastery", told as "violent events ... in which a Kosovo Police sergeant was
+        killed")."""
+        if self.conn is None:
+            return None
+        key = term_key(title)
+        words = _content_words(title)
+        close: list[str] = []
+        for rid, value, summary in lookups.events_on(self.conn, date):
+            if term_key(str(value)) == key:
+                return str(rid)
+            told = _content_words(f"{value} {summary or ''}")
+            if len(date) == 10 and len(words) >= 3 and len(words & told) >= 0.6 * len(words):
+                close.append(str(rid))
+        return close[0] if len(close) == 1 else None
+
 
 class _Draft:
     """Records being drafted, with the ids they take."""
@@ -88,7 +130,9 @@ class _Draft:
         self.taken = {kind: set(ids) for kind, ids in known.taken.items()}
         self.entity_of: dict[tuple[str, str], str] = {}  # (short key, long key) -> id
         self.new_terms: dict[str, str] = {}  # term key -> id of an entity drafted here
-        self.events: dict[tuple[str, str], str] = {}  # (date, sentence key) -> id
+        self.events: dict[tuple[str, str], str] = {}  # (date, title key) -> id
+        # (kind, field) -> (term key of the field -> id, how many records are indexed)
+        self._reuse: dict[tuple[str, str], tuple[dict[str, str], list[int]]] = {}
 
     def add(
         self, kind: str, data: dict[str, Any], comment: str | None, hint: str | None = None
@@ -113,14 +157,27 @@ class _Draft:
     def reuse(self, kind: str, field: str, text: str) -> str | None:
         """A record of the knowledge or of this draft with the same `field` text (a FAQ
         asked again, a source cited again): linked, not written twice."""
-        for record in self.records[kind]:
-            if term_key(str(record.data.get(field, ""))) == term_key(text):
-                # A FAQ written without an id has the one its question derives.
-                return str(record.data.get("id") or derive_id(kind, record.data))
-        return self.known.same(kind, field, text)
+        index = self._reuse.setdefault((kind, field), ({}, [0]))
+        keys, done = index
+        records = self.records[kind]
+        for record in records[done[0] :]:  # the records added since the last look
+            # A FAQ written without an id has the one its question derives.
+            keys.setdefault(term_key(str(record.data.get(field, ""))),
+                            str(record.data.get("id") or derive_id(kind, dict(record.data))))
+        done[0] = len(records)
+        return keys.get(term_key(text)) or self.known.same(kind, field, text)
 
     def all(self) -> list[DraftRecord]:
         return [r for kind in KINDS for r in self.records[kind]]
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a text that say what it is about: four letters or more, folded, a
+    plural's "s" and a verb's "-ed" left off ("kills", "killed" -> "kill")."""
+    out = set()
+    for word in re.findall(r"[^\W\d_]{4,}", text.casefold()):
+        out.add(re.sub(r"(?:ed|s)$", "", word))
+    return out - {"with", "that", "this", "from", "have", "been", "were", "their", "which"}
 
 
 def _origin(path: str, line: int, sentence: str, around: str = "") -> str:
@@ -179,25 +236,71 @@ def _ngrams(text: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
+def article_digest(text: str) -> str:
+    """`sha256:` and the digest of an article's text with its whitespace collapsed (a
+    copy wrapped otherwise, or saved with other line ends, is the same article)."""
+    import hashlib
+
+    return "sha256:" + hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class Skipped(NamedTuple):
+    """An article not drafted: its path, and why (a message for the user)."""
+
+    path: str
+    message: str
+    failed: bool  # True: it could not be drafted; False: nothing was left to draft
+
+
 def draft_from_articles(
-    articles: Sequence[Article], known: Known, date: str | None = None
+    articles: Sequence[Article], known: Known, date: str | None = None,
+    digests: Sequence[str | None] | None = None, skipped: list[Skipped] | None = None,
 ) -> list[DraftRecord]:
     """The draft of several articles: records in section order, each with its origin.
 
-    `date` overrides every article's own date. An article without a date (and no
-    `date`) raises ValueError naming it.
+    `date` overrides every article's own date. `digests` (one per article, see
+    `article_digest`) are recorded on the briefings; an article whose digest the
+    knowledge or this draft already has is drafted again not at all. An article without
+    a date (and no `date`), or with a paragraph too long to draft from, raises ValueError
+    naming it, or, given `skipped`, is listed there and the others are drafted; an article
+    already drafted is listed there too.
     """
-    for article in articles:
-        _check_lengths(article)
     draft = _Draft(known)
-    for article in articles:
+    seen: dict[str, str] = {}
+    for n, article in enumerate(articles):
+        try:
+            _check_lengths(article)
+        except ValueError as exc:  # a paragraph too long to draft from: not read at all
+            if skipped is None:
+                raise
+            skipped.append(Skipped(article.path, str(exc), True))
+            continue
+        digest = digests[n] if digests is not None and n < len(digests) else None
         when = date or article.date
+        if digest is not None:
+            before = seen.get(digest) or known.drafted(digest) or (
+                known.same_briefing(when, article.paragraphs[0].text)
+                if when and article.paragraphs else None
+            )
+            if before is not None:
+                if skipped is not None:
+                    skipped.append(Skipped(
+                        article.path, f"already drafted (briefing {before!r}); nothing "
+                        "drafted again", False,
+                    ))
+                continue
         if not when:
-            raise ValueError(
+            message = (
                 f"{article.path}: no date found near the top (a dateline such as "
                 "'Washington, March 3, 2021' or a line 'date 2023-11-11'); give one with --date"
             )
-        _draft_article(draft, article, when)
+            if skipped is None:
+                raise ValueError(message)
+            skipped.append(Skipped(article.path, message.split(": ", 1)[1], True))
+            continue
+        bid = _draft_article(draft, article, when, digest)
+        if digest is not None:
+            seen[digest] = bid
     return draft.all()
 
 
@@ -218,7 +321,7 @@ def _check_lengths(article: Article) -> None:
             raise ValueError(articles.long_paragraph(article.path, faq.line, longest, what))
 
 
-def _draft_article(draft: _Draft, article: Article, when: str) -> None:
+def _draft_article(draft: _Draft, article: Article, when: str, digest: str | None) -> str:
     body = "\n\n".join(p.text for p in article.paragraphs)
     lines: dict[str, int] = {}  # sentence -> its line: many records share one sentence
 
@@ -227,7 +330,6 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
             lines[sentence] = _line_of(article, sentence)
         return lines[sentence]
 
-    reference = when if len(when) == 10 else (when + "-01-01")[:10]
     # The entities the article names (people, bodies, places, agreements, processes and
     # the acronyms it defines) become entities, unless the knowledge or the draft has them.
     texts = [body, *(f.question + " " + f.answer for f in article.faqs)]
@@ -245,34 +347,36 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
         )
         if len(ids) == 1:  # an acronym of several senses is not a link by itself
             mentioned.setdefault(ids[0])
-    # Events: each sentence with a date other than the article's own dateline.
+    # Events: each dated clause, dated and titled by `events.article_events`.
     events: list[str] = []
-    # Per sentence, computed once however many dates it holds.
-    keys: dict[str, tuple[str, str, list[str]]] = {}
-    for mention in find_dates(body, reference):
-        if mention.sentence not in keys:
-            sentence = " ".join(mention.sentence.split())
-            keys[mention.sentence] = (sentence, term_key(sentence), [
-                eid for eid in _entities_in(draft, found, sentence) if eid in mentioned
-            ])
-        sentence, key, linked = keys[mention.sentence]
-        seen = (mention.date, key)
+    for found_event in article_events(
+        [p.text for p in article.paragraphs], when, article.headline,
+        dateline=when == article.date,
+    ):
+        sentence = found_event.sentence
+        seen = (found_event.date, term_key(found_event.title))
+        if seen not in draft.events:
+            known_event = draft.known.event(found_event.date, found_event.title)
+            if known_event is not None:
+                draft.events[seen] = known_event  # in the knowledge already: linked
         if seen in draft.events:
             events.append(draft.events[seen])
             continue
-        title = title_from_sentence(sentence)
-        data = {"date": mention.date, "title": title}
-        if title != sentence.rstrip("."):
+        linked = [eid for eid in _entities_in(draft, found, sentence) if eid in mentioned]
+        data = {"date": found_event.date, "title": found_event.title}
+        if found_event.end:
+            data["end"] = found_event.end
+        if found_event.title != sentence.rstrip("."):
             data["summary"] = (
                 sentence if len(sentence) <= LONG_SENTENCE
-                else excerpt(sentence, " ".join(mention.text.split()))
+                else excerpt(sentence, found_event.title.split()[0])
             )
         if linked:
             data["entities"] = linked
         eid = draft.add(
             "event", data,
-            _origin(article.path, line_of(sentence), sentence, " ".join(mention.text.split())),
-            f"{mention.date}-{title}",
+            _origin(article.path, line_of(sentence), sentence, found_event.title.split()[0]),
+            f"{found_event.date}-{found_event.title}",
         )
         draft.events[seen] = eid
         events.append(eid)
@@ -308,8 +412,11 @@ def _draft_article(draft: _Draft, article: Article, when: str) -> None:
         "events": list(dict.fromkeys(events)),
         "faqs": faqs,
         "sources": sources,
+        "digest": digest,
     }
-    draft.add("briefing", {k: v for k, v in briefing.items() if v}, f"from {article.path}")
+    return draft.add(
+        "briefing", {k: v for k, v in briefing.items() if v}, f"from {article.path}"
+    )
 
 
 def _entities_in(

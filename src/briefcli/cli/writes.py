@@ -235,9 +235,9 @@ def _url_list(path: Path) -> list[str]:
     return urls
 
 
-def _read_article(name: str) -> "Article":
-    """The article of one input: a text file parsed, or a page (web page, URL, PDF)
-    read by authoring.pages."""
+def _read_article(name: str) -> tuple["Article", str]:
+    """The article of one input and the text it was read from (which its digest is made
+    of): a text file parsed, or a page (web page, URL, PDF) read by authoring.pages."""
     from briefcli.authoring.pages import PageError, page_kind, read_input, to_article
 
     if page_kind(name) is None:
@@ -247,9 +247,10 @@ def _read_article(name: str) -> "Article":
         refused = too_long(text, name)
         if refused is not None:
             raise BriefError(refused)
-        return parse_article(text, name)
+        return parse_article(text, name), text
     try:
-        return to_article(read_input(name), name)
+        page = read_input(name)
+        return to_article(page, name), page.text
     except PageError as exc:
         raise BriefError(exc.message) from None
 
@@ -289,7 +290,7 @@ def ingest(
     brief ingest article.txt -o drafts/2023-11-11.yaml
     """
     from briefcli.authoring.draft import render_draft
-    from briefcli.authoring.drafting import Known, draft_from_articles
+    from briefcli.authoring.drafting import Known, Skipped, article_digest, draft_from_articles
     from briefcli.knowledge.rules import RuleError, check_date
 
     if date is not None:
@@ -303,17 +304,40 @@ def ingest(
     files = _articles(articles) if articles else []
     if urls is not None:
         files = list(dict.fromkeys([*files, *_url_list(urls)]))
-    parsed = [_read_article(name) for name in files]
+    skipped: list[Skipped] = []
+    parsed, digests = [], []
+    for name in files:
+        try:
+            article, text = _read_article(name)
+        except BriefError as exc:
+            skipped.append(Skipped(name, exc.message.removeprefix(f"{name}: "), True))
+            continue
+        parsed.append(article)
+        digests.append(article_digest(text))
     known = Known(_connect(ctx, data, check=False))
-    try:
-        records = draft_from_articles(parsed, known, date)
-    except ValueError as exc:
-        raise BriefError(str(exc)) from None
-    header = (
-        "A draft made by `brief ingest` from " + ", ".join(files)
-        + ". Read it, keep what is right, then move it beside your knowledge."
-    )
-    _deliver(ctx, render_draft(records, header), output, force)
+    records = draft_from_articles(parsed, known, date, digests, skipped)
+    env = _call(ctx).env
+    for skip in skipped:
+        # A folder run drafts every article it can and names the others, with why.
+        said = skip.message if skip.message.startswith(skip.path) else (
+            f"{skip.path}: {skip.message}"  # the message names the article (and its line)
+        )
+        env.stderr.write(f"brief: {said}\n")
+    failed = [skip for skip in skipped if skip.failed]
+    drafted = set(files) - {skip.path for skip in skipped}
+    if records:
+        header = (
+            "A draft made by `brief ingest` from "
+            + ", ".join(name for name in files if name in drafted)
+            + ". Read it, keep what is right, then move it beside your knowledge."
+        )
+        _deliver(ctx, render_draft(records, header), output, force)
+    if failed:
+        if len(files) > 1:  # one article: its own line says it all
+            env.stderr.write(
+                f"brief: {len(failed)} of {len(files)} article(s) could not be drafted\n"
+            )
+        raise typer.Exit(ExitCode.NOT_FOUND)
 
 
 GlossaryFormat = Enum(  # type: ignore[misc]

@@ -158,3 +158,29 @@ def people(conn: sqlite3.Connection) -> Iterator[tuple[str, Any]]:
         "SELECT id, json_extract(data, '$.name') FROM records WHERE kind = 'entity' "
         "AND json_extract(data, '$.kind') = 'person' ORDER BY rid"
     )
+
+
+def briefing_with_digest(conn: sqlite3.Connection, digest: str) -> str | None:
+    """The id of the first briefing that records this article digest, or None."""
+    row = conn.execute(
+        "SELECT id FROM records WHERE kind = 'briefing' "
+        "AND json_extract(data, '$.digest') = ? ORDER BY rid LIMIT 1", (digest,),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def briefing_bodies_on(conn: sqlite3.Connection, date: str) -> Iterator[tuple[str, Any]]:
+    """(id, body as stored) of the briefings of this date, in file order."""
+    yield from conn.execute(
+        "SELECT id, json_extract(data, '$.body') FROM records WHERE kind = 'briefing' "
+        "AND json_extract(data, '$.date') = ? ORDER BY rid", (date,),
+    )
+
+
+def events_on(conn: sqlite3.Connection, date: str) -> Iterator[tuple[str, Any, Any]]:
+    """(id, title, summary) of the events of this date, in file order."""
+    yield from conn.execute(
+        "SELECT id, json_extract(data, '$.title'), json_extract(data, '$.summary') "
+        "FROM records WHERE kind = 'event' AND json_extract(data, '$.date') = ? "
+        "ORDER BY rid", (date,),
+    )

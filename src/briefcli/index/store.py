@@ -434,6 +434,8 @@ def stored_problems(
         f"WHERE 1{level} UNION ALL SELECT path, line, col, code, message, level, '', kind, id "
         f"FROM cross_problems WHERE {_SHOWN_CROSS}{level}"
     ).fetchall()
+    if not errors_only:
+        rows += _duplicate_events(conn)
     hints = _id_hints(conn, [(row[7], row[8]) for row in rows if row[3] == "unknown-ref"])
     # Paths are stored absolute; messages that name a second place get the same treatment.
     here = (cwd or "\0") + os.sep
@@ -444,6 +446,32 @@ def stored_problems(
         )
         for path, line, col, code, message, level, excerpt, kind, key in rows
     )
+
+
+def _duplicate_events(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """Warnings for events with the same date and title (case and spacing aside) as one
+    written before them: a duplicate made by hand, or an article drafted twice. Found
+    when problems are listed (`brief check`), so that they are never stale."""
+    from briefcli.text import term_key
+
+    first: dict[tuple[str, str], tuple[str, str, int, int]] = {}
+    rows: list[tuple[Any, ...]] = []
+    for rid, date, title, path, line, col in conn.execute(
+        "SELECT r.id, json_extract(r.data, '$.date'), json_extract(r.data, '$.title'), "
+        "f.path, r.line, r.col FROM records r JOIN files f USING (fid) "
+        "WHERE r.kind = 'event' ORDER BY f.path, r.line, r.col"
+    ):
+        key = (str(date), term_key(str(title)))
+        if key not in first:
+            first[key] = (str(rid), str(path), int(line or 0), int(col or 0))
+            continue
+        other, where, at, col0 = first[key]
+        message = (
+            f"event {rid!r} has the same date and title as event {other!r} at "
+            f"{where}:{at}:{col0} ({date}, {title!r}); expected one event"
+        )
+        rows.append((path, line, col, "duplicate-event", message, "warning", "", "event", rid))
+    return rows
 
 
 HINTED = 200  # unknown ids given a "did you mean"; past that, a typo is not the cause

@@ -125,6 +125,7 @@ class Briefing(NamedTuple):
     events: tuple[str, ...] = ()
     faqs: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    digest: str | None = None
     path: str = ""
     line: int = 0
 
@@ -224,6 +225,8 @@ KINDS: dict[str, Kind] = {
                 ("body", PARAGRAPHS), ("points", TEXTS), ("entities", IDS, False, "entity"),
                 ("events", IDS, False, "event"), ("faqs", IDS, False, "faq"),
                 ("sources", IDS, False, "source"),
+                ("digest", TEXT, False, None,
+                 "sha256: and the digest of the article `brief ingest` drafted it from"),
             ),
             title="title", text=("summary", "body", "points"), dated=True,
             listing=("date", "title"), newest_first=True,
