@@ -97,17 +97,30 @@ def all_records(conn: sqlite3.Connection) -> list[Any]:
 
 # ---------------------------------------------------------------- define
 
+# A term's rows: by its key, or (an acronym, a one-word term) its key without spaces.
+TERM_MATCH = "(t.key IN (?, ?) OR t.squash = ?)"
+
+
+def term_params(term: str) -> tuple[str, str, str]:
+    """The values of TERM_MATCH for a term as typed."""
+    key = term_key(term)
+    squashed = key.replace(" ", "")
+    return key, squashed, squashed
+
+
 
 def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
     """Every entity whose id, acronym, name or alias matches the term, in sense order.
 
     The order: by what matched (acronym, name, alias, id); then the senses written in
-    more places first (the same acronym and name in several files is one sense, shown
-    once, its copies listed); then the senses more of the knowledge links to; then in
-    file order. Hyphens and punctuation match like spaces ("EU facilitated dialogue").
+    more files first (the same acronym and name in several files is one sense, shown
+    once, its copies listed; a sense written twice in one file counts that file once);
+    then the senses more of the knowledge links to; then in file order. Hyphens and
+    punctuation match like spaces ("EU facilitated dialogue"), and an acronym or a
+    one-word term also without them ("Wi-Fi", "WIFI" and "Wi Fi" are one term).
     """
     rows = conn.execute(
-        "SELECT t.rid, t.field FROM terms t WHERE t.key = ?", (term_key(term),)
+        f"SELECT t.rid, t.field FROM terms t WHERE {TERM_MATCH}", term_params(term)
     ).fetchall()
     if not rows:
         raise NotFound(f"no entry for {term!r}", suggest_terms(conn, term), search=term)
@@ -136,7 +149,8 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
         (order, _, _), copies = item
         linked = sum(links.get(entity.id, 0) for _, entity in copies)
         first = copies[0][1]
-        return (order, -len(copies), -linked, first.path, first.line)
+        files = len({entity.path for _, entity in copies})
+        return (order, -files, -linked, first.path, first.line)
 
     out = []
     for n, ((order, _, _), copies) in enumerate(sorted(senses.items(), key=weight)):
@@ -423,7 +437,8 @@ def timeline(
         params.append(limit)
     events = _records(conn, sql, params)
     if not events:
-        raise NotFound(f"no events for {topic!r} in that period" if topic else "no events")
+        period = " in that period" if since is not None or until is not None else ""
+        raise NotFound(f"no events for {topic!r}{period}" if topic else "no events")
     senses = _senses(conn, events, term_key(topic)) if topic and len(names) > 1 else {}
     return Timeline(title, events, senses)
 
