@@ -66,10 +66,11 @@ class JsonRenderer:
         self._write([b.to_data() for b in briefings])
 
     def define(self, defs: list[Definition]) -> None:
+        # A sense written in several files: the copies merged into it, as "Also in".
         self._write([
             {**d.entity.to_data(), "also_in": [
                 {"id": e.id, "file": e.path, "line": e.line} for e in d.copies
-            ]}
+            ]} if d.copies else d.entity.to_data()
             for d in defs
         ])
 
