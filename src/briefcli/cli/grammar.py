@@ -138,7 +138,7 @@ ROOT = Command("", (
 ))
 
 COMMANDS: dict[str, Command] = {c.name: c for c in (
-    Command("info", (DATA, HELP)),
+    Command("info", (DATA, HELP, JSON)),
     Command("show", (DATA, HELP, *_format("show")), (BRIEFINGS,), lean=True),
     Command("define", (
         DATA, HELP, *_format("define"), Option(("--short", "-s"), "short"),

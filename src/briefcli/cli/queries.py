@@ -37,11 +37,14 @@ SEARCH_LIMIT = int(str(grammar.default("search", "limit")))  # hits, when not gi
 
 
 @app.command(short_help="Knowledge files in use, the index and the configuration file.")
-def info(ctx: typer.Context, data: DataOption = None) -> None:
+def info(ctx: typer.Context, data: DataOption = None, as_json: Annotated[
+    bool, typer.Option("--json", help="One JSON object: config, index, size, records, "
+                       "errors, files.")
+] = False) -> None:
     """Which knowledge files are in use, where the index lives, its size and freshness,
     and which configuration file is read (or none).
 
-    Example: brief info --data kb/
+    Example: brief info --data kb/; brief info --json
     """
     import os
 
@@ -54,10 +57,20 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
     records = lookups.record_count(conn)
     where = call.index
     size = os.path.getsize(where) if where and where != ":memory:" else 0
+    errors = error_count(conn)
+    if as_json:
+        from briefcli.render.jsonout import dumps
+
+        config = call.env.config.path
+        call.env.stdout.write(dumps({
+            "config": str(config) if config else None, "index": where, "size": size,
+            "records": records, "errors": errors, "files": files,
+        }) + "\n")
+        return
     lines = [
         f"index: {where}" + (f" ({size / 1e6:.1f} MB)" if size else " (in memory)"),
         "fresh: yes (brought up to date for this call)",
-        f"records: {records:,}; errors: {error_count(conn)}",
+        f"records: {records:,}; errors: {errors}",
         f"config: {call.env.config.path or 'none'}",
         f"files ({len(files)}):",
         *(f"  {path}" for path in files),

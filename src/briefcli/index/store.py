@@ -290,9 +290,9 @@ def _store_part(
 def squash(key: str, field: str, text: str) -> str | None:
     """The key an acronym, or a term written as one word ("Wi-Fi"), is also found by:
     without spaces, so that "Wi-Fi", "WIFI", "wifi" and "Wi Fi" are one term; None when
-    it is the key itself, or the term is words ("Kosovo Force" is not "kosovoforce")."""
+    it is the key itself, an id, or words ("Kosovo Force" is not "kosovoforce")."""
     squashed = key.replace(" ", "")
-    if squashed == key or (field != "acronym" and len(text.split()) > 1):
+    if squashed == key or field == "id" or (field != "acronym" and len(text.split()) > 1):
         return None
     return squashed
 
