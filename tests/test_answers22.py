@@ -318,3 +318,12 @@ def test_only_acronyms_and_one_word_terms_are_squashed(kb: Path, tmp_path: Path)
     rows = dict(sqlite3.connect(index).execute(
         "SELECT text, squash FROM terms WHERE squash IS NOT NULL"))
     assert rows == {"Wi-Fi": "wifi"}
+
+
+def test_a_timeline_topic_folds_as_define_does(tmp_path: Path) -> None:
+    kb = write(tmp_path / "w" / "w.yaml", "entities:\n  - id: wifi\n    name: Wireless\n"
+               "    acronym: Wi-Fi\nevents:\n  - id: e\n    date: '1999'\n    title: Wi-Fi named\n"
+               "    entities: [wifi]\n")
+    answers = {t: both(["timeline", "-d", str(kb.parent), t], tmp_path)
+               for t in ("Wi-Fi", "WIFI", "Wi Fi")}
+    assert len(set(answers.values())) == 1 and "Wi-Fi named" in answers["WIFI"][1], answers

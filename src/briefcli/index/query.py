@@ -403,12 +403,12 @@ def timeline(
         # The topic's entities as a subquery, not a list of ids: an alias shared by
         # 260,000 entities must not become 260,000 SQL variables.
         entities_sql = (
-            "SELECT DISTINCT r.id FROM terms t JOIN records r USING (rid) WHERE t.key = ?"
+            f"SELECT DISTINCT r.id FROM terms t JOIN records r USING (rid) WHERE {TERM_MATCH}"
         )
         names = [
             row[0] for row in conn.execute(
                 "SELECT json_extract(r.data, '$.name') FROM records r WHERE r.kind = 'entity' "
-                f"AND r.id IN ({entities_sql}) ORDER BY r.rid LIMIT 4", (term_key(topic),),
+                f"AND r.id IN ({entities_sql}) ORDER BY r.rid LIMIT 4", term_params(topic),
             )
         ]
         has_tag = conn.execute("SELECT 1 FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
@@ -423,7 +423,7 @@ def timeline(
             "(r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND target_id IN "
             f"({entities_sql})) OR r.rid IN (SELECT rid FROM tags WHERE key = ?))"
         )
-        params += [term_key(topic), key]
+        params += [*term_params(topic), key]
     if since is not None:
         where.append("r.end_key >= ?")
         params.append(since.low)
@@ -439,11 +439,11 @@ def timeline(
     if not events:
         period = " in that period" if since is not None or until is not None else ""
         raise NotFound(f"no events for {topic!r}{period}" if topic else "no events")
-    senses = _senses(conn, events, term_key(topic)) if topic and len(names) > 1 else {}
+    senses = _senses(conn, events, topic) if topic and len(names) > 1 else {}
     return Timeline(title, events, senses)
 
 
-def _senses(conn: sqlite3.Connection, events: list[Event], key: str) -> dict[str, str]:
+def _senses(conn: sqlite3.Connection, events: list[Event], topic: str) -> dict[str, str]:
     """For a topic of several senses (an acronym shared by several entities): event id
     -> the name of the sense (or senses) it belongs to."""
     out: dict[str, list[str]] = {}
@@ -452,10 +452,10 @@ def _senses(conn: sqlite3.Connection, events: list[Event], key: str) -> dict[str
             "SELECT ev.id, json_extract(en.data, '$.name') FROM records ev "
             "JOIN links l ON l.rid = ev.rid AND l.target = 'entity' "
             "JOIN records en ON en.kind = 'entity' AND en.id = l.target_id "
-            "JOIN terms t ON t.rid = en.rid AND t.key = ? "
+            f"JOIN terms t ON t.rid = en.rid AND {TERM_MATCH} "
             f"WHERE ev.kind = 'event' AND ev.id IN ({marks}) "
             "ORDER BY l.rowid",
-            [key, *chunk],
+            [*term_params(topic), *chunk],
         ):
             names = out.setdefault(event_id, [])
             if name not in names:
