@@ -183,6 +183,10 @@ def _headwords(
         raise typer.Exit(ExitCode.NOT_FOUND) from None
     out.headwords(found)
     if found.more:
+        call = _call(ctx)
+        if call.paged is not None:  # the note after the list, as on the fast path
+            call.paged.finish()
+            call.paged = None
         _stderr(env, more_note(found))
 
 
