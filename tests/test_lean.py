@@ -151,6 +151,18 @@ def corpus(kb: Path) -> list[tuple[list[str], dict[str, str], bool]]:
         ["--data", data, "faq", "TCP"], ["--data", data, "define", "TCP", "-f", "markdown"],
         ["--data", str(kb / "a.yaml"), "define", "IP"],
         ["--data", str(kb / "missing"), "define", "IP"],
+        # define --match, the root's options after the command, search's -word
+        ["--data", data, "define", "--match", "prefix", "T"],
+        ["--data", data, "define", "-m", "fuzzy", "TPC"], ["-d", data, "define", "-mregex", "^t"],
+        ["--data", data, "define", "-m", "substring", "proto", "--json"],
+        ["--data", data, "define", "-m", "prefix", "t", "--limit", "1"],
+        ["--data", data, "define", "-m", "regex", "["], ["define", "-m", "prefix", "zzqx"],
+        ["define", "-m", "prefix", "K", "-f", "markdown"], ["define", "-m=prefix", "K"],
+        ["define", "--match=PREFIX", "K", "-f", "html"], ["define", "-m", "prefix", "K", "-s"],
+        ["define", "KFOR", "--no-pager"], ["define", "KFOR", "--color", "never"],
+        ["define", "KFOR", "--strict"], ["define", "KFOR", "--color=always", "--no-pager"],
+        ["define", "KFOR", "--color"], ["search", "-kfor", "peace"], ["search", "EU", "-f", "html"],
+        ["search", "-sergeant", "Kosovo", "-d", data], ["search", "-hello", "Kosovo"],
     ]
     cases += own
     out: list[tuple[list[str], dict[str, str], bool]] = []

@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
 
     env = env or Environment()
     args = sys.argv[1:] if argv is None else argv
-    debug = debug_option(args) or bool(env.environ.get("BRIEF_DEBUG"))
+    # The root's options after the command too, and search's -word (as the fast path).
+    debug = debug_option(grammar.arrange(args)) or bool(env.environ.get("BRIEF_DEBUG"))
     from briefcli.cli.config import config_failure
 
     failed = config_failure(env)  # a bad config file: its place and what is wrong, exit 2
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
             _stderr(env, f"brief: argument {n} is not valid UTF-8 text: "
                          f"{arg.encode('utf-8', 'surrogateescape')!r}")
             sys.exit(ExitCode.USAGE)
+    args = grammar.arrange(args)
     guard = guard_output(env)
     try:
         try:

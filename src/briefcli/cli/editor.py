@@ -75,6 +75,43 @@ def find_record(
     return next(iter(firsts.values()))
 
 
+class ManySenses(BriefError):
+    """A term of several senses: the id must say which."""
+
+    def __init__(self, term: str, senses: list[tuple[str, str]]) -> None:
+        width = max(len(i) for i, _ in senses)
+        listed = "".join(f"\n  {i:<{width}}  {name}" for i, name in senses)
+        super().__init__(
+            f"{term!r} has {len(senses)} senses; say which by its id (brief edit ID):"
+            + listed,
+            ExitCode.USAGE,
+        )
+
+
+def find_record_or_term(
+    conn: sqlite3.Connection, what: str, kind: str | None = None, cwd: str | None = None
+) -> Place:
+    """Where the record with this id is written (`find_record`), else the entity the
+    term (an acronym, a name, an alias) names, as `define` resolves it. A term of several
+    senses raises `ManySenses`; neither an id nor a term, the NotFound of the id (with
+    the closest ids)."""
+    from briefcli.index.query import NotFound, find_terms
+
+    try:
+        return find_record(conn, what, kind, cwd)
+    except NotFound as missed:
+        if kind not in (None, "entity"):
+            raise
+        try:
+            senses = find_terms(conn, what)
+        except NotFound:
+            raise missed from None
+    if len(senses) > 1:
+        raise ManySenses(what, [(d.entity.id, d.entity.name) for d in senses])
+    entity = senses[0].entity
+    return Place("entity", entity.id, entity.path, entity.line)
+
+
 def suggest_ids(
     conn: sqlite3.Connection, record_id: str, kind: str | None = None, limit: int = 5
 ) -> list[str]:

@@ -33,12 +33,17 @@ SEARCH_KINDS = "search-kinds"  # search --kind: the kinds search knows
 LISTS = "lists"  # list: what it lists
 COLORS = "colors"  # --color
 GLOSSARIES = "glossaries"  # import --from
+MATCHES = "matches"  # define --match: the strategies
 FILES = "files"
 TEXT = "text"
 FORMAT = "format:"  # + a view: the formats that serve it
 
 KNOWLEDGE = frozenset({TERMS, TOPICS, BRIEFINGS, RECORDS})
 COLOR_CHOICES = ("auto", "always", "never")
+# define --match, as `dict -m -s` has them: exact answers, the others list headwords
+MATCH_CHOICES = ("exact", "prefix", "substring", "regex", "fuzzy")
+MATCH_LIMIT = 50  # headwords --match lists, when --limit is not given
+MAX_PATTERN = 200  # characters of a --match regex
 
 
 def choices(completer: str) -> tuple[str, ...] | None:
@@ -46,6 +51,8 @@ def choices(completer: str) -> tuple[str, ...] | None:
     value is allowed. Each registry is imported only when asked."""
     if completer == COLORS:
         return COLOR_CHOICES
+    if completer == MATCHES:
+        return MATCH_CHOICES
     if completer == GLOSSARIES:
         from briefcli.authoring.glossaries import READERS
 
@@ -131,10 +138,12 @@ ROOT = Command("", (
 ))
 
 COMMANDS: dict[str, Command] = {c.name: c for c in (
-    Command("info", (DATA, HELP)),
+    Command("info", (DATA, HELP, JSON)),
     Command("show", (DATA, HELP, *_format("show")), (BRIEFINGS,), lean=True),
-    Command("define", (DATA, HELP, *_format("define"), Option(("--short", "-s"), "short")),
-            (TERMS,), variadic=True, least=1, lean=True),
+    Command("define", (
+        DATA, HELP, *_format("define"), Option(("--short", "-s"), "short"),
+        Option(("--match", "-m"), "match", MATCHES, default="exact"), _limit(MATCH_LIMIT),
+    ), (TERMS,), variadic=True, least=1, lean=True),
     Command("timeline", (
         DATA, HELP, *_format("timeline"),
         Option(("--since",), "since", TEXT), Option(("--until",), "until", TEXT),
@@ -281,3 +290,139 @@ def undecodable(arg: str) -> bool:
     """Whether an argument holds bytes that were not text in the locale's encoding
     (Python keeps them as lone surrogates, which no file, index or terminal takes)."""
     return any("\udc80" <= c <= "\udcff" for c in arg)
+
+
+def match_options(
+    match: str | None, limit: int | None, short: bool
+) -> tuple[str, int]:
+    """`define --match` and `--limit`: the strategy, and how many headwords it lists.
+    `--limit` bounds a listing (exact lists none); `--short` is for senses, not one."""
+    strategy = one_of(match or "exact", MATCHES, "--match") or "exact"
+    if strategy == "exact" and limit is not None:
+        raise UsageError("--limit", "--limit bounds the headwords --match lists; with exact "
+                                    "(the default) there is no list: give --match prefix, "
+                                    "substring, regex or fuzzy")
+    if strategy != "exact" and short:
+        raise UsageError("--short", f"--short is one line per sense; --match {strategy} "
+                                    "lists headwords")
+    return strategy, MATCH_LIMIT if limit is None else limit
+
+
+def pattern(text: str) -> object:
+    """A `--match regex` pattern, compiled to ignore case: bounded in length, valid, and
+    without a repeated group that holds a repeat or an alternative (such a pattern can
+    take exponential time on a short headword, as `(a+)+$` does)."""
+    import re
+
+    if len(text) > MAX_PATTERN:
+        raise UsageError("TERM", f"the regex {text[:40]!r}… is {len(text)} characters long; "
+                                 f"at most {MAX_PATTERN} are read")
+    try:
+        compiled = re.compile(text, re.IGNORECASE)
+    except re.error as exc:
+        raise UsageError("TERM", f"{text!r} is not a regular expression: {exc}") from None
+    if _repeats_a_repeat(text):
+        raise UsageError("TERM", f"the regex {text!r} repeats a group that holds a repeat or "
+                                 "an alternative, which can take exponential time; write "
+                                 "it without (e.g. a+ instead of (a+)+)")
+    return compiled
+
+
+def _repeats_a_repeat(text: str) -> bool:
+    """Whether a group holding a quantifier or `|` is itself quantified (`*`, `+`, `{`)."""
+    stack: list[bool] = []  # per open group: whether it holds a repeat or alternative
+    i, in_class = 0, False
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if text[i + 1:i + 2] == "]" or text[i + 1:i + 3] == "^]":
+                i += 2 if text[i + 1] == "]" else 3
+                continue
+        elif c == "(":
+            stack.append(False)
+        elif c == ")" and stack:
+            risky = stack.pop()
+            after = text[i + 1:i + 2]
+            if risky and after in ("*", "+", "{"):
+                return True
+            if stack and (risky or after in ("*", "+", "{", "?")):
+                stack[-1] = True
+        elif c in "*+{|" and stack:
+            stack[-1] = True
+        i += 1
+    return False
+
+
+def _named(arg: str, command: Command) -> tuple[str, bool]:
+    """The option name of `arg` and whether a value is attached (`--x=v`, `-xV`)."""
+    if arg.startswith("--"):
+        return arg.split("=", 1)[0], "=" in arg
+    if len(arg) > 2 and arg[:2] in command.options:
+        return arg[:2], True
+    return arg, False
+
+
+def arrange(args: Sequence[str]) -> list[str]:
+    """The arguments as both paths read them: the root's options given after the command
+    (`brief define X --no-pager`, `--strict`, `--color never`) moved before it, and for
+    `search` a word that begins with '-' but is no option (`-kfor`, the syntax's "leave
+    out") kept as a word, after a `--`. Anything else is left as it is."""
+    out = list(args)
+    i = 0
+    while i < len(out):  # the root's options before the command
+        arg = out[i]
+        if arg == "--" or arg == "-" or not arg.startswith("-"):
+            break
+        name, attached = _named(arg, ROOT)
+        spec = ROOT.options.get(name)
+        i += 2 if spec is not None and spec.value is not None and not attached else 1
+    if i >= len(out) or out[i] not in COMMANDS:
+        return out
+    command = COMMANDS[out[i]]
+    moved: list[str] = []
+    options: list[str] = []
+    words: list[str] = []
+    kept: list[str] = []  # in the order given, moved options left out
+    dashed = False
+    j = i + 1
+    while j < len(out):
+        arg = out[j]
+        if arg == "--":
+            words += out[j + 1:]
+            kept += out[j:]
+            break
+        if arg == "-" or not arg.startswith("-"):
+            words.append(arg)
+            kept.append(arg)
+            j += 1
+            continue
+        name, attached = _named(arg, command)
+        spec = command.options.get(name)
+        if spec is None and name in ROOT.options:
+            root = ROOT.options[name]
+            width = 2 if root.value is not None and not attached else 1
+            if not (root.value is None and attached) and j + width <= len(out):
+                moved += out[j:j + width]
+                j += width
+                continue
+        if spec is not None and not (spec.value is None and attached):
+            width = 2 if spec.value is not None and not attached else 1
+            options += out[j:j + width]
+            kept += out[j:j + width]
+            j += width
+            continue
+        if command.name == "search" and not arg.startswith("--"):
+            dashed = True  # -word: leave out what has it
+            words.append(arg)
+        else:
+            options.append(arg)  # no option of the command: the full command says so
+        kept.append(arg)
+        j += 1
+    head = out[:i] + moved + [out[i]]
+    return head + options + ["--"] + words if dashed else head + kept

@@ -41,7 +41,7 @@ from briefcli.cli.grammar import UsageError, undecodable
 # other option, --help and --svg among them, goes to the full command).
 ROOT_KEYS = frozenset({"data", "strict", "color", "no_pager"})
 KEYS = frozenset({"data", "json", "format", "short", "since", "until", "limit", "reverse",
-                  "kind", "tag"})
+                  "kind", "tag", "match"})
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> NoReturn:
@@ -154,6 +154,7 @@ def _options(
 def parse(args: list[str]) -> Parsed:
     """The call, or _Usage when the full command should take it."""
     p = Parsed()
+    args = grammar.arrange(args)  # the root's options after the command too; -word
     root: dict[str, Any] = {}
     i = _options(args, 0, grammar.ROOT, ROOT_KEYS, root, None)
     command = grammar.COMMANDS.get(args[i]) if i < len(args) else None
@@ -180,8 +181,8 @@ def parse(args: list[str]) -> Parsed:
 def _format(p: Parsed, view: str) -> str:
     from briefcli.render import choose_format
 
-    try:
-        return choose_format(view, p.format, p.json)
+    try:  # define's headwords come in define's formats
+        return choose_format("define" if view == "headwords" else view, p.format, p.json)
     except ValueError:
         raise _Usage("--format") from None
 
@@ -200,6 +201,15 @@ def _checked_query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
     words = p.words
     if p.command == "define":
         grammar.short_alone(bool(o.get("short")), p.json or p.format is not None)
+        strategy, most = grammar.match_options(
+            str(o.get("match", "exact")).lower(), grammar.limit(o.get("limit")),
+            bool(o.get("short")),
+        )
+        if strategy != "exact":
+            patterns = [grammar.pattern(t) for t in words] if strategy == "regex" else []
+            from briefcli.index.matching import match_terms
+
+            return "headwords", lambda conn: match_terms(conn, words, strategy, most, patterns)
         from briefcli.index.query import define_terms
 
         def define(conn: Any) -> Any:
@@ -224,7 +234,7 @@ def _checked_query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
         from briefcli.index.query import search
 
         text = " ".join(words)
-        return "search", lambda conn: search(conn, text, kind, limit)
+        return "search", lambda conn: search(conn, text, kind, limit)._replace(query=text)
     if p.command == "show":
         what = words[0] if words else None
         grammar.show_target(what)
@@ -295,4 +305,9 @@ def _write(env: Environment, p: Parsed, view: str, fmt: str, result: Any) -> int
         getattr(out, view)(result)
     if buffer is not None:
         buffer.finish()
+    if view == "headwords" and result.more:
+        from briefcli.index.connect import say
+        from briefcli.index.matching import more_note
+
+        say(env, more_note(result))
     return 0

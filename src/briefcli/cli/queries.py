@@ -5,7 +5,7 @@ list and faq."""
 # call, and string annotations make it evaluate them (measured: about 5 ms a call).
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,6 +25,7 @@ from briefcli.cli.base import (
     _deliver,
     _not_found,
     _renderer,
+    _stderr,
     app,
     checked,
     option,
@@ -36,11 +37,14 @@ SEARCH_LIMIT = int(str(grammar.default("search", "limit")))  # hits, when not gi
 
 
 @app.command(short_help="Knowledge files in use, the index and the configuration file.")
-def info(ctx: typer.Context, data: DataOption = None) -> None:
+def info(ctx: typer.Context, data: DataOption = None, as_json: Annotated[
+    bool, typer.Option("--json", help="One JSON object: config, index, size, records, "
+                       "errors, files.")
+] = False) -> None:
     """Which knowledge files are in use, where the index lives, its size and freshness,
     and which configuration file is read (or none).
 
-    Example: brief info --data kb/
+    Example: brief info --data kb/; brief info --json
     """
     import os
 
@@ -53,10 +57,20 @@ def info(ctx: typer.Context, data: DataOption = None) -> None:
     records = lookups.record_count(conn)
     where = call.index
     size = os.path.getsize(where) if where and where != ":memory:" else 0
+    errors = error_count(conn)
+    if as_json:
+        from briefcli.render.jsonout import dumps
+
+        config = call.env.config.path
+        call.env.stdout.write(dumps({
+            "config": str(config) if config else None, "index": where, "size": size,
+            "records": records, "errors": errors, "files": files,
+        }) + "\n")
+        return
     lines = [
         f"index: {where}" + (f" ({size / 1e6:.1f} MB)" if size else " (in memory)"),
         "fresh: yes (brought up to date for this call)",
-        f"records: {records:,}; errors: {error_count(conn)}",
+        f"records: {records:,}; errors: {errors}",
         f"config: {call.env.config.path or 'none'}",
         f"files ({len(files)}):",
         *(f"  {path}" for path in files),
@@ -105,18 +119,34 @@ def define(
     short: Annotated[
         bool, option("define", "short", help="One line per sense: 'KFOR: Kosovo Force'.")
     ] = False,
+    match: Annotated[
+        str, option("define", "match", metavar="STRATEGY",
+                    help="exact (the default: define the terms), or list the headwords that "
+                    "match: prefix, substring, regex or fuzzy (as dict -m -s).",
+                    autocompletion=_completes(grammar.MATCHES)),
+    ] = str(grammar.default("define", "match")),
+    limit: Annotated[
+        int | None, option("define", "limit", help="With --match: at most N headwords "
+                           f"(default {grammar.MATCH_LIMIT}).")
+    ] = None,
 ) -> None:
     """Define acronyms, names or ids: every sense, and what each relates to.
 
-    Matching ignores case and accents ("vucic" finds "Vučić").
-    Examples: brief define KFOR; brief define TCP --short
+    Matching ignores case and accents ("vucic" finds "Vučić"). --match prefix, substring,
+    regex or fuzzy lists the headwords that match instead, one a line.
+    Examples: brief define KFOR; brief define TCP --short; brief define -m prefix KF
     """
     from briefcli.index.query import define_terms
 
     checked(grammar.words, "define", terms)
     checked(grammar.short_alone, short, as_json or fmt is not None)
+    strategy, most = checked(grammar.match_options, match.lower(), limit, short)
+    patterns = [checked(grammar.pattern, t) for t in terms] if strategy == "regex" else []
 
     out = _renderer(ctx, "define", as_json, fmt)
+    if strategy != "exact":
+        _headwords(ctx, out, terms, strategy, most, patterns, data)
+        return
     found, misses = define_terms(_connect(ctx, data), terms)
     if found and short:
         from briefcli.render.common import short_lines
@@ -135,6 +165,30 @@ def define(
 
 
 
+
+
+def _headwords(
+    ctx: typer.Context, out: Any, terms: list[str], strategy: str, most: int,
+    patterns: list[Any], data: list[str] | None,
+) -> None:
+    """`define --match`: the headwords, one a line; how many more on stderr."""
+    from briefcli.index.matching import match_terms, more_note
+    from briefcli.index.query import NotFound
+
+    env = _call(ctx).env
+    try:
+        found = match_terms(_connect(ctx, data), terms, strategy, most, patterns)
+    except NotFound as miss:
+        out.empty("define")
+        _not_found(env, miss)
+        raise typer.Exit(ExitCode.NOT_FOUND) from None
+    out.headwords(found)
+    if found.more:
+        call = _call(ctx)
+        if call.paged is not None:  # the note after the list, as on the fast path
+            call.paged.finish()
+            call.paged = None
+        _stderr(env, more_note(found))
 
 
 @app.command()
@@ -224,7 +278,9 @@ def search(
     checked(grammar.words, "search", query)
     checked(grammar.choice, "search", "kind", kind)
     out = _renderer(ctx, "search", as_json, fmt)
-    _answer(out, "search", lambda: find(_connect(ctx, data), " ".join(query), kind, limit))
+    text = " ".join(query)
+    _answer(out, "search", lambda: find(_connect(ctx, data), text, kind, limit)._replace(
+        query=text))
 
 
 ListWhat = Enum(  # type: ignore[misc]

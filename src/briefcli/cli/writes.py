@@ -135,7 +135,9 @@ def edit(
     ctx: typer.Context,
     record_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="The id of a record of any kind.",
+        typer.Argument(metavar="ID|TERM",
+                       help="The id of a record of any kind, or an entity's acronym, name "
+                       "or alias (as define finds it).",
                        autocompletion=_completes("records")),
     ],
     kind: Annotated[
@@ -147,19 +149,20 @@ def edit(
     ] = None,
     data: DataOption = None,
 ) -> None:
-    """Open the file where a record is written in your editor, at its line.
+    """Open the file where a record is written in your editor, at its line: by id, or
+    by an entity's acronym, name or alias (a term of several senses lists their ids).
 
     The editor is $VISUAL, else $EDITOR, else vi; brief exits with its status.
     Example: brief edit kfor; EDITOR='code --wait' brief edit blinken-vucic-call
     """
     import subprocess
 
-    from briefcli.cli.editor import editor_command, find_record
+    from briefcli.cli.editor import editor_command, find_record_or_term
 
     checked(grammar.choice, "edit", "kind", kind)
     env = _call(ctx).env
     # Knowledge with errors is what one edits: no warning, and --strict does not refuse.
-    place = find_record(_connect(ctx, data, check=False), record_id, kind, env.cwd)
+    place = find_record_or_term(_connect(ctx, data, check=False), record_id, kind, env.cwd)
     argv = editor_command(env.environ, place.path, place.line)
     env.stdout.flush()
     try:

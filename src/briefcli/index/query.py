@@ -97,17 +97,30 @@ def all_records(conn: sqlite3.Connection) -> list[Any]:
 
 # ---------------------------------------------------------------- define
 
+# A term's rows: by its key, or (an acronym, a one-word term) its key without spaces.
+TERM_MATCH = "(t.key IN (?, ?) OR t.squash = ?)"
+
+
+def term_params(term: str) -> tuple[str, str, str]:
+    """The values of TERM_MATCH for a term as typed."""
+    key = term_key(term)
+    squashed = key.replace(" ", "")
+    return key, squashed, squashed
+
+
 
 def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
     """Every entity whose id, acronym, name or alias matches the term, in sense order.
 
     The order: by what matched (acronym, name, alias, id); then the senses written in
-    more places first (the same acronym and name in several files is one sense, shown
-    once, its copies listed); then the senses more of the knowledge links to; then in
-    file order. Hyphens and punctuation match like spaces ("EU facilitated dialogue").
+    more files first (the same acronym and name in several files is one sense, shown
+    once, its copies listed; a sense written twice in one file counts that file once);
+    then the senses more of the knowledge links to; then in file order. Hyphens and
+    punctuation match like spaces ("EU facilitated dialogue"), and an acronym or a
+    one-word term also without them ("Wi-Fi", "WIFI" and "Wi Fi" are one term).
     """
     rows = conn.execute(
-        "SELECT t.rid, t.field FROM terms t WHERE t.key = ?", (term_key(term),)
+        f"SELECT t.rid, t.field FROM terms t WHERE {TERM_MATCH}", term_params(term)
     ).fetchall()
     if not rows:
         raise NotFound(f"no entry for {term!r}", suggest_terms(conn, term), search=term)
@@ -136,7 +149,8 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
         (order, _, _), copies = item
         linked = sum(links.get(entity.id, 0) for _, entity in copies)
         first = copies[0][1]
-        return (order, -len(copies), -linked, first.path, first.line)
+        files = len({entity.path for _, entity in copies})
+        return (order, -files, -linked, first.path, first.line)
 
     out = []
     for n, ((order, _, _), copies) in enumerate(sorted(senses.items(), key=weight)):
@@ -389,12 +403,12 @@ def timeline(
         # The topic's entities as a subquery, not a list of ids: an alias shared by
         # 260,000 entities must not become 260,000 SQL variables.
         entities_sql = (
-            "SELECT DISTINCT r.id FROM terms t JOIN records r USING (rid) WHERE t.key = ?"
+            f"SELECT DISTINCT r.id FROM terms t JOIN records r USING (rid) WHERE {TERM_MATCH}"
         )
         names = [
             row[0] for row in conn.execute(
                 "SELECT json_extract(r.data, '$.name') FROM records r WHERE r.kind = 'entity' "
-                f"AND r.id IN ({entities_sql}) ORDER BY r.rid LIMIT 4", (term_key(topic),),
+                f"AND r.id IN ({entities_sql}) ORDER BY r.rid LIMIT 4", term_params(topic),
             )
         ]
         has_tag = conn.execute("SELECT 1 FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
@@ -409,7 +423,7 @@ def timeline(
             "(r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND target_id IN "
             f"({entities_sql})) OR r.rid IN (SELECT rid FROM tags WHERE key = ?))"
         )
-        params += [term_key(topic), key]
+        params += [*term_params(topic), key]
     if since is not None:
         where.append("r.end_key >= ?")
         params.append(since.low)
@@ -423,12 +437,13 @@ def timeline(
         params.append(limit)
     events = _records(conn, sql, params)
     if not events:
-        raise NotFound(f"no events for {topic!r} in that period" if topic else "no events")
-    senses = _senses(conn, events, term_key(topic)) if topic and len(names) > 1 else {}
+        period = " in that period" if since is not None or until is not None else ""
+        raise NotFound(f"no events for {topic!r}{period}" if topic else "no events")
+    senses = _senses(conn, events, topic) if topic and len(names) > 1 else {}
     return Timeline(title, events, senses)
 
 
-def _senses(conn: sqlite3.Connection, events: list[Event], key: str) -> dict[str, str]:
+def _senses(conn: sqlite3.Connection, events: list[Event], topic: str) -> dict[str, str]:
     """For a topic of several senses (an acronym shared by several entities): event id
     -> the name of the sense (or senses) it belongs to."""
     out: dict[str, list[str]] = {}
@@ -437,10 +452,10 @@ def _senses(conn: sqlite3.Connection, events: list[Event], key: str) -> dict[str
             "SELECT ev.id, json_extract(en.data, '$.name') FROM records ev "
             "JOIN links l ON l.rid = ev.rid AND l.target = 'entity' "
             "JOIN records en ON en.kind = 'entity' AND en.id = l.target_id "
-            "JOIN terms t ON t.rid = en.rid AND t.key = ? "
+            f"JOIN terms t ON t.rid = en.rid AND {TERM_MATCH} "
             f"WHERE ev.kind = 'event' AND ev.id IN ({marks}) "
             "ORDER BY l.rowid",
-            [key, *chunk],
+            [*term_params(topic), *chunk],
         ):
             names = out.setdefault(event_id, [])
             if name not in names:

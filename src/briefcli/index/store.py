@@ -42,7 +42,8 @@ CREATE TABLE records (
     crc INTEGER NOT NULL  -- zlib.crc32 of data: damage SQLite does not notice is noticed
 );
 CREATE TABLE terms (
-    key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL
+    key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL,
+    squash TEXT  -- an acronym's or a one-word term's key without spaces ("wi fi": "wifi")
 );
 CREATE TABLE tags (key TEXT NOT NULL, rid INTEGER NOT NULL);
 CREATE TABLE links (
@@ -70,6 +71,7 @@ CREATE INDEX IF NOT EXISTS records_kind_date ON records (kind, sort_key, end_key
 CREATE INDEX IF NOT EXISTS records_fid ON records (fid);
 CREATE INDEX IF NOT EXISTS terms_key ON terms (key);
 CREATE INDEX IF NOT EXISTS terms_rid ON terms (rid);
+CREATE INDEX IF NOT EXISTS terms_squash ON terms (squash) WHERE squash IS NOT NULL;
 CREATE INDEX IF NOT EXISTS tags_key ON tags (key);
 CREATE INDEX IF NOT EXISTS tags_rid ON tags (rid);
 CREATE INDEX IF NOT EXISTS links_target ON links (target, target_id);
@@ -285,6 +287,31 @@ def _store_part(
     _store(conn, fid, part)
 
 
+def squash(key: str, field: str, text: str) -> str | None:
+    """The key an acronym, or a term written as one word ("Wi-Fi"), is also found by:
+    without spaces, so that "Wi-Fi", "WIFI", "wifi" and "Wi Fi" are one term; None when
+    it is the key itself, an id, or words ("Kosovo Force" is not "kosovoforce")."""
+    squashed = key.replace(" ", "")
+    if squashed == key or field == "id" or (field != "acronym" and len(text.split()) > 1):
+        return None
+    return squashed
+
+
+def _body(d: dict[str, Any], fields: tuple[str, ...]) -> str:
+    """A record's searchable text: its fields joined, a role the summary already says
+    left out (a snippet would say it twice)."""
+    role, summary = d.get("role"), d.get("summary")
+    said = isinstance(role, str) and isinstance(summary, str) and fold(role) in fold(summary)
+    body: list[str] = []
+    for fname in fields:
+        value = d.get(fname)
+        if isinstance(value, list):
+            body.extend(value)
+        elif value and not (said and fname == "role"):
+            body.append(value)
+    return " · ".join(b for b in body if b)
+
+
 def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
     _store_problems(conn, fid, result.problems)
     conn.executemany(
@@ -292,7 +319,7 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
     )
     start = conn.execute("SELECT coalesce(max(rid), 0) FROM records").fetchone()[0] + 1
     records: list[tuple[Any, ...]] = []
-    terms: list[tuple[str, int, str, str]] = []
+    terms: list[tuple[str, int, str, str, str | None]] = []
     tags: list[tuple[str, int]] = []
     fts: list[tuple[int, str, str]] = []
     rid_of: dict[tuple[str, str], int] = {}
@@ -313,20 +340,13 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
                     key = term_key(text)
                     if key and key not in seen:
                         seen.add(key)
-                        terms.append((key, rid, named, text))
+                        terms.append((key, rid, named, text, squash(key, named, text)))
         tags.extend((fold(t), rid) for t in set(d.get("tags", ())))
         if kind.searchable:
-            body: list[str] = []
-            for fname in kind.text:
-                value = d.get(fname)
-                if isinstance(value, list):
-                    body.extend(value)
-                elif value:
-                    body.append(value)
-            text = " · ".join(b for b in body if b)
+            text = _body(d, kind.text)
             fts.append((rid, d[kind.title].translate(_NO_MARKS), text.translate(_NO_MARKS)))
     conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)", records)
-    conn.executemany("INSERT INTO terms VALUES (?,?,?,?)", terms)
+    conn.executemany("INSERT INTO terms VALUES (?,?,?,?,?)", terms)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
     conn.executemany("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)", fts)
     conn.executemany(

@@ -301,6 +301,17 @@ class Definition(NamedTuple):
         return e.name
 
 
+class Headwords(NamedTuple):
+    """What `define --match` lists, as `dict -m` does: the headwords (acronyms, names,
+    aliases as written) that match the terms by a strategy, and how many more there are
+    than the bound let through."""
+
+    strategy: str  # prefix, substring, regex or fuzzy
+    terms: list[str]
+    words: list[str]
+    more: int = 0
+
+
 class SearchHit(NamedTuple):
     kind: str
     id: str
@@ -314,6 +325,7 @@ class SearchResult(NamedTuple):
 
     hits: list[SearchHit]
     total: int
+    query: str = ""  # what was searched for, as typed
 
 
 class ShowResult(NamedTuple):

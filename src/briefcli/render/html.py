@@ -25,6 +25,7 @@ from briefcli.knowledge.model import (
     Event,
     Faq,
     FaqResult,
+    Headwords,
     Listing,
     SearchResult,
     ShowResult,
@@ -524,8 +525,16 @@ class HtmlRenderer:
         self._write(result.title, timeline_html(result))
 
     def search(self, result: SearchResult) -> None:
-        self._write("Search: " + matches_label(len(result.hits), result.total),
-                    search_html(result))
+        asked = f"Search: {result.query}" if result.query else "Search"
+        self._write(f"{asked} — " + matches_label(len(result.hits), result.total),
+                    f"<h1>{esc_line(asked)}</h1>{search_html(result)}")
+
+    def headwords(self, result: Headwords) -> None:
+        asked = ", ".join(result.terms)
+        title = f"Headwords: {asked} ({result.strategy})"
+        more = f'<p class="meta">… and {result.more} more</p>' if result.more else ""
+        items = "".join(f"<li>{esc_line(w)}</li>" for w in result.words)
+        self._write(title, f"<h1>{esc_line(title)}</h1><ul>{items}</ul>{more}")
 
     def listing(self, result: Listing) -> None:
         head = "".join(f"<th>{esc_line(c)}</th>" for c in result.columns)

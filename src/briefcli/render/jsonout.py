@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from briefcli.knowledge.model import (
     Definition,
     FaqResult,
+    Headwords,
     Listing,
     SearchResult,
     ShowResult,
@@ -65,7 +66,17 @@ class JsonRenderer:
         self._write([b.to_data() for b in briefings])
 
     def define(self, defs: list[Definition]) -> None:
-        self._write([d.entity.to_data() for d in defs])
+        # A sense written in several files: the copies merged into it, as "Also in".
+        self._write([
+            {**d.entity.to_data(), "also_in": [
+                {"id": e.id, "file": e.path, "line": e.line} for e in d.copies
+            ]} if d.copies else d.entity.to_data()
+            for d in defs
+        ])
+
+    def headwords(self, result: Headwords) -> None:
+        self._write({"match": result.strategy, "terms": result.terms,
+                     "headwords": result.words, "more": result.more})
 
     def timeline(self, result: Timeline) -> None:
         self._write([e.to_data() for e in result.events])

@@ -17,6 +17,7 @@ from briefcli.knowledge.model import (
     Definition,
     Event,
     FaqResult,
+    Headwords,
     Listing,
     SearchResult,
     ShowResult,
@@ -232,6 +233,10 @@ class MarkdownRenderer:
         if key == "sources":
             return self._list(_source(s) for s in value)
         raise ValueError(f"no block for the profile field {key!r}")
+
+    def headwords(self, result: Headwords) -> None:
+        more = [f"… and {result.more} more"] if result.more else []
+        self._write([self._list(md_inline(w) for w in result.words), *more])
 
     def timeline(self, result: Timeline) -> None:
         events = result.events

@@ -22,6 +22,7 @@ from briefcli.knowledge.model import (
     Event,
     Faq,
     FaqResult,
+    Headwords,
     Listing,
     SearchResult,
     ShowResult,
@@ -357,6 +358,12 @@ class TerminalRenderer:
         if key == "copies":
             return [_t(copies_text(d), DIM)]
         raise ValueError(f"no cell for the profile field {key!r}")
+
+    def headwords(self, result: Headwords) -> None:
+        """One headword a line, as `dict -m` lists them (the note of more is the
+        command's, on stderr)."""
+        self.stream.write("".join(visible(w) + "\n" for w in result.words))
+        self._done()
 
     def timeline(self, result: Timeline) -> None:
         events = result.events
