@@ -231,3 +231,14 @@ def test_every_glossary_reader_is_registered_and_offered() -> None:
     for reader in READERS.values():
         assert callable(reader_function(reader.name))
         assert reader.summary in (option.help or "")
+
+
+@pytest.mark.parametrize("option", ["--since", "--until", "--limit", "--kind", "--short",
+                                    "--reverse", "--data", "--strict", "--no-pager"])
+def test_a_hot_option_is_written_in_the_table_and_the_typer_app_only(option: str) -> None:
+    """Changing a hot option touches the command table and the Typer command, nothing
+    else: its name is written (as a literal) in at most those two modules."""
+    written = {name for name, path in modules().items()
+               if f'"{option}"' in path.read_text(encoding="utf-8")}
+    assert written <= {"briefcli.cli.grammar", "briefcli.cli.base", "briefcli.cli.queries"}
+    assert len(written) <= 2, written
