@@ -44,13 +44,7 @@ def replacing(target: Path, *, durable: bool = True) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
+        _copy_mode(target, tmp)
         if durable:
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
