@@ -171,8 +171,9 @@ def dict_entry(
     and wrapped at 72 columns, then the `references` as "See also: {A}, {B}." The name
     is looked up by `headwords` when given (the name without the tags written after
     it); a headword is trimmed of the punctuation and spaces at its ends that would
-    leave its key with a space at an end. `parse_dictd` reads such a definition back into the same fields (aliases in
-    index order; a name ending in "(...)" reads as name and tags).
+    leave its key with a space at an end. `parse_dictd` reads such a definition back
+    into the same fields (aliases in index order; a name ending in "(...)" reads as
+    name and tags).
     """
     names = (name,) if headwords is None else tuple(headwords)
     found_by = tuple(
