@@ -372,12 +372,14 @@ def _svg_writer() -> Callable[..., str] | None:
     return writer
 
 
-def timeline_picture(result: Timeline, width: int = 960) -> str:
-    """The timeline drawn to scale, as inline SVG (nothing when it cannot be drawn)."""
+def timeline_picture(result: Timeline, width: int = 720, heading: bool = False) -> str:
+    """The timeline drawn to scale, as inline SVG (nothing when it cannot be drawn), at
+    about the width the page shows it; without its own heading, since the page has the
+    timeline's title as its heading."""
     writer = _svg_writer()
     if writer is None or not result.events:
         return ""
-    svg = writer(result, width=width)
+    svg = writer(result, width=width, heading=heading)
     start = svg.find("<svg")
     if start < 0:
         return ""
