@@ -97,7 +97,7 @@ border-radius:4px;background:var(--bg);color:var(--fg);width:100%;max-width:22re
 @media (max-width:34rem){body{font-size:1rem}h1{font-size:1.45rem}
 dl.fields{grid-template-columns:1fr}dl.fields dd{margin-bottom:.4rem}
 .events .date{display:block;min-width:0}.site-nav form{margin-left:0;width:100%}
-figure.picture svg{max-width:none;width:48rem}}
+figure.picture svg{max-width:none;width:45rem}}
 @media print{:root{--fg:#000;--bg:#fff;--dim:#444;--line:#999;--accent:#000;--panel:#fff}
 body{font:11pt/1.4 Georgia,"Times New Roman",serif}
 main{max-width:none;padding:0}
