@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -41,10 +41,11 @@ WTF = shutil.which("wtf") or shutil.which("wtf", path="/usr/games")
 DICT = shutil.which("dict")
 DICTD = shutil.which("dictd") or shutil.which("dictd", path="/usr/sbin:/usr/local/sbin")
 
-TERMS = (
-    "TCP IP UDP CPU RAM ROM DNS HTTP FTP SSH TLS URL HTML API GUI OS BIOS LAN WAN VPN "
-    "DHCP ATM ISDN USB SCSI DSL NATO AFAIK IMHO BTW FYI ASAP RTFM WIFI Wi-Fi tcp"
-).split()
+TERMS = [
+    "TCP", "IP", "UDP", "CPU", "RAM", "ROM", "DNS", "HTTP", "FTP", "SSH", "TLS", "URL", "HTML",
+    "API", "GUI", "OS", "BIOS", "LAN", "WAN", "VPN", "DHCP", "ATM", "ISDN", "USB", "SCSI",
+    "DSL", "NATO", "AFAIK", "IMHO", "BTW", "FYI", "ASAP", "RTFM", "WIFI", "Wi-Fi", "tcp",
+]
 
 WHATIS = re.compile(r"\S+ \(\d\w*\)\s+- ")  # wtf's fallback: a line of `whatis`
 Answer = tuple[bool, int, str]  # found, distinct senses, first sense

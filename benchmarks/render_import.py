@@ -30,7 +30,10 @@ import time
 from pathlib import Path
 
 VERA = "/usr/share/dictd/vera.index"
-WORDS = "peace force mission council accord border talks vote treaty election report".split()
+WORDS = [
+    "peace", "force", "mission", "council", "accord", "border", "talks", "vote", "treaty",
+    "election", "report",
+]
 
 
 def events(count: int, seed: int = 1) -> object:
