@@ -152,6 +152,23 @@ def test_timeline_offers_entities_and_tags(tmp_path: Path, team_kb: Path) -> Non
     assert lean({**env, **bash_request("brief timeline UDP U")})[1] == "\n"  # one topic only
 
 
+def test_list_offers_the_kinds_and_tags_of_the_knowledge(tmp_path: Path) -> None:
+    kb = write(tmp_path / "kb" / "k.yaml", "format: 1\nentities:\n"
+               "  - {id: ann, name: Ann, kind: person, tags: [Kosovo, peace]}\n"
+               "  - {id: un, name: United Nations, kind: organization}\n"
+               "  - {id: kfor, name: KFOR, kind: organization, tags: [kosovo]}\n"
+               "events:\n  - {id: e, date: '2024', title: E, tags: [pact]}\n")
+    env = environ(tmp_path, BRIEF_DATA=str(kb))
+    assert lean({**env, **bash_request("brief list entities --kind ")})[1] == (
+        "organization\nperson\n"
+    )
+    assert lean({**env, **bash_request("brief list entities --kind p")})[1] == "person\n"
+    assert lean({**env, **bash_request("brief list events --tag p")})[1] == "pact\npeace\n"
+    assert lean({**env, **bash_request("brief list entities --tag=k")})[1] == "kosovo\n"
+    # not file names: the folder holds k.yaml
+    assert lean({**env, **bash_request("brief list entities --kind k")})[1] == "\n"
+
+
 def test_show_offers_briefing_dates_and_ids(tmp_path: Path, team_kb: Path) -> None:
     env = environ(tmp_path, BRIEF_DATA=str(team_kb))
     assert lean({**env, **bash_request("brief show 2024-")})[1] == "2024-02-01\n2024-03-05\n"
@@ -317,7 +334,8 @@ def test_too_many_matches_offer_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     "brief import x --from D", "brief --data {kb} define U", "brief define --data {kb} U",
     "brief export -o a", "brief site pu", "brief timeline --svg pi", "brief ingest ar",
     "brief import gl", "brief list entities -f ", "brief faq --format m", "brief check -f g",
-    "brief timeline -f t", "brief export --format ",
+    "brief timeline -f t", "brief export --format ", "brief list entities --kind ",
+    "brief list events --tag n", "brief list entities --tag=t",
 ])
 def test_typer_gives_the_same_answer(
     line: str, tmp_path: Path, team_kb: Path, monkeypatch: pytest.MonkeyPatch

@@ -203,7 +203,7 @@ def test_the_exported_knowledge_defines_an_acronym(exported: int) -> None:
     assert found.returncode == 0, found.stderr
     assert "1 definition found" in found.stdout
     assert "From kosovo (brief knowledge) [kosovo]:" in found.stdout
-    assert "  KFOR\n     Kosovo Force\n" in found.stdout
+    assert "  KFOR\n     Kosovo Force (security)\n" in found.stdout  # its tag, the context
     assert "NATO-led international peacekeeping force" in found.stdout
 
 
@@ -220,3 +220,77 @@ def test_a_typo_in_the_exported_knowledge_gets_dictds_suggestions(exported: int)
     shown = found.stdout + found.stderr
     assert 'No definitions found for "KFRO", perhaps you mean:' in shown
     assert "kosovo:  KFOR" in shown
+
+
+NET_A = """format: 1
+entities:
+  - id: tcp
+    name: Transmission Control Protocol
+    acronym: TCP
+    tags: [networking]
+    related: [udp, ip]
+  - id: udp
+    name: User Datagram Protocol
+    acronym: UDP
+  - id: ip
+    name: Internet Protocol
+    acronym: IP
+  - id: tcp-cpu
+    name: Tape Carrier Package
+    acronym: TCP
+    tags: [CPU]
+"""
+NET_B = """format: 1
+entities:
+  - id: tcp-2
+    name: Transmission Control Protocol
+    acronym: TCP
+    aliases: [TCP transport]
+    summary: Reliable byte streams.
+  - id: vcsa
+    name: Virtual Center Server Appliance
+    aliases: [', "vCSA"']
+"""
+
+
+@pytest.fixture(scope="module")
+def merged() -> Iterator[int]:
+    """dictd serving two files that both write TCP's Transmission Control Protocol."""
+    with tempfile.TemporaryDirectory(prefix="brief-dictd-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        (folder / "kb").mkdir()
+        (folder / "kb" / "a.yaml").write_text(NET_A, encoding="utf-8")
+        (folder / "kb" / "b.yaml").write_text(NET_B, encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        environ = {"BRIEF_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1"}
+        with pytest.raises(SystemExit) as done:
+            cli.main(["export", "--format", "dictd", "-o", "net", "-d", str(folder / "kb")],
+                     Environment(out, err, environ, cwd=str(folder)))
+        assert done.value.code == 0, err.getvalue()
+        for path in folder.glob("net.*"):
+            path.chmod(0o644)
+        yield from serve(folder, "net")
+
+
+def test_a_sense_written_in_two_files_is_one_definition(merged: int) -> None:
+    found = lookup(merged, "TCP")
+    assert found.returncode == 0, found.stderr
+    assert "2 definitions found" in found.stdout
+    assert found.stdout.count("Transmission Control Protocol") == 1
+    assert "Reliable byte streams." in found.stdout  # the second copy's summary kept
+    assert lookup(merged, "TCP transport").returncode == 0  # the second copy's alias
+
+
+def test_the_context_and_cross_references_are_shown(merged: int) -> None:
+    found = lookup(merged, "TCP").stdout
+    assert "Tape Carrier Package (CPU)" in found
+    assert "Transmission Control Protocol (networking)" in found
+    assert "See also: {UDP}, {IP}." in found
+    assert "Internet Protocol" in lookup(merged, "IP").stdout  # the reference is found
+
+
+def test_no_headword_has_a_leading_space(merged: int) -> None:
+    assert "Virtual Center Server Appliance" in lookup(merged, "vcsa").stdout
+    matches = lookup(merged, "-m", "-s", "prefix", "v").stdout
+    assert "vCSA" in matches and ", \"vCSA\"" not in matches

@@ -107,7 +107,7 @@ def test_a_standalone_document_without_external_references():
     document = timeline_svg(KOSOVO)
     root = parse(document)
     assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
-    assert root.get("width") == "960"
+    assert root.get("width") == "720"  # about the width a page shows it at
     assert root[0].tag == NS + "title" and root[0].text == "Timeline of Kosovo"
     style = root.find(NS + "style")
     assert style is not None and "sans-serif" in (style.text or "")
@@ -298,13 +298,55 @@ def test_all_events_on_one_date_stack_in_lanes():
     assert len({b.top for b in label_boxes(root)}) == 5
 
 
-def test_too_many_on_one_date_says_how_many_are_not_drawn():
+def test_forty_on_one_date_are_all_drawn():
     events = [Event(f"e{i}", "2023-09-24", f"Same day {i}") for i in range(40)]
     root = parse(timeline_svg(Timeline("T", events)))
-    drawn = len(marks(root))
-    assert drawn == svgmod.MAX_LANES
+    assert len(marks(root)) == 40 and len(label_boxes(root)) == 40
+    assert classed(root, "tl-note") == []
+
+
+def test_too_many_on_one_date_says_how_many_are_not_drawn():
+    count = svgmod.MAX_LANES + 7
+    events = [Event(f"e{i}", "2023-09-24", f"Same day {i}") for i in range(count)]
+    root = parse(timeline_svg(Timeline("T", events)))
+    assert len(marks(root)) == svgmod.MAX_LANES
     (note,) = classed(root, "tl-note")
-    assert note.text == f"… {40 - drawn} more events not drawn"
+    assert note.text == "… 7 more events not drawn"
+
+
+def test_every_event_of_a_dense_timeline_has_its_label():
+    timeline = crowded(150)
+    root = parse(timeline_svg(timeline))
+    assert classed(root, "tl-note") == []
+    boxes = label_boxes(root)
+    assert len(boxes) == len(marks(root)) == 150
+    assert sorted(full_titles(root)) == sorted(
+        svgmod._label_text(e, None) for e in timeline.events
+    )
+    width = float(root.get("width", ""))
+    for i, box in enumerate(boxes):
+        assert box.left >= 0 and box.right <= width
+        for other in boxes[i + 1:]:
+            assert not box.overlaps(other), (box.text, other.text)
+
+
+def test_the_latest_event_of_seventeen_close_ones_is_drawn():
+    events = [Event(f"e{i}", f"2023-09-{i + 1:02d}", f"Event number {i}") for i in range(17)]
+    root = parse(timeline_svg(Timeline("T", events)))
+    assert "e16" in marks(root) and classed(root, "tl-note") == []
+
+
+def test_a_page_with_its_own_heading_gets_a_picture_without_one():
+    from briefcli.render.html import timeline_html
+
+    root = parse(timeline_svg(KOSOVO, heading=False))
+    assert classed(root, "tl-heading") == []
+    assert root[0].tag == NS + "title" and root[0].text == "Timeline of Kosovo"
+    assert all(b.top >= 0 for b in label_boxes(root))
+    page = timeline_html(KOSOVO)
+    assert page.count("<h1>Timeline of Kosovo</h1>") == 1
+    assert 'class="tl-heading"' not in page  # the title is shown once, as the page's heading
+    assert len(classed(parse(timeline_svg(KOSOVO)), "tl-heading")) == 1
 
 
 def test_dates_centuries_apart_keep_their_scale():

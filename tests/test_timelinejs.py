@@ -92,3 +92,76 @@ def test_timelinejs_from_the_command_line(brief) -> None:
     assert brief("show", "--format", "timelinejs").code == 2
     miss = brief("timeline", "no-such-topic-anywhere", "--format", "timelinejs")
     assert miss.code == 1 and json.loads(miss.stdout) == {"events": []}
+
+
+# The shape TimelineJS 3 documents for its JSON (docs/json-format): which keys each
+# object may have and which it must have.
+DATE_KEYS = {"year", "month", "day", "hour", "minute", "second", "millisecond",
+             "display_date", "format"}
+SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date",
+              "background", "autolink", "unique_id"}
+MEDIA_KEYS = {"url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target"}
+
+
+def _check_date(date: Any) -> None:
+    assert isinstance(date, dict) and set(date) <= DATE_KEYS and isinstance(date["year"], int)
+
+
+def _check_text(text: Any) -> None:
+    assert isinstance(text, dict) and set(text) <= {"headline", "text"}
+    assert all(isinstance(v, str) for v in text.values())
+
+
+def check_timelinejs_shape(doc: Any) -> None:
+    assert set(doc) <= {"events", "title", "eras", "scale"} and isinstance(doc["events"], list)
+    for slide in doc["events"]:
+        assert set(slide) <= SLIDE_KEYS
+        _check_date(slide["start_date"])
+        if "end_date" in slide:
+            _check_date(slide["end_date"])
+        if "text" in slide:
+            _check_text(slide["text"])
+        if "group" in slide:
+            assert isinstance(slide["group"], str)
+        if "media" in slide:
+            assert set(slide["media"]) <= MEDIA_KEYS and isinstance(slide["media"]["url"], str)
+    for era in doc.get("eras", []):
+        assert set(era) <= {"start_date", "end_date", "text"}
+        _check_date(era["start_date"])
+        _check_date(era["end_date"])
+        _check_text(era["text"])
+
+
+def test_tags_sources_and_partial_spans_reach_timelinejs() -> None:
+    from briefcli.knowledge.model import Source
+
+    events = [
+        Event(id="kfor", date="1999-06", end="2008", title="KFOR deployed",
+              tags=("security", "nato"), sources=("nato-kfor", "offline")),
+        Event(id="talks", date="2023-09-24", end="2023-09-30", title="Talks",
+              sources=("offline",)),
+        Event(id="vote", date="2024-02-01", title="Vote", tags=("politics",)),
+    ]
+    sources = {
+        "nato-kfor": Source("nato-kfor", "NATO's role in Kosovo", "NATO",
+                            "https://www.nato.int/kfor"),
+        "offline": Source("offline", "A printed report", None, None),
+    }
+    doc = render(Timeline("Timeline of Kosovo", events, {}, sources))
+    check_timelinejs_shape(doc)
+    kfor, talks, vote = doc["events"]
+    assert kfor["group"] == "security" and vote["group"] == "politics"
+    assert "group" not in talks
+    assert kfor["media"] == {"url": "https://www.nato.int/kfor",
+                             "caption": "NATO&#x27;s role in Kosovo", "credit": "NATO"}
+    assert "media" not in talks  # a source without an address is no media
+    assert doc["eras"] == [{"start_date": {"year": 1999, "month": 6, "display_date": "June 1999"},
+                            "end_date": {"year": 2008, "display_date": "2008"},
+                            "text": {"headline": "KFOR deployed"}}]
+
+
+def test_a_sense_still_groups_before_a_tag() -> None:
+    events = [Event(id="a", date="2001", title="A", tags=("net",))]
+    doc = render(Timeline("T", events, {"a": "Transmission Control Protocol"}))
+    check_timelinejs_shape(doc)
+    assert doc["events"][0]["group"] == "Transmission Control Protocol"

@@ -128,6 +128,8 @@ def comment_lines(text: str, indent: str = "") -> list[str]:
     if not safe:
         return []
     width = max(COMMENT_WIDTH - len(indent) - 2, _MIN_TEXT_WIDTH)
+    if len(safe) <= width:  # single spaces, no blank at either end: one line
+        return [f"{indent}# {safe}"]
     wrapped = textwrap.wrap(safe, width, break_long_words=False, break_on_hyphens=False)
     return [f"{indent}# {line}" for line in wrapped]
 
@@ -191,6 +193,8 @@ def _short_name(item: str) -> bool:
     """An item fit for a flow list: an id, a tag or a name, not a sentence."""
     if not item or len(item) > 40 or item.endswith(_SENTENCE_END) or "\n" in item:
         return False
+    if _simple(item):
+        return True
     analysis = _analysis(item)
     return bool(analysis.allow_flow_plain or analysis.allow_single_quoted) and not (
         _ESCAPED.search(item)
@@ -198,6 +202,8 @@ def _short_name(item: str) -> bool:
 
 
 def _flow_item(item: str) -> str:
+    if _simple(item) and not _looks_typed(item):
+        return item
     if _analysis(item).allow_flow_plain and not _looks_typed(item):
         return item
     return _single_quoted(item)
@@ -230,9 +236,28 @@ _CORE_NUMBER = re.compile(
 _DATE_VALUE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
-@lru_cache(maxsize=1024)
+# Text of letters and digits with a few marks that YAML gives no meaning inside a scalar
+# (`.`, `-`, `/`, `(`, `)`, `'`), single spaces between, beginning with a letter or a
+# digit: every style can write it, plain in a block or a flow list included. Most of a
+# glossary is such text, judged without asking PyYAML's emitter (a test holds the two
+# equal).
+_SIMPLE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.()/'-]| (?! |$))*")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _simple(text: str) -> bool:
+    return _SIMPLE.fullmatch(text) is not None
+
+
 def _analysis(text: str) -> ScalarAnalysis:
     """PyYAML's judgement of which styles can write `text`."""
+    return _emitter_analysis(text)
+
+
+@lru_cache(maxsize=1024)
+def _emitter_analysis(text: str) -> ScalarAnalysis:
     import io
 
     from yaml.emitter import Emitter
@@ -240,9 +265,26 @@ def _analysis(text: str) -> ScalarAnalysis:
     return Emitter(io.StringIO(), allow_unicode=True).analyze_scalar(text)
 
 
-@lru_cache(maxsize=1024)
+# The words of letters alone that a YAML 1.1 resolver reads as a boolean or a null.
+_WORDS_TYPED = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+
+
+@lru_cache(maxsize=4096)
 def _looks_typed(text: str) -> bool:
-    """Whether a YAML tool other than brief would read the plain text as not text."""
+    """Whether a YAML tool other than brief would read the plain text as not text.
+
+    Text that begins with a letter and is longer than the longest boolean or null word
+    (`false`), or holds a space, is text to every resolver: numbers, dates, `.inf` and
+    `<<` begin otherwise."""
+    if text[:1].isascii() and text[:1].isalpha() and (len(text) > 5 or " " in text):
+        return False
+    if text.isascii() and text.isalpha() and text.lower() not in _WORDS_TYPED:
+        return False
+    return _resolved_typed(text)
+
+
+@lru_cache(maxsize=1024)
+def _resolved_typed(text: str) -> bool:
     from yaml.nodes import ScalarNode
     from yaml.resolver import Resolver
 
@@ -253,12 +295,17 @@ def _looks_typed(text: str) -> bool:
 def _scalar_lines(text: str, lead: str, indent: str, date: bool) -> list[str]:
     """Lines writing `text` after `lead` (`    title:` or `      -`); continuation and
     block lines start with `indent`."""
-    for char in text:
-        if "\ud800" <= char <= "\udfff":
-            raise ValueError(f"text with a lone surrogate (U+{ord(char):04X}) cannot be written")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        code = ord(surrogate.group())
+        raise ValueError(f"text with a lone surrogate (U+{code:04X}) cannot be written")
+    one_line = len(lead) + 1 + len(text) <= PROSE_WIDTH
+    if one_line and _simple(text) and (
+        not _looks_typed(text) or (date and _DATE_VALUE.fullmatch(text) is not None)
+    ):
+        return [f"{lead} {text}"]  # what the general case below decides for simple text
     analysis = _analysis(text)
     escaped = _ESCAPED.search(text) is not None
-    one_line = len(lead) + 1 + len(text) <= PROSE_WIDTH
     plain = (
         analysis.allow_block_plain
         and not analysis.empty
@@ -363,6 +410,13 @@ def _reads_back(lines: list[str], lead_length: int, expected: str | list[str]) -
     `lead_length` characters) as exactly `expected`."""
     if not lines:
         return False
+    if (
+        isinstance(expected, list)
+        and len(lines) == 1
+        and lines[0][lead_length:] == " [" + ", ".join(expected) + "]"
+        and all(_simple(item) and not _looks_typed(item) for item in expected)
+    ):
+        return True  # simple text written plain in a flow list reads back as itself
     from briefcli.knowledge.yamlread import Mapping, Scalar, read_yaml
     from briefcli.knowledge.yamlread import Sequence as SequenceNode
 

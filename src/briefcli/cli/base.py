@@ -43,6 +43,8 @@ def option(command: str, key: str, **settings: Any) -> Any:
     spec = grammar.option(command, key)
     bounds = {name: value for name, value in (("min", spec.low), ("max", spec.high))
               if value is not None}
+    if spec.value in grammar.KNOWLEDGE and "autocompletion" not in settings:
+        settings["autocompletion"] = _completes(spec.value)  # values read from the index
     make: Any = typer.Option
     return make(*spec.names, **bounds, **settings)
 

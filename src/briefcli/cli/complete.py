@@ -37,12 +37,14 @@ from briefcli.cli.grammar import (
     BRIEFINGS,
     COLORS,
     COMMANDS,
+    ENTITY_KINDS,
     FORMAT,
     GLOSSARIES,
     KNOWLEDGE,
     LISTS,
     RECORDS,
     ROOT,
+    TAGS,
     TERMS,
     TEXT,
     TOPICS,
@@ -337,10 +339,11 @@ def _choices(choices: list[str], incomplete: str) -> list[str]:
 def knowledge_values(
     completer: str, incomplete: str, data: list[str], environ: Mapping[str, str]
 ) -> list[str]:
-    """Terms (TERMS), topics (TOPICS), briefing dates and ids (BRIEFINGS) or record ids
-    (RECORDS) of the knowledge under `data` (else BRIEF_DATA, else the bundled one)
-    that start with `incomplete`; [] when there is no index to read and the knowledge
-    is too large to index on a TAB, or anything goes wrong. Never raises (with
+    """Terms (TERMS), topics (TOPICS), briefing dates and ids (BRIEFINGS), record ids
+    (RECORDS), the kinds of entities (ENTITY_KINDS) or the tags (TAGS) of the knowledge
+    under `data` (else BRIEF_DATA, else the bundled one) that start with `incomplete`;
+    [] when there is no index to read and the knowledge is too large to index on a
+    TAB, or anything goes wrong. Never raises (with
     BRIEF_DEBUG set, it does): Typer's callbacks call it too, and an exception there
     would print a traceback into the user's command line."""
     try:
@@ -451,6 +454,10 @@ def _values(conn: sqlite3.Connection, completer: str, incomplete: str) -> Iterat
             yield from _ids(conn, ("entity",), incomplete)
         if completer == TOPICS:
             yield from lookups.tags_between(conn, *_prefix_range(fold(incomplete)))
+    elif completer == TAGS:
+        yield from lookups.tags_between(conn, *_prefix_range(fold(incomplete)))
+    elif completer == ENTITY_KINDS:
+        yield from lookups.entity_kinds(conn)
     elif completer == BRIEFINGS:
         for date, rid in lookups.briefing_dates_and_ids(conn):
             yield from (v for v in (date, rid) if isinstance(v, str))

@@ -28,6 +28,8 @@ TERMS = "terms"  # define: acronyms, names, aliases and ids of entities
 TOPICS = "topics"  # timeline: acronyms and names of entities, and tags
 BRIEFINGS = "briefings"  # show: briefing dates and ids
 RECORDS = "records"  # edit: the ids of every kind of record
+ENTITY_KINDS = "entity-kinds"  # list --kind: the kinds the knowledge's entities have
+TAGS = "tags"  # list --tag: the tags of the knowledge (folded)
 KINDS = "kinds"  # edit --kind: every kind of record
 SEARCH_KINDS = "search-kinds"  # search --kind: the kinds search knows
 LISTS = "lists"  # list: what it lists
@@ -38,7 +40,7 @@ FILES = "files"
 TEXT = "text"
 FORMAT = "format:"  # + a view: the formats that serve it
 
-KNOWLEDGE = frozenset({TERMS, TOPICS, BRIEFINGS, RECORDS})
+KNOWLEDGE = frozenset({TERMS, TOPICS, BRIEFINGS, RECORDS, ENTITY_KINDS, TAGS})
 COLOR_CHOICES = ("auto", "always", "never")
 # define --match, as `dict -m -s` has them: exact answers, the others list headwords
 MATCH_CHOICES = ("exact", "prefix", "substring", "regex", "fuzzy")
@@ -163,8 +165,8 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
     Command("schema", (HELP,)),
     Command("edit", (DATA, HELP, Option(("--kind",), "kind", KINDS)), (RECORDS,), least=1),
     Command("list", (
-        DATA, HELP, *_format("listing"), Option(("--kind",), "kind", TEXT),
-        Option(("--tag",), "tag", TEXT),
+        DATA, HELP, *_format("listing"), Option(("--kind",), "kind", ENTITY_KINDS),
+        Option(("--tag",), "tag", TAGS),
     ), (LISTS,), least=1, lean=True),
     Command("faq", (DATA, HELP, *_format("faq")), (TEXT,), variadic=True, lean=True),
     Command("site", (DATA, HELP, FORCE), (FILES,), least=1),

@@ -101,6 +101,13 @@ def tags_between(conn: sqlite3.Connection, low: str, high: str) -> Iterator[str]
     ))
 
 
+def entity_kinds(conn: sqlite3.Connection) -> Iterator[str]:
+    """The kinds the entities have (person, organization, ...), each once."""
+    yield from (row[0] for row in conn.execute(
+        "SELECT DISTINCT json_extract(data, '$.kind') FROM records WHERE kind = 'entity'"
+    ) if isinstance(row[0], str) and row[0])
+
+
 def briefing_dates_and_ids(conn: sqlite3.Connection) -> Iterator[tuple[Any, str]]:
     """(date, id) of every briefing."""
     yield from conn.execute(

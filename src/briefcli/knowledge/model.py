@@ -340,6 +340,7 @@ class Timeline(NamedTuple):
     title: str
     events: list[Event]
     senses: dict[str, str] = {}  # event id -> its sense, when the topic has several
+    sources: dict[str, Source] = {}  # source id -> the source, for the events that cite one
 
 
 # What `brief list` lists, in the order it offers them: each listed kind's section (a kind

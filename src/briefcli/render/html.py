@@ -98,7 +98,7 @@ border-radius:4px;background:var(--bg);color:var(--fg);width:100%;max-width:22re
 @media (max-width:34rem){body{font-size:1rem}h1{font-size:1.45rem}
 dl.fields{grid-template-columns:1fr}dl.fields dd{margin-bottom:.4rem}
 .events .date{display:block;min-width:0}.site-nav form{margin-left:0;width:100%}
-figure.picture svg{max-width:none;width:48rem}}
+figure.picture svg{max-width:none;width:45rem}}
 @media print{:root{--fg:#000;--bg:#fff;--dim:#444;--line:#999;--accent:#000;--panel:#fff}
 body{font:11pt/1.4 Georgia,"Times New Roman",serif}
 main{max-width:none;padding:0}
@@ -373,12 +373,14 @@ def _svg_writer() -> Callable[..., str] | None:
     return writer
 
 
-def timeline_picture(result: Timeline, width: int = 960) -> str:
-    """The timeline drawn to scale, as inline SVG (nothing when it cannot be drawn)."""
+def timeline_picture(result: Timeline, width: int = 720, heading: bool = False) -> str:
+    """The timeline drawn to scale, as inline SVG (nothing when it cannot be drawn), at
+    about the width the page shows it; without its own heading, since the page has the
+    timeline's title as its heading."""
     writer = _svg_writer()
     if writer is None or not result.events:
         return ""
-    svg = writer(result, width=width)
+    svg = writer(result, width=width, heading=heading)
     start = svg.find("<svg")
     if start < 0:
         return ""

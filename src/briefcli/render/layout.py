@@ -77,14 +77,17 @@ def truncate(text: str, width: int) -> str:
 
 # -- word wrap -------------------------------------------------------------------------
 
-_WORD = re.compile(r"\s*\S+\s*")
+_WORD = re.compile(r"\s*(\S+)\s*")
 
 
 def wrap_offsets(paragraph: str, width: int) -> list[int]:
     """Where a paragraph (no newline) breaks into lines of at most `width` cells: words
     move to the next line whole, a word wider than a line is folded over several."""
-    ascii_only = paragraph.isascii()
-    measure = len if ascii_only else cell_len
+    if paragraph.isascii():
+        if paragraph.isprintable():
+            return _spaced_offsets(paragraph, width)
+        return _ascii_offsets(paragraph, width)
+    measure = cell_len
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(paragraph):
@@ -93,10 +96,7 @@ def wrap_offsets(paragraph: str, width: int) -> list[int]:
         if width - offset >= length:
             offset += measure(word)
         elif length > width:  # fold the word over several lines
-            if ascii_only:
-                chunks = [word[i : i + width] for i in range(0, len(word), width)]
-            else:
-                chunks = chop_cells(word, width)
+            chunks = chop_cells(word, width)
             for n, chunk in enumerate(chunks):
                 if start:
                     breaks.append(start)
@@ -108,6 +108,77 @@ def wrap_offsets(paragraph: str, width: int) -> list[int]:
             breaks.append(start)
             offset = measure(word)
     return breaks
+
+
+def _ascii_offsets(paragraph: str, width: int) -> list[int]:
+    """`wrap_offsets` of ASCII text, where a character is a cell: positions, no measure."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(paragraph):
+        start, stop = match.span()
+        length = match.end(1) - start  # the word and what leads it, not what trails
+        if width - offset >= length:
+            offset += stop - start
+        elif length > width:  # fold the word over several lines
+            word = paragraph[start:stop]
+            chunks = [word[i : i + width] for i in range(0, len(word), width)]
+            for n, chunk in enumerate(chunks):
+                if start:
+                    breaks.append(start)
+                if n == len(chunks) - 1:
+                    offset = len(chunk)
+                else:
+                    start += len(chunk)
+        elif offset and start:
+            breaks.append(start)
+            offset = stop - start
+    return breaks
+
+
+def _spaced_offsets(paragraph: str, width: int) -> list[int]:
+    """`wrap_offsets` of printable ASCII text (the only blank is the space), found a line
+    at a time: where the first word that does not fit begins, by searching for spaces
+    rather than walking every word."""
+    breaks: list[int] = []
+    end = len(paragraph.rstrip(" "))  # past the last word
+    first = len(paragraph) - len(paragraph.lstrip(" "))  # the first word's first letter
+    line = 0  # where the current line's text begins
+    while end > line + width:
+        limit = line + width
+        if paragraph[limit] == " ":  # the word that does not fit begins after the blank
+            letters = len(paragraph) - len(paragraph[limit:].lstrip(" "))
+        else:
+            letters = paragraph.rfind(" ", line, limit) + 1 or line
+            if letters < first:
+                letters = first
+        start = 0 if letters == first else letters
+        after = paragraph.find(" ", letters)
+        if after < 0:
+            after = len(paragraph)
+        if after - start > width:  # fold the word over several lines
+            stop = len(paragraph) - len(paragraph[after:].lstrip(" "))
+            chunks = range(start, stop, width)
+            breaks.extend(at for at in chunks if at)
+            line = chunks[-1]
+        else:
+            breaks.append(start)
+            line = start
+    return breaks
+
+
+def fold_lines(text: str, width: int) -> list[str]:
+    """Text folded as `wrap_spans` folds one span of it: a line per piece, without its
+    trailing spaces (only spaces, as `wrap_spans` strips them). A paragraph that fits is
+    not measured word by word (it would not break)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        fits = len(paragraph) <= width if paragraph.isascii() else cell_len(paragraph) <= width
+        if fits:
+            lines.append(paragraph.rstrip(" "))
+            continue
+        edges = [0, *wrap_offsets(paragraph, width), len(paragraph)]
+        lines.extend(paragraph[a:b].rstrip(" ") for a, b in zip(edges, edges[1:], strict=False))
+    return lines
 
 
 def wrap_text(text: str, width: int) -> list[str]:

@@ -4,8 +4,13 @@
 event dated to the day is a point; one dated to a month or a year, or with an `end`, is
 a bar covering its whole period. Labels (date and title) sit in lanes above the axis,
 assigned greedily from the left so that no two overlap, each with a leader line down to
-its mark. When the lanes run out, the events left over are not drawn and the picture
-says how many.
+its mark. There are lanes enough for every event of a dense timeline of hundreds (the
+picture grows taller); only when even those run out (thousands of events) are the
+events left over not drawn, and the picture says how many.
+
+The picture is drawn at the width it is shown at (720 px by default, about the width of
+a page's text column), so that its 13-px labels read as 13 px; the HTML page, which has
+the timeline's title as its heading, draws it without its own heading.
 
 Text widths are estimated, not measured: `text_width` errs on the wide side of the
 common sans-serif fonts (DejaVu Sans, the widest of the font stack, sets its scale), so
@@ -44,7 +49,8 @@ TICK_SIZE = 12  # px: dates on the axis and the note
 MIN_WIDTH = 240
 MARGIN = 24  # px left and right of the axis
 LANE_HEIGHT = 20  # px between label baselines; a label box is LABEL_SIZE * 1.2 high
-MAX_LANES = 16  # label lanes at most; events whose label finds no lane are not drawn
+MAX_LANES = 200  # label lanes at most: every event of hundreds gets its label; only
+# beyond that (thousands of events) are the events whose label finds no lane not drawn
 LABEL_GAP = 10  # px at least between two labels of a lane
 LEADER_GAP = 3  # px between a leader line and the start of its label
 MAX_LABEL_WIDTH = 400  # px: a longer label is shortened with an ellipsis
@@ -429,16 +435,21 @@ stroke-width: 1; }}
 svg.brief-timeline .tl-background {{ fill: #ffffff; }}"""
 
 
-def _document(width: int, height: float, title: str, body: list[str]) -> str:
+def _document(
+    width: int, height: float, title: str, body: list[str], heading: bool = True
+) -> str:
     h = _n(height)
+    shown = (f'<text class="tl-heading" x="{MARGIN}" y="26">{_esc(title)}</text>'
+             if heading else "")
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="brief-timeline" width="{width}" '
         f'height="{h}" viewBox="0 0 {width} {h}" role="img">',
         f"<title>{_esc(title)}</title>",
         f"<style>\n{_STYLE}\n</style>",
         f'<rect class="tl-background" x="0" y="0" width="{width}" height="{h}"/>',
-        f'<text class="tl-heading" x="{MARGIN}" y="26">{_esc(title)}</text>',
     ]
+    if shown:
+        head.append(shown)
     return "\n".join([*head, *body, "</svg>"]) + "\n"
 
 
@@ -446,9 +457,11 @@ def _more_note(count: int) -> str:
     return f"… {count:,} more event{'s' if count != 1 else ''} not drawn"
 
 
-def timeline_svg(timeline: Timeline, *, width: int = 960) -> str:
+def timeline_svg(timeline: Timeline, *, width: int = 720, heading: bool = True) -> str:
     """The timeline as one standalone SVG document `width` px wide (its height grows
-    with the label lanes it uses).
+    with the label lanes it uses), its title drawn as a heading unless `heading` is
+    False (a page that has the title as its own heading; the picture keeps it as its
+    accessible `<title>`).
 
     Raises ValueError for a width under MIN_WIDTH px.
     """
@@ -463,7 +476,7 @@ def timeline_svg(timeline: Timeline, *, width: int = 960) -> str:
         )
         return _document(width, 84, title, [
             f'<text class="tl-empty" x="{MARGIN}" y="62">{said}</text>'
-        ])
+        ], heading)
     placed.sort(key=lambda p: p.start)  # stable: events of one date keep their order
 
     # The domain: every event, a little room either side, at least a few days.
@@ -503,7 +516,7 @@ def timeline_svg(timeline: Timeline, *, width: int = 960) -> str:
         rows[row] = max(rows[row], stop)
         row_of[i] = row
 
-    top = 40.0
+    top = 40.0 if heading else 10.0  # below the heading, when there is one
     bars_top = top + lanes_used * LANE_HEIGHT + 8
     axis = bars_top + len(rows) * ROW_HEIGHT + (6 if rows else 0)
     height = axis + 34 + (22 if dropped else 0)
@@ -559,4 +572,4 @@ def timeline_svg(timeline: Timeline, *, width: int = 960) -> str:
     if dropped:
         body.append(f'<text class="tl-note" x="{MARGIN}" y="{_n(axis + 48)}">'
                     f"{_esc(_more_note(dropped))}</text>")
-    return _document(width, height, title, body)
+    return _document(width, height, title, body, heading)

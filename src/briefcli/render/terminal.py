@@ -52,6 +52,7 @@ from briefcli.render.layout import (
     Line,
     Span,
     cell_len,
+    fold_lines,
     grid,
     indent,
     paint,
@@ -374,16 +375,43 @@ class TerminalRenderer:
         for year, items in group_by_year(events):
             self._gap()
             self._emit([[_t(year, TITLE)]])
-            rows: list[tuple[Cell, Cell]] = []
-            for event in items:
-                sense = result.senses.get(event.id)
-                title = f"{event.title} [{sense}]" if sense else event.title
-                cell = [_t(title)]
-                if event.summary:
-                    cell += [Span("\n"), _t(event.summary, DIM)]
-                rows.append((visible(event_when(event)), cell))
-            self._emit(indent(grid(rows, self.width - 2, (Column(style=DATE), Column())), 2))
+            self._write_events(items, result.senses)
         self._done()
+
+    def _write_events(self, items: Sequence[Event], senses: dict[str, str]) -> None:
+        """One year's events, indented two columns, as `grid` would lay them out in a date
+        column and a text column (the bytes are the same), written as they are made: a
+        timeline of tens of thousands of events is not built as spans first."""
+        dates = [visible(event_when(event)) for event in items]
+        date_width = max(cell_len(date) for date in dates)
+        text_width = max(2, self.width - 2 - date_width - 2)
+        paint_date = (lambda t: f"\x1b[{DATE}m{t}\x1b[0m") if self.color else (lambda t: t)
+        dim = (lambda t: f"\x1b[{DIM}m{t}\x1b[0m") if self.color else (lambda t: t)
+        under = " " * (date_width + 2)  # the text's lines after the first
+        out: list[str] = []
+        for event, when in zip(items, dates, strict=True):
+            sense = senses.get(event.id)
+            title = f"{event.title} [{sense}]" if sense else event.title
+            lines = fold_lines(visible(title), text_width)
+            n_title = len(lines)
+            if event.summary:
+                lines += fold_lines(visible(event.summary), text_width)
+            date = when.rstrip(" ")
+            for i, line in enumerate(lines):
+                text = line if i < n_title else (dim(line) if line else "")
+                if i == 0 and date:
+                    if text:
+                        pad = " " * (date_width - cell_len(date) + 2)
+                        out.append(f"  {paint_date(date)}{pad}{text}")
+                    else:
+                        out.append(f"  {paint_date(date)}")
+                elif text:
+                    out.append(f"  {under}{text}")
+                else:
+                    out.append("")
+        if out:
+            self.stream.write("\n".join(out) + "\n")
+            self._printed = True
 
     def search(self, result: SearchResult) -> None:
         self._heading([Span(matches_label(len(result.hits), result.total))])

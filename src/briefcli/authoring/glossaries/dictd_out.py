@@ -162,14 +162,23 @@ def dict_entry(
     summary: str | None = None,
     description: str | None = None,
     aliases: Iterable[str] = (),
+    references: Iterable[str] = (),
+    headwords: Iterable[str] | None = None,
 ) -> DictEntry:
     """The dictd definition of an entity: looked up by its term, name and aliases.
 
     The text is the name, then the summary and the description as paragraphs, indented
-    and wrapped at 72 columns; `parse_dictd` reads such a definition back into the same
-    fields (aliases in index order; a name ending in "(...)" reads as name and tags).
+    and wrapped at 72 columns, then the `references` as "See also: {A}, {B}." The name
+    is looked up by `headwords` when given (the name without the tags written after
+    it); a headword is trimmed of the punctuation and spaces at its ends that would
+    leave its key with a space at an end. `parse_dictd` reads such a definition back
+    into the same fields (aliases in index order; a name ending in "(...)" reads as
+    name and tags).
     """
-    headwords = tuple(h for h in (term or "", name, *aliases) if h.strip())
+    names = (name,) if headwords is None else tuple(headwords)
+    found_by = tuple(
+        h for h in (_trimmed(h) for h in (term or "", *names, *aliases)) if h.strip()
+    )
     paragraphs = [name]
     if summary:
         paragraphs.append(summary)
@@ -182,4 +191,31 @@ def dict_entry(
         for p in paragraphs
         if p.strip()
     ]
-    return DictEntry(headwords, "\n\n".join(blocks) + "\n")
+    refs = [f"{{{_one_line(r).replace('{', '(').replace('}', ')')}}}" for r in references]
+    if refs:
+        blocks.append(_see_also(refs, indent))
+    return DictEntry(found_by, "\n\n".join(blocks) + "\n")
+
+
+def _trimmed(headword: str) -> str:
+    """A headword without what its key would drop at either end (`, "vCSA"` is
+    `vCSA`): dictd folds a query without leading or trailing spaces, so a key that
+    begins or ends with one (punctuation then a space) is never found."""
+    while headword and dict_key(headword[0]) in ("", " "):
+        headword = headword[1:]
+    while headword and dict_key(headword[-1]) in ("", " "):
+        headword = headword[:-1]
+    return headword
+
+
+def _see_also(references: list[str], indent: str) -> str:
+    """"See also: {A}, {B}" wrapped at 72 columns between references only: a DICT
+    client follows a reference written on one line."""
+    lines = [indent + "See also:"]
+    for n, ref in enumerate(references):
+        piece = ref + ("," if n < len(references) - 1 else ".")
+        if len(lines[-1]) + 1 + len(piece) > 72 and lines[-1].strip() != "See also:":
+            lines.append(indent + piece)
+        else:
+            lines[-1] += " " + piece
+    return "\n".join(lines)
