@@ -165,3 +165,22 @@ def test_a_sense_still_groups_before_a_tag() -> None:
     doc = render(Timeline("T", events, {"a": "Transmission Control Protocol"}))
     check_timelinejs_shape(doc)
     assert doc["events"][0]["group"] == "Transmission Control Protocol"
+
+
+def test_a_cited_source_with_an_address_is_the_slides_media_end_to_end(brief, tmp_path):
+    """The timeline query brings the sources its events cite, so that `--format
+    timelinejs` gives each such slide its media (both paths answer alike)."""
+    from conftest import write
+
+    kb = write(tmp_path / "kb" / "k.yaml", (
+        "events:\n  - id: e1\n    date: 2023-09-24\n    title: Attack\n    sources: [s1]\n"
+        "sources:\n  - id: s1\n    title: The report\n    publisher: NATO\n"
+        "    url: https://www.nato.int/report\n"
+    ))
+    r = brief("timeline", "--format", "timelinejs", "--data", str(kb.parent))
+    assert r.code == 0, r.stderr
+    import json
+
+    (slide,) = json.loads(r.stdout)["events"]
+    assert slide["media"] == {"url": "https://www.nato.int/report", "caption": "The report",
+                              "credit": "NATO"}

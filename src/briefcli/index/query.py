@@ -440,7 +440,9 @@ def timeline(
         period = " in that period" if since is not None or until is not None else ""
         raise NotFound(f"no events for {topic!r}{period}" if topic else "no events")
     senses = _senses(conn, events, topic) if topic and len(names) > 1 else {}
-    return Timeline(title, events, senses)
+    cited = list(dict.fromkeys(sid for e in events for sid in e.sources))
+    sources = {s.id: s for s in records_by_id(conn, "source", cited)} if cited else {}
+    return Timeline(title, events, senses, sources)
 
 
 def _senses(conn: sqlite3.Connection, events: list[Event], topic: str) -> dict[str, str]:
