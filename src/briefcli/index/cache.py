@@ -20,7 +20,6 @@ One SQLite file per set of data paths, in the user's cache folder, in WAL journa
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import zlib
@@ -98,8 +97,10 @@ def discard_index(target: Path) -> None:
     meets the old log, which SQLite would otherwise apply to it.
     """
     for suffix in ("", *SIDE_FILES):
-        with contextlib.suppress(FileNotFoundError):
+        try:  # noqa: SIM105 (contextlib is not imported on a lookup's path)
             os.unlink(f"{target}{suffix}")
+        except FileNotFoundError:
+            pass
 
 
 def open_index(
@@ -181,8 +182,10 @@ def _reader(target: Path) -> sqlite3.Connection | None:
             # after damage) would be taken for the log of the next index built here.
             for suffix in SIDE_FILES:
                 # None (the common case), or a path that cannot hold files at all.
-                with contextlib.suppress(OSError):
+                try:  # noqa: SIM105 (contextlib is not imported on a lookup's path)
                     os.unlink(f"{target}{suffix}")
+                except OSError:
+                    pass
             return None
         conn = _immutable(target)  # present but not ours to open for writing
     try:

@@ -11,7 +11,6 @@ import sqlite3
 from collections.abc import Iterable
 from functools import partial
 from itertools import chain
-from typing import Any, cast
 
 from briefcli.index.store import batches, load_record
 from briefcli.knowledge.dates import DateError, PartialDate
@@ -35,6 +34,11 @@ from briefcli.knowledge.model import (
 )
 from briefcli.problems import BriefError
 from briefcli.text import fold, term_key
+from briefcli.typed import cast
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MATCH_ORDER = {"acronym": 0, "name": 1, "alias": 2, "id": 3}
 DEFINE_EVENTS = 5  # events shown with a definition: the latest ones

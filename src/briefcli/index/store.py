@@ -16,16 +16,18 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefcli.knowledge.model import KINDS
 from briefcli.knowledge.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.problems import Problem
 from briefcli.text import fold, term_key
 
-_T = TypeVar("_T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
 
-if TYPE_CHECKING:  # the checker is imported only when a file is read again
+    _T = TypeVar("_T")
+    # the checker is imported only when a file is read again
     from briefcli.knowledge.checker import FileResult
 
 DDL = """
