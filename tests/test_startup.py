@@ -56,3 +56,22 @@ def test_a_warm_lookup_imports_no_typing_contextlib_or_yaml(words, tmp_path: Pat
                          capture_output=True, text=True)
     assert out.stdout
     assert out.stderr == "[0, []]"
+
+
+def test_a_completion_request_imports_no_datetime_or_yaml(tmp_path: Path):
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
+           "_BRIEF_COMPLETE": "complete_bash", "COMP_WORDS": "brief define KF",
+           "COMP_CWORD": "2"}
+    subprocess.run([sys.executable, "-m", "briefcli", "check"],
+                   env={k: v for k, v in env.items() if not k.startswith(("_", "COMP"))},
+                   check=True, capture_output=True)
+    probe = (
+        "import sys\nfrom briefcli.cli.lean import main\n"
+        "try:\n    main([])\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "names = ('datetime', 'yaml', 'typer', 'rich')\n"
+        "sys.stderr.write(repr([code, [n for n in names if n in sys.modules]]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], env=env, check=True,
+                         capture_output=True, text=True)
+    assert "KFOR" in out.stdout
+    assert out.stderr == "[0, []]"

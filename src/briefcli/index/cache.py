@@ -21,11 +21,11 @@ One SQLite file per set of data paths, in the user's cache folder, in WAL journa
 from __future__ import annotations
 
 import os
-import sqlite3
 import zlib
 from pathlib import Path
 
 from briefcli import __version__
+from briefcli.index.sqlite import sqlite3
 from briefcli.index.store import DDL, INDEXES, BuildReport, changes, create, update
 from briefcli.knowledge.sources import FileStamp, knowledge_files
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
+from briefcli.index.sqlite import sqlite3
 from briefcli.knowledge.model import KINDS
 from briefcli.knowledge.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.problems import Problem
