@@ -3,6 +3,7 @@
     python benchmarks/run.py [--quick] [--repeats N] [--sizes N,N,...] [--markdown FILE]
                              [--json FILE] [--typer-versions | --only-typer-versions]
                              [--keep DIR] [--no-snapshot] [--million] [--no-cold]
+                             [--compare REV]
 
 Run it with the interpreter brief is installed in (for example `.venv/bin/python`).
 Every measurement is a separate process, timed from the outside (wall clock around
@@ -648,7 +649,27 @@ def prepare_million(tmp: Path) -> list[Knowledge]:
     return [k]
 
 
-def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | None) -> dict:
+AB_CALLS = [["define", "KFOR"], ["search", "police"], ["timeline", "kosovo"]]
+
+
+def compare_cases(tmp: Path, revision: str, env0: dict[str, str]) -> list[tuple[Case, Case]]:
+    """(this code, `revision`) pairs of warm lookups on the bundled knowledge, both run as
+    `python -m briefcli` with PYTHONPATH at their own src/, for an interleaved A/B."""
+    src = baseline_source(tmp, revision)
+    if src is None:
+        raise SystemExit(f"--compare: no revision {revision}")
+    pairs = []
+    for words in AB_CALLS:
+        made = []
+        for name, path in (("now", str(SNAPSHOT or HERE.parent / "src")), (revision, str(src))):
+            env = {**env0, "PYTHONPATH": path, "BRIEF_CACHE_DIR": str(tmp / f"cache-ab-{name}")}
+            made.append(Case(f"{' '.join(words)} @ {name}", [PY, "-m", "briefcli", *words], env))
+        pairs.append((made[0], made[1]))
+    return pairs
+
+
+def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | None,
+              compare: str | None = None) -> dict:
     """Warm plain and colour lookups, completion requests and a 428-sense define, against
     the bare interpreter, the stdlib imports a lookup cannot avoid and the Typer+Rich app;
     `wtf` and a local dictd where installed."""
@@ -697,12 +718,15 @@ def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | N
                             [PY, "-m", "briefcli", "define", "Smith", "--data", str(smith)],
                             old_env))
     others = tools_cases(tmp)
-    everything = [interp, isolated, stdlib, floor, *cases.values(), shared, *old, *others]
+    ab = compare_cases(tmp, compare, env0) if compare else []
+    everything = [interp, isolated, stdlib, floor, *cases.values(), shared, *old, *others,
+                  *(c for pair in ab for c in pair)]
     progress(f"lean path: {len(everything)} cases x {repeats} rounds")
     measure_rounds(everything, repeats)
     return {"interp": interp, "isolated": isolated, "stdlib": stdlib, "floor": floor,
             "cases": cases,
-            "shared": shared, "baseline": old, "tools": others}
+            "shared": shared, "baseline": old, "tools": others, "ab": ab,
+            "compare": compare}
 
 
 WTF = shutil.which("wtf") or shutil.which("wtf", path="/usr/games")
@@ -823,6 +847,17 @@ def lean_report(lean: dict, bases: list[Knowledge]) -> list[tuple[str, list[str]
          "command line (as a launcher would). Colour is forced with "
          "FORCE_COLOR (output to /dev/null), which takes the same path as a terminal."],
     ))
+    if lean.get("ab"):
+        rows = [[" ".join(now.argv[3:]), f"{now.paired(interp):.2f}x", f"{old.paired(interp):.2f}x",
+                 f"{now.paired(old):.3f}"] for now, old in lean["ab"]]
+        sections.append((
+            f"This code against {lean['compare']}, interleaved",
+            ["call (bundled)", "now vs interp", f"{lean['compare']} vs interp", "now / then"],
+            rows,
+            ["Both run as `python -m briefcli` (a little slower than the `brief` script: "
+             "`runpy`), PYTHONPATH at each one's src/, in the same rounds; ratios are "
+             "medians over the rounds of the two runs of one round."],
+        ))
     shared = lean["shared"]
     rows = [[f"define Smith ({SHARED_SENSES} senses), plain", ms(shared.median()),
              f"{shared.lines} lines", "", ""]]
@@ -1139,6 +1174,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time the floor app under Typer 0.28 and 0.29 (makes venvs)")
     parser.add_argument("--only-typer-versions", action="store_true",
                         help="only the Typer comparison")
+    parser.add_argument("--compare", metavar="REV",
+                        help="also time warm lookups of revision REV beside this code")
     parser.add_argument("--no-cold", action="store_true",
                         help="leave out the cold builds (for large --sizes)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
@@ -1182,7 +1219,7 @@ def main(argv: list[str] | None = None) -> int:
             lean_bases = [k for k in bases if k.data is None or 30_000 <= k.records <= 40_000]
             if args.million:
                 lean_bases += prepare_million(tmp)
-            lean = lean_part(tmp, lean_bases, args.repeats, args.baseline)
+            lean = lean_part(tmp, lean_bases, args.repeats, args.baseline, args.compare)
             edit = edit_part(tmp, bases + [k for k in lean_bases if k not in bases],
                              args.edit_repeats)
             progress("import times")
