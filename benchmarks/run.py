@@ -653,7 +653,8 @@ AB_CALLS = [["define", "KFOR"], ["search", "police"], ["timeline", "kosovo"]]
 
 
 def compare_cases(tmp: Path, revision: str, env0: dict[str, str]) -> list[tuple[Case, Case]]:
-    """(this code, `revision`) pairs of warm lookups on the bundled knowledge, both run as
+    """(this code, `revision`) pairs of warm lookups on the bundled knowledge (given as
+    BRIEF_DATA: an archived revision has no data folder beside its src/), both run as
     `python -m briefcli` with PYTHONPATH at their own src/, for an interleaved A/B."""
     src = baseline_source(tmp, revision)
     if src is None:
@@ -662,7 +663,8 @@ def compare_cases(tmp: Path, revision: str, env0: dict[str, str]) -> list[tuple[
     for words in AB_CALLS:
         made = []
         for name, path in (("now", str(SNAPSHOT or HERE.parent / "src")), (revision, str(src))):
-            env = {**env0, "PYTHONPATH": path, "BRIEF_CACHE_DIR": str(tmp / f"cache-ab-{name}")}
+            env = {**env0, "PYTHONPATH": path, "BRIEF_CACHE_DIR": str(tmp / f"cache-ab-{name}"),
+                   "BRIEF_DATA": str(HERE.parent / "data")}  # the same knowledge for both
             made.append(Case(f"{' '.join(words)} @ {name}", [PY, "-m", "briefcli", *words], env))
         pairs.append((made[0], made[1]))
     return pairs
