@@ -296,6 +296,13 @@ def test_a_file_modified_just_before_it_is_read_is_read_again(kb, tmp_path):
     assert stored[str(path)] == -1  # not trusted
     assert stored[str(kb / "big.yaml")] > 0  # written ten seconds ago: trusted
     time.sleep(RACY_NS / 1e9 * 1.5)
+    # The second edit of the same tick: other bytes, the same size and times.
+    text = path.read_bytes()
+    swapped = text.replace(b"a", b"b", 1) if b"a" in text else text.replace(b"e", b"f", 1)
+    assert swapped != text and len(swapped) == len(text)
+    st = path.stat()
+    path.write_bytes(swapped)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     report, conn = build(kb, cache)
     assert report.reread == [str(path)]
     report, _ = build(kb, cache)
@@ -338,3 +345,68 @@ def test_an_anchored_section_is_read_whole(tmp_path: Path) -> None:
                "faqs:\n  - question: Who?\n    answer: A.\n")
     conn = open_index([kb], tmp_path / "cache")
     assert sorted(r[0] for r in conn.execute("SELECT id FROM records")) == ["a", "faq-who"]
+
+
+def test_a_touch_that_leaves_the_bytes_unchanged_is_not_parsed_again(kb, tmp_path):
+    """A checkout or a save without changes gives a file new times, not new bytes: the
+    index takes the new stamp and parses nothing, and the next call finds it current."""
+    from briefcli.index.store import changes
+    from briefcli.knowledge.sources import knowledge_files
+
+    cache = tmp_path / "cache"
+    path = kb / "big.yaml"
+    build(kb, cache)
+    later = path.stat().st_mtime_ns + 5_000_000_000
+    os.utime(path, ns=(later, later))
+    report, conn = build(kb, cache)
+    assert report.reread == []
+    stored = dict(conn.execute("SELECT path, mtime_ns FROM files"))
+    assert stored[str(path)] == later
+    assert changes(conn, knowledge_files([kb])) is None
+    assert names(conn, "E7") == ["E7"]
+
+
+def test_a_same_size_edit_with_new_times_is_parsed_again(kb, tmp_path):
+    cache = tmp_path / "cache"
+    path = kb / "small.yaml"
+    build(kb, cache)
+    text = path.read_text()
+    path.write_text(text.replace("Small", "Smalt"))
+    later = path.stat().st_mtime_ns + 5_000_000_000
+    os.utime(path, ns=(later, later))
+    report, conn = build(kb, cache)
+    assert report.reread == [str(path)]
+    assert names(conn, "Smalt") == ["Smalt"]
+
+
+def test_the_racy_window_is_measured_against_the_read():
+    """A file saved well before it was read is trusted, however soon the update ends."""
+    from briefcli.index.store import RACY_NS, _racy
+    from briefcli.knowledge.sources import FileStamp
+
+    read_ns = 10**18
+    safe = FileStamp("f.yaml", 1, read_ns - RACY_NS - 1, 0, 1)
+    close = FileStamp("f.yaml", 1, read_ns - RACY_NS + 1, 0, 1)
+    assert _racy(safe, read_ns) == safe.mtime_ns
+    assert _racy(close, read_ns) == -1
+
+
+def test_a_touch_does_not_import_the_reader(kb, tmp_path):
+    """Neither PyYAML nor the checker is imported when no file's bytes changed."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    build(kb, cache)
+    path = kb / "small.yaml"
+    later = path.stat().st_mtime_ns + 5_000_000_000
+    os.utime(path, ns=(later, later))
+    probe = (
+        "import sys; from pathlib import Path; from briefcli.index.cache import open_index; "
+        "from briefcli.index.store import BuildReport; r = BuildReport(); "
+        f"open_index([Path({str(kb)!r})], Path({str(cache)!r}), r); "
+        "print(r.reread, 'yaml' in sys.modules, 'briefcli.knowledge.checker' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["[]", "False", "False"]

@@ -117,14 +117,14 @@ def test_sql_is_written_only_in_the_index_package() -> None:
 def test_package_inits_import_nothing() -> None:
     """The entry point imports a package for each module it needs: their `__init__`
     must not cost anything (render's registry is the one `__init__` with content, and
-    it imports only the standard library's typing)."""
+    it imports only the standard library's typing, or briefcli.typed in its place)."""
     for path in PACKAGE.rglob("__init__.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         heavy = [
             ast.unparse(node) for node in tree.body
             if isinstance(node, (ast.Import, ast.ImportFrom))
             and not (isinstance(node, ast.ImportFrom) and node.module in (
-                "__future__", "typing", "collections.abc"))
+                "__future__", "typing", "collections.abc", "briefcli.typed"))
             and "pager" not in ast.unparse(node)
         ]
         assert not heavy, f"{path.relative_to(ROOT)} imports {heavy}"

@@ -78,3 +78,38 @@ def test_total_counts_every_match(conn, query, kind):
     # are added to the full-text matches.
     assert result.total == expected
     assert len(result.hits) == min(expected, 20)
+
+
+@pytest.mark.parametrize("query", ["visits", "visit", "talks border", "visits -talks",
+                                   "police OR mission*", "Council"])
+def test_a_prefix_that_matches_only_its_word_is_searched_as_the_word(conn, query):
+    """`"visits"*` is written `"visits"` when no longer word starts with it: the same
+    hits, ranks and marks (marking with a prefix gathers every match's positions)."""
+    from briefcli.index.query import _settled
+
+    for match in fts_queries(query):
+        settled = _settled(conn, match)
+        assert every_match_ranked(conn, settled, None, 1000) == every_match_ranked(
+            conn, match, None, 1000)
+        if query in ("visits", "Council"):
+            assert "*" not in settled
+        if query == "visit":  # "visits" and "visitor" start with it
+            assert settled == match
+
+
+@pytest.mark.parametrize("kind", [None, "event"])
+def test_a_word_in_very_many_matches_is_ranked_over_a_window(conn, monkeypatch, kind):
+    """Past RANK_ALL matches, the hits are the best ranked of the first RANK_ALL
+    matches (by rowid), and the total still counts every match."""
+    import briefcli.index.query as query
+
+    monkeypatch.setattr(query, "RANK_ALL", 40)
+    match = fts_queries("visits")[0]
+    every = every_match_ranked(conn, match, kind, 100_000)
+    assert len(every) > 40
+    window = set(sorted(rid for rid, _ in every)[:40])
+    expected = [row for row in every if row[0] in window][:20]
+    assert _fts_rows(conn, match, kind, 20, window=True) == expected
+    result = search(conn, "visits", kind)
+    assert result.total == len(every)
+    assert [h.title for h in result.hits] == [marks[0] for _, marks in expected]

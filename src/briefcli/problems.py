@@ -5,11 +5,13 @@ code and a message that says what was found and what was expected. Formatting li
 one place, `Problem.format`, in the `file:line:col: level: message [code]` style.
 """
 
-# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
-# with string annotations compiles each of them at import, a cost every call pays.
+# Record classes come from briefcli.typed (no `typing` at run time), which reads
+# the annotations' names only: they are never evaluated.
+from __future__ import annotations
 
 from enum import IntEnum
-from typing import NamedTuple
+
+from briefcli.typed import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -70,7 +72,7 @@ class Problem(_ProblemFields):
     def __new__(
         cls, path: str, line: int, col: int, code: str, message: str, level: str = "error",
         excerpt: str = "",
-    ) -> "Problem":
+    ) -> Problem:
         if code not in CODES:
             raise ValueError(f"undocumented problem code {code!r}")
         return super().__new__(cls, path, line, col, code, message, level, excerpt)

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
+
+# typing at run time: Typer reads the completers' signatures (annotations evaluated).
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from briefcli.cli.grammar import (
@@ -372,11 +374,10 @@ def _offer(values: Iterator[str], incomplete: str) -> list[str]:
 
 def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | None:
     """A connection to the index of the knowledge, by the rules of the module doc."""
-    import sqlite3
-
     from briefcli.cli.environment import Environment
     from briefcli.index.cache import index_file
     from briefcli.index.lookups import knowledge_size
+    from briefcli.index.sqlite import sqlite3
     from briefcli.knowledge.sources import data_paths
 
     variables = dict(environ)

@@ -28,11 +28,13 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from briefcli.problems import BriefError, ExitCode
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from briefcli.cli.environment import Environment
 
 KEYS = ("data", "pager", "color", "width")

@@ -21,8 +21,6 @@ cut short with one line and 74, whichever path answers and whatever else happene
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import Any, NoReturn
 
 from briefcli.cli import grammar
 from briefcli.cli.environment import (
@@ -36,6 +34,11 @@ from briefcli.cli.environment import (
     release_output,
 )
 from briefcli.cli.grammar import UsageError, undecodable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, NoReturn
 
 # What the lean path answers: the options it handles, by their key in the grammar (any
 # other option, --help and --svg among them, goes to the full command).
@@ -268,9 +271,8 @@ def answer(args: list[str], env: Environment) -> int | None:
     env.choose_color(p.color)
     strict = env.strict(p.strict)
 
-    import sqlite3
-
     from briefcli.index.connect import Fallback, open_knowledge
+    from briefcli.index.sqlite import sqlite3
     from briefcli.problems import BriefError, ExitCode
 
     # Nothing is written until the answer is found: every way out before that leaves

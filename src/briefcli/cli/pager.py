@@ -13,7 +13,10 @@ import io
 import os
 import shlex
 from collections.abc import Mapping
-from typing import TextIO
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 DEFAULT = "less -R"
 

@@ -11,12 +11,12 @@ progress) raises `Fallback`, before a line is written, and the full command runs
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from briefcli.cli.environment import Environment
+from briefcli.index.sqlite import sqlite3
 from briefcli.problems import BriefError, KnowledgeError
 from briefcli.text import visible
 

@@ -9,10 +9,11 @@ Completion calls these on a TAB, so nothing is imported here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
+    from typing import Any
 
 
 def kind_counts(conn: sqlite3.Connection) -> dict[str, int]:

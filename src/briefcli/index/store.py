@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
 
+from briefcli.index.sqlite import sqlite3
 from briefcli.knowledge.model import KINDS
 from briefcli.knowledge.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.problems import Problem
 from briefcli.text import fold, term_key
 
-_T = TypeVar("_T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
 
-if TYPE_CHECKING:  # the checker is imported only when a file is read again
+    _T = TypeVar("_T")
+    # the checker is imported only when a file is read again
     from briefcli.knowledge.checker import FileResult
 
 DDL = """
@@ -33,7 +35,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE files (
     fid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
     size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
-    complete INTEGER NOT NULL DEFAULT 1  -- 0: part of it could not be read as records
+    complete INTEGER NOT NULL DEFAULT 1,  -- 0: part of it could not be read as records
+    digest INTEGER  -- zlib.crc32 of the bytes read (NULL: not read): a touch is not an edit
 );
 CREATE TABLE declared (fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL);
 CREATE TABLE records (
@@ -129,6 +132,9 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
     if found is None:
         return
     changed, removed = found
+    changed = _restamp_unchanged(conn, changed)
+    if not changed and not removed:
+        return
     full = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM files)").fetchone()[0]
     # Cross-file problems can change only for the ids the changed files held or hold.
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (kind TEXT, id TEXT)")
@@ -156,6 +162,7 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
             _store_problems(conn, fid, [Problem(stamp.path, 0, 0, "unreadable",
                                                 _REFUSED[stamp.size])])
             continue
+        read_ns = time.time_ns()
         try:
             data = read_regular_file(stamp.path)
         except OSError as exc:
@@ -165,7 +172,7 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
                 [Problem(stamp.path, 0, 0, "unreadable", f"cannot read: {exc.strerror}")],
             )
             continue
-        fid = _add_file(conn, stamp, complete=True)
+        fid = _add_file(conn, stamp, complete=True, read_ns=read_ns, digest=zlib.crc32(data))
         streamed: list[int] = []
         text, problems = decode(data, stamp.path)
         del data  # a large file is not held twice, as bytes and as text
@@ -196,11 +203,51 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
     _cross_check(conn, None if full else fresh)
 
 
-# A file modified this close to the moment it is read may be modified again within the
-# same tick of the file system's clock, keeping its size and times: such a "racily
+# A file modified this close before the moment it was read may be modified again within
+# the same tick of the file system's clock, keeping its size and times: such a "racily
 # clean" file (as git calls it) is recorded as unknown, so that the next call reads it
-# again. Kernel file times advance by scheduler ticks (at most 10 ms); 50 ms is ample.
-RACY_NS = 50_000_000
+# again. Kernel file times advance by scheduler ticks (at most 10 ms) and lag the clock
+# read here by up to one tick: 20 ms before the read began is ample. The window is
+# measured against the read (not against the end of the update, after parsing), so that
+# a call soon after a save does not leave the file racy for the next call too.
+RACY_NS = 20_000_000
+
+
+def _restamp_unchanged(conn: sqlite3.Connection, changed: list[FileStamp]) -> list[FileStamp]:
+    """The files of `changed` whose bytes changed. A file with new times but the bytes
+    the index read last time (a checkout, a save without changes, a touch) only gets its
+    new stamp: it is neither parsed nor checked again."""
+    left: list[FileStamp] = []
+    for stamp in changed:
+        row = None
+        if stamp.size >= 0:
+            row = conn.execute(
+                "SELECT fid, digest FROM files WHERE path = ? AND size = ? AND complete = 1 "
+                "AND digest IS NOT NULL", (stamp.path, stamp.size),
+            ).fetchone()
+        if row is None:
+            left.append(stamp)
+            continue
+        read_ns = time.time_ns()
+        try:
+            same = zlib.crc32(read_regular_file(stamp.path)) == row[1]
+        except OSError:
+            same = False
+        if not same:
+            left.append(stamp)
+            continue
+        conn.execute(
+            "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ? WHERE fid = ?",
+            (stamp.size, _racy(stamp, read_ns), stamp.ctime_ns, stamp.inode, row[0]),
+        )
+    return left
+
+
+def _racy(stamp: FileStamp, read_ns: int | None) -> int:
+    """The mtime to record: -1 (unknown) for a file modified too close before its read."""
+    if read_ns is None:
+        read_ns = time.time_ns()
+    return -1 if stamp.mtime_ns >= read_ns - RACY_NS else stamp.mtime_ns
 
 
 _REFUSED = {
@@ -248,13 +295,15 @@ def read_regular_file(path: str) -> bytes:
         return f.read()
 
 
-def _add_file(conn: sqlite3.Connection, stamp: FileStamp, complete: bool) -> int:
-    if stamp.mtime_ns >= time.time_ns() - RACY_NS:
-        stamp = stamp._replace(mtime_ns=-1)
+def _add_file(
+    conn: sqlite3.Connection, stamp: FileStamp, complete: bool,
+    read_ns: int | None = None, digest: int | None = None,
+) -> int:
     cur = conn.execute(
-        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, complete) "
-        "VALUES (?,?,?,?,?,?)",
-        (stamp.path, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, int(complete)),
+        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, complete, digest) "
+        "VALUES (?,?,?,?,?,?,?)",
+        (stamp.path, stamp.size, _racy(stamp, read_ns), stamp.ctime_ns, stamp.inode,
+         int(complete), digest),
     )
     return int(cur.lastrowid or 0)
 

@@ -4,11 +4,13 @@ Sorting and filtering use integer keys `YYYYMMDD` where a missing month or day i
 so `1999` sorts before `1999-01-01`, and a period's upper bound uses 99.
 """
 
-# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
-# with string annotations compiles each of them at import, a cost every call pays.
+# Record classes come from briefcli.typed (no `typing` at run time), which reads
+# the annotations' names only: they are never evaluated.
+from __future__ import annotations
 
 import re
-from typing import NamedTuple
+
+from briefcli.typed import NamedTuple
 
 MONTHS = (
     "", "January", "February", "March", "April", "May", "June", "July", "August",
@@ -34,7 +36,7 @@ class PartialDate(NamedTuple):
     day: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         m = _DATE.fullmatch(text.strip())
         if not m:
             raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")

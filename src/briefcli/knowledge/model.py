@@ -8,12 +8,17 @@ renderers, the exporters and the docs test all read it; adding a kind means addi
 record class and one entry here.
 """
 
-# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
-# with string annotations compiles each of them at import, a cost every call pays.
-
-from typing import Any, NamedTuple
+# Record classes come from briefcli.typed (no `typing` at run time), which reads
+# the annotations' names only: they are never evaluated.
+from __future__ import annotations
 
 from briefcli.knowledge.dates import PartialDate
+from briefcli.typed import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 # Field types of the format.
 TEXT = "text"  # a scalar, kept as written

@@ -22,11 +22,17 @@ A format that writes several files rather than one stream names their suffixes i
 name)`, which returns their contents by suffix, and `brief export` needs `-o NAME`.
 """
 
-# Annotations are evaluated (no `from __future__ import annotations`): a NamedTuple
-# with string annotations compiles each of them at import, a cost every call pays.
+# Record classes come from briefcli.typed (no `typing` at run time), which reads
+# the annotations' names only: they are never evaluated.
+from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import IO, Any, NamedTuple
+
+from briefcli.typed import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 # Nothing heavy is imported here: the CLI reads the registry at start-up for its
 # `--format` choices, and only the chosen renderer's module is imported.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from briefcli.knowledge.model import (
     PROFILES,
@@ -65,6 +64,10 @@ from briefcli.render.layout import (
 )
 from briefcli.render.views import PROFILE_LABELS, profile_fields
 from briefcli.text import split_marks, visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Styles, in one place: SGR parameters.
 HEADING = "1;36"

@@ -7,9 +7,13 @@ what is shown are the same in every format.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from briefcli.knowledge.model import Definition
+from briefcli.typed import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 
 class Field(NamedTuple):
