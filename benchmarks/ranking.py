@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from briefcli.index.cache import open_index  # noqa: E402
-from briefcli.index.query import _fts_rows, fts_queries, search  # noqa: E402
+from briefcli.index.search import _fts_rows, fts_queries, search  # noqa: E402
 from briefcli.text import term_key  # noqa: E402
 from glossary_gen import entries  # noqa: E402
 

@@ -13,11 +13,10 @@ from briefcli.index.query import (
     all_records,
     find_briefings,
     find_terms,
-    fts_queries,
     records_by_id,
-    search,
     timeline,
 )
+from briefcli.index.search import fts_queries, search
 from briefcli.knowledge.dates import PartialDate
 from briefcli.knowledge.model import Briefing, Entity, Event, SearchHit
 from briefcli.knowledge.sources import bundled_data

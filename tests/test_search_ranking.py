@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from briefcli.index.cache import open_index
-from briefcli.index.query import NotFound, _fts_rows, fts_queries, search
+from briefcli.index.query import NotFound
+from briefcli.index.search import _fts_rows, fts_queries, search
 from conftest import write
 
 WORDS = ["visits", "talks", "border", "police", "mission", "visitor", "council", "tension"]
@@ -85,7 +86,7 @@ def test_total_counts_every_match(conn, query, kind):
 def test_a_prefix_that_matches_only_its_word_is_searched_as_the_word(conn, query):
     """`"visits"*` is written `"visits"` when no longer word starts with it: the same
     hits, ranks and marks (marking with a prefix gathers every match's positions)."""
-    from briefcli.index.query import _settled
+    from briefcli.index.search import _settled
 
     for match in fts_queries(query):
         settled = _settled(conn, match)
@@ -101,7 +102,7 @@ def test_a_prefix_that_matches_only_its_word_is_searched_as_the_word(conn, query
 def test_a_word_in_very_many_matches_is_ranked_over_a_window(conn, monkeypatch, kind):
     """Past RANK_ALL matches, the hits are the best ranked of the first RANK_ALL
     matches (by rowid), and the total still counts every match."""
-    import briefcli.index.query as query
+    import briefcli.index.search as query
 
     monkeypatch.setattr(query, "RANK_ALL", 40)
     match = fts_queries("visits")[0]

@@ -234,7 +234,7 @@ def _checked_query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
     if p.command == "search":
         kind = grammar.choice("search", "kind", o.get("kind"))
         limit = grammar.limit(o.get("limit")) or int(str(grammar.default("search", "limit")))
-        from briefcli.index.query import search
+        from briefcli.index.search import search
 
         text = " ".join(words)
         return "search", lambda conn: search(conn, text, kind, limit)._replace(query=text)
@@ -251,7 +251,7 @@ def _checked_query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
         from briefcli.index.query import list_records
 
         return "listing", lambda conn: list_records(conn, listed, kind, tag)
-    from briefcli.index.query import find_faqs
+    from briefcli.index.search import find_faqs
 
     asked = " ".join(words).strip() or None
     return "faq", lambda conn: find_faqs(conn, asked)

@@ -273,7 +273,7 @@ def search(
     -word to leave out. A query that is not valid syntax is searched as plain words.
     Example: brief search '"Kosovo Police" -sergeant'
     """
-    from briefcli.index.query import search as find
+    from briefcli.index.search import search as find
 
     checked(grammar.words, "search", query)
     checked(grammar.choice, "search", "kind", kind)
@@ -332,7 +332,7 @@ def faq(
 
     Examples: brief faq; brief faq KFOR
     """
-    from briefcli.index.query import find_faqs
+    from briefcli.index.search import find_faqs
 
     out = _renderer(ctx, "faq", as_json, fmt)
     words = " ".join(query or []).strip() or None

@@ -1,0 +1,298 @@
+"""`brief search`: ranked full-text search over the index, with highlighted snippets:
+the query's syntax (phrases, prefixes, OR, -word) turned into FTS5 queries, exact terms
+first, then bm25 over a bounded window of very common words."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from briefcli.index.query import _SELECT, MATCH_ORDER, NotFound, _records, find_terms
+from briefcli.index.sqlite import sqlite3
+from briefcli.index.store import load_record
+from briefcli.knowledge.model import (
+    KINDS,
+    Faq,
+    FaqResult,
+    SearchHit,
+    SearchResult,
+    record_from_data,
+)
+from briefcli.text import term_key
+from briefcli.typed import cast
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r'-?"[^"]*"|\S+')
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def has_syntax(query: str) -> bool:
+    """Whether a query uses the search syntax (quotes, `*`, `-word`, `OR`)."""
+    return any(c in query for c in '"*') or " OR " in f" {query} " or any(
+        t.startswith("-") for t in query.split()
+    )
+
+
+def fts_queries(query: str) -> list[str]:
+    """The FTS5 expressions to try for a query, in order.
+
+    The syntax: words must all match (the last one also as a prefix); `"a phrase"`
+    matches those words in a row; `word*` is a prefix; `OR` between two terms takes
+    either; `-word` or `-"a phrase"` leaves out what has it. A query without syntax that
+    finds nothing with every word is tried with any word. A query that is not valid
+    syntax (an odd number of quotes, only exclusions) is searched as plain words. Nothing
+    the user types reaches FTS5 unquoted.
+    """
+    words = _WORD.findall(query)
+    if not words:
+        return []
+    plain = [" AND ".join(map(_quote, words)) + "*", " OR ".join(map(_quote, words)) + "*"]
+    if query.count('"') % 2 or not has_syntax(query):
+        return plain if len(words) > 1 else plain[:1]
+    positive: list[str] = []
+    negative: list[str] = []
+    join_or = False
+    for token in _TOKEN.findall(query):
+        if token == "OR" and positive:
+            join_or = True
+            continue
+        excluded = token.startswith("-") and len(token) > 1
+        body = token[1:] if excluded else token
+        if body.startswith('"'):
+            parts = _WORD.findall(body)
+            term = _quote(" ".join(parts)) if parts else ""
+        else:
+            parts = _WORD.findall(body)
+            term = " AND ".join(map(_quote, parts))
+            if body.endswith("*") and parts:
+                term += "*"
+            if len(parts) > 1:
+                term = f"({term})"
+        if not term:
+            continue
+        if excluded:
+            negative.append(term)
+        elif join_or and positive:
+            positive[-1] = f"{positive[-1]} OR {term}"
+            join_or = False
+        else:
+            positive.append(term)
+    if not positive:
+        return plain[:1]
+    expression = " AND ".join(f"({p})" for p in positive)
+    for term in negative:
+        expression += f" NOT {term}"
+    return [expression]
+
+
+def search(
+    conn: sqlite3.Connection, query: str, kind: str | None = None, limit: int = 20
+) -> SearchResult:
+    """Ranked hits: records whose acronym, name or alias is the query first, then those
+    with one that starts with it, then full-text relevance; `total` counts them all."""
+    expressions = fts_queries(query)
+    if not expressions:
+        raise NotFound(f"nothing to search for in {query!r}")
+    exact, prefix = ([], []) if has_syntax(query) else _term_hits(conn, query, kind, limit)
+    for expression in map(partial(_settled, conn), expressions):
+        # Every row of fts is a record's (they are stored and forgotten together): without
+        # a kind, the count needs no look-up of each match's record.
+        matched = conn.execute(
+            "SELECT count(*) FROM fts CROSS JOIN records r ON r.rid = fts.rowid "
+            "WHERE fts MATCH ? AND r.kind = ?" if kind else
+            "SELECT count(*) FROM fts WHERE fts MATCH ?",
+            (expression, kind) if kind else (expression,),
+        ).fetchone()[0]
+        if matched or exact or prefix:
+            break
+    if not (matched or exact or prefix):
+        raise NotFound(f"nothing matches {query!r}")
+    first = list(dict.fromkeys([*exact, *prefix]))
+    marked = dict(_fts_rows(conn, expression, kind, limit, only=first)) if first else {}
+    outside = [rid for rid in first if rid not in marked]
+    rows = _fts_rows(conn, expression, kind, limit + len(first), window=matched > RANK_ALL)
+    ranked = [*first, *(rid for rid, _ in rows if rid not in marked)][:limit]
+    marks = {**dict(rows), **marked}
+    hits = []
+    by_rid = {
+        rid: (rkind, load_record(data, crc), path, line)
+        for rid, rkind, data, crc, path, line in _rows_by_rid(conn, ranked)
+    }
+    for rid in ranked:
+        rkind, data, path, line = by_rid[rid]
+        record = record_from_data(rkind, data, path, line)
+        title, snippet = marks.get(rid) or (
+            getattr(record, KINDS[rkind].title), record.summary or ""  # type: ignore[union-attr]
+            if rkind == "entity" else ""
+        )
+        hits.append(SearchHit(rkind, record.id, title, snippet, record))
+    return SearchResult(hits, matched + len(outside))
+
+
+def _term_hits(
+    conn: sqlite3.Connection, query: str, kind: str | None, limit: int
+) -> tuple[list[int], list[int]]:
+    """Entities whose acronym, name or alias is the query, and (shortest first) those with
+    one that starts with it."""
+    if kind not in (None, "entity"):
+        return [], []
+    key = term_key(query)
+    if not key:
+        return [], []
+    exact = [
+        rid for rid, _ in sorted(
+            conn.execute("SELECT rid, field FROM terms WHERE key = ? AND field != 'id'", (key,)),
+            key=lambda row: (MATCH_ORDER[row[1]], row[0]),
+        )
+    ]
+    prefix = [
+        row[0] for row in conn.execute(
+            "SELECT rid FROM terms WHERE key > ? AND key < ? AND field != 'id' "
+            "ORDER BY length(key), key, rid LIMIT ?",
+            (key, key + "\U0010ffff", limit),
+        )
+    ]
+    return list(dict.fromkeys(exact)), [r for r in dict.fromkeys(prefix) if r not in exact]
+
+
+# A word in more matches than this is ranked over the first RANK_ALL of them (files by
+# path, records as written): bm25 reads each match's length, 35 ms for 44,000 matches.
+# The total still counts every match.
+RANK_ALL = 3000
+
+_PREFIX = re.compile(r'"((?:[^"]|"")+)"\*')
+
+
+def _settled(conn: sqlite3.Connection, expression: str) -> str:
+    """`expression` with each prefix term (`"word"*`) that matches only its word written
+    as the word: the same matches, ranks and marks, but FTS5 gathers the positions of
+    every match of a prefix to mark one (25 ms for a common word, against 1 ms)."""
+    if '"*' not in expression:
+        return expression
+    created = False
+
+    def settle(match: re.Match[str]) -> str:
+        nonlocal created
+        word = match.group(1)
+        if not (word.isascii() and word.isalnum()):
+            return match.group(0)  # the tokenizer's folding is left to the tokenizer
+        if not created:
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms "
+                "USING fts5vocab(main, fts, 'row')"
+            )
+            created = True
+        key = word.lower()
+        longer = conn.execute(
+            "SELECT 1 FROM temp.fts_terms WHERE term > ? AND term < ? LIMIT 1",
+            (key, key + "\U0010ffff"),
+        ).fetchone()
+        return match.group(0) if longer else f'"{word}"'
+
+    try:
+        return _PREFIX.sub(settle, expression)
+    except sqlite3.OperationalError:  # no vocabulary table here: the prefix as it is
+        return expression
+
+
+def _fts_rows(
+    conn: sqlite3.Connection, match: str, kind: str | None, limit: int,
+    only: list[int] | None = None, window: bool = False,
+) -> list[tuple[int, tuple[str, str]]]:
+    """(rid, (marked title, snippet)) of full-text hits, best first.
+
+    The hits are ranked first, by rowid alone; titles and snippets are then marked for
+    the `limit` kept only. (Asked in one query, SQLite computes both for every match
+    before it sorts: for a word in 146,000 records, most of the cost of the search.)
+    With `window`, only the first RANK_ALL matches are ranked.
+    """
+    sql = "SELECT fts.rowid FROM fts"
+    params: list[Any] = [match]
+    if kind:
+        # The full-text index drives the loop (CROSS JOIN): left to the planner, it
+        # walked every record of the kind and evaluated the query for each (7 to 33 s
+        # at 300,000 records).
+        sql += " CROSS JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ? AND r.kind = ?"
+        params.append(kind)
+    else:
+        sql += " WHERE fts MATCH ?"
+    if only is not None:
+        sql += f" AND fts.rowid IN ({','.join('?' * len(only))})"
+        params += only
+    if window:
+        scored = sql.replace("fts.rowid", "fts.rowid AS rowid, bm25(fts, 5.0, 1.0) AS score", 1)
+        sql = (f"SELECT rowid FROM ({scored} ORDER BY fts.rowid LIMIT {RANK_ALL}) "
+               "ORDER BY score, rowid LIMIT ?")
+    else:
+        sql += " ORDER BY bm25(fts, 5.0, 1.0), fts.rowid LIMIT ?"
+    params.append(limit)
+    ranked = [row[0] for row in conn.execute(sql, params)]
+    if not ranked:
+        return []
+    marked = {
+        rid: (title, snippet or "")
+        for rid, title, snippet in conn.execute(
+            "SELECT rowid, highlight(fts, 0, char(57344), char(57345)), "
+            "snippet(fts, 1, char(57344), char(57345), '…', 16) "
+            f"FROM fts WHERE fts MATCH ? AND rowid IN ({','.join('?' * len(ranked))})",
+            [match, *ranked],
+        )
+    }
+    return [(rid, marked[rid]) for rid in ranked]
+
+
+def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, ...]]:
+    if not rids:
+        return []
+    return conn.execute(
+        "SELECT r.rid, r.kind, r.data, r.crc, f.path, r.line FROM records r "
+        "JOIN files f USING (fid) "
+        f"WHERE r.rid IN ({','.join('?' * len(rids))})",
+        rids,
+    ).fetchall()
+
+
+# What `brief list` shows of each kind: (kind, columns after the id, order).
+# What `brief list` shows of each section, from KINDS: its kind, columns and sort column.
+
+
+def find_faqs(conn: sqlite3.Connection, query: str | None) -> FaqResult:
+    """Every FAQ as written, or those a query finds: the FAQs that name an entity the
+    query defines, then those whose text matches it."""
+    if query is None:
+        faqs = _records(conn, f"{_SELECT} WHERE r.kind = 'faq' ORDER BY r.rid")
+        if not faqs:
+            raise NotFound("the knowledge holds no FAQ")
+        return FaqResult(None, faqs)
+    found: dict[str, Faq] = {}
+    try:
+        definitions = find_terms(conn, query)
+    except NotFound:
+        definitions = []
+    for d in definitions:
+        for faq in _records(
+            conn,
+            f"{_SELECT} WHERE r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND "
+            "target_id = ?) AND +r.kind = 'faq' ORDER BY r.rid", (d.entity.id,),
+        ):
+            found.setdefault(faq.id, faq)
+    try:
+        hits = search(conn, query, "faq", MAX_FAQS).hits
+    except NotFound:
+        hits = []
+    for hit in hits:
+        found.setdefault(hit.id, cast(Faq, hit.record))
+    if not found:
+        raise NotFound(f"no FAQ answers {query!r}", search=query)
+    return FaqResult(query, list(found.values()))
+
+
+MAX_FAQS = 1000  # FAQs a text query returns at most
