@@ -650,6 +650,13 @@ def derive_title(article: Article) -> str:
     """
     if article.headline:
         return article.headline
+    if article.paragraphs and article.date:
+        # The happening the lead sentence reports, titled as its event is.
+        from briefcli.authoring.events import lead_title
+
+        lead = lead_title(article.paragraphs[0].text, article.date)
+        if lead:
+            return lead
     return title_from_sentence(derive_summary(article))
 
 
