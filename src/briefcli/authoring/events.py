@@ -432,6 +432,16 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
                 break
     if not phrase:
         return None
+    # "the attack of [12 May] on a market in Borno State": what it struck.
+    if not tail and phrase and j + 1 < len(words) and bare(words[j]) == "on" and (
+        bare(phrase[-1]) in EVENT_NOUNS
+    ):
+        for k in range(j, min(j + 9, len(words))):
+            if k > j and (is_finite_word(words, k) or bare(words[k]) in BOUNDARY_WORDS):
+                break
+            tail.append(words[k].rstrip(",.;"))
+            if words[k].endswith((",", ".", ";")):
+                break
     # "The decision of [14 June 2022] to grant candidate status": what it decided.
     if not tail and j + 1 < len(words) and bare(words[j]) == "to" and (
         words[j + 1][:1].islower() and not is_finite_word(words, j + 1)
@@ -739,4 +749,7 @@ def _event_of(
         title = headline  # "at today's press briefing": the headline says what happened
     if title is None:
         return None
-    return DraftEvent(anchor.date, title, sentence, anchor.end_date, anchor.relative)
+    # Its entities are those of the sentence up to the clause's end, not of a clause
+    # after it about something else ("... today with X after the attack of 12 May on Y").
+    context = " ".join(words[:hi]) if hi < len(words) else ""
+    return DraftEvent(anchor.date, title, sentence, anchor.end_date, anchor.relative, context)
