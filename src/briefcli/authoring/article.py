@@ -656,9 +656,7 @@ def derive_title(article: Article) -> str:
         return article.headline
     summary = derive_summary(article)
     if _INTRO.match(summary) and article.paragraphs and article.date:
-        # "In a recent conversation between A and B, the focus was ...": the cut would
-        # lose who it is about; the happening the lead sentence reports, titled as its
-        # event is, says it ("A and B discuss ...").
+        # The cut would lose who it is about ("In a conversation between A and B, ...").
         lead = lead_title(article.paragraphs[0].text, article.date)
         if lead:
             return lead
