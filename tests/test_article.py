@@ -60,7 +60,7 @@ SEED_SHAPE = (
 )
 
 
-SEED_TITLE = "The focus was on the urgent need to de-escalate tensions with Kosovo"
+SEED_TITLE = "Blinken and Vucic discuss de-escalating tensions with Kosovo"  # its lead event
 
 
 @pytest.mark.parametrize(
@@ -427,3 +427,17 @@ def test_any_text_gives_an_article_with_true_line_numbers(text: str) -> None:
     assert len(title) <= TITLE_WIDTH or title == got.headline
     assert isinstance(derive_summary(got), str)
     assert len(derive_points(got)) <= MAX_POINTS
+
+
+def test_a_title_without_headline_is_the_lead_sentences_event() -> None:
+    got = derive_title(article(
+        "date 2023-11-11 In a recent conversation between Secretary of State Antony J. "
+        "Blinken and Serbian President Aleksandar Vucic, the focus was on the urgent need to "
+        "de-escalate tensions with Kosovo following the violent events of September 24.\n"
+    ))
+    assert got == "Blinken and Vucic discuss de-escalating tensions with Kosovo"
+    assert len(got.split()) <= 10
+    # A lead sentence that reports no happening keeps the title cut from the sentence.
+    assert derive_title(article("date 2023-11-11 The focus was on talks.\n")) == (
+        "The focus was on talks"
+    )

@@ -231,3 +231,62 @@ def test_sentences_of_releases(text: str, expected: list[tuple[str, str]]) -> No
 )
 def test_more_sentences_of_releases(text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text, "2024-06-20") == expected
+
+
+SEED_LEAD = (
+    "In a recent conversation between Secretary of State Antony J. Blinken and Serbian "
+    "President Aleksandar Vucic, the focus was on the urgent need to de-escalate tensions "
+    "with Kosovo following the violent events of September 24. These events included the "
+    "tragic death of a Kosovo Police Sergeant, which sparked widespread concern."
+)
+
+
+def test_an_undated_main_clause_is_the_articles_own_event_beside_the_dated_one() -> None:
+    got = article_events([SEED_LEAD], "2023-11-11", dateline=True)
+    assert [(e.date, e.title) for e in got] == [
+        ("2023-11-11", "Blinken and Vucic discuss de-escalating tensions with Kosovo"),
+        ("2023-09-24", "Violent events kill a Kosovo Police Sergeant"),
+    ]
+    # Without the article's own date (a date given on the command line) no own event.
+    assert [e.date for e in article_events([SEED_LEAD], "2023-11-11")] == ["2023-09-24"]
+
+
+@pytest.mark.parametrize(("lead", "own", "other"), [
+    ("Secretary Rubio spoke with Foreign Minister Andrii Sybiha of Ukraine about the "
+     "situation in Kharkiv following the missile attack of 3 March.",
+     "Rubio speaks with Foreign Minister Andrii Sybiha of Ukraine",
+     ("2025-03-03", "Missile attack")),
+    ("The Secretary-General spoke with President Bola Tinubu of Nigeria after the attack "
+     "of 12 May on a market in Borno State.",
+     "Secretary-General speaks with President Bola Tinubu of Nigeria",
+     ("2025-05-12", "Attack on a market in Borno State")),
+    ("The Secretary-General today spoke with President Bola Tinubu of Nigeria after the "
+     "attack of 12 May on a market in Borno State.",
+     "Secretary-General speaks with President Bola Tinubu of Nigeria",
+     ("2025-05-12", "Attack on a market in Borno State")),
+    ("In a telephone call between Foreign Minister Penny Wong and Foreign Minister Wang Yi, "
+     "the focus was on the need to stabilise relations following the incident of 4 May.",
+     "Wong and Yi discuss stabilising relations", None),
+])
+def test_a_lead_reported_without_its_own_date_is_dated_by_the_article(
+    lead: str, own: str, other: tuple[str, str] | None
+) -> None:
+    got = [(e.date, e.title) for e in article_events([lead], "2025-05-14", dateline=True)]
+    assert got[0] == ("2025-05-14", own)
+    assert got[1:] == ([other] if other else [])
+
+
+def test_a_dated_main_clause_is_no_undated_lead() -> None:
+    got = article_events(["The Council met on 3 May after the attack of 1 May on a "
+                          "school in Gaza."], "2025-05-14", dateline=True)
+    assert "2025-05-14" not in [e.date for e in got]
+    assert article_events(["The focus was on talks following the attack of 3 May."],
+                          "2025-05-14", dateline=True) == []
+
+
+def test_an_event_is_described_by_its_own_clause_and_supporting_sentence() -> None:
+    own, violence = article_events([SEED_LEAD], "2023-11-11", dateline=True)
+    assert "Blinken" in own.context and "September" not in own.context
+    assert violence.summary.startswith("These events included the tragic death")
+    assert "Blinken" not in violence.context and "Vucic" not in violence.context
+    assert "Kosovo Police Sergeant" in violence.context

@@ -174,3 +174,31 @@ briefings:
     assert r.code == 0, r.stderr
     assert r.stdout == ""
     assert "already drafted (briefing '2022-05-05')" in r.stderr
+
+
+SEED = """\
+ date 2023-11-11 In a recent conversation between Secretary of State Antony J. Blinken and \
+Serbian President Aleksandar Vucic, the focus was on the urgent need to de-escalate tensions \
+with Kosovo following the violent events of September 24. These events included the tragic \
+death of a Kosovo Police Sergeant, which sparked widespread concern.
+
+Secretary Blinken emphasized the importance of holding accountable those responsible for the \
+attacks, particularly those who have sought refuge in Serbia.
+"""
+
+
+def test_each_event_links_the_entities_of_what_describes_it(brief, tmp_path):
+    article = write(tmp_path / "seed.txt", SEED)
+    r = brief("ingest", str(article), "--data", str(kb(tmp_path)))
+    assert r.code == 0, r.stderr
+    draft = records(r.stdout)
+    by_date = {e["date"]: e for e in draft["event"]}
+    own, violence = by_date["2023-11-11"], by_date["2023-09-24"]
+    assert own["title"] == "Blinken and Vucic discuss de-escalating tensions with Kosovo"
+    assert own["entities"] == ["blinken", "vucic", "kosovo"]
+    assert violence["title"] == "Violent events kill a Kosovo Police Sergeant"
+    assert violence["entities"] == ["kosovo-police"]
+    assert violence["summary"].startswith("These events included the tragic death")
+    (briefing,) = draft["briefing"]
+    assert briefing["title"] == own["title"]
+    assert set(briefing["events"]) == {own["id"], violence["id"]}

@@ -22,6 +22,7 @@ import re
 from typing import NamedTuple
 
 from briefcli.authoring.datefinder import ends_header_line, find_dateline
+from briefcli.authoring.events import lead_title
 from briefcli.authoring.sentences import split_sentences
 
 MAX_PARAGRAPH = 20_000
@@ -641,8 +642,11 @@ def derive_title(article: Article) -> str:
     of the body, at most `TITLE_WIDTH` characters, cut at a word, without trailing
     punctuation. "" for an article without headline or body.
 
-    The sentence loses an introductory phrase ("In a recent conversation between A and
-    B, the focus was ..." -> "The focus was ..."), stops at its first clause break (';',
+    When the sentence opens with an introductory phrase and reports a happening of the
+    article's date, the title is that happening's, made as its event's is ("In a recent
+    conversation between A and B, the focus was on the need to X ..." -> "A and B discuss
+    X-ing"). Otherwise the sentence loses an introductory phrase ("During the talks, the
+    ministers agreed ..." -> "The ministers agreed ..."), stops at its first clause break (';',
     a spaced dash, ': '), and, when still too long, is cut at the last word that fits,
     then before the last phrase the cut went through ("of", "with", "following", ...)
     when at least 60% of the width is left, and never ends on a dangling "the", "of",
@@ -650,7 +654,13 @@ def derive_title(article: Article) -> str:
     """
     if article.headline:
         return article.headline
-    return title_from_sentence(derive_summary(article))
+    summary = derive_summary(article)
+    if _INTRO.match(summary) and article.paragraphs and article.date:
+        # The cut would lose who it is about ("In a conversation between A and B, ...").
+        lead = lead_title(article.paragraphs[0].text, article.date)
+        if lead:
+            return lead
+    return title_from_sentence(summary)
 
 
 def title_from_sentence(summary: str) -> str:

@@ -362,14 +362,19 @@ def _draft_article(draft: _Draft, article: Article, when: str, digest: str | Non
         if seen in draft.events:
             events.append(draft.events[seen])
             continue
-        linked = [eid for eid in _entities_in(draft, found, sentence) if eid in mentioned]
+        # Its entities are those of the words that describe it, not of the whole
+        # sentence ("... Blinken and Vucic ... following the violent events of ...").
+        context = found_event.context or sentence
+        linked = [eid for eid in _entities_in(draft, found, context, outermost=True)
+                  if eid in mentioned]
         data = {"date": found_event.date, "title": found_event.title}
         if found_event.end:
             data["end"] = found_event.end
-        if found_event.title != sentence.rstrip("."):
+        summary = found_event.summary or sentence
+        if found_event.title != summary.rstrip("."):
             data["summary"] = (
-                sentence if len(sentence) <= LONG_SENTENCE
-                else excerpt(sentence, found_event.title.split()[0])
+                summary if len(summary) <= LONG_SENTENCE
+                else excerpt(summary, found_event.title.split()[0])
             )
         if linked:
             data["entities"] = linked
@@ -420,17 +425,28 @@ def _draft_article(draft: _Draft, article: Article, when: str, digest: str | Non
 
 
 def _entities_in(
-    draft: _Draft, found: dict[str, list[tuple[str, str, str]]], sentence: str
+    draft: _Draft, found: dict[str, list[tuple[str, str, str]]], sentence: str,
+    outermost: bool = False,
 ) -> list[str]:
-    """Entities named in one sentence (known or drafted), in order, each once."""
-    out: dict[str, None] = {}
+    """Entities named in one sentence (known or drafted), in order, each once. With
+    `outermost`, a name inside a longer one ("Kosovo" in "a Kosovo Police Sergeant")
+    names no entity of its own."""
+    named: list[tuple[tuple[int, int], str]] = []
     spans = _ngrams(sentence)
     for key in sorted(spans, key=lambda k: spans[k]):
         ids = {rid for rid, _, _ in found.get(key, [])}
         if not ids and key in draft.new_terms:
             ids = {draft.new_terms[key]}
         if len(ids) == 1:
-            out.setdefault(ids.pop())
+            named.append((spans[key], ids.pop()))
+    out: dict[str, None] = {}
+    for (start, end), eid in named:
+        if outermost and any(
+            s <= start and end <= e and (s, e) != (start, end) and other != eid
+            for (s, e), other in named
+        ):
+            continue
+        out.setdefault(eid)
     return list(out)
 
 

@@ -54,7 +54,7 @@ from briefcli.authoring.titles import (
     short_subject,
 )
 
-__all__ = ["DraftEvent", "article_events", "relative_dates"]
+__all__ = ["DraftEvent", "article_events", "lead_title", "relative_dates"]
 
 
 class DraftEvent(NamedTuple):
@@ -66,6 +66,12 @@ class DraftEvent(NamedTuple):
     sentence: str
     end: str | None = None
     relative: bool = False
+    # The words that describe the happening (its clause, and the sentence that completes
+    # it): what its entities are read from; "" for the whole sentence.
+    context: str = ""
+    # A summary when the sentence is about something else ("These events included ...");
+    # "" for the sentence.
+    summary: str = ""
 
 
 class _Anchor(NamedTuple):
@@ -426,6 +432,16 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
                 break
     if not phrase:
         return None
+    # "the attack of [12 May] on a market in Borno State": what it struck.
+    if not tail and phrase and j + 1 < len(words) and bare(words[j]) == "on" and (
+        bare(phrase[-1]) in EVENT_NOUNS
+    ):
+        for k in range(j, min(j + 9, len(words))):
+            if k > j and (is_finite_word(words, k) or bare(words[k]) in BOUNDARY_WORDS):
+                break
+            tail.append(words[k].rstrip(",.;"))
+            if words[k].endswith((",", ".", ";")):
+                break
     # "The decision of [14 June 2022] to grant candidate status": what it decided.
     if not tail and j + 1 < len(words) and bare(words[j]) == "to" and (
         words[j + 1][:1].islower() and not is_finite_word(words, j + 1)
@@ -592,23 +608,94 @@ def article_events(
     return events
 
 
+# "In a recent conversation between A and B, the focus was on the urgent need to X":
+# a readout whose main clause names no verb of its own.
+_TALK = re.compile(
+    r"^(?:In|During)\s+(?:a|an|the|their|his|her)\s+(?:\w+\s+){0,2}?"
+    r"(?:conversation|call|meeting|talks|discussion)\s+(?:between|with)\s+"
+    r"(?P<who>[^,]{3,120}?),\s+(?:the\s+)?(?:focus|emphasis|discussion)\s+was\s+on\s+"
+    r"(?:the\s+)?(?:(?:urgent|pressing|continued|shared)\s+)?need\s+(?:for\s+\w+\s+)?to\s+"
+    r"(?P<what>[a-z][\w-]*)\b(?P<rest>[^,;:]*)"
+)
+
+
+def _gerund(verb: str) -> str:
+    """"de-escalate" -> "de-escalating", "reduce" -> "reducing", "end" -> "ending"."""
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _talk_title(main: str) -> str | None:
+    """The title of a readout's lead clause "In a conversation between A and B, the focus
+    was on the need to X": "A and B discuss X-ing"."""
+    m = _TALK.match(main)
+    if m is None:
+        return None
+    who = m["who"]
+    if " and " not in who:
+        return None  # "a call with the press": not two parties
+    subject = short_subject(who.split())
+    if not subject or len(subject) > 5:
+        return None
+    rest = re.split(r"\s+(?=(?:following|after|before|since|amid|as|which|that)\b)",
+                    m["rest"].strip())[0]
+    title = finish([*subject, "discuss", _gerund(m["what"]), *rest.split()])
+    return title if len(title.split()) >= 4 else None
+
+
+def _main_clause(sentence: str, day: str) -> str | None:
+    """The sentence up to its first dated clause when that clause is a subordinate one
+    ("... following the violent events of September 24"): the main clause, which has no
+    date of its own; the whole sentence when it has no date; None when its main clause
+    is dated."""
+    anchors = _anchors(sentence, day, None)
+    if not anchors:
+        return sentence
+    w = _words(sentence)
+    i, _ = _span_words(w, anchors[0].start, anchors[0].end)
+    lo, opener = _left_boundary(w.words, i)
+    if opener not in _SUBORDINATORS or lo < 4:
+        return None
+    return " ".join(w.words[: lo - 1]).rstrip(",;")
+
+
+_SUBORDINATORS = frozenset(["following", "after", "before", "amid", "since", "as"])
+
+
+def lead_title(paragraph: str, day: str) -> str | None:
+    """The title of the happening a release reports in its first sentence (see
+    `_lead_event`), whatever the sentence's dates; None when it names none."""
+    lead = _lead_event(paragraph, day)
+    return lead.title if lead is not None else None
+
+
 def _lead_event(paragraph: str, day: str) -> DraftEvent | None:
-    """The happening a release reports in its first sentence, in the past tense and
-    without a date of its own, dated `day`; None for any other first sentence."""
+    """The happening a release reports in its first sentence, in the past tense, in a
+    main clause without a date of its own (a subordinate clause may carry another date:
+    "..., following the violent events of September 24"), dated `day`; None for any
+    other first sentence."""
     sentences = split_sentences(paragraph)
     if not sentences:
         return None
     sentence = collapse(sentences[0].text)
-    if _anchors(sentence, day, None) or re.match(r"(?i)(?:these|this|it|they)\b", sentence):
+    if re.match(r"(?i)(?:these|this|it|they)\b", sentence):
         return None
-    words = WORD.findall(sentence)
+    main = _main_clause(sentence, day)
+    if main is None:
+        return None
+    talk = _talk_title(main)
+    if talk is not None:
+        return DraftEvent(day, talk, sentence, None, True, main)
+    words = WORD.findall(main)
     verb = next((k for k in range(len(words)) if is_finite_word(words, k)), None)
     if verb is None or bare(words[verb]) in COPULAS | MODALS | AUX_PERFECT | REPORTING or (
         not is_verb(words, verb)
     ):
         return None  # "The EU condemns ...", "The focus was on ...", "X will travel"
     title = _verbal_title(words, 0, len(words), "", (0, 0), words)
-    return DraftEvent(day, title, sentence, None, True) if title else None
+    context = main if main != sentence else ""
+    return DraftEvent(day, title, sentence, None, True, context) if title else None
 
 
 def _event_of(
@@ -628,7 +715,13 @@ def _event_of(
     nominal = _nominal_title(words, i, j, words[j:])
     if nominal:
         completed = _completed(nominal, following)
-        return DraftEvent(anchor.date, completed, sentence, anchor.end_date, anchor.relative)
+        lo, _ = _left_boundary(words, i)
+        context = " ".join(words[lo : _right_boundary(words, j)])
+        summary = ""
+        if completed != nominal:  # the next sentence says what the happening was
+            context, summary = f"{context} {following}", following
+        return DraftEvent(anchor.date, completed, sentence, anchor.end_date, anchor.relative,
+                          context, summary)
     lo, opener = _left_boundary(words, i)
     skip_lo = i - 1 if i and bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
                                                      "from", "during") else i
@@ -656,4 +749,7 @@ def _event_of(
         title = headline  # "at today's press briefing": the headline says what happened
     if title is None:
         return None
-    return DraftEvent(anchor.date, title, sentence, anchor.end_date, anchor.relative)
+    # Its entities are those of the sentence up to the clause's end, not of a clause
+    # after it about something else ("... today with X after the attack of 12 May on Y").
+    context = " ".join(words[:hi]) if hi < len(words) else ""
+    return DraftEvent(anchor.date, title, sentence, anchor.end_date, anchor.relative, context)
