@@ -57,7 +57,7 @@ from briefcli.site.folder import (
     _Share,
     _Writer,
 )
-from briefcli.site.memory import Knowledge
+from briefcli.site.memory import Knowledge, SiteOptions
 from briefcli.site.pages import _jobs
 from briefcli.site.paths import MANIFEST, PARALLEL_FROM, is_site_path
 
@@ -103,6 +103,25 @@ class SiteBusy(BriefError):
 # -- writing ----------------------------------------------------------------------------
 
 
+def renderer_version() -> str:
+    """A digest of the code that makes the pages (the site's modules, the HTML and SVG
+    renderers, what they share, the model): a page made by other code is made again."""
+    import hashlib
+    from importlib import import_module
+
+    digest = hashlib.sha256()
+    for name in ("briefcli.render.html", "briefcli.render.svg", "briefcli.render.common",
+                 "briefcli.knowledge.model", "briefcli.text", "briefcli.index.query",
+                 "briefcli.site.memory", "briefcli.site.pages", "briefcli.site.search",
+                 "briefcli.site.paths", "briefcli.site.folder", "briefcli.site.build"):
+        try:
+            where = getattr(import_module(name), "__file__", None)
+            digest.update(name.encode() + b"\0" + (Path(where).read_bytes() if where else b""))
+        except (ImportError, OSError):
+            digest.update(name.encode() + b"\0missing")
+    return digest.hexdigest()[:32]
+
+
 
 def workers_for(jobs: int) -> int:
     """Processes to build with: one per CPU (at most 4) for a large site, where the
@@ -113,11 +132,11 @@ def workers_for(jobs: int) -> int:
 
 
 def _build(k: Knowledge, folders: _Folders, workers: int,
-           progress: Callable[[int, int], None] | None) -> _Share:
+           progress: Callable[[int, int], None] | None, old: Manifest) -> _Share:
     """Write every file, in `workers` processes: this one and forked ones, each making
     and writing its share (the knowledge is shared by the fork, not copied or sent)."""
     if workers <= 1:
-        return _Writer(folders).run(k, 0, 1, progress)
+        return _Writer(folders, old).run(k, 0, 1, progress)
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -130,14 +149,16 @@ def _build(k: Knowledge, folders: _Folders, workers: int,
     for share in range(1, workers):
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_child,
-                                args=(k, folders, share, workers, send, parent), daemon=True)
+                                args=(k, folders, share, workers, send, parent, old),
+                                daemon=True)
         child.start()
         send.close()
         children.append((child, receive))
     gc.unfreeze()
-    mine = _Writer(folders).run(k, 0, workers, progress)
+    mine = _Writer(folders, old).run(k, 0, workers, progress)
     totals = [mine.written, mine.unchanged, mine.size]
     digests = mine.digests
+    inputs = mine.inputs
     failures = []
     for child, receive in children:
         try:
@@ -150,9 +171,10 @@ def _build(k: Knowledge, folders: _Folders, workers: int,
         else:
             totals = [a + b for a, b in zip(totals, result[:3], strict=True)]
             digests.update(result.digests)
+            inputs.update(result.inputs)
     if failures:
         raise BriefError(f"cannot write the site into {folders.folder}: {failures[0]}")
-    return _Share(totals[0], totals[1], totals[2], digests)
+    return _Share(totals[0], totals[1], totals[2], digests, inputs)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -170,11 +192,11 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _child(k: Knowledge, folders: _Folders, share: int, shares: int, send: Any,
-           parent: int) -> None:
+           parent: int, old: Manifest) -> None:
     """A worker process: its share of the files, then its counts (or what went wrong)."""
     _die_with_parent(parent)
     try:
-        send.send(_Writer(folders).run(k, share, shares))
+        send.send(_Writer(folders, old).run(k, share, shares))
     except (OSError, BriefError) as exc:
         send.send(str(exc.message if isinstance(exc, BriefError) else _os_message(exc)))
     finally:
@@ -204,6 +226,7 @@ def _lock(folder: Path, root: int) -> None:
 def build_site(
     conn: sqlite3.Connection, folder: Path, *, force: bool = False,
     progress: Callable[[int, int], None] | None = None, workers: int | None = None,
+    options: SiteOptions | None = None,
 ) -> SiteReport:
     """Write the static site of the knowledge in `conn` into `folder` (made if missing).
 
@@ -211,7 +234,13 @@ def build_site(
     manifest that is not one, and `force` is false; SiteBusy when another build holds
     the folder's lock; BriefError when it cannot be written. `progress(done, total)` is
     called every few hundred files (`total` an estimate). `workers`: processes to build
-    with (default: `workers_for` the size of the site).
+    with (default: `workers_for` the pages to make). `options`: the site's name,
+    description and address.
+
+    Only pages whose inputs changed are made: each page's digest of what it shows (its
+    records, the renderer's version, the options) is kept in the manifest with the
+    size and time of its file; a page with the same digest whose file is still as the
+    last build left it is not made again, so a rebuild costs in proportion to the change.
     """
     if folder.exists() and not folder.is_dir():
         raise BriefError(f"{folder} exists and is not a folder", ExitCode.USAGE)
@@ -236,21 +265,30 @@ def build_site(
             if os.listdir(root) and not force:
                 raise NotASite(folder)
             old = Manifest([], {})
-        knowledge = Knowledge(conn)
-        paths = [job.path for job in _jobs(knowledge)]
+        knowledge = Knowledge(conn, options)
+        knowledge.base = renderer_version() + repr(tuple(knowledge.options)) + knowledge.newest
+        jobs = list(_jobs(knowledge))
+        paths = [job.path for job in jobs]
         current = set(paths)
         known = {name for name in old.files if is_site_path(name)}
-        if current - known:
-            # Listed before the first folder or page is made: a build killed midway leaves
-            # a brief site, which the next build recognises (and leaves what it cannot check).
-            _write_manifest(folder, root, _manifest(sorted(known | current), old.digests))
+        kept = {job.path: old.inputs[job.path] for job in jobs
+                if job.key and job.path in old.inputs and old.inputs[job.path][0] == job.key}
+        if current - known or len(kept) < len(old.inputs):
+            # Listed before the first folder or page is made, and without the inputs of
+            # the pages to make again: a build killed midway leaves a brief site, which the
+            # next build recognises and completes (and leaves what it cannot check).
+            _write_manifest(folder, root,
+                            _manifest(sorted(known | current), old.digests, kept))
+        stale = sum(1 for job in jobs if job.path not in kept)
+        del jobs
         folders.open(paths)
-        share = _build(knowledge, folders, workers or workers_for(len(paths)), progress)
+        share = _build(knowledge, folders, workers or workers_for(stale), progress, old)
         removed = sum(
             _remove(root, name, old.digests.get(name, ""))
             for name in sorted(known - current)
         )
-        _write_manifest(folder, root, _manifest(sorted(current), share.digests))
+        _write_manifest(folder, root,
+                        _manifest(sorted(current), share.digests, share.inputs))
     except OSError as exc:
         raise _cannot_write(folder, exc) from None
     finally:

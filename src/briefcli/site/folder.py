@@ -32,6 +32,9 @@ class Manifest(NamedTuple):
 
     files: list[str]
     digests: dict[str, str]
+    # Of each page: the digest of its inputs, and the size and time of the file as the
+    # build left it (a page whose inputs and file are unchanged is not made again).
+    inputs: dict[str, tuple[str, int, int]] = {}
 
 
 class _BadManifest(Exception):
@@ -95,13 +98,23 @@ def _read_manifest(root: int) -> Manifest | None:
         if name == MANIFEST:
             continue
         safe.append(name)
-    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)})
+    inputs: dict[str, tuple[str, int, int]] = {}
+    given = data.get("inputs", {})
+    if isinstance(given, dict):  # anything unexpected there only means pages made again
+        for name, value in given.items():
+            if (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+                    and all(type(v) is int for v in value[1:])):
+                inputs[name] = (value[0], value[1], value[2])
+    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)}, inputs)
 
 
-def _manifest(files: Sequence[str], digests: dict[str, str]) -> bytes:
-    return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
-                        "sha256": {f: digests[f] for f in sorted(files) if f in digests}},
-                       indent=0) + "\n").encode("utf-8")
+def _manifest(files: Sequence[str], digests: dict[str, str],
+              inputs: dict[str, tuple[str, int, int]] | None = None) -> bytes:
+    inputs = inputs or {}
+    return (json.dumps({"generator": "brief site", "version": 3, "files": sorted(files),
+                        "sha256": {f: digests[f] for f in sorted(files) if f in digests},
+                        "inputs": {f: list(inputs[f]) for f in sorted(files) if f in inputs}},
+                       indent=0, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _read(fd: int, limit: int) -> bytes:
@@ -163,50 +176,79 @@ class _Share(NamedTuple):
     unchanged: int
     size: int
     digests: dict[str, str]
+    inputs: dict[str, tuple[str, int, int]]
 
 
 class _Writer:
     """Writes the files of one share of the jobs, counting what it did."""
 
-    def __init__(self, folders: _Folders) -> None:
+    def __init__(self, folders: _Folders, old: Manifest | None = None) -> None:
         self.folders = folders
+        self.old = old or Manifest([], {})
         self.written = self.unchanged = self.size = 0
         self.digests: dict[str, str] = {}
+        self.inputs: dict[str, tuple[str, int, int]] = {}
 
-    def put(self, page: Page) -> None:
+    def kept(self, path: str, key: str) -> bool:
+        """Whether the page `path`, whose inputs have the digest `key`, can be left as the
+        last build wrote it: the same inputs, and the file is still a regular file of the
+        size and time that build recorded (not a link; not edited or replaced since)."""
+        before = self.old.inputs.get(path)
+        digest = self.old.digests.get(path)
+        if not key or before is None or before[0] != key or digest is None:
+            return False
+        where, _, name = path.rpartition("/")
+        try:
+            now = os.stat(name, dir_fd=self.folders.fds[where], follow_symlinks=False)
+        except OSError:
+            return False
+        if not stat.S_ISREG(now.st_mode) or (now.st_size, now.st_mtime_ns) != before[1:]:
+            return False
+        self.unchanged += 1
+        self.size += now.st_size
+        self.digests[path] = digest
+        self.inputs[path] = before
+        return True
+
+    def put(self, page: Page, key: str = "") -> None:
         where, _, name = page.path.rpartition("/")
         folder = self.folders.fds[where]
         self.size += len(page.content)
         self.digests[page.path] = _digest(page.content)
         try:
-            if self._holds(folder, name, page):
+            held = self._holds(folder, name, page)
+            if held is not None:
                 self.unchanged += 1
-                return
-            # Atomic, not flushed to disk one by one: a page is cheap to write again, and
-            # a hundred thousand fsyncs would take minutes. A link there is replaced.
-            replace_at(folder, name, page.content, durable=False)
+            else:
+                # Atomic, not flushed to disk one by one: a page is cheap to write again,
+                # and a hundred thousand fsyncs would take minutes. A link is replaced.
+                replace_at(folder, name, page.content, durable=False)
+                held = os.stat(name, dir_fd=folder, follow_symlinks=False)
+                self.written += 1
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(self.folders.folder / page.path)) from None
-        self.written += 1
+        if key:
+            self.inputs[page.path] = (key, held.st_size, held.st_mtime_ns)
 
-    def _holds(self, folder: int, name: str, page: Page) -> bool:
-        """Whether the file `name` is a regular file with the page's content (a link is
-        never read through: it is not the page)."""
+    def _holds(self, folder: int, name: str, page: Page) -> os.stat_result | None:
+        """The file `name`'s status when it is a regular file with the page's content (a
+        link is never read through: it is not the page), else None."""
         try:
             fd = os.open(name, _READ, dir_fd=folder)
         except FileNotFoundError:
-            return False
+            return None
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                return False
+                return None
             raise
         try:
             mode = os.fstat(fd)
             if stat.S_ISDIR(mode.st_mode):
                 raise BriefError(f"{self.folders.folder / page.path} is a folder; "
                                  "the site needs it to be a file")
-            return (stat.S_ISREG(mode.st_mode) and mode.st_size == len(page.content)
+            same = (stat.S_ISREG(mode.st_mode) and mode.st_size == len(page.content)
                     and _read(fd, len(page.content) + 1) == page.content)
+            return mode if same else None
         finally:
             os.close(fd)
 
@@ -218,7 +260,8 @@ class _Writer:
         for n, job in enumerate(_jobs(k)):
             if n % shares != share:
                 continue
-            self.put(job.make())
+            if not self.kept(job.path, job.key):
+                self.put(job.make(), job.key)
             if progress is not None and n % 256 < shares:
                 progress(n, max(total, n))
-        return _Share(self.written, self.unchanged, self.size, self.digests)
+        return _Share(self.written, self.unchanged, self.size, self.digests, self.inputs)
