@@ -32,9 +32,10 @@ class Manifest(NamedTuple):
 
     files: list[str]
     digests: dict[str, str]
-    # Of each page: the digest of its inputs, and the size and time of the file as the
-    # build left it (a page whose inputs and file are unchanged is not made again).
-    inputs: dict[str, tuple[str, int, int]] = {}
+    # Of each page: the digest of its inputs and the size of the file the build left (a
+    # page whose inputs are unchanged, still a regular file of that size, is not made
+    # again; the manifest stays the same whichever folder or time it was built at).
+    inputs: dict[str, tuple[str, int]] = {}
 
 
 class _BadManifest(Exception):
@@ -98,20 +99,20 @@ def _read_manifest(root: int) -> Manifest | None:
         if name == MANIFEST:
             continue
         safe.append(name)
-    inputs: dict[str, tuple[str, int, int]] = {}
+    inputs: dict[str, tuple[str, int]] = {}
     given = data.get("inputs", {})
     if isinstance(given, dict):  # anything unexpected there only means pages made again
         for name, value in given.items():
-            if (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
-                    and all(type(v) is int for v in value[1:])):
-                inputs[name] = (value[0], value[1], value[2])
+            if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+                    and type(value[1]) is int):
+                inputs[name] = (value[0], value[1])
     return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)}, inputs)
 
 
 def _manifest(files: Sequence[str], digests: dict[str, str],
-              inputs: dict[str, tuple[str, int, int]] | None = None) -> bytes:
+              inputs: dict[str, tuple[str, int]] | None = None) -> bytes:
     inputs = inputs or {}
-    return (json.dumps({"generator": "brief site", "version": 3, "files": sorted(files),
+    return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
                         "sha256": {f: digests[f] for f in sorted(files) if f in digests},
                         "inputs": {f: list(inputs[f]) for f in sorted(files) if f in inputs}},
                        indent=0, separators=(",", ":")) + "\n").encode("utf-8")
@@ -176,7 +177,7 @@ class _Share(NamedTuple):
     unchanged: int
     size: int
     digests: dict[str, str]
-    inputs: dict[str, tuple[str, int, int]]
+    inputs: dict[str, tuple[str, int]]
 
 
 class _Writer:
@@ -187,12 +188,13 @@ class _Writer:
         self.old = old or Manifest([], {})
         self.written = self.unchanged = self.size = 0
         self.digests: dict[str, str] = {}
-        self.inputs: dict[str, tuple[str, int, int]] = {}
+        self.inputs: dict[str, tuple[str, int]] = {}
+        self.held = 0  # the size of the file `put` last wrote or found as it would write
 
     def kept(self, path: str, key: str) -> bool:
         """Whether the page `path`, whose inputs have the digest `key`, can be left as the
         last build wrote it: the same inputs, and the file is still a regular file of the
-        size and time that build recorded (not a link; not edited or replaced since)."""
+        size that build recorded (not a link, not removed, not cut short)."""
         before = self.old.inputs.get(path)
         digest = self.old.digests.get(path)
         if not key or before is None or before[0] != key or digest is None:
@@ -202,7 +204,7 @@ class _Writer:
             now = os.stat(name, dir_fd=self.folders.fds[where], follow_symlinks=False)
         except OSError:
             return False
-        if not stat.S_ISREG(now.st_mode) or (now.st_size, now.st_mtime_ns) != before[1:]:
+        if not stat.S_ISREG(now.st_mode) or now.st_size != before[1]:
             return False
         self.unchanged += 1
         self.size += now.st_size
@@ -210,45 +212,41 @@ class _Writer:
         self.inputs[path] = before
         return True
 
-    def put(self, page: Page, key: str = "") -> None:
+    def put(self, page: Page) -> None:
         where, _, name = page.path.rpartition("/")
         folder = self.folders.fds[where]
         self.size += len(page.content)
         self.digests[page.path] = _digest(page.content)
         try:
-            held = self._holds(folder, name, page)
-            if held is not None:
+            self.held = len(page.content)
+            if self._holds(folder, name, page):
                 self.unchanged += 1
-            else:
-                # Atomic, not flushed to disk one by one: a page is cheap to write again,
-                # and a hundred thousand fsyncs would take minutes. A link is replaced.
-                replace_at(folder, name, page.content, durable=False)
-                held = os.stat(name, dir_fd=folder, follow_symlinks=False)
-                self.written += 1
+                return
+            # Atomic, not flushed to disk one by one: a page is cheap to write again, and
+            # a hundred thousand fsyncs would take minutes. A link there is replaced.
+            replace_at(folder, name, page.content, durable=False)
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(self.folders.folder / page.path)) from None
-        if key:
-            self.inputs[page.path] = (key, held.st_size, held.st_mtime_ns)
+        self.written += 1
 
-    def _holds(self, folder: int, name: str, page: Page) -> os.stat_result | None:
-        """The file `name`'s status when it is a regular file with the page's content (a
-        link is never read through: it is not the page), else None."""
+    def _holds(self, folder: int, name: str, page: Page) -> bool:
+        """Whether the file `name` is a regular file with the page's content (a link is
+        never read through: it is not the page)."""
         try:
             fd = os.open(name, _READ, dir_fd=folder)
         except FileNotFoundError:
-            return None
+            return False
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                return None
+                return False
             raise
         try:
             mode = os.fstat(fd)
             if stat.S_ISDIR(mode.st_mode):
                 raise BriefError(f"{self.folders.folder / page.path} is a folder; "
                                  "the site needs it to be a file")
-            same = (stat.S_ISREG(mode.st_mode) and mode.st_size == len(page.content)
+            return (stat.S_ISREG(mode.st_mode) and mode.st_size == len(page.content)
                     and _read(fd, len(page.content) + 1) == page.content)
-            return mode if same else None
         finally:
             os.close(fd)
 
@@ -261,7 +259,9 @@ class _Writer:
             if n % shares != share:
                 continue
             if not self.kept(job.path, job.key):
-                self.put(job.make(), job.key)
+                self.put(job.make())
+                if job.key:
+                    self.inputs[job.path] = (job.key, self.held)
             if progress is not None and n % 256 < shares:
                 progress(n, max(total, n))
         return _Share(self.written, self.unchanged, self.size, self.digests, self.inputs)

@@ -377,12 +377,12 @@ def _jobs(k: Knowledge) -> Iterator[Job]:
     yield Job(STYLESHEET, partial(Page, STYLESHEET, h.CSS.encode("utf-8")), k.inputs())
     yield Job(SEARCH_SCRIPT, partial(Page, SEARCH_SCRIPT, SEARCH_JS.encode("utf-8")),
               k.inputs())
-    yield from search_jobs(k)
     pages = [_home(k)]
     for jobs in (_briefing_pages, _glossary_pages, _tag_pages, _entity_pages, _faq_pages,
                  _source_pages, _timeline_pages, _event_pages):
         pages.extend(jobs(k))
     yield from pages
+    yield from search_jobs(k)
     if k.options.base_url:
         paths = [job.path for job in pages]
         yield Job(SITEMAP, partial(_sitemap, k.options.base_url, paths),

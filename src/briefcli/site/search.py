@@ -35,6 +35,7 @@ def _words(*texts: str | None) -> str:
 SHARD_LIMIT = 256 * 1024  # bytes a shard aims at (never over twice that)
 META_CHUNK = 1000  # records per file of titles and pages
 STRIDE = 1 << 24  # a record's number: its kind's place times this, plus its place in the kind
+LONGEST = 25  # the typo list of this length holds the longer terms too
 _DEEPEST = 16  # characters of a shard's prefix at most
 
 
@@ -141,9 +142,12 @@ def search_files(k: Knowledge) -> list[SearchFile]:
             name = f"r-{kind_no}-{n}"
             files.append(SearchFile(f"search/{name}.js",
                                     _script(name, rows[n * META_CHUNK:(n + 1) * META_CHUNK])))
-    by_length: dict[int, list[str]] = {}
+    # A list per length from 2 (one character is never a typo's answer) to LONGEST, that
+    # one holding the longer terms too: always the same files, whatever the terms.
+    by_length: dict[int, list[str]] = {n: [] for n in range(2, LONGEST + 1)}
     for key in sorted(terms):
-        by_length.setdefault(len(key), []).append(key)
+        if len(key) >= 2:
+            by_length[min(len(key), LONGEST)].append(key)
     typo: dict[int, int] = {}
     for length, keys in sorted(by_length.items()):
         parts: list[list[str]] = [[]]
@@ -159,7 +163,7 @@ def search_files(k: Knowledge) -> list[SearchFile]:
             name = f"t-{length}-{n}"
             files.append(SearchFile(f"search/{name}.js", _script(name, part)))
     info = {"kinds": SEARCH_KINDS, "stride": STRIDE, "chunk": META_CHUNK, "shards": directory,
-            "records": chunks, "typo": typo}
+            "records": chunks, "typo": typo, "longest": LONGEST}
     text = json.dumps(info, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     files.insert(0, SearchFile(SEARCH_SHARDS, f"window.BRIEF_SHARDS={text};\n".encode()))
@@ -324,7 +328,8 @@ SEARCH_JS = r"""// brief site search: runs in the browser, over the shards of se
   function nearest(key) {
     var chars = Array.from(key), n = chars.length, most = maxEdits(n), names = [];
     if (!most) return Promise.resolve([]);
-    for (var len = Math.max(n - most, most + 1); len <= n + most; len++) {
+    var last = Math.min(n + most, info.longest);
+    for (var len = Math.min(Math.max(n - most, most + 1), last); len <= last; len++) {
       for (var part = 0; part < (info.typo[len] || 0); part++) names.push("t-" + len + "-" + part);
     }
     return load(names).then(function () {
