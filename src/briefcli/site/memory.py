@@ -48,7 +48,10 @@ class Knowledge:
         # inputs are the digests of the records it shows (see `inputs`).
         self.digests: dict[tuple[str, str], str] = {}
         self.newest = ""  # the newest date any record carries: when the knowledge changed
-        for n, (kind, data, crc, path, line) in enumerate(every_record(conn)):
+        # By file and line: the index's own order puts a file read again after the others,
+        # and a site must not depend on which file was edited last.
+        rows = sorted(every_record(conn), key=lambda row: (row[3], row[4]))
+        for n, (kind, data, crc, path, line) in enumerate(rows):
             record = record_from_data(kind, load_record(data, crc), path, line)
             if record.id not in self.records[kind]:  # a duplicate id: the first one wins
                 self.records[kind][record.id] = record
