@@ -3,8 +3,10 @@
 The site has a home page (the latest briefings, what the site holds, search), a page
 per record (briefing, entity, event, FAQ, source), a timeline page per topic that has
 events (an entity, a tag), an A–Z glossary, a page per tag, one style sheet, and a
-search that runs in the browser with no server: the index is a script that sets a
-global (`fetch()` of a JSON file fails on `file://`), read by a small script of its own.
+search that runs in the browser with no server: the index is split by the first
+letters of its words into small scripts that register themselves (`fetch()` of a JSON
+file fails on `file://`), loaded by the page's script as a query needs them
+(`site.search`). With a base URL, pages get canonical links and the site a sitemap.
 Every link is relative, so the folder works served or opened from disk.
 
 Pages are the fragments of `briefcli.render.html`, with a `Links` that knows where the
@@ -13,8 +15,11 @@ id (`entity/kfor.html`), a tag's from its folded text; names that are not plain
 lowercase ASCII get a hash of the exact text, so two ids that differ only in case, or
 tags with odd characters, never share a file (also on case-insensitive file systems).
 
-Builds are incremental: each file is compared with what is on disk and written
-(atomically) only when its bytes differ, so unchanged pages keep their times; the files
+Builds are incremental: a page whose inputs (the digests of the records it shows, the
+renderer's version and the site's options; `Knowledge.inputs`) are those the manifest
+recorded, and whose file is still a regular file of the recorded size, is not made
+again; each page made is compared with what is on disk and written (atomically) only
+when its bytes differ, so unchanged pages keep their times; the files
 of records that are gone are removed, but only files a previous build wrote, as listed
 in the folder's manifest (`.brief-site.json`) with the digest of what it wrote. A folder
 that holds other files and no manifest is refused unless `force`.
@@ -58,7 +63,7 @@ from briefcli.site.folder import (
     _Writer,
 )
 from briefcli.site.memory import Knowledge, SiteOptions
-from briefcli.site.pages import _jobs
+from briefcli.site.pages import Job, _jobs
 from briefcli.site.paths import MANIFEST, PARALLEL_FROM, is_site_path
 
 
@@ -132,11 +137,12 @@ def workers_for(jobs: int) -> int:
 
 
 def _build(k: Knowledge, folders: _Folders, workers: int,
-           progress: Callable[[int, int], None] | None, old: Manifest) -> _Share:
+           progress: Callable[[int, int], None] | None, old: Manifest,
+           jobs: list[Job]) -> _Share:
     """Write every file, in `workers` processes: this one and forked ones, each making
     and writing its share (the knowledge is shared by the fork, not copied or sent)."""
     if workers <= 1:
-        return _Writer(folders, old).run(k, 0, 1, progress)
+        return _Writer(folders, old).run(k, 0, 1, progress, jobs)
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -149,13 +155,13 @@ def _build(k: Knowledge, folders: _Folders, workers: int,
     for share in range(1, workers):
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_child,
-                                args=(k, folders, share, workers, send, parent, old),
+                                args=(k, folders, share, workers, send, parent, old, jobs),
                                 daemon=True)
         child.start()
         send.close()
         children.append((child, receive))
     gc.unfreeze()
-    mine = _Writer(folders, old).run(k, 0, workers, progress)
+    mine = _Writer(folders, old).run(k, 0, workers, progress, jobs)
     totals = [mine.written, mine.unchanged, mine.size]
     digests = mine.digests
     inputs = mine.inputs
@@ -192,11 +198,11 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _child(k: Knowledge, folders: _Folders, share: int, shares: int, send: Any,
-           parent: int, old: Manifest) -> None:
+           parent: int, old: Manifest, jobs: list[Job]) -> None:
     """A worker process: its share of the files, then its counts (or what went wrong)."""
     _die_with_parent(parent)
     try:
-        send.send(_Writer(folders, old).run(k, share, shares))
+        send.send(_Writer(folders, old).run(k, share, shares, None, jobs))
     except (OSError, BriefError) as exc:
         send.send(str(exc.message if isinstance(exc, BriefError) else _os_message(exc)))
     finally:
@@ -280,9 +286,8 @@ def build_site(
             _write_manifest(folder, root,
                             _manifest(sorted(known | current), old.digests, kept))
         stale = sum(1 for job in jobs if job.path not in kept)
-        del jobs
         folders.open(paths)
-        share = _build(knowledge, folders, workers or workers_for(stale), progress, old)
+        share = _build(knowledge, folders, workers or workers_for(stale), progress, old, jobs)
         removed = sum(
             _remove(root, name, old.digests.get(name, ""))
             for name in sorted(known - current)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from briefcli.files import replace_at
 from briefcli.problems import BriefError
 from briefcli.site.memory import Knowledge
-from briefcli.site.pages import Page, _jobs, planned_pages
+from briefcli.site.pages import Job, Page, _jobs, planned_pages
 from briefcli.site.paths import MANIFEST
 
 MANIFEST_LIMIT = 64 * 1024 * 1024  # bytes; a manifest of 400,000 files takes 45 MB
@@ -115,7 +115,7 @@ def _manifest(files: Sequence[str], digests: dict[str, str],
     return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
                         "sha256": {f: digests[f] for f in sorted(files) if f in digests},
                         "inputs": {f: list(inputs[f]) for f in sorted(files) if f in inputs}},
-                       indent=0, separators=(",", ":")) + "\n").encode("utf-8")
+                       separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _read(fd: int, limit: int) -> bytes:
@@ -251,11 +251,13 @@ class _Writer:
             os.close(fd)
 
     def run(self, k: Knowledge, share: int, shares: int,
-            progress: Callable[[int, int], None] | None = None) -> _Share:
-        """Make and write the jobs `n` with `n % shares == share`. `progress` is told of
-        the whole build's files, as estimated from this share's."""
+            progress: Callable[[int, int], None] | None = None,
+            jobs: Sequence[Job] | None = None) -> _Share:
+        """Make and write the jobs `n` with `n % shares == share` (of `jobs`, when the
+        build has listed them already). `progress` is told of the whole build's files,
+        as estimated from this share's."""
         total = planned_pages(k)
-        for n, job in enumerate(_jobs(k)):
+        for n, job in enumerate(_jobs(k) if jobs is None else jobs):
             if n % shares != share:
                 continue
             if not self.kept(job.path, job.key):

@@ -139,17 +139,13 @@ class Knowledge:
         """The digest of a page's inputs: records (by `print_of`), lists of them, and
         plain values, with the build's own (`base`: the renderer's version, the site's
         options). A page whose inputs are unchanged is not rendered again."""
-        h = hashlib.blake2b(self.base.encode(), digest_size=16)
+        text = [self.base]
         for part in parts:
-            items = part if isinstance(part, (list, tuple)) else (part,)
-            h.update(b"\x01")
-            for item in items:
-                if hasattr(item, "record_kind"):
-                    h.update(self.print_of(item).encode())
-                else:
-                    h.update(repr(item).encode())
-                h.update(b"\x00")
-        return h.hexdigest()
+            text.append("\x01")
+            for item in part if isinstance(part, (list, tuple)) else (part,):
+                text.append(self.print_of(item) if hasattr(item, "record_kind")
+                            else repr(item))
+        return hashlib.blake2b("\x00".join(text).encode(), digest_size=16).hexdigest()
 
     def date_key(self, record: Event | Briefing) -> tuple[int, int]:
         date = parse_date(record.date)
