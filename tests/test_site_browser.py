@@ -134,12 +134,11 @@ entities:
 
 
 def _net_site(root: Path, shard_limit: int | None = None) -> Path:
-    from conftest import write
-
     from briefcli.index.cache import open_index
     from briefcli.index.store import BuildReport
     from briefcli.site import search
     from briefcli.site.build import build_site
+    from conftest import write
 
     kb = root / "kb"
     kb.mkdir(parents=True, exist_ok=True)

@@ -48,7 +48,8 @@ def _nav(k: Knowledge, links: SiteLinks, search: bool = True) -> str:
 
     return (
         '<nav class="site-nav">'
-        + a("index.html", h.esc_line(k.options.title), "home") + a("briefing/index.html", "Briefings")
+        + a("index.html", h.esc_line(k.options.title), "home")
+        + a("briefing/index.html", "Briefings")
         + a("glossary/index.html", "Glossary") + a("tag/index.html", "Tags")
         + (f'<form action="{links.root("index.html")}" method="get" role="search">'
            '<input type="search" name="q" placeholder="Search…" aria-label="Search"></form>'
@@ -397,7 +398,7 @@ def _sitemap(base_url: str, paths: Sequence[str]) -> Page:
     return Page(SITEMAP, (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{urls}</urlset>\n").encode("utf-8"))
+        f"{urls}</urlset>\n").encode())
 
 
 def search_jobs(k: Knowledge) -> Iterator[Job]:

@@ -131,8 +131,8 @@ def search_files(k: Knowledge) -> list[SearchFile]:
         name = "p-" + prefix.encode("utf-8").hex()
         data: dict[str, dict[str, list[int]]] = {"t": {}, "w": {}}
         for s in keys:
-            for field, postings in entries[s].items():
-                data[field][s] = postings
+            for part, postings in entries[s].items():
+                data[part][s] = postings
         files.append(SearchFile(f"search/{name}.js", _script(name, data)))
         directory.append([prefix, name])
     chunks = []
@@ -159,9 +159,9 @@ def search_files(k: Knowledge) -> list[SearchFile]:
             parts[-1].append(key)
             size += len(key.encode()) + 3
         typo[length] = len(parts)
-        for n, part in enumerate(parts):
+        for n, listed in enumerate(parts):
             name = f"t-{length}-{n}"
-            files.append(SearchFile(f"search/{name}.js", _script(name, part)))
+            files.append(SearchFile(f"search/{name}.js", _script(name, listed)))
     info = {"kinds": SEARCH_KINDS, "stride": STRIDE, "chunk": META_CHUNK, "shards": directory,
             "records": chunks, "typo": typo, "longest": LONGEST}
     text = json.dumps(info, ensure_ascii=False, separators=(",", ":"))
@@ -291,7 +291,9 @@ SEARCH_JS = r"""// brief site search: runs in the browser, over the shards of se
     var hits = [];
     best.forEach(function (score, ref) { hits.push([score[0], score[1], ref]); });
     if (found) {
-      found.forEach(function (title, ref) { if (!best.has(ref)) hits.push([2, title ? 0 : 1, ref]); });
+      found.forEach(function (title, ref) {
+        if (!best.has(ref)) hits.push([2, title ? 0 : 1, ref]);
+      });
     }
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
     return hits;
