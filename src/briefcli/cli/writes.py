@@ -505,9 +505,9 @@ def site(
 
     A page per briefing, entity, event and tag, timelines, an A–Z glossary and a search
     that needs no server. It works served by any web server or opened from disk. Built
-    again, only pages whose content changed are written, and pages of removed records
-    are deleted.
-    Example: brief site public/
+    again, only pages whose inputs changed are made, only those whose content changed
+    are written, and pages of removed records are deleted.
+    Example: brief site public/ --title "Kosovo desk" --base-url https://example.org/
     """
     from briefcli.site.build import build_site
     from briefcli.site.memory import SiteOptions
