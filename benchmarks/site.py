@@ -9,12 +9,14 @@ records (default 100,000; `generate.py`, as run.py does), builds its index once
 
 1. the first build of the site into an empty folder;
 2. a rebuild with nothing changed;
-3. a rebuild after one file was edited (an entity appended to `extra.yaml`), which
-   includes bringing the index up to date.
+3. a rebuild after a one-line edit (one entity's role changed in place, in the largest
+   file), which includes bringing the index up to date;
+4. a rebuild after an entity was appended to `extra.yaml`.
 
-It reports the files written, unchanged and removed (brief's own summary), the number
-of files and the size of the site (bytes of its files, and the disk space `du` counts),
-and the size of the search index.
+It reports the files written, unchanged and removed (brief's own summary), each case's
+time as a ratio of the first build's (measured in the same run), the number of files
+and the size of the site (bytes of its files, and the disk space `du` counts), and the
+search index: its files, its total size and its largest shard.
 """
 
 from __future__ import annotations
@@ -84,15 +86,27 @@ def main(argv: list[str] | None = None) -> int:
         rows = [timed("first build", build, env)]
         count, content, disk = site_size(out)
         rows.append(timed("rebuild, nothing changed", build, env))
+        largest = max((p for p in data.glob("*.yaml")), key=lambda p: p.stat().st_size)
+        before = largest.read_bytes()
+        text = before.decode("utf-8")
+        at = text.index("\n    role: ") + 1
+        end = text.index("\n", at)
+        try:
+            largest.write_text(text[:at] + "    role: edited by the site benchmark"
+                               + text[end:], encoding="utf-8")
+            rows.append(timed("rebuild after a one-line edit", build, env))
+        finally:
+            largest.write_bytes(before)
         extra = data / generate.EXTRA_FILE
         original = extra.read_bytes()
         try:
             with extra.open("a", encoding="utf-8") as f:
                 f.write(ADDED)
-            rows.append(timed("rebuild after editing one file", build, env))
+            rows.append(timed("rebuild after appending an entity", build, env))
         finally:
             extra.write_bytes(original)  # a kept folder can be measured again
-        search = (out / "search-index.js").stat().st_size
+        shards = [p.stat().st_size for p in (out / "search").glob("*.js")]
+        biggest = max(p.stat().st_size for p in (out / "search").glob("p-*.js"))
         info = run.machine()
     finally:
         if args.keep is None:
@@ -102,13 +116,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"knowledge: about {args.records:,} records ({entities:,} entities, "
           f"{events:,} events, {files} files)")
     print(f"site: {count:,} files, {content / 1e6:.0f} MB of content, {disk / 1e6:.0f} MB "
-          f"on disk; search index {search / 1e6:.1f} MB")
+          f"on disk; search index {len(shards):,} files, {sum(shards) / 1e6:.1f} MB, "
+          f"largest shard {biggest / 1024:.0f} KiB")
     print()
-    print("| case | wall s | peak RSS MB | brief's summary |")
-    print("|---|---:|---:|---|")
+    print("| case | wall s | × first build | peak RSS MB | brief's summary |")
+    print("|---|---:|---:|---:|---|")
+    first = float(str(rows[0]["seconds"]))
     for row in rows:
-        print(f"| {row['case']} | {row['seconds']:.1f} | {row['rss_mb']:.0f} | "
-              f"{row['summary']} |")
+        seconds = float(str(row["seconds"]))
+        print(f"| {row['case']} | {seconds:.2f} | {seconds / first:.3f} | "
+              f"{row['rss_mb']:.0f} | {row['summary']} |")
     return 0
 
 

@@ -7,6 +7,7 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -113,7 +114,7 @@ def test_the_bundled_knowledge_makes_a_site_whose_links_all_resolve(brief, tmp_p
     assert r.code == 0, r.stderr
     files = site_files(out)
     assert re.search(rf"wrote {len(files) - 1} pages, 0 unchanged, 0 removed", r.stderr)
-    for path in ("index.html", "style.css", "search-index.js", "search.js",
+    for path in ("index.html", "style.css", "search/shards.js", "search.js",
                  "briefing/2023-11-11.html", "briefing/index.html", "entity/kfor.html",
                  "entity/vucic.html", "event/banjska-attack.html", "faq/faq-what-is-kfor.html",
                  "source/nato-kfor.html", "timeline/entity/kfor.html",
@@ -123,7 +124,7 @@ def test_the_bundled_knowledge_makes_a_site_whose_links_all_resolve(brief, tmp_p
     assert broken_links(out) == []
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "Blinken and Vučić discuss de-escalation with Kosovo" in home
-    assert Links(home).scripts == ["search-index.js", "search.js"]
+    assert Links(home).scripts == ["search/shards.js", "search.js"]
     entity = (out / "entity" / "kfor.html").read_text(encoding="utf-8")
     assert "Linked from" in entity and "../timeline/entity/kfor.html" in entity
     assert "../style.css" in entity and "<style>" not in entity
@@ -131,20 +132,53 @@ def test_the_bundled_knowledge_makes_a_site_whose_links_all_resolve(brief, tmp_p
     assert "KFOR" in glossary and "Kosovo Force" in glossary
 
 
-def test_the_search_index_is_a_script_that_sets_a_global(brief, tmp_path) -> None:
+def search_data(out: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The search's directory (`search/shards.js`) and every shard's data, by name."""
+    text = (out / "search" / "shards.js").read_text(encoding="utf-8")
+    assert text.startswith("window.BRIEF_SHARDS=") and text.endswith(";\n")
+    info = json.loads(text[len("window.BRIEF_SHARDS="):-2])
+    shards = {}
+    for path in sorted((out / "search").glob("[prt]-*.js")):
+        body = path.read_text(encoding="utf-8")
+        name = path.stem
+        head = f'briefShard("{name}",'
+        assert body.startswith(head) and body.endswith(");\n"), path
+        shards[name] = json.loads(body[len(head):-3])
+    return info, shards
+
+
+def refs(postings: list[int]) -> dict[int, int]:
+    out, ref = {}, 0
+    for gap, value in zip(postings[::2], postings[1::2], strict=True):
+        ref += gap
+        out[ref] = value
+    return out
+
+
+def test_the_search_index_is_scripts_that_register_themselves(brief, tmp_path) -> None:
     out = tmp_path / "public"
     assert brief("site", str(out)).code == 0
-    text = (out / "search-index.js").read_text(encoding="utf-8")
-    assert text.startswith("window.BRIEF_SEARCH=") and text.endswith(";\n")
-    data = json.loads(text[len("window.BRIEF_SEARCH="):-2])
-    kinds = data["kinds"]
-    by_page = {r[1]: r for r in data["records"]}
-    kfor = by_page["entity/kfor.html"]
-    assert kinds[kfor[0]] == "entity" and "0:kfor" in kfor[4].split("|")
-    assert "1:kosovo force" in kfor[4].split("|")
-    vucic = by_page["entity/vucic.html"]
-    assert "1:aleksandar vucic" in vucic[4].split("|")  # folded, as the query will be
-    assert all((out / r[1]).is_file() for r in data["records"])
+    info, shards = search_data(out)
+    kinds = info["kinds"]
+    terms: dict[str, dict[int, int]] = {}
+    for prefix, name in info["shards"]:
+        for term, postings in shards[name]["t"].items():
+            assert term.startswith(prefix)
+            terms[term] = refs(postings)
+    pages = {}
+    for kind_no, chunks in enumerate(info["records"]):
+        for n in range(chunks):
+            for i, row in enumerate(shards[f"r-{kind_no}-{n}"]):
+                pages[kind_no * info["stride"] + n * info["chunk"] + i] = row[0]
+    (kfor,) = [ref for ref, page in pages.items() if page == "entity/kfor.html"]
+    assert kinds[kfor // info["stride"]] == "entity"
+    assert terms["kfor"][kfor] == 0 and terms["kosovo force"][kfor] == 1
+    (vucic,) = [ref for ref, page in pages.items() if page == "entity/vucic.html"]
+    assert terms["aleksandar vucic"][vucic] == 1  # folded, as the query will be
+    assert all((out / page).is_file() for page in pages.values())
+    typo = {term for length, parts in info["typo"].items()
+            for n in range(parts) for term in shards[f"t-{length}-{n}"]}
+    assert typo == set(terms)
 
 
 def test_a_rebuild_writes_only_the_pages_that_changed(brief, tmp_path, kb) -> None:
@@ -168,7 +202,7 @@ def test_a_rebuild_writes_only_the_pages_that_changed(brief, tmp_path, kb) -> No
                if s.st_mtime_ns != past or s.st_ino != before[p].st_ino} - {MANIFEST}
     # The FAQ's own page, the pages that show the answer, and the search index.
     assert changed == {"faq/what-is-kfor.html", "briefing/2024-03-01.html",
-                       "entity/kfor.html", "search-index.js"}
+                       "entity/kfor.html", "search/p-.js"}
     assert f"wrote 4 pages, {len(after) - 5} unchanged, 0 removed" in r.stderr
 
 
@@ -262,7 +296,7 @@ def test_hostile_ids_and_tags_stay_inside_the_site(brief, tmp_path, kb) -> None:
     page = (out / record_path("entity", "evil")).read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "\x1b" not in page and "\u202e" not in page and "^[[31m" in page
-    index = (out / "search-index.js").read_text(encoding="utf-8")
+    index = "".join(p.read_text(encoding="utf-8") for p in (out / "search").glob("*.js"))
     assert "\\u202e" not in index.lower() and "\\u001b" not in index.lower()
     assert "\x1b" not in index and "\u202e" not in index
     odd = (out / tag_path("../../etc <b>&")).read_text(encoding="utf-8")

@@ -18,6 +18,8 @@ _FOLD = str.maketrans(
 
 def fold(text: str) -> str:
     """A matching key: case-, accent- and spacing-insensitive ("Vučić" -> "vucic")."""
+    if text.isascii():  # the same key, without decomposing (most text; ten times faster)
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())

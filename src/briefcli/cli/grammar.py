@@ -169,7 +169,11 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
         Option(("--tag",), "tag", TAGS),
     ), (LISTS,), least=1, lean=True),
     Command("faq", (DATA, HELP, *_format("faq")), (TEXT,), variadic=True, lean=True),
-    Command("site", (DATA, HELP, FORCE), (FILES,), least=1),
+    Command("site", (
+        DATA, HELP, FORCE, Option(("--title",), "title", TEXT),
+        Option(("--description",), "description", TEXT),
+        Option(("--base-url",), "base_url", TEXT),
+    ), (FILES,), least=1),
     Command("add", (
         DATA, HELP, OUTPUT, Option(("--kind",), "kind", TEXT), Option(("--role",), "role", TEXT),
         Option(("--tag",), "tag", TEXT, repeat=True), Option(("--alias",), "alias", TEXT,
@@ -429,3 +433,29 @@ def arrange(args: Sequence[str]) -> list[str]:
         j += 1
     head = out[:i] + moved + [out[i]]
     return head + options + ["--"] + words if dashed else head + kept
+
+
+def base_url(text: str | None) -> str | None:
+    """A site's address: an absolute http or https URL with a host, no query or fragment
+    (pages' addresses are made by appending their paths)."""
+    if text is None:
+        return None
+    value = text.strip()
+    scheme, sep, rest = value.partition("://")
+    host = rest.split("/", 1)[0]
+    if (not sep or scheme.lower() not in ("http", "https") or not host or "@" in host
+            or any(c in value for c in "?#\"\\<> ") or not value.isprintable()):
+        raise UsageError("--base-url", f"{text!r} is not an http:// or https:// address "
+                         "with a host (such as https://example.org/glossary/)")
+    return value if value.endswith("/") else value + "/"
+
+
+def site_text(text: str | None, name: str) -> str | None:
+    """A site's title or description: one line of printable text, not empty."""
+    if text is None:
+        return None
+    value = " ".join(text.split())
+    if not value or not value.isprintable():
+        raise UsageError(name, f"{text!r} is not a line of text (expected words, such as "
+                         "'Computing glossary')")
+    return value

@@ -513,17 +513,37 @@ def site(
     force: Annotated[
         bool, typer.Option("--force", help="Write into a folder that is not a brief site.")
     ] = False,
+    title: Annotated[
+        str | None, option("site", "title", metavar="TEXT",
+                           help="The site's name, on every page. Default: Briefing book.")
+    ] = None,
+    description: Annotated[
+        str | None, option("site", "description", metavar="TEXT",
+                           help="A line that says what the site is, on its home page and "
+                           "in every page's description.")
+    ] = None,
+    base_url: Annotated[
+        str | None, option("site", "base_url", metavar="URL",
+                           help="Where the site is published (http or https): pages get "
+                           "canonical links, and the site a sitemap.xml.")
+    ] = None,
 ) -> None:
     """Write the knowledge as a static website, with search in the browser.
 
     A page per briefing, entity, event and tag, timelines, an A–Z glossary and a search
     that needs no server. It works served by any web server or opened from disk. Built
-    again, only pages whose content changed are written, and pages of removed records
-    are deleted.
-    Example: brief site public/
+    again, only pages whose inputs changed are made, only those whose content changed
+    are written, and pages of removed records are deleted.
+    Example: brief site public/ --title "Kosovo desk" --base-url https://example.org/
     """
     from briefcli.site.build import build_site
+    from briefcli.site.memory import SiteOptions
 
+    site_options = SiteOptions(
+        checked(grammar.site_text, title, "--title") or SiteOptions().title,
+        checked(grammar.site_text, description, "--description") or "",
+        checked(grammar.base_url, base_url) or "",
+    )
     env = _call(ctx).env
     conn = _connect(ctx, data)
     target = out_dir if out_dir.is_absolute() else Path(env.cwd or ".") / out_dir
@@ -535,7 +555,8 @@ def site(
             env.stderr.flush()
 
     try:
-        report = build_site(conn, target, force=force, progress=progress)
+        report = build_site(conn, target, force=force, progress=progress,
+                            options=site_options)
     finally:
         if shown:
             env.stderr.write("\r\x1b[K")

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from briefcli.files import replace_at
 from briefcli.problems import BriefError
 from briefcli.site.memory import Knowledge
-from briefcli.site.pages import Page, _jobs, planned_pages
+from briefcli.site.pages import Job, Page, _jobs, planned_pages
 from briefcli.site.paths import MANIFEST
 
 MANIFEST_LIMIT = 64 * 1024 * 1024  # bytes; a manifest of 400,000 files takes 45 MB
@@ -32,6 +32,10 @@ class Manifest(NamedTuple):
 
     files: list[str]
     digests: dict[str, str]
+    # Of each page: the digest of its inputs and the size of the file the build left (a
+    # page whose inputs are unchanged, still a regular file of that size, is not made
+    # again; the manifest stays the same whichever folder or time it was built at).
+    inputs: dict[str, tuple[str, int]] = {}
 
 
 class _BadManifest(Exception):
@@ -95,13 +99,23 @@ def _read_manifest(root: int) -> Manifest | None:
         if name == MANIFEST:
             continue
         safe.append(name)
-    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)})
+    inputs: dict[str, tuple[str, int]] = {}
+    given = data.get("inputs", {})
+    if isinstance(given, dict):  # anything unexpected there only means pages made again
+        for name, value in given.items():
+            if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+                    and type(value[1]) is int):
+                inputs[name] = (value[0], value[1])
+    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)}, inputs)
 
 
-def _manifest(files: Sequence[str], digests: dict[str, str]) -> bytes:
+def _manifest(files: Sequence[str], digests: dict[str, str],
+              inputs: dict[str, tuple[str, int]] | None = None) -> bytes:
+    inputs = inputs or {}
     return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
-                        "sha256": {f: digests[f] for f in sorted(files) if f in digests}},
-                       indent=0) + "\n").encode("utf-8")
+                        "sha256": {f: digests[f] for f in sorted(files) if f in digests},
+                        "inputs": {f: list(inputs[f]) for f in sorted(files) if f in inputs}},
+                       separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _read(fd: int, limit: int) -> bytes:
@@ -163,15 +177,40 @@ class _Share(NamedTuple):
     unchanged: int
     size: int
     digests: dict[str, str]
+    inputs: dict[str, tuple[str, int]]
 
 
 class _Writer:
     """Writes the files of one share of the jobs, counting what it did."""
 
-    def __init__(self, folders: _Folders) -> None:
+    def __init__(self, folders: _Folders, old: Manifest | None = None) -> None:
         self.folders = folders
+        self.old = old or Manifest([], {})
         self.written = self.unchanged = self.size = 0
         self.digests: dict[str, str] = {}
+        self.inputs: dict[str, tuple[str, int]] = {}
+        self.held = 0  # the size of the file `put` last wrote or found as it would write
+
+    def kept(self, path: str, key: str) -> bool:
+        """Whether the page `path`, whose inputs have the digest `key`, can be left as the
+        last build wrote it: the same inputs, and the file is still a regular file of the
+        size that build recorded (not a link, not removed, not cut short)."""
+        before = self.old.inputs.get(path)
+        digest = self.old.digests.get(path)
+        if not key or before is None or before[0] != key or digest is None:
+            return False
+        where, _, name = path.rpartition("/")
+        try:
+            now = os.stat(name, dir_fd=self.folders.fds[where], follow_symlinks=False)
+        except OSError:
+            return False
+        if not stat.S_ISREG(now.st_mode) or now.st_size != before[1]:
+            return False
+        self.unchanged += 1
+        self.size += now.st_size
+        self.digests[path] = digest
+        self.inputs[path] = before
+        return True
 
     def put(self, page: Page) -> None:
         where, _, name = page.path.rpartition("/")
@@ -179,6 +218,7 @@ class _Writer:
         self.size += len(page.content)
         self.digests[page.path] = _digest(page.content)
         try:
+            self.held = len(page.content)
             if self._holds(folder, name, page):
                 self.unchanged += 1
                 return
@@ -211,14 +251,19 @@ class _Writer:
             os.close(fd)
 
     def run(self, k: Knowledge, share: int, shares: int,
-            progress: Callable[[int, int], None] | None = None) -> _Share:
-        """Make and write the jobs `n` with `n % shares == share`. `progress` is told of
-        the whole build's files, as estimated from this share's."""
+            progress: Callable[[int, int], None] | None = None,
+            jobs: Sequence[Job] | None = None) -> _Share:
+        """Make and write the jobs `n` with `n % shares == share` (of `jobs`, when the
+        build has listed them already). `progress` is told of the whole build's files,
+        as estimated from this share's."""
         total = planned_pages(k)
-        for n, job in enumerate(_jobs(k)):
+        for n, job in enumerate(_jobs(k) if jobs is None else jobs):
             if n % shares != share:
                 continue
-            self.put(job.make())
+            if not self.kept(job.path, job.key):
+                self.put(job.make())
+                if job.key:
+                    self.inputs[job.path] = (job.key, self.held)
             if progress is not None and n % 256 < shares:
                 progress(n, max(total, n))
-        return _Share(self.written, self.unchanged, self.size, self.digests)
+        return _Share(self.written, self.unchanged, self.size, self.digests, self.inputs)

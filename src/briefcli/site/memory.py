@@ -3,10 +3,11 @@ what, so that each page is built without a query."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefcli.index.lookups import every_record
 from briefcli.index.store import load_record
@@ -27,19 +28,43 @@ from briefcli.text import term_key
 # -- the knowledge, loaded once ------------------------------------------------------
 
 
+class SiteOptions(NamedTuple):
+    """What the site says of itself: its name, a description, where it is published."""
+
+    title: str = "Briefing book"
+    description: str = ""
+    base_url: str = ""
+
+
 class Knowledge:
     """Every record, and what refers to what, in memory: each page is then built without
     a query (a query per page took most of the time at 100,000 records)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, options: SiteOptions | None = None) -> None:
+        self.options = options or SiteOptions()
         self.records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         order: dict[tuple[str, str], int] = {}
-        for n, (kind, data, crc, path, line) in enumerate(every_record(conn)):
+        # What each record is, as a digest of its stored data and where it is: a page's
+        # inputs are the digests of the records it shows (see `inputs`).
+        self.digests: dict[tuple[str, str], str] = {}
+        self.newest = ""  # the newest date any record carries: when the knowledge changed
+        # By file and line: the index's own order puts a file read again after the others,
+        # and a site must not depend on which file was edited last.
+        rows = sorted(every_record(conn), key=lambda row: (row[3], row[4]))
+        for n, (kind, data, crc, path, line) in enumerate(rows):
             record = record_from_data(kind, load_record(data, crc), path, line)
             if record.id not in self.records[kind]:  # a duplicate id: the first one wins
                 self.records[kind][record.id] = record
                 order[(kind, record.id)] = n
+                self.digests[(kind, record.id)] = hashlib.blake2b(
+                    f"{data}\0{path}\0{line}".encode(), digest_size=12).hexdigest()
+                for field in ("date", "end"):
+                    date = getattr(record, field, None)
+                    if isinstance(date, str) and date > self.newest and parse_date(date):
+                        self.newest = date
         self.order = order
+        self._prints: dict[tuple[str, str], str] = {}
+        self.base = ""  # set by the build: the renderer's version and the site's options
         self.entities: dict[str, Entity] = self.records["entity"]
         self.events: dict[str, Event] = self.records["event"]
         self.faqs: dict[str, Faq] = self.records["faq"]
@@ -60,6 +85,7 @@ class Knowledge:
                 self.tag_names.setdefault(tag_key(tag), tag)
         self.referrers: dict[str, list[Entity]] = defaultdict(list)
         senses: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+        self.acronyms: dict[str, list[Entity]] = defaultdict(list)  # its senses, by acronym
         for entity in self.entities.values():
             for rid in dict.fromkeys(entity.related):
                 if rid in self.entities and rid != entity.id:
@@ -69,8 +95,15 @@ class Knowledge:
             for tag in entity.tags:
                 self.tag_names.setdefault(tag_key(tag), tag)
             senses[(term_key(entity.acronym or ""), term_key(entity.name))].append(entity)
+            if entity.acronym and term_key(entity.acronym):
+                self.acronyms[term_key(entity.acronym)].append(entity)
         self.copies = {e.id: [c for c in group if c.id != e.id]
                        for group in senses.values() if len(group) > 1 for e in group}
+        # The copy `define` shows (the first by file and line) stands for the others.
+        self.merged_into = {
+            e.id: first.id for group in senses.values() if len(group) > 1
+            for first in [min(group, key=lambda c: (c.path, c.line))] for e in group
+        }
         self.faqs_of: dict[str, list[Faq]] = defaultdict(list)
         for faq in self.faqs.values():
             for eid in dict.fromkeys(faq.entities):
@@ -86,13 +119,60 @@ class Knowledge:
                 for sid in dict.fromkeys(record.sources):
                     self.cited_by[sid].append((kind, record.id, title))
 
+    def print_of(self, record: Any) -> str:
+        """What a page showing `record` depends on: its digest, and which of the records
+        it names exist (a page links only those) and whether an entity has a timeline."""
+        kind = record.record_kind
+        key = (kind, record.id)
+        known = self._prints.get(key)
+        if known is None:
+            parts = [self.digests.get(key, "")]
+            for field, target in _REFERENCES:
+                for rid in getattr(record, field, ()):
+                    parts.append("1" if rid in self.records[target] else "0")
+            if kind == "entity":
+                parts.append("t" if self.events_of.get(record.id) else "")
+            known = self._prints[key] = "".join(parts)
+        return known
+
+    def inputs(self, *parts: object) -> str:
+        """The digest of a page's inputs: records (by `print_of`), lists of them, and
+        plain values, with the build's own (`base`: the renderer's version, the site's
+        options). A page whose inputs are unchanged is not rendered again."""
+        text = [self.base]
+        for part in parts:
+            text.append("\x01")
+            for item in part if isinstance(part, (list, tuple)) else (part,):
+                text.append(self.print_of(item) if hasattr(item, "record_kind")
+                            else repr(item))
+        return hashlib.blake2b("\x00".join(text).encode(), digest_size=16).hexdigest()
+
     def date_key(self, record: Event | Briefing) -> tuple[int, int]:
         date = parse_date(record.date)
         return (date.low if date else 0, self.order[(record.record_kind, record.id)])
 
+    def other_senses(self, entity: Entity) -> list[Entity]:
+        """The other senses of the entity's acronym (one per sense: a copy stands for its
+        copies), in the order of the knowledge."""
+        if not entity.acronym:
+            return []
+        mine = self.merged_into.get(entity.id, entity.id)
+        seen = {mine}
+        out = []
+        for other in self.acronyms.get(term_key(entity.acronym), []):
+            first = self.merged_into.get(other.id, other.id)
+            if first not in seen:
+                seen.add(first)
+                out.append(self.entities[first])
+        return out
+
     def resolve(self, kind: str, ids: Sequence[str]) -> list[Any]:
         table = self.records[kind]
         return [table[i] for i in dict.fromkeys(ids) if i in table]
+
+
+_REFERENCES = (("entities", "entity"), ("related", "entity"), ("sources", "source"),
+               ("events", "event"), ("faqs", "faq"))
 
 
 class SiteLinks(h.Links):

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import NamedTuple
+from urllib.parse import quote
 
 from briefcli.knowledge.model import (
     BriefingPage,
@@ -15,22 +16,23 @@ from briefcli.knowledge.model import (
     Timeline,
 )
 from briefcli.render import html as h
-from briefcli.render.common import entity_label, event_when, short_date
+from briefcli.render.common import entity_label, event_when, human_date, short_date
 from briefcli.site.memory import Knowledge, SiteLinks
 from briefcli.site.paths import (
     LATEST,
     PROFILE_EVENTS,
     PROFILE_MENTIONS,
     PROFILE_REFERRERS,
-    SEARCH_INDEX,
     SEARCH_SCRIPT,
+    SEARCH_SHARDS,
+    SITEMAP,
     STYLESHEET,
     glossary_letter,
     record_path,
     tag_path,
     timeline_path,
 )
-from briefcli.site.search import SEARCH_JS, search_index
+from briefcli.site.search import SEARCH_JS, search_jobs_files
 from briefcli.text import fold, term_key
 
 # -- pages ----------------------------------------------------------------------------
@@ -40,13 +42,14 @@ def _depth(path: str) -> int:
     return path.count("/")
 
 
-def _nav(links: SiteLinks, search: bool = True) -> str:
+def _nav(k: Knowledge, links: SiteLinks, search: bool = True) -> str:
     def a(path: str, text: str, cls: str = "") -> str:
         return h.link(links.root(path), text, cls)
 
     return (
         '<nav class="site-nav">'
-        + a("index.html", "Briefing book", "home") + a("briefing/index.html", "Briefings")
+        + a("index.html", h.esc_line(k.options.title), "home")
+        + a("briefing/index.html", "Briefings")
         + a("glossary/index.html", "Glossary") + a("tag/index.html", "Tags")
         + (f'<form action="{links.root("index.html")}" method="get" role="search">'
            '<input type="search" name="q" placeholder="Search…" aria-label="Search"></form>'
@@ -61,25 +64,60 @@ class Page(NamedTuple):
 
 
 class Job(NamedTuple):
-    """A file of the site, made only when `make` is called: a worker makes its share."""
+    """A file of the site, made only when `make` is called: a worker makes its share.
+    `key` is the digest of what the file shows (`Knowledge.inputs`): a file whose key is
+    the one the last build recorded, and that is still as that build left it, is not
+    made again."""
 
     path: str
     make: Callable[[], Page]
+    key: str
+
+
+# Every call of `_render`, counted (a test checks which pages a rebuild renders).
+RENDERED: list[str] = []
 
 
 def _page(knowledge: Knowledge, path: str, title: str,
-          body: Callable[[SiteLinks], str], scripts: Sequence[str] = ()) -> Job:
-    return Job(path, partial(_render, knowledge, path, title, body, scripts))
+          body: Callable[[SiteLinks], str], inputs: Sequence[object],
+          scripts: Sequence[str] = ()) -> Job:
+    return Job(path, partial(_render, knowledge, path, title, body, scripts),
+               knowledge.inputs(path, title, *inputs))
 
 
 def _render(knowledge: Knowledge, path: str, title: str,
             body: Callable[[SiteLinks], str], scripts: Sequence[str]) -> Page:
+    RENDERED.append(path)
     links = SiteLinks(knowledge, _depth(path))
+    options = knowledge.options
     text = h.document(  # the home page has its own search box, and no other page a script
-        title, body(links), stylesheet=links.root(STYLESHEET), nav=_nav(links, not scripts),
-        scripts=[links.root(s) for s in scripts],
+        title if path == "index.html" else f"{title} · {options.title}",
+        body(links) + _footer(knowledge), stylesheet=links.root(STYLESHEET),
+        nav=_nav(knowledge, links, not scripts), scripts=[links.root(s) for s in scripts],
     )
+    head = ""
+    if options.description:
+        head += f'<meta name="description" content="{h.esc(options.description)}">\n'
+    if options.base_url:
+        head += f'<link rel="canonical" href="{h.esc(canonical(options.base_url, path))}">\n'
+    if head:
+        text = text.replace("</head>", head + "</head>", 1)
     return Page(path, text.encode("utf-8"))
+
+
+def canonical(base_url: str, path: str) -> str:
+    """The address of the page `path` on the site published at `base_url`."""
+    if path == "index.html":
+        path = ""
+    elif path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return base_url.rstrip("/") + "/" + quote(path)
+
+
+def _footer(k: Knowledge) -> str:
+    when = f", as of {h.esc(human_date(k.newest))}" if k.newest else ""
+    return (f'\n<footer class="meta site-built">{h.esc_line(k.options.title)}: built from '
+            f"the knowledge{when}.</footer>")
 
 
 def _definition(k: Knowledge, e: Entity) -> Definition:
@@ -98,8 +136,17 @@ def _definition(k: Knowledge, e: Entity) -> Definition:
     )
 
 
+def placeholder(k: Knowledge) -> str:
+    """The search box's example: the acronyms (or names) the knowledge links to most."""
+    linked = sorted(k.entities.values(),
+                    key=lambda e: (-len(k.referrers.get(e.id, ())), k.order[("entity", e.id)]))
+    names = list(dict.fromkeys(" ".join((e.acronym or e.name).split()) for e in linked[:12]))
+    return ", ".join(n for n in names[:3] if n) + "…" if names else "Search…"
+
+
 def _home(k: Knowledge) -> Job:
     latest = sorted(k.briefings.values(), key=k.date_key, reverse=True)[:LATEST]
+    example = placeholder(k)
 
     def body(links: SiteLinks) -> str:
         counts = [
@@ -115,11 +162,14 @@ def _home(k: Knowledge) -> Job:
             for n, one, many, path in counts
         )
         return (
-            '<h1>Briefing book</h1><div class="search-page">'
+            f"<h1>{h.esc_line(k.options.title)}</h1>"
+            + (f'<p class="lead">{h.esc_line(k.options.description)}</p>'
+               if k.options.description else "")
+            + '<div class="search-page">'
             '<form method="get" role="search" class="no-print">'
             '<label for="q" class="meta">Search names, acronyms, events, questions and '
             'briefings</label><br><input type="search" id="q" name="q" autocomplete="off" '
-            'placeholder="KFOR, Vučić, peacekeeping…"></form>'
+            f'placeholder="{h.esc(example)}"></form>'
             '<p id="search-status" class="meta" aria-live="polite"></p>'
             '<ol id="search-results" class="plain hits"></ol></div>'
             "<h2>Latest briefings</h2>"
@@ -128,7 +178,10 @@ def _home(k: Knowledge) -> Job:
             + f"<h2>What this site holds</h2><p>{held}.</p>"
         )
 
-    return _page(k, "index.html", "Briefing book", body, [SEARCH_INDEX, SEARCH_SCRIPT])
+    counts = (len(k.briefings), len(k.entities), len(k.events), len(k.faqs), len(k.sources),
+              len(k.tag_names))
+    return _page(k, "index.html", k.options.title, body, [latest, counts, example],
+                 [SEARCH_SHARDS, SEARCH_SCRIPT])
 
 
 def _briefing_pages(k: Knowledge) -> Iterator[Job]:
@@ -136,18 +189,41 @@ def _briefing_pages(k: Knowledge) -> Iterator[Job]:
         events = sorted(k.resolve("event", b.events), key=k.date_key)
         page = BriefingPage(b, k.resolve("entity", b.entities), events,
                             k.resolve("faq", b.faqs), k.resolve("source", b.sources))
-        yield _page(k, record_path("briefing", b.id), b.title, partial(h.briefing_html, page))
+        yield _page(k, record_path("briefing", b.id), b.title, partial(h.briefing_html, page),
+                    [b, page.entities, page.events, page.faqs, page.sources])
     every = sorted(k.briefings.values(), key=k.date_key, reverse=True)
     yield _page(k, "briefing/index.html", "Briefings",
-                lambda links: h.listing_html(every, "", links))
+                lambda links: h.listing_html(every, "", links), [every])
 
 
 def _entity_pages(k: Knowledge) -> Iterator[Job]:
-    def body(e: Entity, links: SiteLinks) -> str:
-        return h.definition_html(_definition(k, e), links, heading="h1")
+    def body(e: Entity, others: list[Entity], links: SiteLinks) -> str:
+        return h.definition_html(_definition(k, e), links, heading="h1") + _senses(
+            e, others, links)
 
     for e in k.entities.values():
-        yield _page(k, record_path("entity", e.id), entity_label(e), partial(body, e))
+        others = k.other_senses(e)
+        referrers = k.referrers.get(e.id, [])
+        yield _page(k, record_path("entity", e.id), entity_label(e), partial(body, e, others),
+                    [e, k.resolve("entity", e.related), referrers[:PROFILE_REFERRERS],
+                     len(referrers), k.events_of.get(e.id, []),
+                     k.resolve("source", e.sources), k.faqs_of.get(e.id, []),
+                     k.briefings_of.get(e.id, []), k.copies.get(e.id, []), others])
+
+
+def _senses(e: Entity, others: Sequence[Entity], links: SiteLinks) -> str:
+    """Every other sense of the entity's acronym, as `define` lists the senses."""
+    if not others or not e.acronym:
+        return ""
+    items = "".join(
+        f"<dt>{h.entity_link(o, links)}</dt>"
+        + (f"<dd>{h.esc_line(o.gloss)}</dd>" if o.gloss else "")
+        for o in others
+    )
+    count = len(others) + 1
+    return (f'<section class="senses"><h2>{h.esc_line(e.acronym)}: {count} senses</h2>'
+            f'<p class="meta">This is one of them; the others:</p><dl class="who">{items}</dl>'
+            "</section>")
 
 
 def _event_pages(k: Knowledge) -> Iterator[Job]:
@@ -156,20 +232,21 @@ def _event_pages(k: Knowledge) -> Iterator[Job]:
         sources = k.resolve("source", ev.sources)
         when = short_date(ev.date) + (f" – {short_date(ev.end)}" if ev.end else "")
         yield _page(k, record_path("event", ev.id), f"{ev.title} ({when})",
-                    partial(h.event_html, ev, entities, sources))
+                    partial(h.event_html, ev, entities, sources), [ev, entities, sources])
 
 
 def _faq_pages(k: Knowledge) -> Iterator[Job]:
     for f in k.faqs.values():
         entities = k.resolve("entity", f.entities)
-        yield _page(k, record_path("faq", f.id), f.question, partial(h.faq_html, f, entities))
+        yield _page(k, record_path("faq", f.id), f.question, partial(h.faq_html, f, entities),
+                    [f, entities])
 
 
 def _source_pages(k: Knowledge) -> Iterator[Job]:
     for s in k.sources.values():
         cited = k.cited_by.get(s.id, [])
         yield _page(k, record_path("source", s.id), s.title,
-                    partial(h.source_page_html, s, cited))
+                    partial(h.source_page_html, s, cited), [s, cited])
 
 
 def _timeline_pages(k: Knowledge) -> Iterator[Job]:
@@ -177,11 +254,28 @@ def _timeline_pages(k: Knowledge) -> Iterator[Job]:
         entity = k.entities[eid]
         timeline = Timeline(f"Timeline of {entity.name}", events)
         yield _page(k, timeline_path("entity", eid), timeline.title,
-                    partial(h.timeline_html, timeline))
+                    partial(_timeline, k, timeline), [events])
     for key, events in k.tag_events.items():
         timeline = Timeline(f"Timeline of {k.tag_names[key]}", events)
         yield _page(k, timeline_path("tag", key), timeline.title,
-                    partial(h.timeline_html, timeline))
+                    partial(_timeline, k, timeline), [events])
+
+
+# Timeline pictures drawn in this build, by the digest of their events (with the
+# renderer's version): an entity and a tag with the same events share one drawing.
+PICTURES: dict[str, str] = {}
+DRAWN: list[str] = []  # the title of every picture drawn (a test counts them)
+
+
+def _timeline(k: Knowledge, timeline: Timeline, links: SiteLinks) -> str:
+    key = k.inputs(timeline.title, timeline.events)
+    picture = PICTURES.get(key)
+    if picture is None:
+        DRAWN.append(timeline.title)
+        picture = PICTURES[key] = h.timeline_picture(timeline)
+    text = h.timeline_html(timeline, links, picture=False)
+    head, _, rest = text.partition("</h1>")
+    return f"{head}</h1>{picture}{rest}"
 
 
 def _tag_pages(k: Knowledge) -> Iterator[Job]:
@@ -202,7 +296,10 @@ def _tag_pages(k: Knowledge) -> Iterator[Job]:
         return "".join(out)
 
     for key in keys:
-        yield _page(k, tag_path(key), f"Tag: {k.tag_names[key]}", partial(tag_body, key))
+        yield _page(k, tag_path(key), f"Tag: {k.tag_names[key]}", partial(tag_body, key),
+                    [k.tag_names[key], k.tag_entities.get(key, []),
+                     len(k.tag_events.get(key, [])),
+                     k.tag_events[key][-1] if k.tag_events.get(key) else None])
 
     def index(links: SiteLinks) -> str:
         items = "".join(
@@ -214,7 +311,9 @@ def _tag_pages(k: Knowledge) -> Iterator[Job]:
         return f'<h1>Tags</h1><ul class="plain listing">{items}</ul>' if keys else (
             "<h1>Tags</h1><p>No tags.</p>")
 
-    yield _page(k, "tag/index.html", "Tags", index)
+    yield _page(k, "tag/index.html", "Tags", index, [[
+        (key, k.tag_names[key], len(k.tag_entities.get(key, [])),
+         len(k.tag_events.get(key, []))) for key in keys]])
 
 
 def _entries(entities: Sequence[Entity], links: SiteLinks) -> str:
@@ -258,7 +357,8 @@ def _glossary_pages(k: Knowledge) -> Iterator[Job]:
                 f'<dl class="who">{"".join(rows)}</dl>')
 
     for c in order:
-        yield _page(k, f"glossary/{c}.html", f"Glossary: {c.upper()}", partial(letter_body, c))
+        yield _page(k, f"glossary/{c}.html", f"Glossary: {c.upper()}", partial(letter_body, c),
+                    [order, [e for _, _, e in letters[c]]])
 
     def index(links: SiteLinks) -> str:
         counts = "".join(
@@ -268,24 +368,44 @@ def _glossary_pages(k: Knowledge) -> Iterator[Job]:
         return f'<h1>Glossary</h1><ul class="letters">{counts}</ul>' if order else (
             "<h1>Glossary</h1><p>No entities.</p>")
 
-    yield _page(k, "glossary/index.html", "Glossary", index)
+    yield _page(k, "glossary/index.html", "Glossary", index,
+                [[(c, len(letters[c])) for c in order]])
 
 
 
 def _jobs(k: Knowledge) -> Iterator[Job]:
     """Every file of the site, in a fixed order."""
-    yield Job(STYLESHEET, partial(Page, STYLESHEET, h.CSS.encode("utf-8")))
-    yield Job(SEARCH_SCRIPT, partial(Page, SEARCH_SCRIPT, SEARCH_JS.encode("utf-8")))
-    yield Job(SEARCH_INDEX, lambda: Page(SEARCH_INDEX, search_index(k)))
-    yield _home(k)
-    yield from _briefing_pages(k)
-    yield from _glossary_pages(k)
-    yield from _tag_pages(k)
-    yield from _entity_pages(k)
-    yield from _faq_pages(k)
-    yield from _source_pages(k)
-    yield from _timeline_pages(k)
-    yield from _event_pages(k)
+    yield Job(STYLESHEET, partial(Page, STYLESHEET, h.CSS.encode("utf-8")), k.inputs())
+    yield Job(SEARCH_SCRIPT, partial(Page, SEARCH_SCRIPT, SEARCH_JS.encode("utf-8")),
+              k.inputs())
+    pages = [_home(k)]
+    for jobs in (_briefing_pages, _glossary_pages, _tag_pages, _entity_pages, _faq_pages,
+                 _source_pages, _timeline_pages, _event_pages):
+        pages.extend(jobs(k))
+    yield from pages
+    yield from search_jobs(k)
+    if k.options.base_url:
+        paths = [job.path for job in pages]
+        yield Job(SITEMAP, partial(_sitemap, k.options.base_url, paths),
+                  k.inputs(SITEMAP, paths))
+
+
+def _sitemap(base_url: str, paths: Sequence[str]) -> Page:
+    """sitemap.xml: the address of every page (no dates: the pages say when)."""
+    from xml.sax.saxutils import escape
+
+    urls = "".join(f"<url><loc>{escape(canonical(base_url, p))}</loc></url>\n" for p in paths)
+    return Page(SITEMAP, (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{urls}</urlset>\n").encode())
+
+
+def search_jobs(k: Knowledge) -> Iterator[Job]:
+    """The files of the search: made once, compared with the disk (no key: a shard's
+    records are known only once it is made, which costs little)."""
+    for f in search_jobs_files(k):
+        yield Job(f.path, partial(Page, f.path, f.content), "")
 
 
 def planned_pages(k: Knowledge) -> int:

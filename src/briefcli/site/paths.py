@@ -11,7 +11,9 @@ from briefcli.text import fold, slug
 
 MANIFEST = ".brief-site.json"
 STYLESHEET = "style.css"
-SEARCH_INDEX = "search-index.js"
+SEARCH_INDEX = "search-index.js"  # one file, as older builds wrote it (removed now)
+SEARCH_SHARDS = "search/shards.js"  # the search's directory of shards
+SITEMAP = "sitemap.xml"  # with a base URL
 SEARCH_SCRIPT = "search.js"
 LATEST = 10  # briefings on the home page
 PROFILE_EVENTS = 5  # latest events on an entity's page (its timeline has them all)
@@ -70,12 +72,14 @@ def glossary_letter(text: str) -> str:
 
 
 _LISTED = frozenset(["briefing", "tag", "glossary"])  # folders with an `index.html`
-FIXED_FILES = frozenset([STYLESHEET, SEARCH_SCRIPT, SEARCH_INDEX, "index.html",
+FIXED_FILES = frozenset([STYLESHEET, SEARCH_SCRIPT, SEARCH_INDEX, SEARCH_SHARDS, SITEMAP,
+                         "index.html",
                          *(f"{folder}/index.html" for folder in _LISTED)])
 _STEM = r"(?:[a-z0-9][a-z0-9_.-]{0,63}|[a-z0-9-]{0,40}~[0-9a-f]{16})"
 _SITE_PATH = re.compile(
     rf"(?:(?:{'|'.join(KIND_FOLDERS.values())}|tag|timeline/entity|timeline/tag)/{_STEM}"
     r"|glossary/(?:[a-z]|other))\.html"
+    r"|search/(?:p-(?:[0-9a-f]{2}){0,64}|r-[0-9]{1,2}-[0-9]{1,7}|t-[0-9]{1,4}-[0-9]{1,5})\.js"
 )
 
 
