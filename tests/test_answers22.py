@@ -327,3 +327,23 @@ def test_a_timeline_topic_folds_as_define_does(tmp_path: Path) -> None:
     answers = {t: both(["timeline", "-d", str(kb.parent), t], tmp_path)
                for t in ("Wi-Fi", "WIFI", "Wi Fi")}
     assert len(set(answers.values())) == 1 and "Wi-Fi named" in answers["WIFI"][1], answers
+
+
+# ------------------------------------------------------------------ define --verbose
+
+
+@pytest.mark.parametrize("fmt", [[], ["--format", "markdown"], ["--format", "html"]])
+def test_verbose_says_where_each_sense_is_written(
+    kb: Path, tmp_path: Path, fmt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sense's file and line, with --verbose, in every format (and not without it)."""
+    monkeypatch.chdir(tmp_path)
+    data = str(kb.relative_to(tmp_path))  # paths shown as given, short enough for a line
+    code, out, _ = both(["define", "IP", "--verbose", "--data", data, *fmt], tmp_path)
+    assert code == 0
+    assert "File" in out
+    joined = "".join(out.split())  # a long path may be wrapped
+    assert "kb/b.yaml:" in joined and "kb/c.yaml:" in joined
+    plain = both(["define", "IP", "--data", data, *fmt], tmp_path)[1]
+    assert "File" not in plain
+    assert answered_lean(["define", "IP", "-v", "--data", data], tmp_path)

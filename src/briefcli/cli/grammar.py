@@ -144,6 +144,7 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
     Command("show", (DATA, HELP, *_format("show")), (BRIEFINGS,), lean=True),
     Command("define", (
         DATA, HELP, *_format("define"), Option(("--short", "-s"), "short"),
+        Option(("--verbose", "-v"), "verbose"),
         Option(("--match", "-m"), "match", MATCHES, default="exact"),
         _limit(None),  # MATCH_LIMIT headwords when not given
     ), (TERMS,), variadic=True, least=1, lean=True),

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 # What the lean path answers: the options it handles, by their key in the grammar (any
 # other option, --help and --svg among them, goes to the full command).
 ROOT_KEYS = frozenset({"data", "strict", "color", "no_pager"})
-KEYS = frozenset({"data", "json", "format", "short", "since", "until", "limit", "reverse",
+KEYS = frozenset({"data", "json", "format", "short", "verbose", "since", "until", "limit",
+                  "reverse",
                   "kind", "tag", "match"})
 
 
@@ -216,7 +217,7 @@ def _checked_query(p: Parsed) -> tuple[str, Callable[[Any], Any]]:
         from briefcli.index.query import define_terms
 
         def define(conn: Any) -> Any:
-            found, misses = define_terms(conn, words)
+            found, misses = define_terms(conn, words, files=bool(o.get("verbose")))
             if misses:
                 raise _Usage("a miss")
             return found

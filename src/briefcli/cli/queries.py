@@ -119,6 +119,9 @@ def define(
     short: Annotated[
         bool, option("define", "short", help="One line per sense: 'KFOR: Kosovo Force'.")
     ] = False,
+    verbose: Annotated[
+        bool, option("define", "verbose", help="Say where each sense is written (file:line).")
+    ] = False,
     match: Annotated[
         str, option("define", "match", metavar="STRATEGY",
                     help="exact (the default: define the terms), or list the headwords that "
@@ -147,7 +150,7 @@ def define(
     if strategy != "exact":
         _headwords(ctx, out, terms, strategy, most, patterns, data)
         return
-    found, misses = define_terms(_connect(ctx, data), terms)
+    found, misses = define_terms(_connect(ctx, data), terms, files=verbose)
     if found and short:
         from briefcli.render.common import short_lines
 

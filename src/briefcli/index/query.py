@@ -165,9 +165,10 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
 
 
 def define_terms(
-    conn: sqlite3.Connection, terms: list[str]
+    conn: sqlite3.Connection, terms: list[str], *, files: bool = False
 ) -> tuple[list[Definition], list[NotFound]]:
-    """The senses of several terms, an entity asked for twice shown once; the misses."""
+    """The senses of several terms, an entity asked for twice shown once; the misses.
+    With `files`, each says where it is written (`Definition.file`)."""
     found: list[Definition] = []
     misses: list[NotFound] = []
     seen: set[tuple[str, int]] = set()
@@ -177,6 +178,8 @@ def define_terms(
                 where = (definition.entity.path, definition.entity.line)
                 if where not in seen:
                     seen.add(where)
+                    if files:
+                        definition = definition._replace(file=f"{where[0]}:{where[1]}")
                     found.append(definition)
         except NotFound as exc:
             misses.append(exc)

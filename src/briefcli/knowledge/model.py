@@ -295,6 +295,7 @@ class Definition(NamedTuple):
     faqs: list[Faq] = []  # questions that name it
     briefings: list[Briefing] = []  # briefings that name it, the latest first
     more_mentions: int = 0  # FAQs and briefings naming it not in `faqs` / `briefings`
+    file: str | None = None  # "path:line" where it is written, shown by `define --verbose`
 
     @property
     def label(self) -> str:

@@ -314,7 +314,7 @@ def definition_html(
     fields: list[tuple[str, str]] = []
     blocks: list[str] = []
     for key, label, value in profile_fields(d):
-        if key in ("kind", "role"):
+        if key in ("kind", "role", "file"):
             fields.append((label, esc_line(value)))
         elif key == "aliases":
             fields.append((label, esc_line(", ".join(value))))

@@ -45,7 +45,7 @@ from briefcli.render.views import profile_fields
 from briefcli.text import split_marks, strip_marks, visible
 
 # Profile fields written inline, in one list; the others are blocks of their own.
-_INLINE = frozenset({"kind", "role", "aliases", "tags", "related", "referrers"})
+_INLINE = frozenset({"kind", "role", "file", "aliases", "tags", "related", "referrers"})
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
 

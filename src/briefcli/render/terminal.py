@@ -345,7 +345,7 @@ class TerminalRenderer:
         """One field of a profile as a cell of the fields' grid."""
         if key == "kind":
             return [_t(value, KIND)]
-        if key == "role":
+        if key in ("role", "file"):
             return visible(value)
         if key in ("aliases", "tags"):
             return visible(", ".join(value))

@@ -28,6 +28,7 @@ class Field(NamedTuple):
 PROFILE_LABELS: dict[str, str] = {
     "kind": "Kind",  # text
     "role": "Role",  # text
+    "file": "File",  # text: where it is written (`define --verbose`)
     "aliases": "Aliases",  # list of text
     "tags": "Tags",  # list of text: a sense's context, "(CPU)", "(RFC 791)"
     "related": "Related",  # entities it links to
@@ -46,6 +47,7 @@ def profile_fields(d: Definition) -> list[Field]:
     values: dict[str, Any] = {
         "kind": e.kind,
         "role": e.role,
+        "file": d.file,
         "aliases": list(e.aliases),
         "tags": list(e.tags),
         "related": d.related,
