@@ -24,6 +24,7 @@ import stat
 
 from briefcli.authoring.article import Article, Paragraph, SourceRef, parse_article
 from briefcli.authoring.pagetext import MAX_TEXT, Page, PageError, article_text, check_length
+from briefcli.authoring.sentences import collapse
 
 MAX_BYTES = 10 * 1024 * 1024
 """The largest page or PDF read (10 MiB); a larger file is refused before it is read."""
@@ -161,16 +162,11 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 # -- HTML -------------------------------------------------------------------------------------
 
 _MIN_WORDS = 3  # a main text of fewer words is a page's furniture ("Home")
-_SPACES = re.compile(r"\s+")
 _TITLE_PARTS = re.compile(r"\s+(?:\||–|—|-|::|·|•|«|»)\s+")
 # Bounded: a page with an <h1> never closed is not scanned to its end for each.
 _H1 = re.compile(r"<h1\b[^>]{0,1000}>(.{0,3000}?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -187,7 +183,7 @@ def _h1_texts(html: str) -> list[str]:
     import html as entities
 
     return [
-        _collapse(entities.unescape(_TAG.sub(" ", m.group(1))))
+        collapse(entities.unescape(_TAG.sub(" ", m.group(1))))
         for m in _H1.finditer(html, 0, 2_000_000)
     ]
 
@@ -208,7 +204,7 @@ def _headline(title: str | None, site: str | None, html: str) -> str | None:
     """The page's headline: trafilatura's title without the site's name around it
     ("Statement on Kosovo | Ministry of Foreign Affairs" -> "Statement on Kosovo"),
     or the page's `<h1>` when the title is the site's name or holds the h1."""
-    title = _collapse(title) if title else None
+    title = collapse(title) if title else None
     h1s = [h for h in _h1_texts(html) if 3 <= len(h) <= 300]
     if title:
         parts = _TITLE_PARTS.split(title)
@@ -238,7 +234,7 @@ def _site_from_title(html: str, headline: str) -> str | None:
     found = _TITLE_TAG.search(html, 0, 200_000)
     if not found:
         return None
-    title = _collapse(entities.unescape(found.group(1)))
+    title = collapse(entities.unescape(found.group(1)))
     at = title.casefold().find(headline.casefold())
     if at < 0:
         return None
@@ -334,14 +330,14 @@ def read_html(
         raise PageError(f"{name}: no main text found in the page")
     check_length(len(text), name)
     sitename = _field(doc, "sitename")
-    site = _collapse(sitename) if sitename else None
+    site = collapse(sitename) if sitename else None
     title = _headline(_field(doc, "title"), site, html)
     if site is None and title:
         site = _site_from_title(html, title)
     date = _json_ld_date(html) or _field(doc, "date")
     if date and not _DATE.fullmatch(date[:10]):
         date = None
-    paragraphs = [_collapse(line) for line in text.splitlines()]
+    paragraphs = [collapse(line) for line in text.splitlines()]
     page_url = _field(doc, "url") or url
     return Page(
         article_text(title, date[:10] if date else None, [p for p in paragraphs if p]),

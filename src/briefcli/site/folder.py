@@ -14,7 +14,7 @@ from contextlib import suppress
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from briefcli.files import replace_at
+from briefcli.files import not_regular, replace_at
 from briefcli.problems import BriefError
 from briefcli.site.memory import Knowledge
 from briefcli.site.pages import Job, Page, _jobs, planned_pages
@@ -42,18 +42,6 @@ class _BadManifest(Exception):
     """The manifest is there but is not one: the reason, to end "its manifest …"."""
 
 
-def _what(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
 def _read_manifest(root: int) -> Manifest | None:
     """The manifest of the folder open as `root`, or None when it has none; raises
     _BadManifest when it is not a regular file (a link, a FIFO, a device: never read),
@@ -69,9 +57,9 @@ def _read_manifest(root: int) -> Manifest | None:
             raise _BadManifest("is a link, which brief never follows") from None
         raise _BadManifest(f"cannot be read ({exc.strerror})") from None
     try:
-        mode = os.fstat(fd)
-        if not stat.S_ISREG(mode.st_mode):
-            raise _BadManifest(f"is {_what(mode.st_mode)}, not a regular file")
+        what = not_regular(os.fstat(fd).st_mode)
+        if what is not None:
+            raise _BadManifest(what)
         raw = _read(fd, MANIFEST_LIMIT + 1)
     finally:
         os.close(fd)
