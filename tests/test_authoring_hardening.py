@@ -21,18 +21,9 @@ from briefcli import files as files_module
 from briefcli.authoring import article as article_module
 from briefcli.authoring.glossaries import dictd as glossary
 from briefcli.authoring.glossaries.dictd import parse_dictd
-from briefcli.knowledge.checker import parse_file
 from briefcli.knowledge.rules import MAX_ITEMS, MAX_TEXT
 from conftest import write
-
-
-def _records(text: str) -> dict[str, list[dict]]:
-    result = parse_file(text.encode(), "draft.yaml")
-    assert result.problems == []
-    out: dict[str, list[dict]] = {}
-    for row in result.records:
-        out.setdefault(row.kind, []).append(row.data)
-    return out
+from test_authoring import records as _records
 
 
 def _acronym(i: int) -> tuple[str, str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefcli.knowledge.checker import parse_file
 from conftest import write
+from test_authoring import records
 
 RELEASE = """\
 Council adopts conclusions on Kosovo
@@ -33,13 +33,6 @@ OTHER = RELEASE.replace("Council adopts conclusions on Kosovo", "Council meets o
 UNDATED = "History\n\nFrom October 1998 to March 1999, the mission monitored the ceasefire.\n"
 
 
-def records(text: str) -> dict[str, list[dict]]:
-    result = parse_file(text.encode(), "draft.yaml")
-    assert result.problems == []
-    out: dict[str, list[dict]] = {}
-    for row in result.records:
-        out.setdefault(row.kind, []).append(row.data)
-    return out
 
 
 def kb(tmp_path: Path) -> Path:

@@ -12,8 +12,8 @@ import pytest
 
 from briefcli.authoring.acronyms import find_acronyms
 from briefcli.authoring.names import NamedEntity, find_names
-from briefcli.knowledge.checker import parse_file
 from conftest import write
+from test_authoring import records as _records
 
 # The shared folder beside the checkout (or beside the folder of work trees).
 SEED = next(
@@ -184,13 +184,6 @@ def test_a_definition_gives_a_summary() -> None:
     )
 
 
-def _records(text: str) -> dict[str, list[dict[str, object]]]:
-    result = parse_file(text.encode(), "draft.yaml")
-    assert result.problems == []
-    out: dict[str, list[dict[str, object]]] = {}
-    for row in result.records:
-        out.setdefault(row.kind, []).append(row.data)
-    return out
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not here")
