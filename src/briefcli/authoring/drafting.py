@@ -128,7 +128,6 @@ class _Draft:
         self.known = known
         self.records: dict[str, list[DraftRecord]] = {kind: [] for kind in KINDS}
         self.taken = {kind: set(ids) for kind, ids in known.taken.items()}
-        self.entity_of: dict[tuple[str, str], str] = {}  # (short key, long key) -> id
         self.new_terms: dict[str, str] = {}  # term key -> id of an entity drafted here
         self.events: dict[tuple[str, str], str] = {}  # (date, title key) -> id
         # (kind, field) -> (term key of the field -> id, how many records are indexed)

@@ -132,7 +132,5 @@ def draft_entities(
             eid = draft.add("entity", data, origin(entity.sentence, entity.name), _hint(entity))
             for key in forms:
                 draft.new_terms.setdefault(key, eid)
-            if entity.acronym:
-                draft.entity_of[(term_key(entity.acronym), term_key(entity.name))] = eid
         mentioned.setdefault(eid)
     return mentioned
