@@ -68,7 +68,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "extraction"
-PARTS = {"dev": "articles.yaml", "heldout": "articles-heldout.yaml"}
+# A part may be written in several files: dev is articles.yaml and every articles-dev-*.yaml.
+PARTS = {"dev": ("articles.yaml", "articles-dev-*.yaml"), "heldout": ("articles-heldout.yaml",)}
 # The --date an undated article is drafted again with once brief has rightly refused it,
 # as a user who read the page that day would give it.
 READ_DATE = "2024-06-01"
@@ -88,10 +89,13 @@ def _iso(value: object) -> str | None:
 
 def load_part(part: str) -> list[dict[str, Any]]:
     """The articles of one part, dates as strings, each with `part` added."""
-    path = CORPUS / PARTS[part]
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raws: list[dict[str, Any]] = []
+    for pattern in PARTS[part]:
+        for path in sorted(CORPUS.glob(pattern)):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            raws.extend(data.get("articles", []))
     articles: list[dict[str, Any]] = []
-    for raw in data.get("articles", []):
+    for raw in raws:
         article = dict(raw)
         article["part"] = part
         article["date"] = _iso(article.get("date"))

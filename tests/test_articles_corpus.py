@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 FOLDER = Path(__file__).resolve().parents[1] / "benchmarks" / "extraction"
-FILES = ["articles.yaml", "articles-heldout.yaml"]
+FILES = ["articles.yaml", "articles-heldout.yaml"] + sorted(
+    path.name for path in FOLDER.glob("articles-dev-*.yaml"))
 KINDS = {"person", "organization", "place", "agreement", "process"}
 KEYS = {"id", "form", "text", "date", "title", "entities", "pairs", "events"}
 ENTITY_KEYS = {"name", "kind", "aliases", "acronym", "role"}
