@@ -11,6 +11,8 @@ environment with `pip install .` holds.
 
 from __future__ import annotations
 
+import compileall
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -49,15 +51,19 @@ def own(name: str) -> bool:
     return "brief" in name or name.startswith("__editable__") or name == "__pycache__"
 
 
-def make_environment(prefix: Path, wheel: Path, python: str = sys.executable) -> Path:
-    """A virtual environment at `prefix` with `wheel` installed and the dependencies of
-    `python`'s environment linked; returns its bin/ folder."""
-    subprocess.run([python, "-m", "venv", "--without-pip", str(prefix)], check=True)
-    target = site_packages(prefix)
+def link_dependencies(target: Path) -> None:
+    """Link every entry of this interpreter's site-packages but brief's into `target`."""
     source = Path(sysconfig.get_paths()["purelib"])
     for entry in sorted(source.iterdir()):
         if not own(entry.name):
             (target / entry.name).symlink_to(entry)
+
+
+def make_environment(prefix: Path, wheel: Path, python: str = sys.executable) -> Path:
+    """A virtual environment at `prefix` with `wheel` installed and the dependencies of
+    `python`'s environment linked; returns its bin/ folder."""
+    subprocess.run([python, "-m", "venv", "--without-pip", str(prefix)], check=True)
+    link_dependencies(site_packages(prefix))
     subprocess.run([python, "-m", "pip", "--python", str(prefix / "bin" / "python"),
                     "install", "-q", "--no-deps", "--no-index", str(wheel)],
                    check=True, capture_output=True)
@@ -81,3 +87,22 @@ def console_script(bin_folder: Path, name: str, python: str = sys.executable) ->
         check=True,
     )
     return bin_folder / name
+
+
+def stub_environment(prefix: Path, launcher: Path, console: str,
+                     python: str = sys.executable) -> Path:
+    """An environment like make_environment's whose brief is only a `briefcli.cli.lean.main`
+    that ends at once, started by `launcher` (as bin/brief) and by pip's console script
+    (bin/`console`): what starting costs, each way, whatever brief imports. Returns bin/."""
+    subprocess.run([python, "-m", "venv", "--without-pip", str(prefix)], check=True)
+    target = site_packages(prefix)
+    link_dependencies(target)
+    (target / "briefcli" / "cli").mkdir(parents=True)
+    (target / "briefcli" / "__init__.py").write_text("", encoding="utf-8")
+    (target / "briefcli" / "cli" / "__init__.py").write_text("", encoding="utf-8")
+    (target / "briefcli" / "cli" / "lean.py").write_text(
+        "def main():\n    raise SystemExit(0)\n", encoding="utf-8")
+    compileall.compile_dir(target / "briefcli", quiet=1)
+    shutil.copy2(launcher, prefix / "bin" / "brief")
+    console_script(prefix / "bin", console, python)
+    return prefix / "bin"

@@ -266,6 +266,7 @@ def brief_command() -> list[str]:
 SNAPSHOT: Path | None = None  # a copy of src/ (and data/), which --compare runs
 SNAPSHOT_DIGEST = [""]  # sha256 of the copied *.py files, to tell runs apart
 INSTALLED: Path | None = None  # the bin/ folder of the environment the snapshot is installed in
+STUB: Path | None = None  # the bin/ folder of an environment whose brief ends at once
 CONSOLE_SCRIPT = "brief-console"  # pip's console script for brief's entry point, beside it
 # Variables the launcher passes on as -B and -u, or that leave its start unchanged; any other
 # PYTHON* variable set makes it start Python the usual way (with `site`).
@@ -277,7 +278,7 @@ def take_snapshot(tmp: Path) -> Path:
     """Copy the source tree and install it, so that edits made to the checkout during a run
     are not mixed in and `brief` is what a user's `pip install .` gives (see the module's
     docstring)."""
-    global SNAPSHOT, INSTALLED
+    global SNAPSHOT, INSTALLED, STUB
     root = tmp / "snapshot"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(HERE.parent / "src", root / "src", ignore=ignore)
@@ -293,6 +294,8 @@ def take_snapshot(tmp: Path) -> Path:
         raise SystemExit(f"{exc}; or run with --no-snapshot") from None
     INSTALLED = installed.make_environment(tmp / "env", wheel, PY)
     installed.console_script(INSTALLED, CONSOLE_SCRIPT, PY)
+    STUB = installed.stub_environment(tmp / "stub", root / "launcher" / "brief", CONSOLE_SCRIPT,
+                                      PY)
     usual = sorted(k for k, v in os.environ.items()
                    if k.startswith("PYTHON") and v and k not in LAUNCHER_UNUSED)
     if usual:
@@ -747,14 +750,19 @@ def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | N
             old.append(Case(f"the same at {revision}",
                             [PY, "-m", "briefcli", "define", "Smith", "--data", str(smith)],
                             old_env))
+    # What starting costs: an environment whose brief ends as soon as it is imported.
+    launch = [] if STUB is None else [
+        Case("start only, the launcher", [str(STUB / "brief")], env0),
+        Case("start only, pip's console script", [str(STUB / CONSOLE_SCRIPT)], env0)]
     others = tools_cases(tmp)
     ab = compare_cases(tmp, compare, env0) if compare else []
-    everything = [interp, isolated, stdlib, floor, *cases.values(), shared, *old, *others,
+    everything = [interp, isolated, stdlib, floor, *cases.values(), *launch, shared, *old,
+                  *others,
                   *(c for pair in ab for c in pair)]
     progress(f"lean path: {len(everything)} cases x {repeats} rounds")
     measure_rounds(everything, repeats)
     return {"interp": interp, "isolated": isolated, "stdlib": stdlib, "floor": floor,
-            "cases": cases,
+            "cases": cases, "launch": launch,
             "shared": shared, "baseline": old, "tools": others, "ab": ab,
             "compare": compare}
 
@@ -878,6 +886,27 @@ def lean_report(lean: dict, bases: list[Knowledge]) -> list[tuple[str, list[str]
          "point, which `brief` was before the launcher. Colour is forced with "
          "FORCE_COLOR (output to /dev/null), which takes the same path as a terminal."],
     ))
+    if lean.get("launch"):
+        rows = [[c.name, ms(c.median()), f"{c.paired(interp):.2f}x"] for c in lean["launch"]]
+        launcher, console = lean["launch"]
+        rows.append(["start only: launcher / console script", "",
+                     f"{launcher.paired(console):.2f}x"])
+        for k in bases:
+            fast, slow = cases.get(("define", k.label)), cases.get(("console", k.label))
+            if fast is not None and slow is not None:
+                rows.append([f"define X @ {k.label}: launcher / console script", "",
+                             f"{fast.paired(slow):.2f}x"])
+        sections.append((
+            "Starting brief: the launcher and pip's console script",
+            ["call", "ms", "ratio"], rows,
+            ["An environment like the one measured, whose `briefcli.cli.lean.main` ends at "
+             "once: what each way of starting costs before brief's own work and imports. "
+             "The launcher: sh, then `python -I -S` on the same file, which puts the "
+             "environment's site-packages on sys.path; the console script: the interpreter "
+             "with `site` (the environment's .pth files), then `import re`. The define rows: "
+             "the same warm define through each (the lean table's two rows), paired by "
+             "round."],
+        ))
     if lean.get("ab"):
         rows = [[" ".join(now.argv[3:]), f"{now.paired(interp):.2f}x", f"{old.paired(interp):.2f}x",
                  f"{now.paired(old):.3f}"] for now, old in lean["ab"]]
@@ -1171,7 +1200,7 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
             section(title, header, rows, notes)
         data["lean"] = {c.name: c.median() for c in [
             lean["interp"], lean["stdlib"], lean["floor"], *lean["cases"].values(),
-            lean["shared"], *lean["baseline"], *lean["tools"]]}
+            *lean["launch"], lean["shared"], *lean["baseline"], *lean["tools"]]}
 
     if typer is not None:
         rows = []
