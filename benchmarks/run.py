@@ -27,8 +27,15 @@ What it measures, side by side:
 - a search of the commonest word against a search of a rare one;
 - the import time of `import briefcli.cli.app` and of everything a warm call imports
   (`python -X importtime`);
-- by default, brief runs from a copy of src/ and data/ taken at the start (first on
-  PYTHONPATH), so that the checkout may change during a run without mixing versions;
+- by default, brief runs as a user runs it, from a copy of the source tree taken at the
+  start (src/, data/, launcher/, pyproject.toml, README.md) built into a wheel and installed
+  into a virtual environment of its own (benchmarks/installed.py: `pip wheel --no-deps
+  --no-build-isolation`, `python -m venv --without-pip`, `pip install --no-deps`, the
+  dependencies linked from this interpreter's environment), so that the checkout may change
+  during a run without mixing versions and `brief` is the launcher a user gets (started
+  isolated and without `site`); beside it, pip's console script for the same entry point
+  (what `brief` was before the launcher); `--compare` and the baselines still run
+  `python -m briefcli` with PYTHONPATH at each revision's src/;
 - with --typer-versions: the floor app under Typer 0.28 and 0.29, each in its own
   virtual environment, /tmp/t28 and /tmp/t29 (made with `python3 -m venv` and pip when
   missing, and kept for the next run).
@@ -60,6 +67,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (the generator next to this file)
+import installed  # noqa: E402
 
 PY = sys.executable
 
@@ -249,31 +257,55 @@ def write_floor(tmp: Path) -> Path:
 
 
 def brief_command() -> list[str]:
-    script = Path(PY).parent / "brief"
+    """`brief` as a user runs it: the launcher installed from the snapshot's wheel (without
+    a snapshot, the one beside this interpreter)."""
+    script = (INSTALLED or Path(PY).parent) / "brief"
     return [str(script)] if script.exists() else [PY, "-m", "briefcli"]
 
 
-SNAPSHOT: Path | None = None  # a copy of src/ (and data/) that every brief process runs
+SNAPSHOT: Path | None = None  # a copy of src/ (and data/), which --compare runs
 SNAPSHOT_DIGEST = [""]  # sha256 of the copied *.py files, to tell runs apart
+INSTALLED: Path | None = None  # the bin/ folder of the environment the snapshot is installed in
+STUB: Path | None = None  # the bin/ folder of an environment whose brief ends at once
+CONSOLE_SCRIPT = "brief-console"  # pip's console script for brief's entry point, beside it
+# Variables the launcher passes on as -B and -u, or that leave its start unchanged; any other
+# PYTHON* variable set makes it start Python the usual way (with `site`).
+LAUNCHER_UNUSED = ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "PYTHONNOUSERSITE",
+                   "PYTHONUSERBASE", "PYTHONSTARTUP", "PYTHON_HISTORY", "PYTHON_BASIC_REPL")
 
 
 def take_snapshot(tmp: Path) -> Path:
-    """Copy src/ and data/ so that edits made to the checkout during a run are not mixed in.
-
-    brief processes get the copy first on PYTHONPATH, ahead of the installed package.
-    """
-    global SNAPSHOT
+    """Copy the source tree and install it, so that edits made to the checkout during a run
+    are not mixed in and `brief` is what a user's `pip install .` gives (see the module's
+    docstring)."""
+    global SNAPSHOT, INSTALLED, STUB
     root = tmp / "snapshot"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(HERE.parent / "src", root / "src", ignore=ignore)
     shutil.copytree(HERE.parent / "data", root / "data", ignore=ignore)
+    shutil.copytree(HERE.parent / "launcher", root / "launcher", ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(HERE.parent / name, root / name)
     SNAPSHOT = root / "src"
-    # An installed package has its bytecode compiled at install time; without it every
-    # call would compile brief's modules again (and PYTHONDONTWRITEBYTECODE, where set,
-    # would keep it so), while Typer and Rich load compiled code.
+    progress("building the snapshot's wheel and installing it into a virtual environment")
+    try:
+        wheel = installed.build_wheel(root, tmp / "wheel", PY)
+    except installed.CannotBuild as exc:
+        raise SystemExit(f"{exc}; or run with --no-snapshot") from None
+    INSTALLED = installed.make_environment(tmp / "env", wheel, PY)
+    installed.console_script(INSTALLED, CONSOLE_SCRIPT, PY)
+    STUB = installed.stub_environment(tmp / "stub", root / "launcher" / "brief", CONSOLE_SCRIPT,
+                                      PY)
+    usual = sorted(k for k, v in os.environ.items()
+                   if k.startswith("PYTHON") and v and k not in LAUNCHER_UNUSED)
+    if usual:
+        progress(f"note: {', '.join(usual)} set: the launcher starts Python the usual way")
+    # The copy --compare runs from: compiled, as pip compiles an installed package's
+    # modules at install time; without it every call would compile brief's modules again
+    # (and PYTHONDONTWRITEBYTECODE, where set, would keep it so).
     compileall.compile_dir(SNAPSHOT, quiet=1)
     digest = hashlib.sha256()
-    for path in sorted((root / "src").rglob("*.py")):
+    for path in [*sorted((root / "src").rglob("*.py")), root / "launcher" / "brief"]:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     SNAPSHOT_DIGEST[0] = digest.hexdigest()[:12]
     return SNAPSHOT
@@ -282,11 +314,12 @@ def take_snapshot(tmp: Path) -> Path:
 def base_env(cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEF_")}
     env.update(BRIEF_CACHE_DIR=str(cache), COLUMNS="100", NO_COLOR="1")
-    if SNAPSHOT is not None:
-        env["PYTHONPATH"] = os.pathsep.join(
-            [str(SNAPSHOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-        )
     return env
+
+
+def brief_python() -> str:
+    """The interpreter of the environment brief is installed in."""
+    return str(INSTALLED / "python") if INSTALLED else PY
 
 
 def ms(seconds: float) -> str:
@@ -350,7 +383,8 @@ def warm_part(tmp: Path, bases: list[Knowledge], repeats: int) -> dict:
     env0 = base_env(tmp / "cache-unused")
     floor = Case("floor", [PY, str(floor_py), "world"], env0)
     interp = Case("python -c pass", [PY, "-c", "pass"], env0)
-    imp = Case("import briefcli.cli.app", [PY, "-c", "import briefcli.cli.app"], env0)
+    imp = Case("import briefcli.cli.app", [brief_python(), "-c", "import briefcli.cli.app"],
+               env0)
     cases: dict[tuple[str, str], Case] = {}
     for k in bases:
         for key, _label, make in QUERIES:
@@ -507,11 +541,11 @@ def importtime(args: list[str], env: dict[str, str], runs: int, python: str = PY
 
 def import_part(tmp: Path, bases: list[Knowledge], runs: int) -> dict:
     env = base_env(bases[0].cache)
-    cli = importtime(["-c", "import briefcli.cli.app"], env, runs)
-    call = importtime(
-        ["-c", "import sys; sys.argv = ['brief', 'define', 'KFOR']\n"
-         "from briefcli.cli.lean import main\nmain()"], env, runs,
-    )
+    python = brief_python()
+    cli = importtime(["-c", "import briefcli.cli.app"], env, runs, python)
+    # The warm call as the launcher starts it (isolated, without `site`; -X importtime is
+    # one of the flags a variable cannot give it).
+    call = importtime(["-I", "-S", brief_command()[0], "define", "KFOR"], env, runs, python)
     floor = importtime([str(write_floor(tmp)), "world"], env, runs)
     # What a warm call imports beyond the floor app, briefcli modules one by one.
     extra: dict[str, float] = {}
@@ -692,15 +726,12 @@ def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | N
             if key == "show" and run_once(argv, env)[0].returncode != 0:
                 continue  # no briefing in this knowledge
             cases[(key, k.label)] = Case(f"{key} on {k.label}", argv, env)
-        # The same lookup started as a launcher would (isolated, no `site`): what a
-        # `#!/bin/sh` launcher running `python -I -S` would give.
-        if SNAPSHOT is not None:
-            started = ("import sys; sys.path[:0] = [sys.argv.pop(1)]; "
-                       "from briefcli.cli.lean import main; main()")
-            cases[("isolated", k.label)] = Case(
-                f"define -I -S on {k.label}",
-                [PY, "-I", "-S", "-c", started, str(SNAPSHOT), "define", probes["define"],
-                 *k.args()], env)
+        # The same lookup through pip's console script for the same entry point (what
+        # `brief` was before the launcher): the interpreter with `site`, then `import re`.
+        if INSTALLED is not None:
+            cases[("console", k.label)] = Case(
+                f"define via console script on {k.label}",
+                [str(INSTALLED / CONSOLE_SCRIPT), "define", probes["define"], *k.args()], env)
         cases[("colour", k.label)] = Case(
             f"define in colour on {k.label}", [*brief, "define", probes["define"], *k.args()],
             colour)
@@ -719,14 +750,19 @@ def lean_part(tmp: Path, bases: list[Knowledge], repeats: int, baseline: str | N
             old.append(Case(f"the same at {revision}",
                             [PY, "-m", "briefcli", "define", "Smith", "--data", str(smith)],
                             old_env))
+    # What starting costs: an environment whose brief ends as soon as it is imported.
+    launch = [] if STUB is None else [
+        Case("start only, the launcher", [str(STUB / "brief")], env0),
+        Case("start only, pip's console script", [str(STUB / CONSOLE_SCRIPT)], env0)]
     others = tools_cases(tmp)
     ab = compare_cases(tmp, compare, env0) if compare else []
-    everything = [interp, isolated, stdlib, floor, *cases.values(), shared, *old, *others,
+    everything = [interp, isolated, stdlib, floor, *cases.values(), *launch, shared, *old,
+                  *others,
                   *(c for pair in ab for c in pair)]
     progress(f"lean path: {len(everything)} cases x {repeats} rounds")
     measure_rounds(everything, repeats)
     return {"interp": interp, "isolated": isolated, "stdlib": stdlib, "floor": floor,
-            "cases": cases,
+            "cases": cases, "launch": launch,
             "shared": shared, "baseline": old, "tools": others, "ab": ab,
             "compare": compare}
 
@@ -821,7 +857,7 @@ def lean_report(lean: dict, bases: list[Knowledge]) -> list[tuple[str, list[str]
         ("search", "search X, plain", TARGET_LEAN_VS_INTERP, interp),
         ("show", "show (latest), plain", TARGET_LEAN_VS_INTERP, interp),
         ("complete", "completion of define X", TARGET_LEAN_VS_INTERP, interp),
-        ("isolated", "define X, plain, -I -S", TARGET_LEAN_VS_INTERP, interp),
+        ("console", "define X, plain, console script", TARGET_LEAN_VS_INTERP, interp),
         ("colour", "define X in colour", TARGET_COLOUR_VS_PLAIN, None),
     ):
         for k in bases:
@@ -844,11 +880,33 @@ def lean_report(lean: dict, bases: list[Knowledge]) -> list[tuple[str, list[str]
          f"({stdlib.paired(interp):.2f}x the interpreter); the bare Typer+Rich app: "
          f"{ms(floor.median())} ms.",
          f"Targets: plain lookups and completion ≤ {TARGET_LEAN_VS_INTERP}x the interpreter; "
-         f"colour ≤ {TARGET_COLOUR_VS_PLAIN}x the same lookup plain. \"-I -S\": the lookup "
-         "started isolated and without `site`, the package's folder put on sys.path by the "
-         "command line (as a launcher would). Colour is forced with "
+         f"colour ≤ {TARGET_COLOUR_VS_PLAIN}x the same lookup plain. Every call is the "
+         "`brief` launcher installed from the wheel (isolated, without `site`); \"console "
+         "script\": the same define through the console script pip writes for brief's entry "
+         "point, which `brief` was before the launcher. Colour is forced with "
          "FORCE_COLOR (output to /dev/null), which takes the same path as a terminal."],
     ))
+    if lean.get("launch"):
+        rows = [[c.name, ms(c.median()), f"{c.paired(interp):.2f}x"] for c in lean["launch"]]
+        launcher, console = lean["launch"]
+        rows.append(["start only: launcher / console script", "",
+                     f"{launcher.paired(console):.2f}x"])
+        for k in bases:
+            fast, slow = cases.get(("define", k.label)), cases.get(("console", k.label))
+            if fast is not None and slow is not None:
+                rows.append([f"define X @ {k.label}: launcher / console script", "",
+                             f"{fast.paired(slow):.2f}x"])
+        sections.append((
+            "Starting brief: the launcher and pip's console script",
+            ["call", "ms", "ratio"], rows,
+            ["An environment like the one measured, whose `briefcli.cli.lean.main` ends at "
+             "once: what each way of starting costs before brief's own work and imports. "
+             "The launcher: sh, then `python -I -S` on the same file, which puts the "
+             "environment's site-packages on sys.path; the console script: the interpreter "
+             "with `site` (the environment's .pth files), then `import re`. The define rows: "
+             "the same warm define through each (the lean table's two rows), paired by "
+             "round."],
+        ))
     if lean.get("ab"):
         rows = [[" ".join(now.argv[3:]), f"{now.paired(interp):.2f}x", f"{old.paired(interp):.2f}x",
                  f"{now.paired(old):.3f}"] for now, old in lean["ab"]]
@@ -952,7 +1010,8 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
                 f"{env['sqlite']}, PyYAML {env['pyyaml']} "
                 f"({'with' if env['libyaml'] else 'WITHOUT'} libyaml), Typer {env['typer']}, "
                 f"Rich {env['rich']}, brief {env['brief']} (revision {env['revision']}"
-                + (f"; measured a copy of src/ with digest {SNAPSHOT_DIGEST[0]}"
+                + (f"; measured a copy of src/ and launcher/, installed from its wheel, "
+                   f"with digest {SNAPSHOT_DIGEST[0]}"
                    if SNAPSHOT_DIGEST[0] else "") + ")")
     text_parts.append(f"machine: {env_line}\ncommand: {data['command']}")
     md_parts.append(f"Machine: {env_line}.\n\nCommand: `{data['command']}`\n")
@@ -1141,7 +1200,7 @@ def report(args: argparse.Namespace, env: dict, bases: list[Knowledge], warm: di
             section(title, header, rows, notes)
         data["lean"] = {c.name: c.median() for c in [
             lean["interp"], lean["stdlib"], lean["floor"], *lean["cases"].values(),
-            lean["shared"], *lean["baseline"], *lean["tools"]]}
+            *lean["launch"], lean["shared"], *lean["baseline"], *lean["tools"]]}
 
     if typer is not None:
         rows = []
@@ -1206,10 +1265,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_snapshot:
             take_snapshot(tmp)
             check = subprocess.run(
-                [PY, "-c", "import briefcli.cli.app; print(briefcli.cli.app.__file__)"],
+                [brief_python(), "-c",
+                 "import briefcli.cli.app; print(briefcli.cli.app.__file__)"],
                 env=base_env(tmp), capture_output=True, text=True, check=True,
             ).stdout.strip()
-            if not check.startswith(str(SNAPSHOT)):
+            if not check.startswith(str(INSTALLED and INSTALLED.parent)):
                 raise SystemExit(f"the snapshot is not the code run: {check}")
         warm = cold = edit = imports = typer = lean = None
         bases: list[Knowledge] = []
