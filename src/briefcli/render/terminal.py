@@ -10,7 +10,6 @@ library, and a long answer costs what it shows. Prose is set at a readable width
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
 
 from briefcli.knowledge.model import (
     PROFILES,
@@ -46,7 +45,6 @@ from briefcli.render.common import (
     short_date,
 )
 from briefcli.render.layout import (
-    Cell,
     Column,
     Line,
     Span,
@@ -67,7 +65,10 @@ from briefcli.text import split_marks, visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
     from typing import Any
+
+    from briefcli.render.layout import Cell
 
 # Styles, in one place: SGR parameters.
 HEADING = "1;36"
