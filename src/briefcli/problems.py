@@ -9,11 +9,11 @@ one place, `Problem.format`, in the `file:line:col: level: message [code]` style
 # the annotations' names only: they are never evaluated.
 from __future__ import annotations
 
+from briefcli.typed import NamedTuple
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-from briefcli.typed import NamedTuple
 
 
 class _Codes(type):

@@ -8,10 +8,6 @@ do the same work (a test holds each to its pattern over every character).
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import re
-
 # Letters that carry no combining mark under NFKD but are read as a plain letter by
 # people typing on an ASCII keyboard ("Đilas" is looked up as "dilas").
 _FOLD = str.maketrans(

@@ -65,16 +65,17 @@ else:
         return _new_tuple(cls, values)
 
     def _replace(self, **changes):
-        values = [changes.pop(name, value) for name, value in zip(self._fields, self)]
+        values = [changes.pop(name, value) for name, value in zip(self._fields, self, strict=True)]
         if changes:
             raise ValueError(f"got unexpected field names: {list(changes)!r}")
         return _new_tuple(type(self), values)
 
     def _asdict(self):
-        return dict(zip(self._fields, self))
+        return dict(zip(self._fields, self, strict=True))
 
     def _repr(self):
-        shown = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self))
+        pairs = zip(self._fields, self, strict=True)
+        shown = ", ".join(f"{name}={value!r}" for name, value in pairs)
         return f"{type(self).__name__}({shown})"
 
     def _getnewargs(self):

@@ -30,10 +30,6 @@ of a truncated list.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
-
-# typing at run time: Typer reads the completers' signatures (annotations evaluated).
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from briefcli.cli.grammar import (
     BRIEFINGS,
@@ -53,9 +49,13 @@ from briefcli.cli.grammar import (
     Command,
     choices,
 )
+from briefcli.typed import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # sqlite3 is imported only when the index is read
     import sqlite3
+    from collections.abc import Iterator, Mapping, Sequence
+    from typing import TextIO
 
 COMPLETE_VAR = "_BRIEF_COMPLETE"
 SMALL_KNOWLEDGE = 64 * 1024  # bytes of knowledge files indexed on a TAB, at most (5x bundled)
@@ -375,7 +375,7 @@ def _offer(values: Iterator[str], incomplete: str) -> list[str]:
 def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | None:
     """A connection to the index of the knowledge, by the rules of the module doc."""
     from briefcli.cli.environment import Environment
-    from briefcli.index.cache import index_file
+    from briefcli.index.cache import file_uri, index_path
     from briefcli.index.lookups import knowledge_size
     from briefcli.index.sqlite import sqlite3
     from briefcli.knowledge.sources import data_paths
@@ -383,13 +383,13 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
     variables = dict(environ)
     env = Environment(environ=variables)
     paths = data_paths(data, variables, env.config.data)  # a bad config: no candidates
-    cache_dir = env.cache_dir()
-    target = index_file(cache_dir, paths)
-    if target.exists():
+    cache_dir = env.cache_folder()
+    target = index_path(cache_dir, paths)
+    if os.path.exists(target):
         # Read-only, never waiting long for a lock; without locks (immutable, ignoring a
         # log not yet merged) where even that cannot be had. Stale answers are fine here.
         for mode in ("mode=ro", "immutable=1"):
-            conn = sqlite3.connect(f"{target.as_uri()}?{mode}", uri=True, timeout=0.2)
+            conn = sqlite3.connect(f"{file_uri(target)}?{mode}", uri=True, timeout=0.2)
             try:
                 size = knowledge_size(conn)
             except sqlite3.Error:
@@ -410,7 +410,7 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
         return None
 
 
-def _small(paths: Sequence[os.PathLike[str]]) -> bool:
+def _small(paths: Sequence[str | os.PathLike[str]]) -> bool:
     """Whether the knowledge files under `paths` hold at most SMALL_KNOWLEDGE bytes;
     stops reading folders as soon as they hold more."""
     from briefcli.knowledge.sources import SUFFIXES
@@ -473,25 +473,3 @@ def _ids(conn: sqlite3.Connection, kinds: tuple[str, ...], incomplete: str) -> I
 
     for kind in kinds:
         yield from ids_between(conn, kind, *_prefix_range(incomplete))
-
-
-def autocompletion(completer: str) -> Callable[..., list[str]]:
-    """An `autocompletion=` callback for a Typer argument or option: the same values
-    `answer()` gives, with the --data paths and the environment of the call."""
-
-    def complete(ctx: Any, incomplete: str) -> list[str]:  # Typer passes ctx by its name
-        data: list[str] = []
-        chain = []
-        while ctx is not None:
-            chain.append(ctx)
-            ctx = ctx.parent
-        for each in reversed(chain):  # --data before the command, then after it
-            data += list(each.params.get("data") or ())
-        env = getattr(chain[-1].obj, "env", None) if chain else None
-        environ = env.environ if env is not None else os.environ
-        values = candidates(completer, incomplete or "", data, environ)
-        if environ.get(COMPLETE_VAR) == "complete_bash":  # inserted as they are: quoted
-            return [bash_quote(v) for v in values]
-        return values
-
-    return complete

@@ -139,8 +139,8 @@ def search(
     marks = {**dict(rows), **marked}
     hits = []
     by_rid = {
-        rid: (rkind, load_record(data, crc), path, line)
-        for rid, rkind, data, crc, path, line in _rows_by_rid(conn, ranked)
+        rid: (rkind, load_record(data, packed, crc), path, line)
+        for rid, rkind, data, packed, crc, path, line in _rows_by_rid(conn, ranked)
     }
     for rid in ranked:
         rkind, data, path, line = by_rid[rid]
@@ -291,7 +291,7 @@ def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, .
     if not rids:
         return []
     return conn.execute(
-        "SELECT r.rid, r.kind, r.data, r.crc, f.path, r.line FROM records r "
+        "SELECT r.rid, r.kind, r.data, r.packed, r.crc, f.path, r.line FROM records r "
         "JOIN files f USING (fid) "
         f"WHERE r.rid IN ({','.join('?' * len(rids))})",
         rids,
