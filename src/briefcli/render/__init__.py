@@ -127,12 +127,14 @@ def open_renderer(name: str, env: Any, page: bool) -> tuple[Any, Any]:
     """The renderer `name` writing to the call's stdout (an `Environment`), with colour
     for a terminal, and the pager buffer it writes into when the answer is to be paged
     (None otherwise; the caller `finish()`es it)."""
-    from briefcli.cli.pager import paged
-
     stream = env.stdout
     color = name == "terminal" and env.color(stream)
     config = env.config
-    buffer = paged(stream, env.environ, page, config.pager)
+    buffer = None
+    if page and env.isatty(stream):  # the pager is for a terminal only
+        from briefcli.cli.pager import paged
+
+        buffer = paged(stream, env.environ, page, config.pager)
     output = Output(buffer or stream, color, env.width(), env.environ, config.width)
     return get_renderer(name, output), buffer
 

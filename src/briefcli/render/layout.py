@@ -47,7 +47,9 @@ def cell_len(text: str) -> int:
     combining marks none)."""
     if text.isascii():
         return len(text)
-    return sum(_char_cells(c) for c in text)
+    # Each character measured once: the ASCII ones (a cell each) counted by the codec.
+    cells = len(text.encode("ascii", "ignore"))
+    return cells + sum(_char_cells(c) * text.count(c) for c in set(text) if not c.isascii())
 
 
 def chop_cells(text: str, width: int) -> list[str]:
