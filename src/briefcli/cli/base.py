@@ -5,7 +5,6 @@ runs them."""
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
 # call, and string annotations make it evaluate them (measured: about 5 ms a call).
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from briefcli.cli import grammar
-from briefcli.cli.complete import COMPLETE_VAR, bash_quote, candidates
+from briefcli.cli.complete import autocompletion as _completes
 from briefcli.cli.environment import Environment
 from briefcli.problems import KnowledgeError
 from briefcli.render import format_names
@@ -37,33 +36,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-def autocompletion(completer: str) -> Any:
-    """An `autocompletion=` callback for a Typer argument or option: the same values
-    `complete.answer()` gives, with the --data paths and the environment of the call.
-    (Here, not in `complete`: Typer evaluates the callback's annotations, and a TAB
-    answered by `complete` does not import `typing`.)"""
-
-    def complete(ctx: Any, incomplete: str) -> list[str]:  # Typer passes ctx by its name
-        data: list[str] = []
-        chain = []
-        while ctx is not None:
-            chain.append(ctx)
-            ctx = ctx.parent
-        for each in reversed(chain):  # --data before the command, then after it
-            data += list(each.params.get("data") or ())
-        env = getattr(chain[-1].obj, "env", None) if chain else None
-        environ = env.environ if env is not None else os.environ
-        values = candidates(completer, incomplete or "", data, environ)
-        if environ.get(COMPLETE_VAR) == "complete_bash":  # inserted as they are: quoted
-            return [bash_quote(v) for v in values]
-        return values
-
-    return complete
-
-
-_completes = autocompletion
-
 
 def option(command: str, key: str, **settings: Any) -> Any:
     """The Typer option of `command` kept under `key` in the command line's table: its

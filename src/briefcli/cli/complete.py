@@ -54,8 +54,8 @@ from briefcli.typed import NamedTuple
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # sqlite3 is imported only when the index is read
     import sqlite3
-    from collections.abc import Iterator, Mapping, Sequence
-    from typing import TextIO
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from typing import Any, TextIO
 
 COMPLETE_VAR = "_BRIEF_COMPLETE"
 SMALL_KNOWLEDGE = 64 * 1024  # bytes of knowledge files indexed on a TAB, at most (5x bundled)
@@ -473,3 +473,28 @@ def _ids(conn: sqlite3.Connection, kinds: tuple[str, ...], incomplete: str) -> I
 
     for kind in kinds:
         yield from ids_between(conn, kind, *_prefix_range(incomplete))
+
+
+def autocompletion(completer: str) -> Callable[..., list[str]]:
+    """An `autocompletion=` callback for a Typer argument or option: the same values
+    `answer()` gives, with the --data paths and the environment of the call. (Typer
+    evaluates its annotations: they name builtins only, so that this module needs no
+    `typing` at run time.)"""
+
+    def complete(ctx: object, incomplete: str) -> list[str]:  # Typer passes ctx by its name
+        data: list[str] = []
+        chain: list[Any] = []
+        node: Any = ctx
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        for each in reversed(chain):  # --data before the command, then after it
+            data += list(each.params.get("data") or ())
+        env = getattr(chain[-1].obj, "env", None) if chain else None
+        environ = env.environ if env is not None else os.environ
+        values = candidates(completer, incomplete or "", data, environ)
+        if environ.get(COMPLETE_VAR) == "complete_bash":  # inserted as they are: quoted
+            return [bash_quote(v) for v in values]
+        return values
+
+    return complete

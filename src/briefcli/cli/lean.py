@@ -50,12 +50,13 @@ KEYS = frozenset({"data", "json", "format", "short", "verbose", "since", "until"
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> NoReturn:
     """`brief`: answer on the lean path when it can, else run the full command."""
+    entry = argv is None and env is None  # the process's own call (see `_leave`)
     env = env or Environment()
     args = sys.argv[1:] if argv is None else list(argv)
     if "_BRIEF_COMPLETE" in env.environ:
         code = _complete(env)
         if code is not None:
-            sys.exit(code)
+            _leave(code, entry)
     from briefcli.cli.config import config_failure
 
     failed = config_failure(env)  # a bad config file: its place and what is wrong, exit 2
@@ -75,9 +76,28 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> NoRet
             from briefcli.cli.app import main as full
 
             full(args, env)
-        sys.exit(code)
+            sys.exit(None)
     finally:
         release_output(env, guard)
+    _leave(code, entry)
+
+
+def _leave(code: int, entry: bool) -> NoReturn:
+    """End the call with `code`. The process's own call, once the lean path has
+    answered, skips the interpreter's tidying up (every module and object freed one by
+    one, a last collection: an eighth of a lookup's time): the answer is written and
+    flushed, the index closed, and nothing else waits for the exit. Called from
+    elsewhere (tests, a program using `main`), it raises SystemExit."""
+    if entry:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            sys.exit(code)  # the interpreter's own exit says what went wrong
+        import os
+
+        os._exit(code)
+    sys.exit(code)
 
 
 def _complete(env: Environment) -> int | None:

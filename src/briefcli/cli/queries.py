@@ -30,7 +30,7 @@ from briefcli.cli.base import (
     checked,
     option,
 )
-from briefcli.cli.base import autocompletion as _completes
+from briefcli.cli.complete import autocompletion as _completes
 from briefcli.problems import ExitCode
 
 SEARCH_LIMIT = int(str(grammar.default("search", "limit")))  # hits, when not given

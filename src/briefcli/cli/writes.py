@@ -27,7 +27,7 @@ from briefcli.cli.base import (
     checked,
     option,
 )
-from briefcli.cli.base import autocompletion as _completes
+from briefcli.cli.complete import autocompletion as _completes
 from briefcli.problems import BriefError, ExitCode
 from briefcli.render import format_names
 
