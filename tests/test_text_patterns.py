@@ -92,3 +92,28 @@ def test_search_tokens_and_prefix_terms_follow_their_patterns():
         for expression in fts_queries(query):
             expected = [(m.start(), m.end(), m.group(1)) for m in prefix.finditer(expression)]
             assert _prefix_terms(expression) == expected, (query, expression)
+
+
+def test_shell_words_are_shlex_words():
+    import shlex
+
+    from briefcli.cli.complete import shell_words
+
+    def by_shlex(text: str) -> tuple[list[str], bool]:
+        lex = shlex.shlex(text, posix=True)
+        lex.whitespace_split = True
+        lex.commenters = ""
+        out: list[str] = []
+        try:
+            for token in lex:
+                out.append(token)
+        except ValueError:
+            out.append(lex.token)
+            return out, True
+        return out, False
+
+    rng = random.Random(6)
+    pieces = ["'", '"', "\\", " ", "\t", "\n", "a", "é", "#", "=", "--data", "$", ";"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        assert shell_words(text) == by_shlex(text), repr(text)
