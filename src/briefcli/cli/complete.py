@@ -145,8 +145,7 @@ def shell_words(string: str) -> tuple[list[str], bool]:
     escape (shlex's ValueError; the unfinished word is kept, as Click keeps it). Written
     out here: `shlex` imports `re`, a fifth of a TAB's time. A test holds it to shlex."""
     words: list[str] = []
-    token = ""
-    quoted = False  # the word had quotes: kept even when empty ('')
+    token = ""  # a word is kept even when empty: '' is a word
     state = " "  # " " between words, "a" in one, a quote or "\\" after one
     escaped = " "  # the state an escape returns to
     for c in string:
@@ -162,7 +161,7 @@ def shell_words(string: str) -> tuple[list[str], bool]:
         elif state == "a":
             if c in _BLANKS:
                 words.append(token)
-                token, quoted, state = "", False, " "
+                token, state = "", " "
             elif c in _QUOTES:
                 state = c
             elif c == "\\":
@@ -176,7 +175,6 @@ def shell_words(string: str) -> tuple[list[str], bool]:
             token += c
             state = escaped
         else:  # in quotes
-            quoted = True
             if c == state:
                 state = "a"
             elif c == "\\" and state == '"':
@@ -414,9 +412,8 @@ def _offer(values: Iterator[str], incomplete: str) -> list[str]:
 def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | None:
     """A connection to the index of the knowledge, by the rules of the module doc."""
     from briefcli.cli.environment import Environment
-    from briefcli.index.cache import file_uri, index_path
+    from briefcli.index import file_uri, index_path, sqlite3
     from briefcli.index.lookups import knowledge_size
-    from briefcli.index.sqlite import sqlite3
     from briefcli.knowledge.sources import data_paths
 
     variables = dict(environ)

@@ -21,10 +21,9 @@ One SQLite file per set of data paths, in the user's cache folder, in WAL journa
 from __future__ import annotations
 
 import os
-import zlib
 
 from briefcli import __version__
-from briefcli.index.sqlite import sqlite3
+from briefcli.index import digest, file_uri, index_path, sqlite3
 from briefcli.index.store import (
     DDL,
     INDEXES,
@@ -44,12 +43,6 @@ if TYPE_CHECKING:
     Paths = Sequence[str | os.PathLike[str]]
 
 
-def _digest(data: bytes) -> str:
-    """A 64-bit checksum as hex: enough to tell versions and path sets apart, and cheap
-    to import (hashlib alone costs more than a warm query)."""
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-
-
 def _fingerprint() -> str:
     """What an index depends on: its layout, the format its records are stored in and
     the code that reads knowledge files, known by each file's size and modification time
@@ -66,11 +59,24 @@ def _fingerprint() -> str:
             parts.append(b"%s %d %d" % (module.encode(), st.st_size, st.st_mtime_ns))
         except OSError:
             parts.append(module.encode())
-    return _digest(b"\0".join(parts))
+    return digest(b"\0".join(parts))
 
 
-# An index made by another version of brief, or by other reading code, is rebuilt.
-INDEX_VERSION = f"{__version__}/{_fingerprint()}"
+_VERSION: list[str] = []
+
+
+def index_version() -> str:
+    """The version an index must have to be read: an index made by another version of
+    brief, or by other reading code, is rebuilt. (Found on first use, not at import.)"""
+    if not _VERSION:
+        _VERSION.append(f"{__version__}/{_fingerprint()}")
+    return _VERSION[0]
+
+
+def __getattr__(name: str) -> str:
+    if name == "INDEX_VERSION":  # the module's constant of old, found when first asked
+        return index_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
@@ -99,31 +105,11 @@ class CacheUnavailable(Exception):
     """The cache folder cannot hold an index; answer from memory instead."""
 
 
-def index_path(cache_dir: str | os.PathLike[str], paths: Paths) -> str:
-    """The index file for a set of data paths: one per set of files, however the paths
-    are spelled (relative or absolute, through links, in any order, repeated)."""
-    key = "\0".join(sorted({os.path.realpath(p) for p in paths}))
-    name = f"index-{_digest(key.encode('utf-8', 'surrogateescape'))}.sqlite"
-    return os.path.join(os.fspath(cache_dir), name)
-
-
 def index_file(cache_dir: str | os.PathLike[str], paths: Paths) -> Path:
     """`index_path` as a Path."""
     from pathlib import Path
 
     return Path(index_path(cache_dir, paths))
-
-
-def file_uri(path: str) -> str:
-    """An absolute path as a `file:` URI, as `pathlib.Path.as_uri` writes it (SQLite
-    reads `?` and `#` in a file name as the URI's query and fragment)."""
-    safe = _URI_SAFE
-    return "file://" + "".join(
-        chr(b) if b in safe else f"%{b:02X}" for b in os.fsencode(path)
-    )
-
-
-_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
 
 
 def discard_index(target: str | os.PathLike[str]) -> None:
@@ -161,7 +147,7 @@ def open_index(
                 f"cannot use the cache at {cache_dir} ({exc}); answering without it"
             )
     conn = sqlite3.connect(":memory:")
-    create(conn, INDEX_VERSION)
+    create(conn, index_version())
     update(conn, stamps, report)
     report.location = ":memory:"
     return conn
@@ -244,7 +230,7 @@ def _reader(target: str) -> sqlite3.Connection | None:
             raise CacheUnavailable(str(exc)) from None
         discard_index(target)
         return None
-    if row is None or row[0] != INDEX_VERSION:
+    if row is None or row[0] != index_version():
         conn.close()
         discard_index(target)
         return None
@@ -320,7 +306,7 @@ def _build(target_path: str, stamps: list[FileStamp], report: BuildReport) -> bo
                 conn.execute("PRAGMA journal_mode = OFF")
                 conn.execute("PRAGMA synchronous = OFF")
                 report.rebuilt = True
-                create(conn, INDEX_VERSION)
+                create(conn, index_version())
                 update(conn, stamps, report)
                 conn.commit()
                 # WAL from now on; in exclusive locking mode the switch needs no -shm.

@@ -8,11 +8,10 @@ Completion calls these on a TAB, so nothing is imported here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Iterable, Iterator
     from typing import Any
 
 
