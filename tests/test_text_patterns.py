@@ -117,3 +117,19 @@ def test_shell_words_are_shlex_words():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
         assert shell_words(text) == by_shlex(text), repr(text)
+
+
+def test_latin_cells_are_unicodedata_cells():
+    import unicodedata
+
+    from briefcli.render.layout import _char_cells, cell_len
+
+    def cells(c: str) -> int:
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+            return 0
+        return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+
+    for c in EVERY[:0x3000]:
+        assert _char_cells(c) == cells(c), repr(c)
+    for text in _texts(7):
+        assert cell_len(text) == sum(cells(c) for c in text), repr(text)

@@ -412,8 +412,8 @@ def _offer(values: Iterator[str], incomplete: str) -> list[str]:
 def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | None:
     """A connection to the index of the knowledge, by the rules of the module doc."""
     from briefcli.cli.environment import Environment
-    from briefcli.index import file_uri, index_path, sqlite3
     from briefcli.index.lookups import knowledge_size
+    from briefcli.index.sqlite import file_uri, index_path, sqlite3
     from briefcli.knowledge.sources import data_paths
 
     variables = dict(environ)

@@ -292,8 +292,8 @@ def answer(args: list[str], env: Environment) -> int | None:
     env.choose_color(p.color)
     strict = env.strict(p.strict)
 
-    from briefcli.index import sqlite3
     from briefcli.index.connect import Fallback, open_knowledge
+    from briefcli.index.sqlite import sqlite3
     from briefcli.problems import BriefError, ExitCode
 
     # Nothing is written until the answer is found: every way out before that leaves

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 
 from briefcli import __version__
-from briefcli.index import digest, file_uri, index_path, sqlite3
+from briefcli.index.sqlite import digest, file_uri, index_path, sqlite3
 from briefcli.index.store import (
     DDL,
     INDEXES,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import time
 
-from briefcli.index import sqlite3
+from briefcli.index.sqlite import sqlite3
 from briefcli.problems import BriefError, KnowledgeError
 from briefcli.text import visible
 
@@ -73,8 +73,8 @@ def open_knowledge(
     (the answers come from the valid records), or is refused with `strict`. With
     `probe`, raises Fallback where a message would be written or an index built. The
     folder `quiet` (where a command is about to write knowledge) may hold none yet."""
-    from briefcli.index import index_path
     from briefcli.index.cache import open_index
+    from briefcli.index.sqlite import index_path
     from briefcli.index.store import BuildReport, error_count, has_errors, stored_problems, unread
     from briefcli.knowledge.sources import MissingPath, data_paths, empty_folders
 

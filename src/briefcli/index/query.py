@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import chain
 
-from briefcli.index import sqlite3
+from briefcli.index.sqlite import sqlite3
 from briefcli.index.store import batches, load_record
 from briefcli.knowledge.dates import DateError, PartialDate
 from briefcli.knowledge.model import (

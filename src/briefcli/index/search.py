@@ -4,8 +4,8 @@ first, then bm25 over a bounded window of very common words."""
 
 from __future__ import annotations
 
-from briefcli.index import sqlite3
 from briefcli.index.query import _SELECT, MATCH_ORDER, NotFound, _records, find_terms
+from briefcli.index.sqlite import sqlite3
 from briefcli.index.store import load_record
 from briefcli.knowledge.model import (
     KINDS,

@@ -14,7 +14,7 @@ import os
 import time
 import zlib
 
-from briefcli.index import sqlite3
+from briefcli.index.sqlite import sqlite3
 from briefcli.knowledge.model import KINDS
 from briefcli.knowledge.sources import OUTSIDE, UNLISTED, UNNAMED, FileStamp, display_path
 from briefcli.problems import Problem

@@ -15,8 +15,6 @@ interpret.
 # the annotations' names only: they are never evaluated.
 from __future__ import annotations
 
-import unicodedata
-
 from briefcli.typed import NamedTuple
 
 TYPE_CHECKING = False
@@ -37,6 +35,10 @@ Line = list[Span]
 
 
 def _char_cells(c: str) -> int:
+    if c < "\u0300":  # Latin letters and signs take a cell each, the soft hyphen none
+        return 0 if c == "\xad" else 1
+    import unicodedata  # only for text beyond Latin: a .so a lookup need not load
+
     if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
@@ -45,7 +47,7 @@ def _char_cells(c: str) -> int:
 def cell_len(text: str) -> int:
     """The columns `text` takes in a terminal (wide East Asian characters take two,
     combining marks none)."""
-    if text.isascii():
+    if text.isascii() or (max(text) < "\u0300" and "\xad" not in text):
         return len(text)
     # Each character measured once: the ASCII ones (a cell each) counted by the codec.
     cells = len(text.encode("ascii", "ignore"))
