@@ -58,28 +58,37 @@ else:
             raise TypeError(f"{cls.__name__}() got an unexpected keyword argument {name!r}")
         return values
 
-    def _make(cls, iterable):
-        values = tuple(iterable)
-        if len(values) != len(cls._fields):
-            raise TypeError(f"expected {len(cls._fields)} arguments, got {len(values)}")
-        return _new_tuple(cls, values)
+    class _Record(tuple):
+        """What every record class shares: made once, not per class."""
 
-    def _replace(self, **changes):
-        values = [changes.pop(name, value) for name, value in zip(self._fields, self, strict=True)]
-        if changes:
-            raise ValueError(f"got unexpected field names: {list(changes)!r}")
-        return _new_tuple(type(self), values)
+        __slots__ = ()
+        __new__ = _new
+        _bind = classmethod(_bind)
 
-    def _asdict(self):
-        return dict(zip(self._fields, self, strict=True))
+        @classmethod
+        def _make(cls, iterable):
+            values = tuple(iterable)
+            if len(values) != len(cls._fields):
+                raise TypeError(f"expected {len(cls._fields)} arguments, got {len(values)}")
+            return _new_tuple(cls, values)
 
-    def _repr(self):
-        pairs = zip(self._fields, self, strict=True)
-        shown = ", ".join(f"{name}={value!r}" for name, value in pairs)
-        return f"{type(self).__name__}({shown})"
+        def _replace(self, **changes):
+            pairs = zip(self._fields, self, strict=True)
+            values = [changes.pop(name, value) for name, value in pairs]
+            if changes:
+                raise ValueError(f"got unexpected field names: {list(changes)!r}")
+            return _new_tuple(type(self), values)
 
-    def _getnewargs(self):
-        return tuple(self)
+        def _asdict(self):
+            return dict(zip(self._fields, self, strict=True))
+
+        def __repr__(self):
+            pairs = zip(self._fields, self, strict=True)
+            shown = ", ".join(f"{name}={value!r}" for name, value in pairs)
+            return f"{type(self).__name__}({shown})"
+
+        def __getnewargs__(self):
+            return tuple(self)
 
     class _Maker(type):
         def __new__(mcls, name, bases, ns):
@@ -94,18 +103,15 @@ else:
             if required and fields.index(required[-1]) >= len(fields) - len(defaults):
                 raise TypeError(f"{name}: a field without a default follows one with one")
             body = {
-                "__slots__": (), "__doc__": ns.get("__doc__") or f"{name}({', '.join(fields)})",
+                "__slots__": (), "__doc__": f"{name}({', '.join(fields)})",
                 "_fields": fields, "_field_defaults": defaults, "__match_args__": fields,
-                "__new__": _new, "_bind": classmethod(_bind), "_make": classmethod(_make),
-                "_replace": _replace, "_asdict": _asdict, "__repr__": _repr,
-                "__getnewargs__": _getnewargs,
             }
             for index, field in enumerate(fields):
                 body[field] = _tuplegetter(index, f"Alias for field number {index}")
             for key, value in ns.items():
                 if key not in _MADE and key not in annotations:
                     body[key] = value
-            made = type.__new__(type, name, (tuple,), body)
+            made = type.__new__(type, name, (_Record,), body)
             made.__module__ = ns.get("__module__", made.__module__)
             made.__qualname__ = ns.get("__qualname__", name)
             made.__annotations__ = annotations
