@@ -114,3 +114,21 @@ def test_the_process_s_own_call_ends_with_the_whole_answer(words, tmp_path: Path
         exit_.value.code or 0, stdout.getvalue(), stderr.getvalue()
     )
     assert out.stdout or out.stderr
+
+
+def test_the_full_command_runs_with_garbage_collection(tmp_path: Path):
+    """The lean path turns the cyclic collector off for its short call; a call it leaves
+    to the full command (a long site build, an import) has it on again."""
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1",
+           "PATH": "/usr/bin:/bin"}
+    probe = (
+        "import gc, sys\nimport briefcli.cli.app as app\nfull = app.main\n"
+        "def main(args, env):\n    sys.stderr.write(f'collecting: {gc.isenabled()}\\n')\n"
+        "    full(args, env)\n"
+        "app.main = main\nsys.argv = ['brief', 'check']\n"
+        "from briefcli.cli.lean import main as lean\nlean()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr
+    assert "collecting: True" in out.stderr
