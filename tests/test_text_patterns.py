@@ -18,7 +18,7 @@ EVERY = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
 
 def _texts(seed: int, count: int = 3000) -> list[str]:
     rng = random.Random(seed)
-    common = list(" \t\n-.+#&_aZ09é\u00a0\u2028\x1b\u202e\ue000")
+    common = list(" \t\n-.+#&_aZ09é\u00a0\u2028\x1b\u202e\ue000─•\xad")
     return [
         "".join(rng.choice(common) if rng.random() < 0.7 else rng.choice(EVERY)
                 for _ in range(rng.randrange(0, 12)))

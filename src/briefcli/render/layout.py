@@ -34,9 +34,16 @@ Line = list[Span]
 # -- cell widths -----------------------------------------------------------------------
 
 
+# Signs the renderers draw themselves (rules, boxes, bullets, dashes), a cell each.
+_DRAWN = frozenset("–—‘’“”•…·─│╭╮╰╯")
+_LATIN_OR_DRAWN = _DRAWN | frozenset(map(chr, range(0x300)))
+
+
 def _char_cells(c: str) -> int:
     if c < "\u0300":  # Latin letters and signs take a cell each, the soft hyphen none
         return 0 if c == "\xad" else 1
+    if c in _DRAWN:
+        return 1
     import unicodedata  # only for text beyond Latin: a .so a lookup need not load
 
     if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
@@ -49,6 +56,8 @@ def cell_len(text: str) -> int:
     combining marks none)."""
     if text.isascii() or (max(text) < "\u0300" and "\xad" not in text):
         return len(text)
+    if not set(text) - _LATIN_OR_DRAWN:
+        return len(text) - text.count("\xad")
     # Each character measured once: the ASCII ones (a cell each) counted by the codec.
     cells = len(text.encode("ascii", "ignore"))
     return cells + sum(_char_cells(c) * text.count(c) for c in set(text) if not c.isascii())
