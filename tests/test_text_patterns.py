@@ -133,3 +133,18 @@ def test_latin_cells_are_unicodedata_cells():
         assert _char_cells(c) == cells(c), repr(c)
     for text in _texts(7):
         assert cell_len(text) == sum(cells(c) for c in text), repr(text)
+
+
+def test_paths_are_spelled_as_pathlib_spells_them():
+    from pathlib import Path, PurePosixPath
+
+    from briefcli.index.sqlite import file_uri
+    from briefcli.knowledge.sources import clean_path
+
+    rng = random.Random(8)
+    pieces = ["/", "//", ".", "..", "a", "b c", "é", "?", "#", "%", "~", ":", ";"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        assert clean_path(text) == str(PurePosixPath(text)), repr(text)
+        if text.startswith("/"):
+            assert file_uri(clean_path(text)) == Path(text).as_uri(), repr(text)
