@@ -32,7 +32,11 @@ else:
 
     def _new(cls, *args, **kwargs):
         if kwargs or len(args) != len(cls._fields):
-            args = cls._bind(args, kwargs)
+            missing = len(cls._fields) - len(args)
+            if kwargs or not 0 < missing <= len(cls._defaults):
+                args = cls._bind(args, kwargs)
+            else:  # the last fields left to their defaults
+                args += cls._defaults[-missing:]
         return _new_tuple(cls, args)
 
     def _bind(cls, args, kwargs):
@@ -105,6 +109,7 @@ else:
             body = {
                 "__slots__": (), "__doc__": f"{name}({', '.join(fields)})",
                 "_fields": fields, "_field_defaults": defaults, "__match_args__": fields,
+                "_defaults": tuple(defaults.values()),  # those of the last fields, in order
             }
             for index, field in enumerate(fields):
                 body[field] = _tuplegetter(index, f"Alias for field number {index}")
