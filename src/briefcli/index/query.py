@@ -70,8 +70,12 @@ _SELECT = (
 def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> list[Any]:
     """Records of one kind by id, in the order the ids are given, unknown ids skipped."""
     wanted = list(dict.fromkeys(ids))
-    if not wanted:
-        return []
+    found = _by_id(conn, kind, wanted)
+    return [found[i] for i in wanted if i in found]
+
+
+def _by_id(conn: sqlite3.Connection, kind: str, wanted: list[str]) -> dict[str, Any]:
+    """id -> the first record of one kind with that id, for the ids found."""
     found: dict[str, Any] = {}
     for chunk, marks in batches(wanted):
         for record in _records(
@@ -79,7 +83,7 @@ def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> li
             [kind, *chunk],
         ):
             found.setdefault(record.id, record)
-    return [found[i] for i in wanted if i in found]
+    return found
 
 
 def all_records(conn: sqlite3.Connection) -> list[Any]:
@@ -211,8 +215,10 @@ def _define(
         )
     ]
     shown = referrers[:DEFINE_REFERRERS]
-    related = records_by_id(conn, "entity", list(entity.related))
-    referring = records_by_id(conn, "entity", shown)
+    # What it links to and what links to it, in one query: entities both.
+    entities = _by_id(conn, "entity", list(dict.fromkeys([*entity.related, *shown])))
+    related = [entities[i] for i in dict.fromkeys(entity.related) if i in entities]
+    referring = [entities[i] for i in dict.fromkeys(shown) if i in entities]
     events = _records(
         conn,
         f"{_SELECT} WHERE r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND "
@@ -220,10 +226,12 @@ def _define(
         (entity.id, DEFINE_EVENTS),
     )
     events.reverse()
-    all_events = conn.execute(
-        "SELECT count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
-        "WHERE l.target = 'entity' AND l.target_id = ? AND r.kind = 'event'", (entity.id,)
-    ).fetchone()[0]
+    counts = dict(conn.execute(  # the events, FAQs and briefings that name it
+        "SELECT r.kind, count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
+        "WHERE l.target = 'entity' AND l.target_id = ? "
+        "AND r.kind IN ('event', 'faq', 'briefing') GROUP BY r.kind", (entity.id,)
+    ))
+    all_events = counts.get("event", 0)
     sources = records_by_id(conn, "source", entity.sources)
     mentions = {
         kind: (
@@ -233,10 +241,7 @@ def _define(
                 f"target_id = ?) AND +r.kind = ? ORDER BY {order} LIMIT ?",
                 (entity.id, kind, DEFINE_MENTIONS),
             ),
-            conn.execute(
-                "SELECT count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
-                "WHERE l.target = 'entity' AND l.target_id = ? AND r.kind = ?", (entity.id, kind)
-            ).fetchone()[0],
+            counts.get(kind, 0),
         )
         for kind, order in (("faq", "r.rid"), ("briefing", "r.sort_key DESC, r.rid DESC"))
     }
