@@ -101,8 +101,9 @@ def _leave(code: int, entry: bool) -> NoReturn:
     elsewhere (tests, a program using `main`), it raises SystemExit."""
     if entry:
         try:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:  # None: the descriptor was closed at start
+                    stream.flush()
         except (OSError, ValueError):
             sys.exit(code)  # the interpreter's own exit says what went wrong
         import os
