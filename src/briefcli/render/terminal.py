@@ -60,7 +60,6 @@ from briefcli.render.layout import (
     truncate,
     wrap_text,
 )
-from briefcli.render.views import PROFILE_LABELS, profile_fields
 from briefcli.text import split_marks, visible
 
 TYPE_CHECKING = False
@@ -312,6 +311,9 @@ class TerminalRenderer:
         self._emit(lines)
 
     def _definition(self, d: Definition, number: int | None) -> None:
+        # Here, not at the top: a timeline, a search or a briefing shows no profile.
+        from briefcli.render.views import PROFILE_LABELS, profile_fields
+
         e = d.entity
         title = [Span(f"{number}. ", HEADING)] if number is not None else []
         title += [_t(entity_label(e), TITLE), Span("  "), _t(e.id, ID)]
