@@ -62,21 +62,8 @@ def _fingerprint() -> str:
     return digest(b"\0".join(parts))
 
 
-_VERSION: list[str] = []
-
-
-def index_version() -> str:
-    """The version an index must have to be read: an index made by another version of
-    brief, or by other reading code, is rebuilt. (Found on first use, not at import.)"""
-    if not _VERSION:
-        _VERSION.append(f"{__version__}/{_fingerprint()}")
-    return _VERSION[0]
-
-
-def __getattr__(name: str) -> str:
-    if name == "INDEX_VERSION":  # the module's constant of old, found when first asked
-        return index_version()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# An index made by another version of brief, or by other reading code, is rebuilt.
+INDEX_VERSION = f"{__version__}/{_fingerprint()}"
 
 SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
@@ -147,7 +134,7 @@ def open_index(
                 f"cannot use the cache at {cache_dir} ({exc}); answering without it"
             )
     conn = sqlite3.connect(":memory:")
-    create(conn, index_version())
+    create(conn, INDEX_VERSION)
     update(conn, stamps, report)
     report.location = ":memory:"
     return conn
@@ -230,7 +217,7 @@ def _reader(target: str) -> sqlite3.Connection | None:
             raise CacheUnavailable(str(exc)) from None
         discard_index(target)
         return None
-    if row is None or row[0] != index_version():
+    if row is None or row[0] != INDEX_VERSION:
         conn.close()
         discard_index(target)
         return None
@@ -306,7 +293,7 @@ def _build(target_path: str, stamps: list[FileStamp], report: BuildReport) -> bo
                 conn.execute("PRAGMA journal_mode = OFF")
                 conn.execute("PRAGMA synchronous = OFF")
                 report.rebuilt = True
-                create(conn, index_version())
+                create(conn, INDEX_VERSION)
                 update(conn, stamps, report)
                 conn.commit()
                 # WAL from now on; in exclusive locking mode the switch needs no -shm.
