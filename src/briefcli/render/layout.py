@@ -36,7 +36,6 @@ Line = list[Span]
 
 # Signs the renderers draw themselves (rules, boxes, bullets, dashes), a cell each.
 _DRAWN = frozenset("–—‘’“”•…·─│╭╮╰╯")
-_LATIN_OR_DRAWN = _DRAWN | frozenset(map(chr, range(0x300)))
 
 
 def _char_cells(c: str) -> int:
@@ -54,9 +53,9 @@ def _char_cells(c: str) -> int:
 def cell_len(text: str) -> int:
     """The columns `text` takes in a terminal (wide East Asian characters take two,
     combining marks none)."""
-    if text.isascii() or (max(text) < "\u0300" and "\xad" not in text):
+    if text.isascii():
         return len(text)
-    if not set(text) - _LATIN_OR_DRAWN:
+    if max(set(text) - _DRAWN, default="") < "\u0300":  # Latin and drawn signs only
         return len(text) - text.count("\xad")
     # Each character measured once: the ASCII ones (a cell each) counted by the codec.
     cells = len(text.encode("ascii", "ignore"))
