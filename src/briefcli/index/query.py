@@ -148,7 +148,9 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
     # an edit gets new row ids, and the answer must not depend on the index's history.
     for copies in senses.values():
         copies.sort(key=lambda item: (item[1].path, item[1].line))
-    links = _links_to_each(conn, [e.id for copies in senses.values() for _, e in copies])
+    # How much links to each sense orders the senses; one sense needs no order.
+    links = (_links_to_each(conn, [e.id for copies in senses.values() for _, e in copies])
+             if len(senses) > 1 else {})
 
     def weight(item: tuple[tuple[int, str, str], list[tuple[int, Entity]]]) -> tuple[Any, ...]:
         (order, _, _), copies = item
