@@ -184,6 +184,7 @@ def _term_hits(
 # The total still counts every match.
 RANK_ALL = 3000
 
+
 def _prefix_terms(expression: str) -> list[tuple[int, int, str]]:
     """(start, stop, word) of each prefix term `"word"*` of an expression made by
     `fts_queries` (quotes inside a term doubled), as `re.finditer(r'"((?:[^"]|"")+)"\\*',
