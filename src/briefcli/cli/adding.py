@@ -41,8 +41,8 @@ def open_known(env: Environment, given: list[str], output: Path) -> Opened | Non
 
     target = _absolute(env, output)
     paths = data_paths(given, env.environ, env.config.data)
-    kept = [p for p in paths
-            if p.exists() or os.path.realpath(_absolute(env, p)) != os.path.realpath(target)]
+    kept = [p for p in paths if os.path.exists(p)
+            or os.path.realpath(_absolute(env, Path(p))) != os.path.realpath(target)]
     if not kept:
         return None
     return open_knowledge(env, [str(p) for p in kept], check=False, quiet=target.parent)

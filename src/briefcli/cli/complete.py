@@ -30,10 +30,6 @@ of a truncated list.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
-
-# typing at run time: Typer reads the completers' signatures (annotations evaluated).
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from briefcli.cli.grammar import (
     BRIEFINGS,
@@ -53,9 +49,13 @@ from briefcli.cli.grammar import (
     Command,
     choices,
 )
+from briefcli.typed import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # sqlite3 is imported only when the index is read
     import sqlite3
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from typing import Any, TextIO
 
 COMPLETE_VAR = "_BRIEF_COMPLETE"
 SMALL_KNOWLEDGE = 64 * 1024  # bytes of knowledge files indexed on a TAB, at most (5x bundled)
@@ -126,30 +126,67 @@ def _open_quote(word: str) -> str:
     """The quote (' or ") a word typed in bash starts with and does not close."""
     if word[:1] not in ("'", '"'):
         return ""
-    import shlex
-
-    try:
-        shlex.split(word)
-    except ValueError:
-        return word[0]
-    return ""
+    return word[0] if shell_words(word)[1] else ""
 
 
 def split_arg_string(string: str) -> list[str]:
     """Words as a shell splits them, an unfinished quote or escape kept as it is (the
     rule of Click's `split_arg_string`, which Typer's classes use)."""
-    import shlex
+    return shell_words(string)[0]
 
-    lex = shlex.shlex(string, posix=True)
-    lex.whitespace_split = True
-    lex.commenters = ""
-    out = []
-    try:
-        for token in lex:
-            out.append(token)
-    except ValueError:
-        out.append(lex.token)
-    return out
+
+_BLANKS = " \t\r\n"
+_QUOTES = "'\""
+
+
+def shell_words(string: str) -> tuple[list[str], bool]:
+    """The words of `string` as `shlex.shlex(string, posix=True)` reads them with
+    `whitespace_split` and no comments, and whether it ended inside a quote or after an
+    escape (shlex's ValueError; the unfinished word is kept, as Click keeps it). Written
+    out here: `shlex` imports `re`, a fifth of a TAB's time. A test holds it to shlex."""
+    words: list[str] = []
+    token = ""  # a word is kept even when empty: '' is a word
+    state = " "  # " " between words, "a" in one, a quote or "\\" after one
+    escaped = " "  # the state an escape returns to
+    for c in string:
+        if state == " ":
+            if c in _BLANKS:
+                continue
+            if c == "\\":
+                escaped, state = "a", c
+            elif c in _QUOTES:
+                state = c
+            else:
+                token, state = c, "a"
+        elif state == "a":
+            if c in _BLANKS:
+                words.append(token)
+                token, state = "", " "
+            elif c in _QUOTES:
+                state = c
+            elif c == "\\":
+                escaped, state = "a", c
+            else:
+                token += c
+        elif state == "\\":
+            # In double quotes only the quote and the escape itself are escaped.
+            if escaped == '"' and c not in ('"', "\\"):
+                token += "\\"
+            token += c
+            state = escaped
+        else:  # in quotes
+            if c == state:
+                state = "a"
+            elif c == "\\" and state == '"':
+                escaped, state = state, c
+            else:
+                token += c
+    if state == "a":
+        words.append(token)
+    elif state != " ":
+        words.append(token)
+        return words, True
+    return words, False
 
 
 def _joined(words: list[str]) -> list[str]:
@@ -375,21 +412,20 @@ def _offer(values: Iterator[str], incomplete: str) -> list[str]:
 def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | None:
     """A connection to the index of the knowledge, by the rules of the module doc."""
     from briefcli.cli.environment import Environment
-    from briefcli.index.cache import index_file
     from briefcli.index.lookups import knowledge_size
-    from briefcli.index.sqlite import sqlite3
+    from briefcli.index.sqlite import file_uri, index_path, sqlite3
     from briefcli.knowledge.sources import data_paths
 
     variables = dict(environ)
     env = Environment(environ=variables)
     paths = data_paths(data, variables, env.config.data)  # a bad config: no candidates
-    cache_dir = env.cache_dir()
-    target = index_file(cache_dir, paths)
-    if target.exists():
+    cache_dir = env.cache_folder()
+    target = index_path(cache_dir, paths)
+    if os.path.exists(target):
         # Read-only, never waiting long for a lock; without locks (immutable, ignoring a
         # log not yet merged) where even that cannot be had. Stale answers are fine here.
         for mode in ("mode=ro", "immutable=1"):
-            conn = sqlite3.connect(f"{target.as_uri()}?{mode}", uri=True, timeout=0.2)
+            conn = sqlite3.connect(f"{file_uri(target)}?{mode}", uri=True, timeout=0.2)
             try:
                 size = knowledge_size(conn)
             except sqlite3.Error:
@@ -410,7 +446,7 @@ def _index(data: list[str], environ: Mapping[str, str]) -> sqlite3.Connection | 
         return None
 
 
-def _small(paths: Sequence[os.PathLike[str]]) -> bool:
+def _small(paths: Sequence[str | os.PathLike[str]]) -> bool:
     """Whether the knowledge files under `paths` hold at most SMALL_KNOWLEDGE bytes;
     stops reading folders as soon as they hold more."""
     from briefcli.knowledge.sources import SUFFIXES
@@ -477,14 +513,17 @@ def _ids(conn: sqlite3.Connection, kinds: tuple[str, ...], incomplete: str) -> I
 
 def autocompletion(completer: str) -> Callable[..., list[str]]:
     """An `autocompletion=` callback for a Typer argument or option: the same values
-    `answer()` gives, with the --data paths and the environment of the call."""
+    `answer()` gives, with the --data paths and the environment of the call. (Typer
+    evaluates its annotations: they name builtins only, so that this module needs no
+    `typing` at run time.)"""
 
-    def complete(ctx: Any, incomplete: str) -> list[str]:  # Typer passes ctx by its name
+    def complete(ctx: object, incomplete: str) -> list[str]:  # Typer passes ctx by its name
         data: list[str] = []
-        chain = []
-        while ctx is not None:
-            chain.append(ctx)
-            ctx = ctx.parent
+        chain: list[Any] = []
+        node: Any = ctx
+        while node is not None:
+            chain.append(node)
+            node = node.parent
         for each in reversed(chain):  # --data before the command, then after it
             data += list(each.params.get("data") or ())
         env = getattr(chain[-1].obj, "env", None) if chain else None

@@ -24,15 +24,14 @@ and the TOML reader only when there is a file to read.
 from __future__ import annotations
 
 import os
-import re
 import sys
-from collections.abc import Mapping
-from pathlib import Path
 
 from briefcli.problems import BriefError, ExitCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
     from typing import Any
 
     from briefcli.cli.environment import Environment
@@ -46,54 +45,65 @@ class Config:
     """What the configuration file sets; None where it sets nothing. (A plain class: a
     NamedTuple would cost every call, the lean path's included, its creation.)"""
 
-    __slots__ = ("path", "data", "pager", "color", "width")
+    __slots__ = ("location", "data", "pager", "color", "width")
 
     def __init__(
-        self, path: Path | None = None, data: tuple[str, ...] | None = None,
+        self, location: str | None = None, data: tuple[str, ...] | None = None,
         pager: str | bool | None = None, color: str | None = None, width: int | None = None,
     ) -> None:
-        self.path = path  # the file in use, or None
+        self.location = location  # the file in use, or None
         self.data = data  # absolute paths
         self.pager = pager  # a command, False (never page) or True (the default)
         self.color = color  # one of COLORS
         self.width = width
 
+    @property
+    def path(self) -> Path | None:
+        """The file in use as a Path, or None."""
+        from pathlib import Path
+
+        return None if self.location is None else Path(self.location)
+
 
 class ConfigError(BriefError):
     """A configuration file that cannot be used; the message is `PATH:LINE:COL: error: ...`."""
 
-    def __init__(self, path: Path | str, line: int, col: int, message: str) -> None:
+    def __init__(self, path: str, line: int, col: int, message: str) -> None:
         where = f"{path}:{line}:{col}" if line else str(path)
         text = f"{where}: error: {message}".replace("\r", "\\r").replace("\n", "\\n")
         super().__init__(text, ExitCode.USAGE)
 
 
 def _home(environ: Mapping[str, str]) -> str:
-    return environ.get("HOME") or str(Path.home())
+    return environ.get("HOME") or os.path.expanduser("~")
 
 
-def config_path(environ: Mapping[str, str], cwd: str | None) -> tuple[Path | None, bool]:
-    """The configuration file to read and whether it was named (BRIEF_CONFIG): a named
-    file must exist; the default one is read only when it does."""
+def config_path(environ: Mapping[str, str], cwd: str | None) -> tuple[str | None, bool]:
+    """The configuration file to read (spelled as `pathlib` spells it) and whether it
+    was named (BRIEF_CONFIG): a named file must exist; the default one is read only
+    when it does."""
+    from briefcli.knowledge.sources import clean_path
+
     if "BRIEF_CONFIG" in environ:
         named = environ["BRIEF_CONFIG"]
         if not named.strip():
             return None, True
-        path = Path(named)
+        path = named
         if named == "~" or named.startswith("~/"):
-            path = Path(_home(environ) + named[1:])
-        if not path.is_absolute():
-            path = Path(cwd or os.sep) / path
-        return path, True
+            path = _home(environ) + named[1:]
+        if not os.path.isabs(path):
+            path = os.path.join(cwd or os.sep, path)
+        return clean_path(path), True
     if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         # The XDG rule, as platformdirs applies it, without importing platformdirs.
         base = environ.get("XDG_CONFIG_HOME", "").strip()
         if not os.path.isabs(base):
             base = os.path.join(_home(environ), ".config")
-        return Path(base) / "brief" / "config.toml", False
+        return clean_path(os.path.join(base, "brief", "config.toml")), False
     from platformdirs import user_config_dir
 
-    return Path(user_config_dir("brief", appauthor=False)) / "config.toml", False
+    return clean_path(os.path.join(user_config_dir("brief", appauthor=False),
+                                   "config.toml")), False
 
 
 def load_config(environ: Mapping[str, str], cwd: str | None) -> Config:
@@ -102,7 +112,8 @@ def load_config(environ: Mapping[str, str], cwd: str | None) -> Config:
     if path is None:
         return Config()
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read()
     except FileNotFoundError:
         if not named:
             return Config()
@@ -119,7 +130,7 @@ _AT = r"\s*\(at line (\d+), column (\d+)\)\s*$"
 _AT_END = r"\s*\(at end of document\)\s*$"
 
 
-def parse_config(raw: bytes, path: Path, home: str) -> Config:
+def parse_config(raw: bytes, path: str, home: str) -> Config:
     """The configuration written in `raw` (the bytes of the file at `path`)."""
     try:
         text = raw.decode("utf-8-sig")
@@ -136,6 +147,8 @@ def parse_config(raw: bytes, path: Path, home: str) -> Config:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        import re
+
         message = str(exc).split("\n")[0]
         at = re.search(_AT, message)
         if at is not None:
@@ -153,6 +166,8 @@ def parse_config(raw: bytes, path: Path, home: str) -> Config:
 def _place(text: str, key: str, value: bool) -> tuple[int, int]:
     """The line and column of `key` in the file (of its value when `value`), for a
     message; (1, 1) when it cannot be found."""
+    import re
+
     quoted = re.escape(key)
     pattern = re.compile(
         rf"^(?P<lead>[ \t]*(?:\[[ \t]*)?)(?:{quoted}|\"{quoted}\"|'{quoted}')"
@@ -178,7 +193,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _read_table(table: dict[str, Any], text: str, path: Path, home: str) -> Config:
+def _read_table(table: dict[str, Any], text: str, path: str, home: str) -> Config:
     for key in table:
         if key not in KEYS:
             line, col = _place(text, key, False)
@@ -200,7 +215,7 @@ def _read_table(table: dict[str, Any], text: str, path: Path, home: str) -> Conf
             isinstance(item, str) and item.strip() for item in items
         ):
             raise wrong("data", "a path or a list of paths (text, not empty)")
-        data = tuple(_data_path(item, path.parent, home) for item in items)
+        data = tuple(_data_path(item, os.path.dirname(path), home) for item in items)
     pager: str | bool | None = None
     if "pager" in table:
         pager = table["pager"]
@@ -222,13 +237,14 @@ def _read_table(table: dict[str, Any], text: str, path: Path, home: str) -> Conf
     return Config(path, data, pager, color, width)
 
 
-def _data_path(item: str, folder: Path, home: str) -> str:
+def _data_path(item: str, folder: str, home: str) -> str:
     """A data path of the file: `~` is the home folder, a relative path is relative to
     the file's folder."""
+    from briefcli.knowledge.sources import clean_path
+
     if item == "~" or item.startswith(("~/", "~" + os.sep)):
         item = home + item[1:]
-    path = Path(item)
-    return str(path if path.is_absolute() else folder / path)
+    return clean_path(item if os.path.isabs(item) else os.path.join(folder, item))
 
 
 def config_failure(env: Environment) -> int | None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import io
 import os
-import shlex
-from collections.abc import Mapping
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import TextIO
 
 DEFAULT = "less -R"
@@ -37,6 +36,8 @@ def pager_command(
         return None
     else:
         text = configured if isinstance(configured, str) else DEFAULT
+    import shlex  # only for a terminal: a lookup in a pipe does not pay for it
+
     try:
         argv = shlex.split(text)
     except ValueError:

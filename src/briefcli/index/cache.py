@@ -21,34 +21,45 @@ One SQLite file per set of data paths, in the user's cache folder, in WAL journa
 from __future__ import annotations
 
 import os
-import zlib
-from pathlib import Path
 
 from briefcli import __version__
-from briefcli.index.sqlite import sqlite3
-from briefcli.index.store import DDL, INDEXES, BuildReport, changes, create, update
+from briefcli.index.sqlite import digest, file_uri, index_path, sqlite3
+from briefcli.index.store import (
+    DDL,
+    INDEXES,
+    RECORD_FORMAT,
+    BuildReport,
+    changes,
+    create,
+    update,
+)
 from briefcli.knowledge.sources import FileStamp, knowledge_files
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
 
-def _digest(data: bytes) -> str:
-    """A 64-bit checksum as hex: enough to tell versions and path sets apart, and cheap
-    to import (hashlib alone costs more than a warm query)."""
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    Paths = Sequence[str | os.PathLike[str]]
 
 
 def _fingerprint() -> str:
-    """What an index depends on: its layout and the code that reads knowledge files."""
-    here = Path(__file__).parents[1]
-    parts = [DDL.encode(), INDEXES.encode()]
+    """What an index depends on: its layout, the format its records are stored in and
+    the code that reads knowledge files, known by each file's size and modification time
+    (as the interpreter knows its compiled files: reading and checksumming the files
+    cost every call a fifth of a millisecond)."""
+    here = os.path.dirname(os.path.dirname(__file__))
+    parts = [DDL.encode(), INDEXES.encode(), b"marshal %d" % RECORD_FORMAT]
     for module in (
         "knowledge/yamlread.py", "knowledge/checker.py", "knowledge/rules.py",
         "knowledge/model.py", "knowledge/dates.py", "text.py", "index/store.py",
     ):
         try:
-            parts.append((here / module).read_bytes())
+            st = os.stat(os.path.join(here, module))
+            parts.append(b"%s %d %d" % (module.encode(), st.st_size, st.st_mtime_ns))
         except OSError:
             parts.append(module.encode())
-    return _digest(b"\0".join(parts))
+    return digest(b"\0".join(parts))
 
 
 # An index made by another version of brief, or by other reading code, is rebuilt.
@@ -81,14 +92,14 @@ class CacheUnavailable(Exception):
     """The cache folder cannot hold an index; answer from memory instead."""
 
 
-def index_file(cache_dir: Path, paths: list[Path]) -> Path:
-    """The index file for a set of data paths: one per set of files, however the paths
-    are spelled (relative or absolute, through links, in any order, repeated)."""
-    key = "\0".join(sorted({os.path.realpath(p) for p in paths}))
-    return cache_dir / f"index-{_digest(key.encode('utf-8', 'surrogateescape'))}.sqlite"
+def index_file(cache_dir: str | os.PathLike[str], paths: Paths) -> Path:
+    """`index_path` as a Path."""
+    from pathlib import Path
+
+    return Path(index_path(cache_dir, paths))
 
 
-def discard_index(target: Path) -> None:
+def discard_index(target: str | os.PathLike[str]) -> None:
     """Remove an index file and its side files.
 
     The index goes first: a run that has it open keeps reading it (and its side files)
@@ -104,7 +115,7 @@ def discard_index(target: Path) -> None:
 
 
 def open_index(
-    paths: list[Path], cache_dir: Path | None, report: BuildReport | None = None
+    paths: Paths, cache_dir: str | os.PathLike[str] | None, report: BuildReport | None = None
 ) -> sqlite3.Connection:
     """A connection to an up-to-date index of the knowledge under `paths`, in a read
     transaction (one consistent state for the whole call).
@@ -115,7 +126,7 @@ def open_index(
     stamps = knowledge_files(paths)
     report.stamps = stamps
     if cache_dir is not None:
-        target = index_file(cache_dir, paths)
+        target = index_path(cache_dir, paths)
         try:
             return _open_cached(target, stamps, report)
         except CacheUnavailable as exc:
@@ -132,7 +143,7 @@ def open_index(
 ATTEMPTS = 3  # builds placed and lost to other runs before giving up on the cache
 
 
-def _open_cached(target: Path, stamps: list[FileStamp], report: BuildReport) -> sqlite3.Connection:
+def _open_cached(target: str, stamps: list[FileStamp], report: BuildReport) -> sqlite3.Connection:
     try:
         return _open_or_build(target, stamps, report)
     except OSError as exc:  # a file that could not be removed, a folder that is a file
@@ -140,7 +151,7 @@ def _open_cached(target: Path, stamps: list[FileStamp], report: BuildReport) -> 
 
 
 def _open_or_build(
-    target: Path, stamps: list[FileStamp], report: BuildReport
+    target: str, stamps: list[FileStamp], report: BuildReport
 ) -> sqlite3.Connection:
     for _ in range(ATTEMPTS):
         conn = _reader(target)
@@ -148,7 +159,7 @@ def _open_or_build(
             try:
                 if changes(conn, stamps) is not None:
                     _update_in_place(conn, stamps, report)
-                    _prune(target.parent, keep=target)
+                    _prune(os.path.dirname(target), keep=target)
             except sqlite3.DatabaseError as exc:
                 conn.close()
                 if not is_damage(exc):
@@ -165,19 +176,19 @@ def _open_or_build(
             conn = _reader(target)
             if conn is not None:  # just built from `stamps`: current
                 report.location = str(target)
-                _prune(target.parent, keep=target)
+                _prune(os.path.dirname(target), keep=target)
                 return conn
         # Another run placed its index first (or removed ours): take it from the top.
     raise CacheUnavailable("the index was replaced by other runs while this one built it")
 
 
-def _reader(target: Path) -> sqlite3.Connection | None:
+def _reader(target: str) -> sqlite3.Connection | None:
     """The index at `target` in a read transaction, or None when there is none to use:
     absent, damaged or made by other code (those two are removed)."""
     try:
-        conn = sqlite3.connect(f"{target.as_uri()}?mode=rw", uri=True, timeout=LOCK_WAIT)
+        conn = sqlite3.connect(f"{file_uri(target)}?mode=rw", uri=True, timeout=LOCK_WAIT)
     except sqlite3.OperationalError:
-        if not target.exists():
+        if not os.path.exists(target):
             # Side files without their index (it was deleted by hand, or by a rerun
             # after damage) would be taken for the log of the next index built here.
             for suffix in SIDE_FILES:
@@ -224,7 +235,7 @@ class _Immutable(sqlite3.Connection):
     """A connection to an index read as a plain file: never updated."""
 
 
-def _immutable(target: Path) -> sqlite3.Connection:
+def _immutable(target: str) -> sqlite3.Connection:
     """The index read as a plain file, without locks or side files. Only when no log is
     pending: what a log holds is missing from the file itself."""
     try:
@@ -234,7 +245,7 @@ def _immutable(target: Path) -> sqlite3.Connection:
     if pending:
         raise CacheUnavailable("the index has a pending log and its folder is read-only")
     try:
-        return sqlite3.connect(f"{target.as_uri()}?immutable=1", uri=True, factory=_Immutable)
+        return sqlite3.connect(f"{file_uri(target)}?immutable=1", uri=True, factory=_Immutable)
     except sqlite3.OperationalError as exc:  # not even readable
         raise CacheUnavailable(str(exc)) from None
 
@@ -261,11 +272,13 @@ def _update_in_place(
     _begin_read(conn)
 
 
-def _build(target: Path, stamps: list[FileStamp], report: BuildReport) -> bool:
+def _build(target_path: str, stamps: list[FileStamp], report: BuildReport) -> bool:
     """Build an index of `stamps` into a temporary file and place it at `target`;
     False when another run placed one first (this one is then dropped)."""
     import tempfile
+    from pathlib import Path
 
+    target = Path(target_path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name[:40]}-", suffix=".tmp",
@@ -303,7 +316,7 @@ def _build(target: Path, stamps: list[FileStamp], report: BuildReport) -> bool:
         raise CacheUnavailable(exc.strerror or str(exc)) from None
 
 
-def _place(tmp: Path, target: Path) -> bool:
+def _place(tmp: str | os.PathLike[str], target: str | os.PathLike[str]) -> bool:
     """Give `tmp` the name `target` unless a file has that name already."""
     import errno
 
@@ -322,7 +335,7 @@ UNUSED_DAYS = 30  # an index not rebuilt or updated for this long is removed
 STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a run that was killed
 
 
-def _prune(cache_dir: Path, keep: Path) -> None:
+def _prune(cache_dir: str, keep: str) -> None:
     """Remove the indexes no run has brought up to date for UNUSED_DAYS (knowledge that
     moved or is no longer used; a live one is rebuilt at its next use), with their side
     files, and the temporary files of runs that were killed while building."""
@@ -349,7 +362,7 @@ def _prune(cache_dir: Path, keep: Path) -> None:
         try:
             if now - _last_write(entry.path) > limit:
                 if name.endswith(".sqlite"):
-                    discard_index(Path(entry.path))
+                    discard_index(entry.path)
                 else:
                     os.unlink(entry.path)
         except OSError:

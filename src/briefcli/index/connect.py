@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
-from pathlib import Path
 
-from briefcli.cli.environment import Environment
 from briefcli.index.sqlite import sqlite3
 from briefcli.problems import BriefError, KnowledgeError
 from briefcli.text import visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefcli.cli.environment import Environment
 
 PROGRESS_AFTER = 1.0  # seconds of indexing before progress is shown
 
@@ -64,19 +67,20 @@ def progress(env: Environment) -> Callable[[int, int], None] | None:
 
 def open_knowledge(
     env: Environment, data: list[str], *, check: bool = True, strict: bool = False,
-    probe: bool = False, quiet: Path | None = None,
+    probe: bool = False, quiet: str | os.PathLike[str] | None = None,
 ) -> Opened:
     """The index of the knowledge. With `check`, knowledge with errors gets one warning
     (the answers come from the valid records), or is refused with `strict`. With
     `probe`, raises Fallback where a message would be written or an index built. The
     folder `quiet` (where a command is about to write knowledge) may hold none yet."""
-    from briefcli.index.cache import index_file, open_index
+    from briefcli.index.cache import open_index
+    from briefcli.index.sqlite import index_path
     from briefcli.index.store import BuildReport, error_count, has_errors, stored_problems, unread
     from briefcli.knowledge.sources import MissingPath, data_paths, empty_folders
 
     paths = data_paths(data, env.environ, env.config.data)
-    cache_dir = env.cache_dir()
-    if probe and not index_file(cache_dir, paths).exists():
+    cache_dir = env.cache_folder()
+    if probe and not os.path.exists(index_path(cache_dir, paths)):
         raise Fallback("no index yet")
     report = BuildReport()
     report.progress = progress(env)  # an update after a large edit shows progress too

@@ -8,11 +8,10 @@ Completion calls these on a TAB, so nothing is imported here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Iterable, Iterator
     from typing import Any
 
 
@@ -123,10 +122,13 @@ def ids_between(conn: sqlite3.Connection, kind: str, low: str, high: str) -> Ite
     ))
 
 
-def every_record(conn: sqlite3.Connection) -> Iterator[tuple[str, str, int, str, int]]:
-    """(kind, stored data, its checksum, path, line) of every record, in file order."""
+def every_record(
+    conn: sqlite3.Connection,
+) -> Iterator[tuple[str, bytes, int, str, int, str]]:
+    """(kind, stored fields, their checksum, path, line, the fields as JSON) of every
+    record, in file order."""
     yield from conn.execute(
-        "SELECT r.kind, r.data, r.crc, f.path, r.line FROM records r "
+        "SELECT r.kind, r.packed, r.crc, f.path, r.line, r.data FROM records r "
         "JOIN files f USING (fid) ORDER BY r.rid"
     )
 

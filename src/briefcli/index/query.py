@@ -6,7 +6,6 @@ a miss raises `NotFound` carrying what to suggest instead. Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import chain
 
 from briefcli.index.sqlite import sqlite3
@@ -33,6 +32,7 @@ from briefcli.typed import cast
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 MATCH_ORDER = {"acronym": 0, "name": 1, "alias": 2, "id": 3}
@@ -55,23 +55,27 @@ class NotFound(BriefError):
 
 
 def _records(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-    """Records from rows of (kind, data, path, line)."""
+    """Records from rows of (kind, packed fields, their checksum, path, line)."""
     return [
-        record_from_data(kind, load_record(data, crc), path, line)
-        for kind, data, crc, path, line in conn.execute(sql, tuple(params))
+        record_from_data(kind, load_record(data, packed, crc), path, line)
+        for kind, data, packed, crc, path, line in conn.execute(sql, tuple(params))
     ]
 
 
 _SELECT = (
-    "SELECT r.kind, r.data, r.crc, f.path, r.line FROM records r JOIN files f USING (fid)"
+    "SELECT r.kind, r.data, r.packed, r.crc, f.path, r.line FROM records r JOIN files f USING (fid)"
 )
 
 
 def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> list[Any]:
     """Records of one kind by id, in the order the ids are given, unknown ids skipped."""
     wanted = list(dict.fromkeys(ids))
-    if not wanted:
-        return []
+    found = _by_id(conn, kind, wanted)
+    return [found[i] for i in wanted if i in found]
+
+
+def _by_id(conn: sqlite3.Connection, kind: str, wanted: list[str]) -> dict[str, Any]:
+    """id -> the first record of one kind with that id, for the ids found."""
     found: dict[str, Any] = {}
     for chunk, marks in batches(wanted):
         for record in _records(
@@ -79,7 +83,7 @@ def records_by_id(conn: sqlite3.Connection, kind: str, ids: Iterable[str]) -> li
             [kind, *chunk],
         ):
             found.setdefault(record.id, record)
-    return [found[i] for i in wanted if i in found]
+    return found
 
 
 def all_records(conn: sqlite3.Connection) -> list[Any]:
@@ -87,9 +91,9 @@ def all_records(conn: sqlite3.Connection) -> list[Any]:
     from briefcli.knowledge.checker import RecordRow
 
     return [
-        RecordRow(kind, rid, line, col, load_record(data, crc), sort_key, end_key)
-        for kind, rid, line, col, data, crc, sort_key, end_key in conn.execute(
-            "SELECT r.kind, r.id, r.line, r.col, r.data, r.crc, r.sort_key, r.end_key "
+        RecordRow(kind, rid, line, col, load_record(data, packed, crc), sort_key, end_key)
+        for kind, rid, line, col, data, packed, crc, sort_key, end_key in conn.execute(
+            "SELECT r.kind, r.id, r.line, r.col, r.data, r.packed, r.crc, r.sort_key, r.end_key "
             "FROM records r JOIN files f USING (fid) ORDER BY f.path, r.rid"
         )
     ]
@@ -130,12 +134,13 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
             best[rid] = fname
     senses: dict[tuple[int, str, str], list[tuple[int, Entity]]] = {}
     for chunk, marks in batches(best):
-        for rid, kind, data, crc, path, line in conn.execute(
-            "SELECT r.rid, r.kind, r.data, r.crc, f.path, r.line FROM records r JOIN files f "
-            f"USING (fid) WHERE r.rid IN ({marks}) ORDER BY r.rid",
+        for rid, kind, data, packed, crc, path, line in conn.execute(
+            "SELECT r.rid, r.kind, r.data, r.packed, r.crc, f.path, r.line "
+            f"FROM records r JOIN files f USING (fid) WHERE r.rid IN ({marks}) ORDER BY r.rid",
             chunk,
         ):
-            entity = cast(Entity, record_from_data(kind, load_record(data, crc), path, line))
+            fields = load_record(data, packed, crc)
+            entity = cast(Entity, record_from_data(kind, fields, path, line))
             key = (MATCH_ORDER[best[rid]], term_key(entity.acronym or ""), term_key(entity.name))
             senses.setdefault(key, []).append((rid, entity))
 
@@ -143,7 +148,9 @@ def find_terms(conn: sqlite3.Connection, term: str) -> list[Definition]:
     # an edit gets new row ids, and the answer must not depend on the index's history.
     for copies in senses.values():
         copies.sort(key=lambda item: (item[1].path, item[1].line))
-    links = _links_to_each(conn, [e.id for copies in senses.values() for _, e in copies])
+    # How much links to each sense orders the senses; one sense needs no order.
+    links = (_links_to_each(conn, [e.id for copies in senses.values() for _, e in copies])
+             if len(senses) > 1 else {})
 
     def weight(item: tuple[tuple[int, str, str], list[tuple[int, Entity]]]) -> tuple[Any, ...]:
         (order, _, _), copies = item
@@ -210,8 +217,10 @@ def _define(
         )
     ]
     shown = referrers[:DEFINE_REFERRERS]
-    related = records_by_id(conn, "entity", list(entity.related))
-    referring = records_by_id(conn, "entity", shown)
+    # What it links to and what links to it, in one query: entities both.
+    entities = _by_id(conn, "entity", list(dict.fromkeys([*entity.related, *shown])))
+    related = [entities[i] for i in dict.fromkeys(entity.related) if i in entities]
+    referring = [entities[i] for i in dict.fromkeys(shown) if i in entities]
     events = _records(
         conn,
         f"{_SELECT} WHERE r.rid IN (SELECT rid FROM links WHERE target = 'entity' AND "
@@ -219,10 +228,12 @@ def _define(
         (entity.id, DEFINE_EVENTS),
     )
     events.reverse()
-    all_events = conn.execute(
-        "SELECT count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
-        "WHERE l.target = 'entity' AND l.target_id = ? AND r.kind = 'event'", (entity.id,)
-    ).fetchone()[0]
+    counts = dict(conn.execute(  # the events, FAQs and briefings that name it
+        "SELECT r.kind, count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
+        "WHERE l.target = 'entity' AND l.target_id = ? "
+        "AND r.kind IN ('event', 'faq', 'briefing') GROUP BY r.kind", (entity.id,)
+    ))
+    all_events = counts.get("event", 0)
     sources = records_by_id(conn, "source", entity.sources)
     mentions = {
         kind: (
@@ -232,10 +243,7 @@ def _define(
                 f"target_id = ?) AND +r.kind = ? ORDER BY {order} LIMIT ?",
                 (entity.id, kind, DEFINE_MENTIONS),
             ),
-            conn.execute(
-                "SELECT count(DISTINCT l.rid) FROM links l JOIN records r USING (rid) "
-                "WHERE l.target = 'entity' AND l.target_id = ? AND r.kind = ?", (entity.id, kind)
-            ).fetchone()[0],
+            counts.get(kind, 0),
         )
         for kind, order in (("faq", "r.rid"), ("briefing", "r.sort_key DESC, r.rid DESC"))
     }
@@ -483,11 +491,11 @@ def list_records(
     if what == "tags":
         counts: dict[str, int] = {}
         shown: dict[str, str] = {}
-        for data, crc in conn.execute(
-            "SELECT data, crc FROM records WHERE kind IN ('entity', 'event') "
+        for data, packed, crc in conn.execute(
+            "SELECT data, packed, crc FROM records WHERE kind IN ('entity', 'event') "
             "AND rid IN (SELECT rid FROM tags)"
         ):
-            for name in dict.fromkeys(load_record(data, crc).get("tags", ())):
+            for name in dict.fromkeys(load_record(data, packed, crc).get("tags", ())):
                 key = fold(name)
                 counts[key] = counts.get(key, 0) + 1
                 shown.setdefault(key, name)
@@ -496,7 +504,7 @@ def list_records(
             raise NotFound("the knowledge holds no tags")
         return Listing(what, ("tag", "records"), rows)
     record_kind, fields, order = _LISTED[what]
-    sql = "SELECT r.data, r.crc FROM records r WHERE r.kind = ?"
+    sql = "SELECT r.data, r.packed, r.crc FROM records r WHERE r.kind = ?"
     params: list[Any] = [record_kind]
     if tag is not None:
         sql += " AND r.rid IN (SELECT rid FROM tags WHERE key = ?)"
@@ -508,8 +516,8 @@ def list_records(
     )
     wanted = fold(kind) if kind is not None else None
     out = []
-    for data, crc in conn.execute(sql, params):
-        record = load_record(data, crc)
+    for data, packed, crc in conn.execute(sql, params):
+        record = load_record(data, packed, crc)
         if wanted is not None and fold(record.get("kind") or "") != wanted:
             continue
         out.append((record["id"], *(str(record.get(f) or "") for f in fields)))

@@ -4,9 +4,6 @@ first, then bm25 over a bounded window of very common words."""
 
 from __future__ import annotations
 
-import re
-from functools import partial
-
 from briefcli.index.query import _SELECT, MATCH_ORDER, NotFound, _records, find_terms
 from briefcli.index.sqlite import sqlite3
 from briefcli.index.store import load_record
@@ -18,7 +15,7 @@ from briefcli.knowledge.model import (
     SearchResult,
     record_from_data,
 )
-from briefcli.text import term_key
+from briefcli.text import term_key, word_runs
 from briefcli.typed import cast
 
 TYPE_CHECKING = False
@@ -26,8 +23,27 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_TOKEN = re.compile(r'-?"[^"]*"|\S+')
+def _tokens(query: str) -> list[str]:
+    """The query's terms, as `re.findall(r'-?"[^"]*"|\\S+', query)` finds them: a
+    quoted phrase (blanks and all, a `-` before it kept), else a run of non-blanks."""
+    out: list[str] = []
+    at, end = 0, len(query)
+    while at < end:
+        if query[at].isspace():
+            at += 1
+            continue
+        quote = at + 1 if query.startswith('-"', at) else at
+        close = query.find('"', quote + 1) if query[quote] == '"' else -1
+        if close >= 0:
+            out.append(query[at:close + 1])
+            at = close + 1
+            continue
+        stop = at
+        while stop < end and not query[stop].isspace():
+            stop += 1
+        out.append(query[at:stop])
+        at = stop
+    return out
 
 
 def _quote(word: str) -> str:
@@ -51,7 +67,7 @@ def fts_queries(query: str) -> list[str]:
     syntax (an odd number of quotes, only exclusions) is searched as plain words. Nothing
     the user types reaches FTS5 unquoted.
     """
-    words = _WORD.findall(query)
+    words = word_runs(query)
     if not words:
         return []
     plain = [" AND ".join(map(_quote, words)) + "*", " OR ".join(map(_quote, words)) + "*"]
@@ -60,17 +76,17 @@ def fts_queries(query: str) -> list[str]:
     positive: list[str] = []
     negative: list[str] = []
     join_or = False
-    for token in _TOKEN.findall(query):
+    for token in _tokens(query):
         if token == "OR" and positive:
             join_or = True
             continue
         excluded = token.startswith("-") and len(token) > 1
         body = token[1:] if excluded else token
         if body.startswith('"'):
-            parts = _WORD.findall(body)
+            parts = word_runs(body)
             term = _quote(" ".join(parts)) if parts else ""
         else:
-            parts = _WORD.findall(body)
+            parts = word_runs(body)
             term = " AND ".join(map(_quote, parts))
             if body.endswith("*") and parts:
                 term += "*"
@@ -102,7 +118,7 @@ def search(
     if not expressions:
         raise NotFound(f"nothing to search for in {query!r}")
     exact, prefix = ([], []) if has_syntax(query) else _term_hits(conn, query, kind, limit)
-    for expression in map(partial(_settled, conn), expressions):
+    for expression in (_settled(conn, e) for e in expressions):
         # Every row of fts is a record's (they are stored and forgotten together): without
         # a kind, the count needs no look-up of each match's record.
         matched = conn.execute(
@@ -123,8 +139,8 @@ def search(
     marks = {**dict(rows), **marked}
     hits = []
     by_rid = {
-        rid: (rkind, load_record(data, crc), path, line)
-        for rid, rkind, data, crc, path, line in _rows_by_rid(conn, ranked)
+        rid: (rkind, load_record(data, packed, crc), path, line)
+        for rid, rkind, data, packed, crc, path, line in _rows_by_rid(conn, ranked)
     }
     for rid in ranked:
         rkind, data, path, line = by_rid[rid]
@@ -168,7 +184,26 @@ def _term_hits(
 # The total still counts every match.
 RANK_ALL = 3000
 
-_PREFIX = re.compile(r'"((?:[^"]|"")+)"\*')
+
+def _prefix_terms(expression: str) -> list[tuple[int, int, str]]:
+    """(start, stop, word) of each prefix term `"word"*` of an expression made by
+    `fts_queries` (quotes inside a term doubled), as `re.finditer(r'"((?:[^"]|"")+)"\\*',
+    expression)` finds them there."""
+    out: list[tuple[int, int, str]] = []
+    at = expression.find('"')
+    while at >= 0:
+        close = at + 1
+        while True:  # the closing quote: the first one not doubled
+            close = expression.find('"', close)
+            if close < 0 or not expression.startswith('""', close):
+                break
+            close += 2
+        if close < 0:
+            break
+        if close > at + 1 and expression.startswith("*", close + 1):
+            out.append((at, close + 2, expression[at + 1:close]))
+        at = expression.find('"', close + 1)
+    return out
 
 
 def _settled(conn: sqlite3.Connection, expression: str) -> str:
@@ -179,11 +214,10 @@ def _settled(conn: sqlite3.Connection, expression: str) -> str:
         return expression
     created = False
 
-    def settle(match: re.Match[str]) -> str:
+    def settle(term: str, word: str) -> str:
         nonlocal created
-        word = match.group(1)
         if not (word.isascii() and word.isalnum()):
-            return match.group(0)  # the tokenizer's folding is left to the tokenizer
+            return term  # the tokenizer's folding is left to the tokenizer
         if not created:
             conn.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms "
@@ -195,10 +229,15 @@ def _settled(conn: sqlite3.Connection, expression: str) -> str:
             "SELECT 1 FROM temp.fts_terms WHERE term > ? AND term < ? LIMIT 1",
             (key, key + "\U0010ffff"),
         ).fetchone()
-        return match.group(0) if longer else f'"{word}"'
+        return term if longer else f'"{word}"'
 
     try:
-        return _PREFIX.sub(settle, expression)
+        parts: list[str] = []
+        done = 0
+        for start, stop, word in _prefix_terms(expression):
+            parts += [expression[done:start], settle(expression[start:stop], word)]
+            done = stop
+        return "".join(parts) + expression[done:]
     except sqlite3.OperationalError:  # no vocabulary table here: the prefix as it is
         return expression
 
@@ -253,7 +292,7 @@ def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, .
     if not rids:
         return []
     return conn.execute(
-        "SELECT r.rid, r.kind, r.data, r.crc, f.path, r.line FROM records r "
+        "SELECT r.rid, r.kind, r.data, r.packed, r.crc, f.path, r.line FROM records r "
         "JOIN files f USING (fid) "
         f"WHERE r.rid IN ({','.join('?' * len(rids))})",
         rids,

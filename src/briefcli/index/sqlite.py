@@ -1,18 +1,55 @@
-"""SQLite for the index: the C module itself, without the `sqlite3` package around it.
+"""SQLite for the index, and where the index of a set of data paths lives.
 
-`sqlite3` adds only the DB-API's date adapters, which brief never uses, and imports
-`datetime` for them on every call; its classes, functions and exceptions are those of
-`_sqlite3`, so an error raised here is caught as `sqlite3.Error` anywhere. Where the C
-module cannot be imported by that name, the package is used.
+`sqlite3` is the C module itself, without the `sqlite3` package around it (which adds
+only the DB-API's date adapters, and imports `datetime` for them on every call); its
+classes, functions and exceptions are the package's, so an error raised here is caught
+as `sqlite3.Error` anywhere. Where the C module cannot be imported by that name, the
+package is used. The index's file is named after its data paths (`index_path`) and
+opened by URI (`file_uri`), here rather than in `cache` (the index file's life), so
+that a TAB, which reads an index as it is, imports neither `cache` nor the store.
 """
+
+from __future__ import annotations
+
+import os
+import zlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3 as sqlite3
+    from collections.abc import Sequence
 else:
     try:
         import _sqlite3 as sqlite3
     except ImportError:  # pragma: no cover (an interpreter without the C module's name)
         import sqlite3
 
-__all__ = ["sqlite3"]
+
+def digest(data: bytes) -> str:
+    """A 64-bit checksum as hex: enough to tell versions and path sets apart, and cheap
+    to import (hashlib alone costs more than a warm query)."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def index_path(
+    cache_dir: str | os.PathLike[str], paths: Sequence[str | os.PathLike[str]]
+) -> str:
+    """The index file for a set of data paths: one per set of files, however the paths
+    are spelled (relative or absolute, through links, in any order, repeated)."""
+    key = "\0".join(sorted({os.path.realpath(p) for p in paths}))
+    name = f"index-{digest(key.encode('utf-8', 'surrogateescape'))}.sqlite"
+    return os.path.join(os.fspath(cache_dir), name)
+
+
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def file_uri(path: str) -> str:
+    """An absolute path as a `file:` URI, as `pathlib.Path.as_uri` writes it (SQLite
+    reads `?` and `#` in a file name as the URI's query and fragment)."""
+    return "file://" + "".join(
+        chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in os.fsencode(path)
+    )
+
+
+__all__ = ["digest", "file_uri", "index_path", "sqlite3"]

@@ -9,12 +9,10 @@ touched. Where the index file lives and how it is replaced is `briefcli.index.ca
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from functools import partial
 
 from briefcli.index.sqlite import sqlite3
 from briefcli.knowledge.model import KINDS
@@ -24,6 +22,7 @@ from briefcli.text import fold, term_key
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
     from typing import Any, TypeVar
 
     _T = TypeVar("_T")
@@ -41,8 +40,11 @@ CREATE TABLE files (
 CREATE TABLE declared (fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL);
 CREATE TABLE records (
     rid INTEGER PRIMARY KEY, fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
-    line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER, data TEXT NOT NULL,
-    crc INTEGER NOT NULL  -- zlib.crc32 of data: damage SQLite does not notice is noticed
+    line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER,
+    data TEXT NOT NULL,  -- the fields as JSON, for SQL (json_extract)
+    packed BLOB NOT NULL,  -- the same fields in `marshal`'s format, for a lookup to show
+    crc INTEGER NOT NULL  -- zlib.crc32 of packed, then data: damage SQLite does not notice
+                          -- is noticed
 );
 CREATE TABLE terms (
     key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL,
@@ -148,6 +150,8 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
     for path in removed:
         _forget(conn, path)
         report.removed.append(path)
+    from functools import partial
+
     from briefcli.knowledge.checker import FileResult, parse_text
     from briefcli.knowledge.yamlread import decode
 
@@ -269,18 +273,37 @@ def batches(items: Iterable[_T]) -> Iterator[tuple[list[_T], str]]:
         yield chunk, ",".join("?" * len(chunk))
 
 
-def load_record(data: str, crc: int) -> Any:
-    """A stored record's fields, after checking them against their checksum.
+# A record's fields are stored twice: as JSON in `data`, which SQL reads (json_extract),
+# and in `marshal`'s format in `packed`, which a lookup decodes without importing `json`
+# (and faster). The format's version is part of the index's version (`cache`).
+RECORD_FORMAT = marshal.version
+
+
+def pack_record(fields: dict[str, Any]) -> bytes:
+    return marshal.dumps(fields, RECORD_FORMAT)
+
+
+def record_crc(data: str, packed: bytes) -> int:
+    """The checksum of a record's two forms."""
+    return zlib.crc32(data.encode("utf-8"), zlib.crc32(packed))
+
+
+def load_record(data: str, packed: bytes, crc: int) -> Any:
+    """A stored record's fields (`packed`), after checking both its forms against their
+    checksum.
 
     A record that fails it (a changed byte in the file that SQLite did not notice) raises
     the error SQLite raises for a damaged file, so that the index is rebuilt.
     """
-    if zlib.crc32(data.encode("utf-8")) != crc:
+    if record_crc(data, packed) != crc:
         raise sqlite3.DatabaseError("database disk image is malformed (a record checksum)")
     try:
-        return json.loads(data)
-    except ValueError:
-        raise sqlite3.DatabaseError("database disk image is malformed (a record)") from None
+        fields = marshal.loads(packed)
+    except (ValueError, EOFError, TypeError):
+        fields = None
+    if not isinstance(fields, dict):
+        raise sqlite3.DatabaseError("database disk image is malformed (a record)")
+    return fields
 
 
 def read_regular_file(path: str) -> bytes:
@@ -372,12 +395,18 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
     tags: list[tuple[str, int]] = []
     fts: list[tuple[int, str, str]] = []
     rid_of: dict[tuple[str, str], int] = {}
+    import json
+
     for rid, row in enumerate(result.records, start):
         d = row.data
         data = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+        try:  # the fields are text and lists of text (`rules.convert`)
+            packed = pack_record(d)
+        except ValueError:  # a type marshal does not take: the fields as SQL reads them
+            packed = pack_record(json.loads(data))
         records.append(
             (rid, fid, row.kind, row.id, row.line, row.col, row.sort_key, row.end_key, data,
-             zlib.crc32(data.encode("utf-8")))
+             packed, record_crc(data, packed))
         )
         rid_of.setdefault((row.kind, row.id), rid)
         kind = KINDS[row.kind]
@@ -394,7 +423,7 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
         if kind.searchable:
             text = _body(d, kind.text)
             fts.append((rid, d[kind.title].translate(_NO_MARKS), text.translate(_NO_MARKS)))
-    conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)", records)
+    conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)", records)
     conn.executemany("INSERT INTO terms VALUES (?,?,?,?,?)", terms)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
     conn.executemany("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)", fts)

@@ -8,8 +8,6 @@ so `1999` sorts before `1999-01-01`, and a period's upper bound uses 99.
 # the annotations' names only: they are never evaluated.
 from __future__ import annotations
 
-import re
-
 from briefcli.typed import NamedTuple
 
 MONTHS = (
@@ -23,7 +21,22 @@ def days_in_month(year: int, month: int) -> int:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31
 
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
+
+def _date_parts(text: str) -> tuple[str, str, str] | None:
+    """The year, month and day written in `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ASCII
+    digits only; "" for a part not written), or None for any other text."""
+    n = len(text)
+    if n not in (4, 7, 10) or not text.isascii() or not text[:4].isdigit():
+        return None
+    if n == 4:
+        return text, "", ""
+    if text[4] != "-" or not text[5:7].isdigit():
+        return None
+    if n == 7:
+        return text[:4], text[5:], ""
+    if text[7] != "-" or not text[8:].isdigit():
+        return None
+    return text[:4], text[5:7], text[8:]
 
 
 class DateError(ValueError):
@@ -37,15 +50,15 @@ class PartialDate(NamedTuple):
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        m = _DATE.fullmatch(text.strip())
-        if not m:
+        m = _date_parts(text.strip())
+        if m is None:
             raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
-        year = int(m[1])
-        month = int(m[2]) if m[2] else 0
-        day = int(m[3]) if m[3] else 0
-        if m[2] and not 1 <= month <= 12:
+        year = int(m[0])
+        month = int(m[1]) if m[1] else 0
+        day = int(m[2]) if m[2] else 0
+        if m[1] and not 1 <= month <= 12:
             raise DateError(f"{text!r} has no month {month:02d}")
-        if m[3]:
+        if m[2]:
             last = days_in_month(year, month)
             if not 1 <= day <= last:
                 raise DateError(

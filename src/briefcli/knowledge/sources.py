@@ -1,41 +1,68 @@
-"""Where the knowledge comes from: data paths, the files below them, the bundled data."""
+"""Where the knowledge comes from: data paths, the files below them, the bundled data.
+
+Paths are text here (`pathlib` costs a lookup more than its own queries, with the
+modules it imports), spelled as `pathlib` spells them (`clean_path`), so that messages
+read the same whichever path names them.
+"""
 
 # Record classes come from briefcli.typed (no `typing` at run time), which reads
 # the annotations' names only: they are never evaluated.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from functools import partial
-from pathlib import Path
 
 from briefcli.typed import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+    from pathlib import Path
 
 SUFFIXES = (".yaml", ".yml")
 
 
-def bundled_data() -> Path:
+def clean_path(path: str) -> str:
+    """`path` as `str(pathlib.Path(path))` writes it: without empty or "." parts and a
+    trailing separator ("kb/./a/" is "kb/a"); ".." is kept, links are not resolved."""
+    if os.sep != "/" or os.altsep:  # pragma: no cover (not POSIX: pathlib's own rules)
+        from pathlib import Path
+
+        return str(Path(path))
+    root = ""
+    if path.startswith("/"):
+        root = "//" if path.startswith("//") and not path.startswith("///") else "/"
+    return root + "/".join(p for p in path.split("/") if p and p != ".") or "."
+
+
+def bundled_folder() -> str:
     """The knowledge shipped with brief: inside the installed package, else the checkout's."""
-    here = Path(__file__).resolve().parents[1]
-    packaged = here / "data"
-    if packaged.is_dir():
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(here, "data")
+    if os.path.isdir(packaged):
         return packaged
-    return here.parents[1] / "data"
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data")
+
+
+def bundled_data() -> Path:
+    """`bundled_folder()` as a Path."""
+    from pathlib import Path
+
+    return Path(bundled_folder())
 
 
 def data_paths(
-    options: list[str] | None, environ: dict[str, str],
+    options: list[str] | None, environ: Mapping[str, str],
     configured: Sequence[str] | None = None,
-) -> list[Path]:
+) -> list[str]:
     """`--data` paths if given, else BRIEF_DATA's, else the configuration file's `data`
-    (`configured`), else the bundled knowledge."""
+    (`configured`), else the bundled knowledge; each as `clean_path` spells it."""
     if options:
-        return [Path(p) for p in options]
+        return [clean_path(p) for p in options]
     value = environ.get("BRIEF_DATA", "")
-    paths = [Path(p) for p in value.split(os.pathsep) if p.strip()]
+    paths = [clean_path(p) for p in value.split(os.pathsep) if p.strip()]
     if not paths and configured:
-        paths = [Path(p) for p in configured]
-    return paths or [bundled_data()]
+        paths = [clean_path(p) for p in configured]
+    return paths or [bundled_folder()]
 
 
 class FileStamp(NamedTuple):
@@ -49,7 +76,7 @@ class FileStamp(NamedTuple):
 
 
 class MissingPath(Exception):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__(f"{path}: no such file or folder")
         self.path = path
 
@@ -68,8 +95,13 @@ def _utf8(path: str) -> bool:
     return True
 
 
-def _note_unlisted(unlisted: list[str], error: OSError) -> None:
-    unlisted.append(str(error.filename))
+def unlisted_to(unlisted: list[str]) -> Callable[[OSError], None]:
+    """An `onerror` for os.walk that notes the folders it cannot list in `unlisted`."""
+
+    def note(error: OSError) -> None:
+        unlisted.append(str(error.filename))
+
+    return note
 
 
 def _add(
@@ -92,7 +124,7 @@ def _stamp(path: str, st: os.stat_result) -> FileStamp:
     return FileStamp(path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def knowledge_files(paths: list[Path]) -> list[FileStamp]:
+def knowledge_files(paths: Sequence[str | os.PathLike[str]]) -> list[FileStamp]:
     """Every knowledge file under the paths, stamped, in a stable order, each once.
 
     A named file is taken whatever its suffix; in a folder, every `*.yaml`/`*.yml`
@@ -111,7 +143,7 @@ def knowledge_files(paths: list[Path]) -> list[FileStamp]:
         unlisted: list[str] = []
         top = os.path.abspath(root)
         inside = os.path.realpath(top) + os.sep
-        for folder, dirs, names in os.walk(top, onerror=partial(_note_unlisted, unlisted)):
+        for folder, dirs, names in os.walk(top, onerror=unlisted_to(unlisted)):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             walked.extend(
                 os.path.join(folder, n)
@@ -135,10 +167,12 @@ def knowledge_files(paths: list[Path]) -> list[FileStamp]:
     return list(found.values())
 
 
-def empty_folders(paths: list[Path], stamps: list[FileStamp]) -> list[Path]:
+def empty_folders(
+    paths: Sequence[str | os.PathLike[str]], stamps: list[FileStamp]
+) -> list[str | os.PathLike[str]]:
     """The folders among `paths` with no knowledge file below them (a mistyped path, a
     folder of other files): worth a warning, since nothing comes from them."""
-    empty = []
+    empty: list[str | os.PathLike[str]] = []
     for root in paths:
         if os.path.isdir(root):
             prefix = os.path.abspath(root).rstrip(os.sep) + os.sep

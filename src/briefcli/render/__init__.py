@@ -26,12 +26,11 @@ name)`, which returns their contents by suffix, and `brief export` needs `-o NAM
 # the annotations' names only: they are never evaluated.
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from briefcli.typed import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import IO, Any
 
 # Nothing heavy is imported here: the CLI reads the registry at start-up for its
@@ -128,12 +127,14 @@ def open_renderer(name: str, env: Any, page: bool) -> tuple[Any, Any]:
     """The renderer `name` writing to the call's stdout (an `Environment`), with colour
     for a terminal, and the pager buffer it writes into when the answer is to be paged
     (None otherwise; the caller `finish()`es it)."""
-    from briefcli.cli.pager import paged
-
     stream = env.stdout
     color = name == "terminal" and env.color(stream)
     config = env.config
-    buffer = paged(stream, env.environ, page, config.pager)
+    buffer = None
+    if page and env.isatty(stream):  # the pager is for a terminal only
+        from briefcli.cli.pager import paged
+
+        buffer = paged(stream, env.environ, page, config.pager)
     output = Output(buffer or stream, color, env.width(), env.environ, config.width)
     return get_renderer(name, output), buffer
 
@@ -143,10 +144,9 @@ def get_renderer(name: str, output: Output) -> Any:
 
     The name must be one of FORMATS (the CLI checks it when it parses the options).
     """
-    from importlib import import_module
-
     module, cls = FORMATS[name].target.split(":")
-    return getattr(import_module(module), cls)(output)
+    # __import__ rather than importlib.import_module: importlib costs a lookup 1 ms
+    return getattr(__import__(module, fromlist=[cls]), cls)(output)
 
 
 __all__ = [

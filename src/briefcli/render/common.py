@@ -6,22 +6,35 @@ Markdown) use these without paying for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-
 from briefcli.knowledge.dates import DateError, PartialDate
-from briefcli.knowledge.model import Briefing, Definition, Entity, Event, SearchHit
+from briefcli.knowledge.model import Briefing, Event
 from briefcli.text import fold, has_unsafe, visible
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
-@lru_cache(maxsize=4096)  # a long timeline repeats its dates many times
+    from briefcli.knowledge.model import Definition, Entity, SearchHit
+
+_DATES: dict[str, PartialDate | None] = {}  # a long timeline repeats its dates many times
+_DATES_KEPT = 4096
+
+
 def parse_date(text: str | None) -> PartialDate | None:
     if not text:
         return None
     try:
-        return PartialDate.parse(str(text))
+        return _DATES[text]
+    except KeyError:
+        pass
+    try:
+        date: PartialDate | None = PartialDate.parse(str(text))
     except DateError:
-        return None
+        date = None
+    if len(_DATES) >= _DATES_KEPT:
+        _DATES.clear()
+    _DATES[text] = date
+    return date
 
 
 def human_date(text: str | None) -> str:

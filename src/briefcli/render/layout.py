@@ -15,11 +15,11 @@ interpret.
 # the annotations' names only: they are never evaluated.
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-
 from briefcli.typed import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
 
 
 class Span(NamedTuple):
@@ -34,7 +34,17 @@ Line = list[Span]
 # -- cell widths -----------------------------------------------------------------------
 
 
+# Signs the renderers draw themselves (rules, boxes, bullets, dashes), a cell each.
+_DRAWN = frozenset("–—‘’“”•…·─│╭╮╰╯")
+
+
 def _char_cells(c: str) -> int:
+    if c < "\u0300":  # Latin letters and signs take a cell each, the soft hyphen none
+        return 0 if c == "\xad" else 1
+    if c in _DRAWN:
+        return 1
+    import unicodedata  # only for text beyond Latin: a .so a lookup need not load
+
     if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
@@ -45,7 +55,11 @@ def cell_len(text: str) -> int:
     combining marks none)."""
     if text.isascii():
         return len(text)
-    return sum(_char_cells(c) for c in text)
+    if max(set(text) - _DRAWN, default="") < "\u0300":  # Latin and drawn signs only
+        return len(text) - text.count("\xad")
+    # Each character measured once: the ASCII ones (a cell each) counted by the codec.
+    cells = len(text.encode("ascii", "ignore"))
+    return cells + sum(_char_cells(c) * text.count(c) for c in set(text) if not c.isascii())
 
 
 def chop_cells(text: str, width: int) -> list[str]:
@@ -79,7 +93,21 @@ def truncate(text: str, width: int) -> str:
 
 # -- word wrap -------------------------------------------------------------------------
 
-_WORD = re.compile(r"\s*(\S+)\s*")
+
+def _words(paragraph: str) -> list[tuple[int, int, int]]:
+    """(start, end of the word, stop) of each match of `\\s*(\\S+)\\s*` in the
+    paragraph, as `re.finditer` finds them: a word with the blanks after it (the
+    first with those before it too). str.split() splits on the same blanks as `\\s`."""
+    out: list[tuple[int, int, int]] = []
+    at = 0
+    for word in paragraph.split():
+        begin = paragraph.find(word, at)  # only blanks lie between `at` and the word
+        if out:
+            start, end, _ = out[-1]
+            out[-1] = (start, end, begin)
+        out.append((begin if out else 0, begin + len(word), len(paragraph)))
+        at = begin + len(word)
+    return out
 
 
 def wrap_offsets(paragraph: str, width: int) -> list[int]:
@@ -92,8 +120,8 @@ def wrap_offsets(paragraph: str, width: int) -> list[int]:
     measure = cell_len
     breaks: list[int] = []
     offset = 0
-    for match in _WORD.finditer(paragraph):
-        start, word = match.start(), match.group()
+    for start, _, stop in _words(paragraph):
+        word = paragraph[start:stop]
         length = measure(word.rstrip())
         if width - offset >= length:
             offset += measure(word)
@@ -116,9 +144,8 @@ def _ascii_offsets(paragraph: str, width: int) -> list[int]:
     """`wrap_offsets` of ASCII text, where a character is a cell: positions, no measure."""
     breaks: list[int] = []
     offset = 0
-    for match in _WORD.finditer(paragraph):
-        start, stop = match.span()
-        length = match.end(1) - start  # the word and what leads it, not what trails
+    for start, end, stop in _words(paragraph):
+        length = end - start  # the word and what leads it, not what trails
         if width - offset >= length:
             offset += stop - start
         elif length > width:  # fold the word over several lines
@@ -267,7 +294,8 @@ class Column(NamedTuple):
 
 # A cell: text in the column's style, styled spans, or a function that lays out a
 # block at the column's width (a grid within a grid).
-Cell = str | Sequence[Span] | Callable[[int], list[Line]]
+if TYPE_CHECKING:
+    Cell = str | Sequence[Span] | Callable[[int], list[Line]]
 
 
 def _spans(cell: str | Sequence[Span], style: str) -> list[Span]:

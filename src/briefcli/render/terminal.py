@@ -10,7 +10,6 @@ library, and a long answer costs what it shows. Prose is set at a readable width
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
 
 from briefcli.knowledge.model import (
     PROFILES,
@@ -46,7 +45,6 @@ from briefcli.render.common import (
     short_date,
 )
 from briefcli.render.layout import (
-    Cell,
     Column,
     Line,
     Span,
@@ -62,12 +60,14 @@ from briefcli.render.layout import (
     truncate,
     wrap_text,
 )
-from briefcli.render.views import PROFILE_LABELS, profile_fields
 from briefcli.text import split_marks, visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
     from typing import Any
+
+    from briefcli.render.layout import Cell
 
 # Styles, in one place: SGR parameters.
 HEADING = "1;36"
@@ -311,6 +311,9 @@ class TerminalRenderer:
         self._emit(lines)
 
     def _definition(self, d: Definition, number: int | None) -> None:
+        # Here, not at the top: a timeline, a search or a briefing shows no profile.
+        from briefcli.render.views import PROFILE_LABELS, profile_fields
+
         e = d.entity
         title = [Span(f"{number}. ", HEADING)] if number is not None else []
         title += [_t(entity_label(e), TITLE), Span("  "), _t(e.id, ID)]

@@ -51,8 +51,8 @@ class Knowledge:
         # By file and line: the index's own order puts a file read again after the others,
         # and a site must not depend on which file was edited last.
         rows = sorted(every_record(conn), key=lambda row: (row[3], row[4]))
-        for n, (kind, data, crc, path, line) in enumerate(rows):
-            record = record_from_data(kind, load_record(data, crc), path, line)
+        for n, (kind, packed, crc, path, line, data) in enumerate(rows):
+            record = record_from_data(kind, load_record(data, packed, crc), path, line)
             if record.id not in self.records[kind]:  # a duplicate id: the first one wins
                 self.records[kind][record.id] = record
                 order[(kind, record.id)] = n
