@@ -262,6 +262,39 @@ def test_full_output_device_is_one_line_and_exit_74(tmp_path: Path, lean_path: b
         assert "Traceback" not in err and "internal error" not in err, args
 
 
+@needs_brief
+@pytest.mark.parametrize("lean_path", [True, False], ids=["lean", "full"])
+def test_closed_output_is_one_line_and_exit_74(tmp_path: Path, lean_path: bool) -> None:
+    """`brief define KFOR >&-`: standard output closed by the shell, not a traceback."""
+    cache = tmp_path / "cache"
+    for args in WRITERS:
+        r = subprocess.run([str(BRIEF), *args], stderr=subprocess.PIPE, timeout=120,
+                           env=_environ(cache, lean_path), check=False,
+                           preexec_fn=lambda: os.close(1))
+        err = r.stderr.decode()
+        assert r.returncode == ExitCode.IO_ERROR, (args, err)
+        assert err == "brief: cannot write the output: standard output is closed\n", args
+
+
+@needs_brief
+def test_closed_error_stream_drops_messages_only(tmp_path: Path) -> None:
+    """With standard error closed an answer is still given, and a miss still exits 1."""
+    environ = _environ(tmp_path / "cache", True)
+    for args, code, out in ((["define", "KFOR"], 0, b"KFOR"), (["define", "NOSUCH"], 1, b"")):
+        r = subprocess.run([str(BRIEF), *args], stdout=subprocess.PIPE, timeout=120,
+                           env=environ, check=False, preexec_fn=lambda: os.close(2))
+        assert (r.returncode, r.stdout[:len(out)]) == (code, out), args
+
+
+def _environ(cache: Path, lean_path: bool) -> dict[str, str]:
+    environ = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    environ.pop("BRIEF_NO_LEAN", None)
+    environ.pop("BRIEF_DEBUG", None)
+    if not lean_path:
+        environ["BRIEF_NO_LEAN"] = "1"
+    return environ
+
+
 def test_exit_code_74_is_documented() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "| 74 |" in readme

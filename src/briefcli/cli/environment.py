@@ -19,6 +19,31 @@ if TYPE_CHECKING:
     from briefcli.cli.config import Config
 
 
+class ClosedStream:
+    """A standard stream the process was started without (its file descriptor closed):
+    writing fails with EBADF as it would on a closed file (`fails`) or takes nothing."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, fails: bool) -> None:
+        self.fails = fails
+
+    def write(self, text: str) -> int:
+        if self.fails and text:
+            raise OSError(9, "standard output is closed")  # EBADF
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "standard output is closed")
+
+
 class Environment:
     """Streams, environment variables and the current folder; by default the process's."""
 
@@ -29,6 +54,13 @@ class Environment:
         environ: Mapping[str, str] | None = None,
         cwd: str | None = None,
     ) -> None:
+        # A stream the shell closed (`brief define X >&-`) is None in sys: the process's
+        # gets a stand-in, so that writing to it fails as to a closed file, whoever
+        # writes (the framework's help too), and messages to a closed stderr are dropped.
+        if sys.stdout is None:
+            sys.stdout = ClosedStream(fails=True)  # type: ignore[assignment]
+        if sys.stderr is None:
+            sys.stderr = ClosedStream(fails=False)  # type: ignore[assignment]
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.environ: dict[str, str] = dict(os.environ if environ is None else environ)
