@@ -41,7 +41,8 @@ def _fingerprint() -> str:
     here = Path(__file__).parents[1]
     parts = [DDL.encode(), INDEXES.encode()]
     for module in (
-        "knowledge/yamlread.py", "knowledge/checker.py", "knowledge/rules.py",
+        "knowledge/yamlread.py", "knowledge/yamlfast.py", "knowledge/checker.py",
+        "knowledge/rules.py",
         "knowledge/model.py", "knowledge/dates.py", "text.py", "index/store.py",
     ):
         try:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
-from typing import Any
 
 from briefcli.knowledge.dates import DateError, PartialDate
 from briefcli.knowledge.model import DATE, IDS, KINDS, PARAGRAPHS, TEXT, TEXTS, FieldSpec
 from briefcli.text import has_unsafe, slug
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Container
+    from typing import Any
 
 FORMAT_VERSION = 1
 
