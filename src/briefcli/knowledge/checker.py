@@ -43,7 +43,7 @@ class _Plain:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
+        return self._fields() == other._fields()
 
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass is
 
@@ -286,7 +286,7 @@ class _FileChecker:
                 self.result.declared.append((kind, value.value))
                 return
         # When no id can be known, references to the record stay unknown.
-        try:
+        try:  # noqa: SIM105 (contextlib is not imported for an edit)
             self.result.declared.append((kind, derive_id(kind, data)))
         except (RuleError, KeyError):
             pass

@@ -70,8 +70,8 @@ def read_subset(
         root = _Reader(text.split("\n")).document()
     except (_Outside, RecursionError):
         return None
-    if on_item is not None and root.__class__ is Mapping:
-        _hand_on(root, on_item)  # type: ignore[arg-type]
+    if on_item is not None and isinstance(root, Mapping):
+        _hand_on(root, on_item)
     return Document(root, [])
 
 
@@ -99,21 +99,22 @@ class _Reader:
     text continued on a line more indented than it is outside the subset."""
 
     def __init__(self, lines: list[str]) -> None:
+        indents: list[int] = []  # of each line; -1 for one of spaces or a comment only
         for line in lines:
             if not line.isprintable():
                 raise _Outside  # tabs, controls, BOMs, separators other than a space
+            stripped = line.lstrip(" ")
+            indents.append(len(line) - len(stripped) if stripped[:1] not in ("", "#") else -1)
         self.lines = lines
+        self.indents = indents
         self.count = len(lines)
         self.depth = 0
         self.end = 0  # where the last quoted item of a one-line list closed
 
     def skip(self, i: int) -> int:
         """The first line from `i` that holds more than spaces and a comment."""
-        lines, count = self.lines, self.count
-        while i < count:
-            stripped = lines[i].lstrip(" ")
-            if stripped and stripped[0] != "#":
-                return i
+        indents, count = self.indents, self.count
+        while i < count and indents[i] < 0:
             i += 1
         return i
 
@@ -128,6 +129,7 @@ class _Reader:
         line = lines[i]
         if line[0] == " ":
             raise _Outside
+        root: Node
         if line == "-" or line.startswith("- "):
             root, i = self.sequence(i, 0, False)
         else:
@@ -156,7 +158,7 @@ class _Reader:
                 i = self.skip(i)
                 if i == self.count:
                     break
-                indent = _indent(lines[i])
+                indent = self.indents[i]
                 if indent < col:
                     break
                 if indent > col:
@@ -197,7 +199,7 @@ class _Reader:
             if i == self.count:
                 break
             line = lines[i]
-            indent = _indent(line)
+            indent = self.indents[i]
             if indent < col:
                 break
             if indent > col:
@@ -249,7 +251,7 @@ class _Reader:
         j = self.skip(i + 1)
         if j < self.count:
             line = self.lines[j]
-            indent = _indent(line)
+            indent = self.indents[j]
             entry = line.startswith("- ", indent) or len(line) == indent + 1 and line[-1] == "-"
             if indent > parent:
                 if entry:
@@ -268,7 +270,7 @@ class _Reader:
         text = text.rstrip(" ")
         if cut < 0:
             j = self.skip(i + 1)
-            if j < self.count and _indent(self.lines[j]) > parent:
+            if j < self.count and self.indents[j] > parent:
                 raise _Outside  # text continued on the next line (or a misplaced key)
             # A blank line before a less indented one ends the text; comments too.
         return Scalar(text, i + 1, at + 1, True)
@@ -378,10 +380,7 @@ class _Reader:
             j += 1
         keep = last - i  # lines up to the last line of text
         del parts[keep:]
-        if style == "|":
-            value = "\n".join(parts)
-        else:
-            value = _fold(parts)
+        value = "\n".join(parts) if style == "|" else _fold(parts)
         if not strip and last + 1 < count:
             value += "\n"  # the line break after the last line, where there is one
         return Scalar(value, i + 1, at + 1, False), j
