@@ -19,6 +19,7 @@ from briefcli.knowledge.rules import (
     derive_id,
     sort_keys,
 )
+from briefcli.knowledge.yamlfast import read_subset
 from briefcli.knowledge.yamlread import Mapping, Node, Scalar, Sequence, decode, read_yaml
 from briefcli.problems import Problem
 
@@ -358,7 +359,11 @@ def parse_text(
             if len(checker.result.records) >= BATCH:
                 sink(checker.handover())
 
-    document = read_yaml(text, path, on_item)
+    # The plain YAML knowledge files are written in without PyYAML; the rest (and every
+    # error) with it.
+    document = read_subset(text, path, on_item)
+    if document is None:
+        document = read_yaml(text, path, on_item)
     if document.problems:
         return FileResult(path, problems=document.problems, complete=False, read=False)
     checker.check(document.root)

@@ -124,14 +124,8 @@ def read_yaml(
     is kept whole (an alias may refer to it). After a problem, the items already handed
     over are not to be used.
 
-    Text in the plain subset of YAML that knowledge files are written in is read by
-    `briefcli.knowledge.yamlfast` (without importing PyYAML); the rest, and every error,
-    here."""
-    from briefcli.knowledge.yamlfast import read_subset
-
-    document = read_subset(text, path, on_item)
-    if document is not None:
-        return document
+    Knowledge files are read by `briefcli.knowledge.yamlfast` first, which reads the
+    plain subset of YAML they are written in without PyYAML, and gives the rest here."""
     document = _read_yaml(text, path, on_item)
     if document.problems:
         document.problems = [_explain(p, text) for p in document.problems]
