@@ -95,6 +95,7 @@ SUBSET = [
     'a: "\\u00e9\\t\\"q\\" \\\\ \\x41 \\U0001F600 \\/ \\N"\n',
     "a: |\n  one\n\n  two\n    three\nb: >-\n  folded\n  text\n\n  para\n",
     "a: |-\n  no break\n",
+    "a: |\n\n  after a blank line\nb: >\n \n\n  two\n  blank lines\n",
     "a: >\n  at the end",
     "list: [a, b c, 'd, e', \"f\", Kosovo's]\nempty: []\nspaced: [ ]\n",
     "a:\nb: ~\nc: null\nd: yes\ne: 0x1F\nf: 1_000\ng: 2023-11-11\nh: .inf\n",
@@ -239,6 +240,44 @@ def documents(draw: st.DrawFn, words: st.SearchStrategy[str] = TEXT) -> str:
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
 
 
+@st.composite
+def layouts(draw: st.DrawFn) -> str:
+    """Records laid out in the ways people write them: extra spaces after ':' and '-',
+    comments after values and between records, blank lines (some with spaces) inside
+    block text, trailing spaces, the file's end without a line break."""
+    pad = st.sampled_from([" ", "  "])
+    lines = ["format: 1", draw(st.sampled_from(["entities:", "entities: # people"]))]
+    for n in range(draw(st.integers(1, 4))):
+        dash = "  -" + draw(pad)
+        inner = " " * len(dash)
+        lines.append(f"{dash}id: e{n}" + draw(st.sampled_from(["", " # id", "  "])))
+        lines.append(f"{inner}name:{draw(pad)}{draw(TAME_TEXT)}")
+        style = draw(st.integers(0, 3))
+        if style == 0:
+            lines.append(f"{inner}summary: " + draw(st.sampled_from(["|", ">", "|-", ">-"])))
+            for _ in range(draw(st.integers(1, 4))):
+                lines.append(draw(st.sampled_from(["", " ", inner, inner + "  "])))
+                lines.append(inner + "  " + draw(TAME_TEXT) + draw(st.sampled_from(["", " "])))
+        elif style == 1:
+            lines.append(f"{inner}aliases:")
+            lead = draw(st.sampled_from([inner, inner + "  "]))
+            for _ in range(draw(st.integers(1, 3))):
+                lines.append(f"{lead}-{draw(pad)}{draw(TAME_TEXT)}")
+                if draw(st.booleans()):
+                    lines.append(draw(st.sampled_from(["", "# c", lead + "# c"])))
+        elif style == 2:
+            lines.append(f"{inner}related: [" + ", ".join(draw(st.lists(TAME, max_size=3))) + "]")
+        else:
+            lines.append(f"{inner}role: '{draw(TAME_TEXT)}'  # quoted")
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n", "\n  \n"]))
+
+
+@fixed_settings(examples(1000))
+@given(layouts())
+def test_generated_layouts_read_the_same(text: str):
+    same(text)
+
+
 @fixed_settings(examples(1000))
 @given(documents())
 def test_generated_documents_read_the_same(text: str):
@@ -252,7 +291,7 @@ def test_generated_documents_of_tame_text_read_the_same(text: str):
 
 
 @fixed_settings(examples(500))
-@given(st.one_of(documents(), documents(TAME_TEXT)), st.data())
+@given(st.one_of(documents(), documents(TAME_TEXT), layouts()), st.data())
 def test_generated_documents_with_a_slip_read_the_same(text: str, data: st.DataObject):
     at = data.draw(st.integers(0, len(text)))
     slip = data.draw(st.sampled_from(

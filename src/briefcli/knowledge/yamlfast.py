@@ -354,11 +354,17 @@ class _Reader:
             raise _Outside  # `+`, an indentation digit, or something after the header
         lines, count = self.lines, self.count
         j = i + 1
-        if j >= count or not lines[j].strip(" "):
-            raise _Outside  # blank lines before the text (or none at all)
+        while j < count and not lines[j].strip(" "):
+            j += 1  # blank lines before the text: each a line break of it
+        if j >= count:
+            raise _Outside  # no text at all
         indent = _indent(lines[j])
         if indent <= parent:
             raise _Outside  # empty block text
+        lead = j - i - 1
+        if any(len(lines[k]) > indent for k in range(i + 1, j)):
+            raise _Outside  # a blank line before the text longer than its indentation
+        first = j
         parts: list[str] = []  # the lines of the text, "" for a blank one
         last = j  # the last line of text
         while j < count:
@@ -376,9 +382,8 @@ class _Reader:
             else:
                 break
             j += 1
-        keep = last - i  # lines up to the last line of text
-        del parts[keep:]
-        value = "\n".join(parts) if style == "|" else _fold(parts)
+        del parts[last - first + 1 :]  # blank lines after the text are chomped
+        value = "\n" * lead + ("\n".join(parts) if style == "|" else _fold(parts))
         if not strip and last + 1 < count:
             value += "\n"  # the line break after the last line, where there is one
         return Scalar(value, i + 1, at + 1, False), j
