@@ -333,3 +333,23 @@ def test_the_first_call_after_an_edit_imports_no_pyyaml(tmp_path: Path):
                          env=env, check=True, capture_output=True, text=True)
     assert "KFOR" in out.stdout
     assert out.stderr == "[0, []]"
+
+
+def test_the_checker_records_behave_as_the_dataclasses_they_replace():
+    from briefcli.knowledge.checker import RecordRow, Reference
+
+    a, b = FileResult("p"), FileResult("p")
+    a.records.append(RecordRow("entity", "x", 1, 1, {}))
+    assert b.records == [] and a != b  # defaults are not shared between results
+    assert FileResult("p", complete=False) == FileResult("p", [], [], [], [], False)
+    assert RecordRow("entity", "x", 1, 2, {"id": "x"}) == RecordRow(
+        "entity", "x", 1, 2, {"id": "x"}, 0, 0
+    )
+    ref = Reference("entity", "x", "related", "entity", "y", 3, 4)
+    assert repr(ref) == (
+        "Reference(kind='entity', id='x', field='related', target='entity', "
+        "target_id='y', line=3, col=4)"
+    )
+    assert ref != ("entity", "x", "related", "entity", "y", 3, 4)
+    with pytest.raises(TypeError):
+        hash(ref)
