@@ -3,8 +3,8 @@
 Importing PyYAML costs the first call after an edit more than reading the edited file
 does (its reader compiles a large regular expression at import). Knowledge files use
 little of YAML: block mappings and lists, plain, single- and double-quoted text, block
-text (`|`, `>`, with `-` or nothing after it), one-line lists of plain words (`[a, b]`)
-and comments. `read_subset` reads exactly that into the nodes `briefcli.knowledge.
+text (`|`, `>`, with `-` or nothing after it), one-line lists of plain or quoted words
+(`[a, 'b, c']`) and comments. `read_subset` reads exactly that into the nodes `briefcli.knowledge.
 yamlread` makes, with the same values and the same places (line and column of each node,
 as libyaml marks them), and gives up (returns None) at the first thing outside it:
 anchors, aliases, tags, directives, `---`, flow mappings, tabs, line breaks other than
@@ -44,7 +44,7 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NOT_IN_WORD = frozenset("[]{}#:")
 _FLOW_END = frozenset(",]")
 _ESCAPES = {
-    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v",
     "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\",
     "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
 }
