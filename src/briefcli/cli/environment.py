@@ -44,6 +44,10 @@ class ClosedStream:
         raise OSError(9, "standard output is closed")
 
 
+def _closed(fails: bool) -> TextIO:
+    return ClosedStream(fails)  # type: ignore[return-value]  # the part of TextIO used
+
+
 class Environment:
     """Streams, environment variables and the current folder; by default the process's."""
 
@@ -58,9 +62,9 @@ class Environment:
         # gets a stand-in, so that writing to it fails as to a closed file, whoever
         # writes (the framework's help too), and messages to a closed stderr are dropped.
         if sys.stdout is None:
-            sys.stdout = ClosedStream(fails=True)  # type: ignore[assignment]
+            sys.stdout = _closed(fails=True)
         if sys.stderr is None:
-            sys.stderr = ClosedStream(fails=False)  # type: ignore[assignment]
+            sys.stderr = _closed(fails=False)
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.environ: dict[str, str] = dict(os.environ if environ is None else environ)

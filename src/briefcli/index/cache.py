@@ -51,7 +51,8 @@ def _fingerprint() -> str:
     here = os.path.dirname(os.path.dirname(__file__))
     parts = [DDL.encode(), INDEXES.encode(), b"marshal %d" % RECORD_FORMAT]
     for module in (
-        "knowledge/yamlread.py", "knowledge/checker.py", "knowledge/rules.py",
+        "knowledge/yamlread.py", "knowledge/yamlfast.py", "knowledge/checker.py",
+        "knowledge/rules.py",
         "knowledge/model.py", "knowledge/dates.py", "text.py", "index/store.py",
     ):
         try:

@@ -422,7 +422,7 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
         tags.extend((fold(t), rid) for t in set(d.get("tags", ())))
         if kind.searchable:
             text = _body(d, kind.text)
-            fts.append((rid, d[kind.title].translate(_NO_MARKS), text.translate(_NO_MARKS)))
+            fts.append((rid, _unmarked(d[kind.title]), _unmarked(text)))
     conn.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)", records)
     conn.executemany("INSERT INTO terms VALUES (?,?,?,?,?)", terms)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
@@ -440,6 +440,14 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
 # Search snippets mark matches with U+E000/U+E001; the same characters in data would
 # fake a highlight, so the searchable copy of the text has them replaced.
 _NO_MARKS = str.maketrans({"\ue000": "\ufffd", "\ue001": "\ufffd"})
+
+
+def _unmarked(text: str) -> str:
+    """`text` with the marks replaced; looked for first (a translation of a long text
+    costs more than the search, and almost no text holds them)."""
+    if "\ue000" in text or "\ue001" in text:
+        return text.translate(_NO_MARKS)
+    return text
 
 
 

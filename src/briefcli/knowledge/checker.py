@@ -10,11 +10,6 @@ passed this stage: `FileResult.complete` says whether it did.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
-
 from briefcli.knowledge.model import IDS, KINDS, SECTIONS
 from briefcli.knowledge.rules import (
     FORMAT_VERSION,
@@ -24,51 +19,101 @@ from briefcli.knowledge.rules import (
     derive_id,
     sort_keys,
 )
+from briefcli.knowledge.yamlfast import read_subset
 from briefcli.knowledge.yamlread import Mapping, Node, Scalar, Sequence, decode, read_yaml
 from briefcli.problems import Problem
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
-@dataclass
-class RecordRow:
+
+# Plain classes rather than dataclasses: `dataclasses` imports `inspect` (and with it
+# `ast`, `tokenize`, `dis`), which would cost the first call after an edit more than
+# reading the edited file does. Each has the fields, defaults, repr and equality the
+# dataclass had.
+
+
+class _Plain:
+    __slots__: tuple[str, ...] = ()
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass is
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{self.__class__.__qualname__}({fields})"
+
+
+class RecordRow(_Plain):
     """One record as read: its kind, id, place in the file and exported fields."""
 
-    kind: str
-    id: str
-    line: int
-    col: int
-    data: dict[str, Any]
-    sort_key: int = 0  # PartialDate.low of `date`, 0 when there is none
-    end_key: int = 0  # PartialDate.high of `end` (or of `date`)
+    __slots__ = ("kind", "id", "line", "col", "data", "sort_key", "end_key")
+
+    def __init__(
+        self, kind: str, id: str, line: int, col: int, data: dict[str, Any],
+        sort_key: int = 0, end_key: int = 0,
+    ) -> None:
+        self.kind = kind
+        self.id = id
+        self.line = line
+        self.col = col
+        self.data = data
+        self.sort_key = sort_key  # PartialDate.low of `date`, 0 when there is none
+        self.end_key = end_key  # PartialDate.high of `end` (or of `date`)
 
 
-@dataclass
-class Reference:
+class Reference(_Plain):
     """An id written in a record's list field, to check once every file is read."""
 
-    kind: str  # kind of the record that refers
-    id: str
-    field: str
-    target: str  # kind referred to
-    target_id: str
-    line: int
-    col: int
+    __slots__ = ("kind", "id", "field", "target", "target_id", "line", "col")
+
+    def __init__(
+        self, kind: str, id: str, field: str, target: str, target_id: str, line: int, col: int
+    ) -> None:
+        self.kind = kind  # kind of the record that refers
+        self.id = id
+        self.field = field
+        self.target = target  # kind referred to
+        self.target_id = target_id
+        self.line = line
+        self.col = col
 
 
-@dataclass
-class FileResult:
-    path: str
-    records: list[RecordRow] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    declared: list[tuple[str, str]] = field(default_factory=list)
-    """(kind, id) of records that are written but invalid: a reference to one of them is
-    not an unknown reference, since fixing the record is what makes it valid."""
-    complete: bool = True
-    """False when part of the file could not be read as records at all (a syntax error, an
-    unknown section): what it defines is then unknown, and so are unknown references."""
-    read: bool = True
-    """False when the file was refused before its records could be used (not UTF-8, not
-    valid YAML, hostile): nothing of it is used, also what was already handed on."""
+class FileResult(_Plain):
+    """What one file holds: records, references, problems.
+
+    `declared`: (kind, id) of records that are written but invalid: a reference to one of
+    them is not an unknown reference, since fixing the record is what makes it valid.
+    `complete`: False when part of the file could not be read as records at all (a syntax
+    error, an unknown section): what it defines is then unknown, and so are unknown
+    references. `read`: False when the file was refused before its records could be used
+    (not UTF-8, not valid YAML, hostile): nothing of it is used, also what was already
+    handed on."""
+
+    __slots__ = ("path", "records", "references", "problems", "declared", "complete", "read")
+
+    def __init__(
+        self, path: str, records: list[RecordRow] | None = None,
+        references: list[Reference] | None = None, problems: list[Problem] | None = None,
+        declared: list[tuple[str, str]] | None = None, complete: bool = True,
+        read: bool = True,
+    ) -> None:
+        self.path = path
+        self.records: list[RecordRow] = [] if records is None else records
+        self.references: list[Reference] = [] if references is None else references
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.declared: list[tuple[str, str]] = [] if declared is None else declared
+        self.complete = complete
+        self.read = read
 
 
 _TOP_KEYS = ["format", *SECTIONS]
@@ -242,8 +287,10 @@ class _FileChecker:
                 self.result.declared.append((kind, value.value))
                 return
         # When no id can be known, references to the record stay unknown.
-        with contextlib.suppress(RuleError, KeyError):
+        try:  # noqa: SIM105 (contextlib is not imported for an edit)
             self.result.declared.append((kind, derive_id(kind, data)))
+        except (RuleError, KeyError):
+            pass
 
     @staticmethod
     def culprit(node: Node, exc: RuleError) -> Node:
@@ -312,7 +359,11 @@ def parse_text(
             if len(checker.result.records) >= BATCH:
                 sink(checker.handover())
 
-    document = read_yaml(text, path, on_item)
+    # The plain YAML knowledge files are written in without PyYAML; the rest (and every
+    # error) with it.
+    document = read_subset(text, path, on_item)
+    if document is None:
+        document = read_yaml(text, path, on_item)
     if document.problems:
         return FileResult(path, problems=document.problems, complete=False, read=False)
     checker.check(document.root)

@@ -9,14 +9,16 @@ message that says what was found and what was expected; the caller adds the plac
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Container
-from typing import Any
 
 from briefcli.knowledge.dates import DateError, PartialDate
 from briefcli.knowledge.model import DATE, IDS, KINDS, PARAGRAPHS, TEXT, TEXTS, FieldSpec
 from briefcli.text import has_unsafe, slug
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Container
+    from typing import Any
 
 FORMAT_VERSION = 1
 
@@ -47,7 +49,7 @@ class RuleError(ValueError):
         self.message = message
 
 
-_ASCII_ID = re.compile(r"[A-Za-z0-9._-]+")
+_ASCII_ID = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
 def _id_char(c: str) -> bool:
@@ -57,7 +59,7 @@ def _id_char(c: str) -> bool:
 
 def check_id(text: str) -> None:
     """An id is letters, digits, '-', '_' and '.', and not empty; else RuleError."""
-    if _ASCII_ID.fullmatch(text):
+    if text and _ASCII_ID.issuperset(text):
         return  # the common case, without a look at each character
     if not text:
         raise RuleError("id", "expected an id, found empty text")
@@ -121,11 +123,10 @@ def new_id(text: str, taken: Container[str], fallback: str = "record") -> str:
 def split_paragraphs(text: str) -> list[str]:
     """One text as paragraphs: separated by blank lines (spaces allowed on them), each
     with its whitespace collapsed."""
-    paragraphs = [" ".join(p.split()) for p in _BLANK_LINE.split(text)]
+    import re  # not for a file without such a text
+
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text)]
     return [p for p in paragraphs if p]
-
-
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def convert(kind: str, spec: FieldSpec, value: str | list[str]) -> str | list[str]:

@@ -10,12 +10,12 @@ with bounds on depth and alias expansion. Nothing is ever constructed from a tag
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
-
 from briefcli.problems import Problem
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any
 
 MAX_DEPTH = 64
 """Deepest nesting accepted; knowledge files need about five levels."""
@@ -66,10 +66,17 @@ class Sequence:
 Node = Scalar | Mapping | Sequence
 
 
-@dataclass
 class Document:
-    root: Node | None
-    problems: list[Problem]
+    """A file's root node (None for an empty file), or the problems that stopped it."""
+
+    __slots__ = ("root", "problems")
+
+    def __init__(self, root: Node | None, problems: list[Problem]) -> None:
+        self.root = root
+        self.problems = problems
+
+    def __repr__(self) -> str:
+        return f"Document(root={self.root!r}, problems={self.problems!r})"
 
 
 def _loader() -> type:
@@ -86,8 +93,10 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
     The column counts characters, as the columns of every other problem do.
     """
+    # Not the "utf-8-sig" codec: it is a module of its own to import, for three bytes.
+    body = data[3:] if data[:3] == b"\xef\xbb\xbf" else data
     try:
-        return data.decode("utf-8-sig"), []
+        return body.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         raw = bytes(exc.object)  # the bytes after the BOM, which `start` counts in
         start = exc.start
@@ -113,7 +122,10 @@ def read_yaml(
     is handed to `on_item(key, item)` as soon as it is read, and not kept in the tree:
     memory then holds one record at a time, not the file's. A list that has an anchor
     is kept whole (an alias may refer to it). After a problem, the items already handed
-    over are not to be used."""
+    over are not to be used.
+
+    Knowledge files are read by `briefcli.knowledge.yamlfast` first, which reads the
+    plain subset of YAML they are written in without PyYAML, and gives the rest here."""
     document = _read_yaml(text, path, on_item)
     if document.problems:
         document.problems = [_explain(p, text) for p in document.problems]
@@ -150,6 +162,8 @@ def _hint(problem: Problem, text: str) -> str:
         return "the line is indented with a tab; YAML indents with spaces only"
     if problem.code == "duplicate-key":
         # A key met again that opened the record (`- id: a`): a new record lost its '- '.
+        import re
+
         first = re.search(r"first at line (\d+)", message)
         opened = first and 1 <= int(first[1]) <= len(lines) and lines[int(first[1]) - 1]
         if opened and opened.lstrip().startswith("- "):
