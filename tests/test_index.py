@@ -410,3 +410,55 @@ def test_a_touch_does_not_import_the_reader(kb, tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["[]", "False", "False"]
+
+
+def _order(conn) -> list[tuple[str, str]]:
+    return [tuple(row) for row in conn.execute("SELECT kind, id FROM records ORDER BY rid")]
+
+
+@pytest.mark.parametrize(("gap", "span"), [(1 << 12, 1 << 24), (2, 1 << 24), (2, 4)],
+                         ids=["gap", "no-slot-left", "file-outgrows-its-room"])
+def test_records_keep_the_knowledges_order_after_any_edit(tmp_path, monkeypatch, gap, span):
+    """Answers list records in rid order: after every edit of a random sequence (files
+    added before, between and after the others, edited, grown, removed) the order is the
+    one a fresh build gives. Small gaps and spans leave no room, so files are stored
+    again."""
+    import random
+
+    from briefcli.index import store
+
+    monkeypatch.setattr(store, "GAP", gap)
+    monkeypatch.setattr(store, "SPAN", span)
+    rng = random.Random(11)
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    cache = tmp_path / "cache"
+    for step in range(40):
+        files = sorted(folder.glob("*.yaml"))
+        action = rng.choice(["add", "add", "edit", "remove"] if files else ["add"])
+        if action == "remove":
+            rng.choice(files).unlink()
+        else:
+            path = (folder / f"{rng.choice('abcdefgh')}{step:02d}.yaml" if action == "add"
+                    else rng.choice(files))
+            count = rng.randint(0, 6)
+            write(path, "entities:\n" + "".join(
+                entity(f"{path.stem}x{i}", f"N {path.stem} {i}") for i in range(count)))
+        _, conn = build(folder, cache)
+        fresh = open_index([folder], None)
+        assert _order(conn) == _order(fresh), (step, action)
+
+
+def test_a_timeline_is_the_same_after_an_edit_as_after_a_fresh_build(tmp_path, brief):
+    """Two events of one day, in two files: editing the first file kept its event but
+    listed it after the other one's, unlike a fresh build."""
+    folder = tmp_path / "kb"
+    for name, eid in (("a.yaml", "zeta"), ("b.yaml", "alpha")):
+        write(folder / name, f"events:\n  - id: {eid}\n    date: 2020-01-01\n"
+                             f"    title: {eid.title()} founded\n    summary: once.\n")
+    before = brief("timeline", "--data", str(folder)).stdout
+    write(folder / "a.yaml", (folder / "a.yaml").read_text().replace("once.", "twice."))
+    after = brief("timeline", "--data", str(folder)).stdout
+    assert before.index("Zeta founded") < before.index("Alpha founded")
+    assert after.index("Zeta founded") < after.index("Alpha founded")
+    assert after == before.replace("once.", "twice.", 1)

@@ -35,7 +35,9 @@ CREATE TABLE files (
     fid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
     size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
     complete INTEGER NOT NULL DEFAULT 1,  -- 0: part of it could not be read as records
-    digest INTEGER  -- zlib.crc32 of the bytes read (NULL: not read): a touch is not an edit
+    digest INTEGER,  -- zlib.crc32 of the bytes read (NULL: not read): a touch is not an edit
+    slot INTEGER NOT NULL  -- the file's place in the knowledge's order: its records' rids
+                           -- start at slot * SPAN (see `_slots`)
 );
 CREATE TABLE declared (fid INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL);
 CREATE TABLE records (
@@ -150,49 +152,20 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
     for path in removed:
         _forget(conn, path)
         report.removed.append(path)
-    from functools import partial
-
-    from briefcli.knowledge.checker import FileResult, parse_text
-    from briefcli.knowledge.yamlread import decode
-
-    fresh: list[int] = []
-
-    for done, stamp in enumerate(changed):
-        if report.progress is not None:
-            report.progress(done, len(changed))
-        _forget(conn, stamp.path)
-        if stamp.size in _REFUSED:
-            fid = _add_file(conn, stamp, complete=False)
-            _store_problems(conn, fid, [Problem(stamp.path, 0, 0, "unreadable",
-                                                _REFUSED[stamp.size])])
-            continue
-        read_ns = time.time_ns()
-        try:
-            data = read_regular_file(stamp.path)
-        except OSError as exc:
-            fid = _add_file(conn, stamp, complete=False)
-            _store_problems(
-                conn, fid,
-                [Problem(stamp.path, 0, 0, "unreadable", f"cannot read: {exc.strerror}")],
-            )
-            continue
-        fid = _add_file(conn, stamp, complete=True, read_ns=read_ns, digest=zlib.crc32(data))
-        streamed: list[int] = []
-        text, problems = decode(data, stamp.path)
-        del data  # a large file is not held twice, as bytes and as text
-        if text is None:
-            result = FileResult(stamp.path, problems=problems, complete=False, read=False)
-        else:
-            result = parse_text(text, stamp.path, partial(_store_part, conn, fid, streamed))
-            del text
-        if streamed and not result.read:  # refused after records were handed on
-            _forget(conn, stamp.path)
-            fid = _add_file(conn, stamp, complete=False)
-        _store(conn, fid, result)
-        if not result.complete:
-            conn.execute("UPDATE files SET complete = 0 WHERE fid = ?", (fid,))
-        fresh.append(fid)
-        report.reread.append(stamp.path)
+    slots = _slots(conn, stamps, changed)
+    try:
+        if slots is None:
+            raise RenumberNeeded
+        fresh = _read_files(conn, changed, slots, report)
+    except RenumberNeeded:  # no room left in the order: every file is stored again
+        for path in [row[0] for row in conn.execute("SELECT path FROM files")]:
+            _forget(conn, path)
+        report.reread.clear()
+        changed = list(stamps)
+        slots = _slots(conn, stamps, changed)
+        assert slots is not None  # an empty index has room for any number of files
+        fresh = _read_files(conn, changed, slots, report)
+        full = True  # every cross-file problem is found again
     if full:
         # One statement at a time: executescript would commit the caller's transaction.
         for statement in INDEXES.split(";"):
@@ -205,6 +178,66 @@ def update(conn: sqlite3.Connection, stamps: list[FileStamp], report: BuildRepor
                 [(f,) for f in fresh],
             )
     _cross_check(conn, None if full else fresh)
+
+
+def _read_files(
+    conn: sqlite3.Connection, changed: list[FileStamp], slots: dict[str, int],
+    report: BuildReport,
+) -> list[int]:
+    """Read and store each changed file in its slot; the fids stored."""
+    import bisect
+
+    every = sorted({*slots.values(), *(row[0] for row in conn.execute("SELECT slot FROM files"))})
+    ends = {}
+    for path, slot in slots.items():
+        i = bisect.bisect_right(every, slot)
+        ends[path] = every[i] if i < len(every) else None
+    from functools import partial
+
+    from briefcli.knowledge.checker import FileResult, parse_text
+    from briefcli.knowledge.yamlread import decode
+
+    fresh: list[int] = []
+    for done, stamp in enumerate(changed):
+        if report.progress is not None:
+            report.progress(done, len(changed))
+        _forget(conn, stamp.path)
+        slot = slots[stamp.path]
+        if stamp.size in _REFUSED:
+            fid = _add_file(conn, stamp, slot, complete=False)
+            _store_problems(conn, fid, [Problem(stamp.path, 0, 0, "unreadable",
+                                                _REFUSED[stamp.size])])
+            continue
+        read_ns = time.time_ns()
+        try:
+            data = read_regular_file(stamp.path)
+        except OSError as exc:
+            fid = _add_file(conn, stamp, slot, complete=False)
+            _store_problems(
+                conn, fid,
+                [Problem(stamp.path, 0, 0, "unreadable", f"cannot read: {exc.strerror}")],
+            )
+            continue
+        fid = _add_file(conn, stamp, slot, complete=True, read_ns=read_ns,
+                        digest=zlib.crc32(data))
+        streamed: list[int] = []
+        text, problems = decode(data, stamp.path)
+        del data  # a large file is not held twice, as bytes and as text
+        if text is None:
+            result = FileResult(stamp.path, problems=problems, complete=False, read=False)
+        else:
+            result = parse_text(
+                text, stamp.path, partial(_store_part, conn, fid, streamed, ends[stamp.path]))
+            del text
+        if streamed and not result.read:  # refused after records were handed on
+            _forget(conn, stamp.path)
+            fid = _add_file(conn, stamp, slot, complete=False)
+        _store(conn, fid, result, ends[stamp.path])
+        if not result.complete:
+            conn.execute("UPDATE files SET complete = 0 WHERE fid = ?", (fid,))
+        fresh.append(fid)
+        report.reread.append(stamp.path)
+    return fresh
 
 
 # A file modified this close before the moment it was read may be modified again within
@@ -318,15 +351,72 @@ def read_regular_file(path: str) -> bytes:
         return f.read()
 
 
+# Record ids follow the knowledge's order (its files in the order they are found, each
+# file's records in the order written), whatever order the files were read in: every
+# answer that lists records in rid order is then the same after an edit as after a fresh
+# build. A file's records take the rids from slot * SPAN up; a first build spaces the
+# slots GAP apart, and a file added later takes the slot midway between its neighbours'.
+# When no slot is left between two files, or a file outgrows the room before the next
+# one, every file is stored again with fresh slots (`RenumberNeeded`).
+SPAN = 1 << 24
+GAP = 1 << 12
+
+
+class RenumberNeeded(Exception):
+    """A file's records do not fit before the next file's slot."""
+
+
+def _slots(
+    conn: sqlite3.Connection, stamps: list[FileStamp], changed: list[FileStamp]
+) -> dict[str, int] | None:
+    """Each changed file's slot: its own if the index has it, else one between its
+    neighbours' in the order of `stamps` (past the rids the one before it uses); None
+    when there is no room for one."""
+    known = {path: (slot, fid) for path, slot, fid in
+             conn.execute("SELECT path, slot, fid FROM files")}
+    new = {s.path for s in changed} - set(known)
+    if not new:
+        return {s.path: known[s.path][0] for s in changed}
+    order = [s.path for s in stamps]
+    slots = {path: slot for path, (slot, _) in known.items()}
+    highs: list[int | None] = []  # the slot of the next file the index has, for each
+    high: int | None = None
+    for path in reversed(order):
+        highs.append(high)
+        if path in known:
+            high = known[path][0]
+    highs.reverse()
+    before: str | None = None
+    for path, high in zip(order, highs, strict=True):
+        if path not in new:
+            if path in slots:
+                before = path
+            continue
+        if before is None:
+            low = 0
+        elif before in known:  # the last slot its records reach
+            last = conn.execute("SELECT max(rid) FROM records WHERE fid = ?",
+                                (known[before][1],)).fetchone()[0]
+            low = max(slots[before], (last or 0) // SPAN)
+        else:
+            low = slots[before]
+        slot = low + GAP if high is None else (low + high) // 2
+        if slot <= low:
+            return None
+        slots[path] = slot
+        before = path
+    return {s.path: slots[s.path] for s in changed}
+
+
 def _add_file(
-    conn: sqlite3.Connection, stamp: FileStamp, complete: bool,
+    conn: sqlite3.Connection, stamp: FileStamp, slot: int, complete: bool,
     read_ns: int | None = None, digest: int | None = None,
 ) -> int:
     cur = conn.execute(
-        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, complete, digest) "
-        "VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, complete, digest, slot) "
+        "VALUES (?,?,?,?,?,?,?,?)",
         (stamp.path, stamp.size, _racy(stamp, read_ns), stamp.ctime_ns, stamp.inode,
-         int(complete), digest),
+         int(complete), digest, slot),
     )
     return int(cur.lastrowid or 0)
 
@@ -352,11 +442,12 @@ def _store_problems(conn: sqlite3.Connection, fid: int | None, problems: Iterabl
 
 
 def _store_part(
-    conn: sqlite3.Connection, fid: int, streamed: list[int], part: FileResult
+    conn: sqlite3.Connection, fid: int, streamed: list[int], end: int | None,
+    part: FileResult,
 ) -> None:
     """Store a batch of a file's records as they are read (`streamed` counts batches)."""
     streamed.append(len(part.records))
-    _store(conn, fid, part)
+    _store(conn, fid, part, end)
 
 
 def squash(key: str, field: str, text: str) -> str | None:
@@ -384,12 +475,20 @@ def _body(d: dict[str, Any], fields: tuple[str, ...]) -> str:
     return " · ".join(b for b in body if b)
 
 
-def _store(conn: sqlite3.Connection, fid: int, result: FileResult) -> None:
+def _store(conn: sqlite3.Connection, fid: int, result: FileResult, end: int | None) -> None:
+    """Store a file's records (or a batch of them) from its slot on, below the slot `end`
+    of the next file in the order (None: it is the last)."""
     _store_problems(conn, fid, result.problems)
     conn.executemany(
         "INSERT INTO declared VALUES (?,?,?)", [(fid, k, i) for k, i in result.declared]
     )
-    start = conn.execute("SELECT coalesce(max(rid), 0) FROM records").fetchone()[0] + 1
+    slot, last = conn.execute(
+        "SELECT slot, (SELECT max(rid) FROM records WHERE fid = ?) FROM files WHERE fid = ?",
+        (fid, fid),
+    ).fetchone()
+    start = slot * SPAN if last is None else last + 1
+    if end is not None and start + len(result.records) > end * SPAN:
+        raise RenumberNeeded
     records: list[tuple[Any, ...]] = []
     terms: list[tuple[str, int, str, str, str | None]] = []
     tags: list[tuple[str, int]] = []
