@@ -1,7 +1,7 @@
 """What `brief ingest` drafts from whole articles, measured on a labelled corpus and set
 beside a published baseline.
 
-    python benchmarks/articles.py [--part dev|heldout|all] [--json] [--failures]
+    python benchmarks/articles.py [--part dev|heldout|all] [--json] [--failures] [--speed]
 
 Run it with the interpreter brief is installed in (for example `.venv/bin/python`). The
 corpus is benchmarks/extraction/articles.yaml ("dev", the part the drafting may be tuned on)
@@ -199,6 +199,38 @@ def _ingest(source: Path, folder: Path, date: str | None) -> tuple[Draft, float]
         return Draft(refused=True, message=lines[-1] if lines else f"exit {done.returncode}"), \
             elapsed
     return read_draft(out.read_text(encoding="utf-8")), elapsed
+
+
+def folder_speed(articles: list[dict[str, Any]], copies: int = 4) -> dict[str, float]:
+    """Articles per second of one `brief ingest FOLDER` (the weekly recipe) over `copies`
+    copies of the dated articles, and the seconds of a folder of one article (the cost
+    of starting and of loading place and month names, paid once per process)."""
+    dated = [a for a in articles if a["date"]]
+    timings: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "empty").mkdir()
+        for label, count in (("one", 1), ("many", copies * len(dated))):
+            source = folder / label
+            source.mkdir()
+            for i in range(count):
+                article = dated[i % len(dated)]
+                # each copy its own article: a digest of the same text would be skipped
+                text = article["text"] + f"\n\nCopy {i}.\n"
+                (source / f"{i:04d}-{article['id']}.txt").write_text(text, encoding="utf-8")
+            command = [sys.executable, "-m", "briefcli", "ingest", str(source), "-o",
+                       str(folder / f"{label}.yaml"), "--data", str(folder / "empty")]
+            env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1",
+                   "BRIEF_DATA": ""}
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, env=env, check=False)
+            timings[label] = time.perf_counter() - start
+        many = copies * len(dated)
+        timings["articles"] = many
+        timings["articles/s"] = many / timings["many"]
+        timings["articles/s after the first"] = (many - 1) / max(timings["many"]
+                                                                 - timings["one"], 1e-9)
+    return timings
 
 
 def brief_drafts(articles: list[dict[str, Any]]) -> tuple[list[Draft], float]:
@@ -541,6 +573,11 @@ def print_table(title: str, result: dict[str, Any], failures: bool) -> None:
         print("  " + row.ljust(width) + "".join(c.rjust(10) for c in cells))
     speed = result["brief articles/s"]
     print(f"  brief speed: {_cell(speed)} articles/s (one ingest process per article)")
+    if "folder" in result:
+        folder = result["folder"]
+        print(f"  one ingest of a folder of {folder['articles']:.0f} articles: "
+              f"{folder['articles/s']:.1f} articles/s ({folder['one']:.2f} s for a folder of "
+              f"one; {folder['articles/s after the first']:.1f} articles/s after it)")
     print(f"  spaCy en_core_web_sm: {result['spacy']}")
     if failures:
         for line in result["failures"]:
@@ -553,6 +590,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=["dev", "heldout", "all"], default="all")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--failures", action="store_true", help="list brief's errors")
+    parser.add_argument("--speed", action="store_true",
+                        help="also time one ingest of a folder of the part's articles")
     args = parser.parse_args(argv)
     parts = list(PARTS) if args.part == "all" else [args.part]
     results: dict[str, Any] = {}
@@ -561,6 +600,8 @@ def main(argv: list[str] | None = None) -> int:
         articles = load_part(part)
         drafts, seconds = brief_drafts(articles)
         results[part] = evaluate(articles, drafts, seconds)
+        if args.speed:
+            results[part]["folder"] = folder_speed(articles)
         every = (every[0] + articles, every[1] + drafts, every[2] + seconds)
     if len(parts) > 1:
         results["all"] = evaluate(*every)
