@@ -42,8 +42,7 @@ from briefcli.authoring.placecues import (
     cities,
     country_of,
     head_after,
-    is_list_separator,
-    strong_cue,
+    place_cue,
     subdivisions,
 )
 from briefcli.authoring.sentences import collapse
@@ -70,6 +69,7 @@ class Mention(NamedTuple):
     alias: str | None = None  # the form written, when it is not the name
     acronym: str | None = None
     keys: tuple[str, ...] = ()  # other forms it is one entity with, not written here
+    hint: str | None = None  # the kind a word of no kind has if no entity claims it
 
 
 def _body(written: str, start: int) -> Mention:
@@ -122,6 +122,17 @@ _PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "
 _SPEECH = re.compile(
     r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
     r"announced|declared|emphasized|emphasised|underlined|expressed)\b"
+)
+# Heads written in lower case after a name: "the Open Balkan initiative".
+_LOWER_HEAD = re.compile(
+    r"\s+(initiative|agreement|process|dialogue|talks|plan|accord|format|party)\b")
+# What bodies do, said of the word before: "Frontex extended", "Gazprom still claims".
+_ACTS = re.compile(
+    r"\s+(?:(?:still|also|has|have|had|already|now|again|then|recently)\s+){0,2}"
+    r"(?:signed|extended|suspended|evacuated|deployed|suppl(?:y|ies|ied)|cut|cuts|halted|"
+    r"resumed|estimates|registers|registered|reports?|reported|claims|claimed|launched|"
+    r"delivered|provides|provided|operates|operated|owns|stopped|published|issued|"
+    r"increased|reduced|raised|signs|extends|suspends|delivers|opened|closed)\b"
 )
 # A modifier before a name that is not part of it: "NATO-led Kosovo Force".
 _LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
@@ -227,7 +238,7 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        if not tokens[i].possessive:
+        if not tokens[i].possessive and tokens[i].text.lower() not in _TIME_WORDS:
             while j < n:
                 t = tokens[j]
                 if t.text.lower() in _TIME_WORDS or _after_short_line(sentence, t.start):
@@ -491,6 +502,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if len(parts) > 1:
         role = None
         part_ctx = ctx._replace(sentence_start=False)
+        if not ctx.sentence_start and all(  # "Nova Kakhovka and Oleshky": cities, each
+                term_key(" ".join(t.text for t in part)) in cities() for part in parts):
+            part_ctx = part_ctx._replace(cue="list")
         for n, part in enumerate(parts):
             count = len(out)
             found = _classify(part, part_ctx, out)
@@ -554,6 +568,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if low in BODIES:
         out.append(_body(text, start))
         return None
+    if len(words) > 1 and texts[0].lower() in BODIES and country_of(" ".join(texts[1:])):
+        out.append(_body(texts[0], start))  # "OCHA Sudan": the body's office there
+        out.append(Mention("place", country_of(" ".join(texts[1:])) or "", words[1].start))
+        return None
     if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and country_of(texts[-1]):
         # "U.S. Embassy Pristina" (the capitals of the region are in the table of places)
         out.append(Mention("organization", text, start))
@@ -569,6 +587,13 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         if kind in ("agreement", "process") and ctx.year:
             text, start = f"{ctx.year} {text}", start - len(ctx.year) - 1
         out.append(Mention(kind, text, start))
+        return None
+    named = _LOWER_HEAD.match(ctx.after)
+    if named and all(_name_like(t) for t in words) and low not in DEMONYMS:
+        # "the Open Balkan initiative", "the Shor party": a name and its head in lower case
+        head = named.group(1)
+        kind = "organization" if head == "party" else kind_of_words([head])
+        out.append(Mention(kind, f"{text} {head}", start))
         return None
     if ctx.cue and _unknown_place(words):
         head = head_after(ctx.after)
@@ -591,7 +616,11 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             out.append(Mention("place", city, start, alias=text if text != city else None))
             return None
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
-        out.append(Mention(None, text, start))  # a surname or an acronym, maybe
+        # A surname or an acronym, maybe; the subject of what bodies do ("Frontex
+        # extended", "Moldovagaz and Energocom signed") is a body if nothing else is.
+        acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith("s"))
+        hint = "organization" if acts and _name_like(words[0]) else None
+        out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
         out.append(Mention(None, text, start))  # a full name, if a surname says so
     if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
@@ -656,47 +685,6 @@ def _appositive_title(tokens: list[_Token], j: int) -> str | None:
     return " ".join(t.text + ("'s" if t.possessive else "") for t in tokens[first : k + size])
 
 
-def _cue(tokens: list[_Token], i: int, j: int, runs: list[tuple[int, int]], k: int,
-         list_from: int, after: str) -> str:
-    """What the words around the run tokens[i:j] (runs[k]) say of it being a place
-    (`_Context.cue`). `list_from` is the end of the place run before it, or -1."""
-    before = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
-    if strong_cue(before):
-        return "strong"
-    head = head_after(after)
-    if head:
-        return head[0]
-    if k + 1 < len(runs):  # "the Jarinje and Brnjak crossing points"
-        ni, nj = runs[k + 1]
-        head = head_after(_text_after(tokens, nj))
-        if head and not head[1] and is_list_separator([t.text for t in tokens[j:ni]]):
-            return head[0]
-    # "in Zvečan, Leposavić and Zubin Potok": a comma goes on a list only when an "and"
-    # closes it ("in Geneva, Olga Sarrado Mur" is no list).
-    if list_from >= 0 and is_list_separator([t.text for t in tokens[list_from:i]]) and (
-        _list_closes(tokens, runs, k, list_from)
-    ):
-        return "list"
-    return ""
-
-
-def _list_closes(tokens: list[_Token], runs: list[tuple[int, int]], k: int, start: int) -> bool:
-    """Whether the list that goes on with runs[k] after the token `start` ends with "and"
-    or "or": between two of its runs, or inside one ("Leposavić and Zubin Potok")."""
-    ends = [start] + [b for _, b in runs[k:]]
-    for n, (a, b) in enumerate(runs[k:]):
-        between = [t.text for t in tokens[ends[n] : a]]
-        if n and not is_list_separator(between):
-            return False
-        if "and" in between or "or" in between or any(t.text == "and" for t in tokens[a:b]):
-            return True
-    return False
-
-
-def _text_after(tokens: list[_Token], j: int) -> str:
-    return "".join(f" {t.text}" for t in tokens[j : j + 3])
-
-
 def mentions(sentence: str) -> list[Mention]:
     tokens = _tokens(sentence)
     out: list[Mention] = []
@@ -737,7 +725,8 @@ def mentions(sentence: str) -> list[Mention]:
         year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
             else ""
         after_text = sentence[tokens[j - 1].end :][:40]
-        cue = _cue(tokens, i, j, runs, k, list_from, after_text)
+        cue = place_cue([t.text for t in tokens], (i, j), runs[k + 1 :], list_from,
+                        after_text, tokens[i].possessive)
         ctx = _Context(opens, before, after_text, year, cue)
         count = len(out)
         role = _classify(tokens[i:j], ctx, out)

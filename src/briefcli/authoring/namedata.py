@@ -65,7 +65,7 @@ ORGANIZATION_HEADS = frozenset(
         "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
         "group", "community", "chambers", "forum", "delegation", "network", "observatory",
         "ombudsperson",
-        "inspectorate",
+        "inspectorate", "academy", "bureau", "team",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
     ]
 )
@@ -77,7 +77,7 @@ PLACE_HEADS = frozenset(
         "mountains", "sea", "shoal", "reef", "strait", "gulf", "bay", "canal", "desert",
         "corridor", "bridge", "square", "crossing", "border crossing", "airport",
         "port", "camp", "headquarters", "palace", "village", "city", "island", "islands",
-        "peninsula", "strip",
+        "peninsula", "strip", "plant", "dam", "reservoir", "base",
     ]
 )
 AGREEMENT_HEADS = frozenset(

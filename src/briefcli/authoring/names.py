@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from briefcli.authoring.acronyms import AcronymDefinition
 from briefcli.authoring.mentions import Mention, kind_of_name, mentions
+from briefcli.authoring.placecues import cities
 from briefcli.authoring.sentences import collapse, split_sentences
 from briefcli.text import term_key
 
@@ -193,9 +194,10 @@ class _Names:
         person.add_alias(m.alias)
         self.index(person)
 
-    def resolve(self, m: Mention) -> None:
+    def resolve(self, m: Mention, sentence: str, offset: int) -> None:
         """A word or two of no kind: an alias of the person whose surname it is, or
-        a mention of an entity already gathered; else nothing."""
+        a mention of an entity already gathered; else an entity of the kind its
+        `hint` gives ("Frontex extended": a body), if it has one; else nothing."""
         key = term_key(m.name)
         if key in self.by_key:
             return
@@ -207,6 +209,8 @@ class _Names:
             if len(words) > len(people[0].name.split()):
                 people[0].rename(m.name)
             self.index(people[0])
+        elif m.hint and not people and key not in cities():
+            self.new(m.hint, m.name, offset + m.start, sentence)
 
 
 def same_person(known: str, written: str) -> bool:
@@ -282,8 +286,15 @@ def find_names(
                 pending.append((m, collapsed, sentence.start))
             else:
                 names.mention(m, collapsed, sentence.start)
-    for m, _, _ in pending:
-        names.resolve(m)
+    # "Dmytro Kuleba ... Kuleba asked": a full name whose surname is used alone is a
+    # person's, title or none.
+    alone = {term_key(m.name) for m, _, _ in pending if len(m.name.split()) == 1}
+    for m, collapsed, offset in pending:
+        words = m.name.split()
+        if 2 <= len(words) <= 3 and term_key(words[-1]) in alone and not m.hint:
+            names.mention(m._replace(kind="person"), collapsed, offset)
+    for m, collapsed, offset in pending:
+        names.resolve(m, collapsed, offset)
     _add_summaries(text, names)
     entities = sorted(names.entities, key=lambda e: e.start)
     return [e.frozen() for e in entities]

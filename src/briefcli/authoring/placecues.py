@@ -16,7 +16,7 @@ from briefcli.authoring.namedata import COUNTRY_ALIASES
 from briefcli.text import term_key
 
 __all__ = ["NOT_PLACES", "capital", "cities", "country_of", "head_after", "is_list_separator",
-           "strong_cue", "subdivisions"]
+           "place_cue", "strong_cue", "subdivisions"]
 
 # Capitalised words that are no place alone, whatever a gazetteer has.
 NOT_PLACES = frozenset(
@@ -24,7 +24,10 @@ NOT_PLACES = frozenset(
      "southern", "eastern", "western", "central", "north", "south", "east",
      "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
      "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
-     "hope", "peace", "justice", "freedom", "concord", "commerce", "president"]
+     "hope", "peace", "justice", "freedom", "concord", "commerce", "president",
+     # languages and scripts: "written in English", "in Cyrillic"
+     "english", "cyrillic", "latin", "arabic", "hebrew", "persian", "farsi", "hindi", "urdu",
+     "swahili", "mandarin", "cantonese", "romani", "esperanto", "braille"]
 )
 # Lower-case nouns that, with "of", introduce a place's name: "the village of Banjska".
 _PLACE_NOUNS = frozenset(
@@ -149,3 +152,53 @@ def cities() -> dict[str, str]:
 
 def country_of(words: str) -> str | None:
     return _countries().get(term_key(words))
+
+
+# ------------------------------------------------------------------------------ cues
+
+
+def place_cue(texts: Sequence[str], run: tuple[int, int], later: Sequence[tuple[int, int]],
+              list_from: int, after: str, possessive: bool) -> str:
+    """What the words around the run of capitalised words texts[i:j] (`run`) say of it
+    being a place: "strong" ("the village of", "near"), "in" ("the killings in Račak":
+    one word, neither "Kurti's" nor "Article 5"), the lower-case head after it or after
+    the run it is listed with ("the Jarinje and Brnjak crossing points"), "list" (it goes
+    on a list after a place, which ends at `list_from`, -1 for none), or "". `later` are
+    the runs after it, `after` the text after it, `possessive` whether it ends in "'s"."""
+    i, j = run
+    before = [t.lower() for t in texts[max(0, i - 2) : i]]
+    if strong_cue(before):
+        return "strong"
+    if before[-1:] == ["in"] and j == i + 1 and not possessive and (
+        j == len(texts) or not texts[j][:1].isdigit()
+    ):
+        return "in"
+    head = head_after(after)
+    if head:
+        return head[0]
+    if later:
+        ni, nj = later[0]
+        head = head_after("".join(f" {t}" for t in texts[nj : nj + 3]))
+        if head and not head[1] and is_list_separator(texts[j:ni]):
+            return head[0]
+    # "in Zvečan, Leposavić and Zubin Potok": a comma goes on a list only when an "and"
+    # closes it ("in Geneva, Olga Sarrado Mur" is no list).
+    if list_from >= 0 and is_list_separator(texts[list_from:i]) and (
+        _list_closes(texts, [run, *later], list_from)
+    ):
+        return "list"
+    return ""
+
+
+def _list_closes(texts: Sequence[str], chain: Sequence[tuple[int, int]], start: int) -> bool:
+    """Whether the list that goes on with the runs of `chain` after the word `start` ends
+    with "and" or "or": between two of its runs, or inside one ("Leposavić and Zubin
+    Potok")."""
+    ends = [start] + [b for _, b in chain]
+    for n, (a, b) in enumerate(chain):
+        between = texts[ends[n] : a]
+        if n and not is_list_separator(between):
+            return False
+        if "and" in between or "or" in between or "and" in texts[a:b]:
+            return True
+    return False
