@@ -1,0 +1,181 @@
+"""Named entities of official pages that no gazetteer or head word gives: small places
+known by the words around them, people named by an appositive office, bodies named by
+what they do, titles with a portfolio and a country, and names in lower-case heads. Each
+rule of `mentions.py`, `placecues.py` and `names.py` is read from a sentence of the shape
+real pages have, and its counter-case where there is one."""
+
+from __future__ import annotations
+
+from briefcli.authoring.acronyms import find_acronyms
+from briefcli.authoring.names import NamedEntity, find_names
+from briefcli.authoring.placecues import head_after, is_list_separator, place_cue, strong_cue
+
+
+def names(text: str) -> dict[str, NamedEntity]:
+    return {e.name: e for e in find_names(text, find_acronyms(text))}
+
+
+def kinds(text: str) -> dict[str, str | None]:
+    return {e.name: e.kind for e in find_names(text, find_acronyms(text))}
+
+
+# ------------------------------------------------------------------------------ places
+
+
+def test_a_village_or_municipality_named_as_such_is_a_place() -> None:
+    found = kinds("The attack took place in the village of Banjska, in the municipality of "
+                  "Zvečan, and a patrol was attacked near Rudare.")
+    assert found["Banjska"] == found["Zvečan"] == found["Rudare"] == "place"
+
+
+def test_a_lower_case_place_head_after_a_name_makes_it_a_place() -> None:
+    found = names("Russian troops blew up the dam in the Kherson region. Barricades went up "
+                  "near the Jarinje and Brnjak crossing points and at the Kakavijë border "
+                  "crossing.")
+    assert found["Kherson"].kind == "place"
+    assert "Kherson region" in found["Kherson"].aliases  # the form written, singular
+    assert found["Jarinje"].kind == found["Brnjak"].kind == "place"  # a plural head: both
+    assert found["Kakavijë"].kind == "place"
+    assert not found["Brnjak"].aliases  # "Brnjak crossing points" names no one place
+
+
+def test_a_list_after_a_place_is_of_places_when_an_and_closes_it() -> None:
+    found = kinds("Soldiers were deployed in Zvečan, Leposavić and Zubin Potok after the "
+                  "mayors took office, and in Gračanica and Štrpce.")
+    for place in ("Zvečan", "Leposavić", "Zubin Potok", "Gračanica", "Štrpce"):
+        assert found[place] == "place", place
+
+
+def test_a_comma_after_a_place_that_opens_the_sentence_starts_no_list() -> None:
+    found = kinds("In Geneva, Olga Sarrado Mur said the camps were full.")
+    assert found["Geneva"] == "place"
+    assert "Olga Sarrado Mur" not in found or found["Olga Sarrado Mur"] != "place"
+
+
+def test_one_word_after_in_is_a_place_but_not_a_language_an_article_or_a_possessive() -> None:
+    found = kinds("After the killings in Račak the verifiers left. The text is in English, "
+                  "as provided in Article 5, and in Kurti's view it stands.")
+    assert found["Račak"] == "place"
+    assert "English" not in found and "Article" not in found and "Kurti" not in found
+
+
+def test_a_month_does_not_join_the_name_after_it() -> None:
+    found = kinds("The Council was briefed on the attack of 24 September in Banjska, in which "
+                  "an officer was killed.")
+    assert found["Banjska"] == "place"
+
+
+def test_a_capital_is_a_place_without_a_preposition() -> None:
+    found = kinds("The congress of deputies in Tiraspol asked Moscow for protection.")
+    assert found["Moscow"] == "place"
+
+
+def test_coordinated_cities_are_places_without_a_preposition() -> None:
+    found = kinds("The flooding threatens dozens of settlements, including Nova Kakhovka and "
+                  "Oleshky.")
+    assert found["Nova Kakhovka"] == found["Oleshky"] == "place"
+
+
+def test_a_city_that_opens_with_new_keeps_its_first_word() -> None:
+    found = kinds("The Spokesperson told reporters in New York that talks would go on.")
+    assert found.get("New York") == "place"
+    assert "York" not in found
+
+
+def test_a_place_head_ends_a_name_before_in() -> None:
+    found = kinds("He visited Camp Film City in Pristina on Wednesday.")
+    assert found["Camp Film City"] == "place" and found["Pristina"] == "place"
+
+
+def test_a_body_and_a_country_are_the_body_and_the_place() -> None:
+    found = kinds("This report is produced by OCHA Sudan with its partners.")
+    assert found["OCHA"] == "organization" and found["Sudan"] == "place"
+    assert "OCHA Sudan" not in found
+
+
+def test_place_cues_read_from_words() -> None:
+    assert strong_cue(["village", "of"]) and strong_cue(["near"])
+    assert not strong_cue(["minister", "of"])
+    assert head_after(" region of the country") == ("region", True)
+    assert head_after(" crossing points on the border") == ("crossing points", False)
+    assert head_after(" regional office") is None
+    assert is_list_separator([",", "and"]) and not is_list_separator(["said", ","])
+    texts = ["in", "Zvečan", ",", "Leposavić", "and", "Zubin", "Potok", "."]
+    assert place_cue(texts, (3, 4), [(5, 7)], 2, " and Zubin", False) == "list"
+    texts = ["in", "Geneva", ",", "Olga", "Sarrado", "Mur", "said"]
+    assert place_cue(texts, (3, 6), [], 2, " said", False) == ""
+
+
+# ------------------------------------------------------------------------------ people
+
+
+def test_a_name_before_an_appositive_office_is_a_person() -> None:
+    found = names("Those listed include Ilan Shor, the leader of the Shor party, and Marina "
+                  "Tauber, a member of parliament, and Gheorghe Cavcaliuc, a former head of "
+                  "the police. The Secretary General was accompanied by Javier Colomina, "
+                  "NATO's Special Representative for the Caucasus.")
+    for person in ("Ilan Shor", "Marina Tauber", "Gheorghe Cavcaliuc", "Javier Colomina"):
+        assert found[person].kind == "person", person
+    assert found["Shor party"].kind == "organization"
+    assert found["Javier Colomina"].role == "NATO's Special Representative"
+
+
+def test_a_full_name_whose_surname_is_used_alone_is_a_person() -> None:
+    found = names("Dmytro Kuleba informed the partners. Kuleba also asked for a meeting.")
+    assert found["Dmytro Kuleba"].kind == "person"
+    assert "Kuleba" in found["Dmytro Kuleba"].aliases
+    assert "Kuleba" not in found  # the surname is not a body of its own
+
+
+def test_a_minister_with_a_portfolio_and_a_country_before_the_name() -> None:
+    found = names("Minister of Foreign Affairs of Ukraine Dmytro Kuleba informed the G7. "
+                  "First Deputy Prime Minister and Minister of Foreign Affairs of the Republic "
+                  "of Serbia Ivica Dačić met him.")
+    assert found["Dmytro Kuleba"].role == "Minister of Foreign Affairs of Ukraine"
+    assert found["Ivica Dačić"].kind == "person"
+    assert found["Serbia"].kind == "place"
+    assert "Republic of Serbia" in found["Serbia"].aliases
+
+
+def test_a_body_of_one_word_before_a_title_qualifies_it() -> None:
+    found = names("The statement was issued today by Council President Sérgio França Danese "
+                  "(Brazil).")
+    assert found["Sérgio França Danese"].kind == "person"
+    assert "Council" not in found  # a bare head word is no entity
+
+
+# ------------------------------------------------------------------------------ bodies
+
+
+def test_a_word_that_does_what_bodies_do_is_a_body() -> None:
+    found = kinds("Moldovagaz and Energocom signed a supply contract. Gazprom still claims a "
+                  "debt. Frontex extended its joint operation.")
+    for body in ("Moldovagaz", "Energocom", "Gazprom", "Frontex"):
+        assert found[body] == "organization", body
+
+
+def test_what_bodies_do_does_not_make_a_body_of_a_plural_opening_or_a_known_surname() -> None:
+    found = kinds("Officials reported no casualties. Prime Minister Dorin Recean spoke; Recean "
+                  "signed the decree.")
+    assert "Officials" not in found
+    assert "Recean" not in found and found["Dorin Recean"] == "person"
+
+
+def test_the_office_of_the_high_representative_keeps_its_title() -> None:
+    found = kinds("Office of the High Representative, Emerika Bluma 1, Sarajevo")
+    assert found["Office of the High Representative"] == "organization"
+    assert "Office of the High" not in found
+
+
+def test_names_with_a_lower_case_head() -> None:
+    found = kinds("The ministers discussed the Open Balkan initiative and the Ahtisaari plan "
+                  "with the Serbian party.")
+    assert found["Open Balkan initiative"] == found["Ahtisaari plan"] == "process"
+    assert not any("Serbian" in name for name in found)  # an adjective names nothing
+
+
+def test_new_head_words() -> None:
+    found = kinds("The Judicial Academy of Serbia opened a course. The dam of the Kakhovka "
+                  "Hydroelectric Power Plant was destroyed.")
+    assert found["Judicial Academy of Serbia"] == "organization"
+    assert found["Kakhovka Hydroelectric Power Plant"] == "place"
