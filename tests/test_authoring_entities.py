@@ -53,10 +53,12 @@ def test_a_comma_after_a_place_that_opens_the_sentence_starts_no_list() -> None:
 
 
 def test_one_word_after_in_is_a_place_but_not_a_language_an_article_or_a_possessive() -> None:
-    found = kinds("After the killings in Račak the verifiers left. The text is in English, "
-                  "as provided in Article 5, and in Kurti's view it stands.")
+    found = kinds("After the killings in Račak the verifiers left. Prime Minister Albin Kurti "
+                  "said the text is in English, as provided in Article 5, and in Kurti's view "
+                  "it stands.")
     assert found["Račak"] == "place"
     assert "English" not in found and "Article" not in found and "Kurti" not in found
+    assert found["Albin Kurti"] == "person"
 
 
 def test_a_month_does_not_join_the_name_after_it() -> None:
@@ -149,9 +151,11 @@ def test_a_body_of_one_word_before_a_title_qualifies_it() -> None:
 
 def test_a_word_that_does_what_bodies_do_is_a_body() -> None:
     found = kinds("Moldovagaz and Energocom signed a supply contract. Gazprom still claims a "
-                  "debt. Frontex extended its joint operation.")
-    for body in ("Moldovagaz", "Energocom", "Gazprom", "Frontex"):
+                  "debt. Frontex extended its joint operation. Russia's pressure followed "
+                  "Naftogaz's cuts in supplies.")
+    for body in ("Moldovagaz", "Energocom", "Gazprom", "Frontex", "Naftogaz"):
         assert found[body] == "organization", body
+    assert found["Russia"] == "place"
 
 
 def test_what_bodies_do_does_not_make_a_body_of_a_plural_opening_or_a_known_surname() -> None:
@@ -179,3 +183,49 @@ def test_new_head_words() -> None:
                   "Hydroelectric Power Plant was destroyed.")
     assert found["Judicial Academy of Serbia"] == "organization"
     assert found["Kakhovka Hydroelectric Power Plant"] == "place"
+
+
+def test_a_name_that_runs_on_with_of_the_and_a_bare_head_stops_before_it() -> None:
+    found = kinds("France delivers aid through the Crisis and Support Centre of the Ministry in "
+                  "Paris. Kurti and Office of the President met.")
+    assert found["Crisis and Support Centre"] == "organization"
+    assert "Kurti and Office of the President" not in found
+
+
+def test_a_body_named_short_and_with_its_place_is_one() -> None:
+    found = names("The OSCE Mission to Serbia and the Judicial Academy of Serbia opened a course. "
+                  "The Director of the Judicial Academy said so. The OSCE Mission in Kosovo and "
+                  "the OSCE Mission to Serbia then met the OSCE Mission.")
+    assert found["Judicial Academy of Serbia"].kind == "organization"
+    assert "Judicial Academy" not in found  # one entity, the longer name
+    assert "OSCE Mission" in found  # two bodies it could be: none is taken
+
+
+def test_two_names_a_text_says_are_one_are_one_entity() -> None:
+    found = names("The Ohrid Agreement, formally the Framework Agreement, was signed in Skopje. "
+                  "The Framework Agreement ended the conflict.")
+    assert "Framework Agreement" in found["Ohrid Agreement"].aliases
+    assert "Framework Agreement" not in found
+
+
+def test_a_title_in_the_last_part_of_a_coordination_goes_with_the_name_after_it() -> None:
+    found = names("Baerbock would meet Prime Minister of Ukraine Denys Shmyhal and the President "
+                  "of the European Commission, Ursula von der Leyen, on the margins. Federal "
+                  "Foreign Minister Annalena Baerbock will travel.")
+    assert found["Ursula von der Leyen"].role == "President of the European Commission"
+    assert found["Denys Shmyhal"].kind == "person"
+    assert found["Annalena Baerbock"].kind == "person"  # "Federal" qualifies the title
+
+
+def test_a_point_of_the_compass_and_a_place_are_a_place() -> None:
+    found = kinds("The Mission opened its offices in Mitrovica North. Staff were killed in "
+                  "North Darfur.")
+    assert found["Mitrovica North"] == found["North Darfur"] == "place"
+
+
+def test_an_acronym_between_commas_after_a_name_that_loosely_expands_it() -> None:
+    text = ("The European Union Rule of Law Mission in Kosovo, EULEX, is the largest civilian "
+            "mission. UNHCR, the UN Refugee Agency, is alarmed.")
+    pairs = {(d.short, d.long) for d in find_acronyms(text)}
+    assert ("EULEX", "European Union Rule of Law Mission in Kosovo") in pairs
+    assert not any(short == "UNHCR" for short, _ in pairs)  # a description after it

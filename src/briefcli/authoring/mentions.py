@@ -40,6 +40,7 @@ from briefcli.authoring.placecues import (
     NOT_PLACES,
     capital,
     cities,
+    compass_place,
     country_of,
     head_after,
     place_cue,
@@ -103,7 +104,7 @@ _LOWER_TITLES = frozenset(
 )
 _TITLE_MODIFIERS = frozenset(
     ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
-     "first", "former", "interim", "outgoing", "incoming", "new"]
+     "first", "former", "interim", "outgoing", "incoming", "new", "federal"]
 )
 _PORTFOLIOS = frozenset(
     ["affairs", "economy", "defence", "defense", "interior", "justice", "finance", "health",
@@ -391,8 +392,9 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
                     inside = True
                     break
         after = low[k + 1 :]
-        if not inside and after and after[0] != "the" and after[-1] in (
-            ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+        if not inside and after and after[0] != "the" and (
+            after[-1] in ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+            or "of" in after[2:] and after[after.index("of") - 1] in ORGANIZATION_HEADS
         ) and not _has_head(low[:k]) and not any(_title_at(texts, i) for i in range(k)) and (
             not country_of(" ".join(texts[:k]))
         ):
@@ -498,6 +500,11 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     ):  # "Support for the Pacific Islands Forum": a sentence's first noun is no name's
         return _classify(words[2:], ctx._replace(sentence_start=False, before=words[1].text),
                          out)
+    low_words = [t.text.lower() for t in words]
+    if len(words) >= 5 and low_words[-3:-1] == ["of", "the"] and (
+        low_words[-1] in ORGANIZATION_HEADS and kind_of_words(low_words[:-3]) == "organization"
+    ):  # "the Crisis and Support Centre of the Ministry": a bare head says whose it is
+        words = words[:-3]
     parts = _split_and(words)
     if len(parts) > 1:
         role = None
@@ -508,7 +515,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         for n, part in enumerate(parts):
             count = len(out)
             found = _classify(part, part_ctx, out)
-            role = role or (found if n == 0 else None)
+            # The title the name after a comma goes with: the last part's ("... and the
+            # President of the European Commission, Ursula von der Leyen"), else the first's
+            # ("the Presidents of Serbia and Montenegro, Aleksandar Vučić and ...").
+            role = found if found and n == len(parts) - 1 else role or (found if n == 0 else None)
             if not ctx.sentence_start and any(m.kind == "place" for m in out[count:]) and (
                 ctx.cue or ctx.before in _PLACE_CONTEXT
             ):  # "in Gračanica and Štrpce": what is joined to a place is one too
@@ -565,6 +575,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if country:
         out.append(Mention("place", country, start, alias=text if text != country else None))
         return None
+    if compass_place(texts):  # "Mitrovica North", "North Darfur"
+        out.append(Mention("place", text, start))
+        return None
     if low in BODIES:
         out.append(_body(text, start))
         return None
@@ -618,7 +631,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
         # A surname or an acronym, maybe; the subject of what bodies do ("Frontex
         # extended", "Moldovagaz and Energocom signed") is a body if nothing else is.
-        acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith("s"))
+        acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith("s")) or (
+            words[0].possessive and not ctx.sentence_start)  # "Gazprom's cuts"
         hint = "organization" if acts and _name_like(words[0]) else None
         out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):

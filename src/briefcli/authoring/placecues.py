@@ -15,8 +15,8 @@ from functools import lru_cache
 from briefcli.authoring.namedata import COUNTRY_ALIASES
 from briefcli.text import term_key
 
-__all__ = ["NOT_PLACES", "capital", "cities", "country_of", "head_after", "is_list_separator",
-           "place_cue", "strong_cue", "subdivisions"]
+__all__ = ["NOT_PLACES", "capital", "cities", "compass_place", "country_of", "head_after",
+           "is_list_separator", "place_cue", "strong_cue", "subdivisions"]
 
 # Capitalised words that are no place alone, whatever a gazetteer has.
 NOT_PLACES = frozenset(
@@ -89,6 +89,20 @@ def _capitals() -> frozenset[str]:
         if name and int(country.get("population") or 0) >= 1_000_000:
             found.add(term_key(name))
     return frozenset(found - _AMBIGUOUS_CAPITALS)
+
+
+_COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central", "upper", "lower"])
+
+
+def compass_place(words: Sequence[str]) -> bool:
+    """Whether two words are a point of the compass and a country or a city, in either
+    order: "Mitrovica North", "North Darfur", "Northern Ireland"."""
+    if len(words) != 2:
+        return False
+    first, second = (w.lower() for w in words)
+    other = words[1] if first in _COMPASS else words[0] if second in _COMPASS else ""
+    return bool(other) and (country_of(other) is not None or term_key(other) in cities())
 
 
 def capital(text: str) -> bool:
