@@ -229,3 +229,41 @@ def test_an_acronym_between_commas_after_a_name_that_loosely_expands_it() -> Non
     pairs = {(d.short, d.long) for d in find_acronyms(text)}
     assert ("EULEX", "European Union Rule of Law Mission in Kosovo") in pairs
     assert not any(short == "UNHCR" for short, _ in pairs)  # a description after it
+
+
+def test_titles_of_offices_written_with_general_elect_or_co_ordinator() -> None:
+    found = names("The incumbent and the former Prosecutor General, Alexandr Stoianoglo, will "
+                  "contest it. He met President-elect Gordana Siljanovska-Davkova. Pia Kauma, "
+                  "Special Co-ordinator of the observers, spoke. The Chair of the Council of "
+                  "Ministers, Borjana Krišto, welcomed it.")
+    assert found["Alexandr Stoianoglo"].role == "Prosecutor General"
+    assert "General" not in found  # the title's last word is no name
+    for person in ("Gordana Siljanovska-Davkova", "Pia Kauma", "Borjana Krišto"):
+        assert found[person].kind == "person", person
+    assert found["Council of Ministers"].kind == "organization"
+
+
+def test_a_title_after_and_is_not_inside_the_name_before() -> None:
+    found = names("He thanked the Belgian Presidency of the Council of the EU and Commissioner "
+                  "for Neighbourhood and Enlargement Olivér Várhelyi for their support.")
+    assert found["Belgian Presidency of the Council of the EU"].kind == "organization"
+    assert found["Olivér Várhelyi"].role == "Commissioner for Neighbourhood and Enlargement"
+
+
+def test_a_name_before_a_verb_of_speech_or_judgement_is_a_person() -> None:
+    found = kinds("The Republika Srpska government welcomed it, while Milorad Dodik criticised "
+                  "the decision.")
+    assert found["Milorad Dodik"] == "person"
+
+
+def test_a_list_of_places_may_close_with_a_longer_phrase() -> None:
+    found = kinds("The Ambassador visited polling stations in Tetovo, Gostivar and the village "
+                  "of Tearce, and then the Gazimestan memorial.")
+    assert found["Tetovo"] == found["Gostivar"] == found["Tearce"] == "place"
+    assert found["Gazimestan"] == "place"
+
+
+def test_a_church_of_a_people_or_a_confession_is_a_body() -> None:
+    found = kinds("He met the Serbian Orthodox Church near the Church of St. Nicholas.")
+    assert found["Serbian Orthodox Church"] == "organization"
+    assert found["Church of St. Nicholas"] == "place"

@@ -109,7 +109,10 @@ _TITLE_MODIFIERS = frozenset(
 _PORTFOLIOS = frozenset(
     ["affairs", "economy", "defence", "defense", "interior", "justice", "finance", "health",
      "education", "integration", "trade", "development", "agriculture", "energy", "labour",
-     "infrastructure", "culture", "environment", "security", "relations", "diaspora"]
+     "infrastructure", "culture", "environment", "security", "relations", "diaspora",
+     "enlargement", "neighbourhood", "neighborhood", "migration", "transport", "climate",
+     "cohesion", "reforms", "competition", "management", "aid", "refugees", "minorities",
+     "equality", "tourism", "sport", "youth", "industry", "mining", "veterans"]
 )
 # Heads whose names go on with "in" and a place ("Mission in Kosovo"); others stop there
 # ("the Kosovo Specialist Chambers in The Hague").
@@ -122,8 +125,11 @@ _TO_HEADS = frozenset(["delegation", "mission", "embassy", "ambassador", "envoy"
 _PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape", "port"])
 _SPEECH = re.compile(
     r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
-    r"announced|declared|emphasized|emphasised|underlined|expressed)\b"
+    r"announced|declared|emphasized|emphasised|underlined|expressed|criticised|criticized|"
+    r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
 )
+_CONFESSIONS = frozenset(["orthodox", "catholic", "evangelical", "protestant", "apostolic",
+                          "lutheran", "anglican", "reformed", "methodist", "baptist"])
 # Heads written in lower case after a name: "the Open Balkan initiative".
 _LOWER_HEAD = re.compile(
     r"\s+(initiative|agreement|process|dialogue|talks|plan|accord|format|party)\b")
@@ -382,7 +388,9 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
             country_of(" ".join(texts[a:b]))
             for a in range(max(0, k - 3), k) for b in range(k + 2, min(len(words), k + 4) + 1)
         )
-        if not inside and not (k + 1 < len(low) and low[k + 1] == "the"):
+        if not inside and not (k + 1 < len(low) and low[k + 1] == "the") and not (
+            _title_at(texts, k + 1)  # "... of the EU and Commissioner for ... Várhelyi"
+        ):
             for i in range(k):
                 head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
                     _title_at(texts, i))
@@ -449,6 +457,10 @@ def kind_of_words(low: list[str]) -> str | None:
             break
     for head in heads:
         head = head.rsplit("-", 1)[-1] if head.endswith("-") else head
+        if head in ("church", "churches") and any(
+            w in DEMONYMS or w in _CONFESSIONS for w in low[:-1]
+        ):
+            return "organization"  # "the Serbian Orthodox Church", not a church building
         if head in AGREEMENT_HEADS:
             return "agreement"
         if head in PROCESS_HEADS:

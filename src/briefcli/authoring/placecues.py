@@ -43,7 +43,7 @@ _STRONG_BEFORE = frozenset(["near", "nearby"])
 _HEAD_AFTER = re.compile(
     r"^\s+((?:border\s+|boundary\s+)?crossing(?:\s+points?)?|(?:border\s+)?crossings|"
     r"municipality|municipalities|region|oblast|raion|district|province|governorate|county|"
-    r"village|villages|locality|hromada|commune)\b"
+    r"village|villages|locality|hromada|commune|memorial|monument)\b"
 )
 _PLURAL_HEADS = ("municipalities", "villages", "crossings", "points")
 # Capitals that are words or given names too, never taken without the words around.
@@ -211,6 +211,8 @@ def _list_closes(texts: Sequence[str], chain: Sequence[tuple[int, int]], start: 
     ends = [start] + [b for _, b in chain]
     for n, (a, b) in enumerate(chain):
         between = texts[ends[n] : a]
+        if n and between[:1] in (["and"], ["or"]) or between[:2] == [",", "and"]:
+            return True  # "in Tetovo, Gostivar and the village of Tearce"
         if n and not is_list_separator(between):
             return False
         if "and" in between or "or" in between or "and" in texts[a:b]:
