@@ -267,3 +267,35 @@ def test_a_church_of_a_people_or_a_confession_is_a_body() -> None:
     found = kinds("He met the Serbian Orthodox Church near the Church of St. Nicholas.")
     assert found["Serbian Orthodox Church"] == "organization"
     assert found["Church of St. Nicholas"] == "place"
+
+
+def test_a_lower_case_title_waits_over_the_body_it_is_of() -> None:
+    found = names("He met the head of the Kharkiv Regional Military Administration, Oleh "
+                  "Syniehubov. It was witnessed by the special envoys of the European Union "
+                  "and the United States, François Léotard and James Pardew.")
+    assert found["Oleh Syniehubov"].role == "head"
+    assert found["François Léotard"].kind == found["James Pardew"].kind == "person"
+    assert found["Kharkiv Regional Military Administration"].kind == "organization"
+
+
+def test_places_by_plural_heads_such_as_and_in_before_two_words() -> None:
+    found = kinds("Partners delivered aid to Kupiansk and Vovchansk hromadas and to "
+                  "municipalities such as Gračanica, Štrpce and Ranilug. Kurti refused to "
+                  "close institutions in Zubin Potok. Generators were handed out in Izium and Balakliia, "
+                  "and lithium to the Jadar valley. Brown visited Kharkiv on Monday.")
+    for place in ("Kupiansk", "Vovchansk", "Gračanica", "Štrpce", "Ranilug", "Zubin Potok",
+                  "Izium", "Balakliia", "Jadar", "Kharkiv"):
+        assert found[place] == "place", place
+
+
+def test_an_undefined_acronym_that_does_what_bodies_do_is_a_body() -> None:
+    found = kinds("VMRO-DPMNE now holds 58 of 120 seats. COVID-19 killed many.")
+    assert found["VMRO-DPMNE"] == "organization"
+    assert "COVID-19" not in found
+
+
+def test_personal_envoys_and_societies() -> None:
+    found = names("The Personal Envoy of the Secretary-General for Sudan, Ramtane Lamamra, "
+                  "met the Ukrainian Red Cross Society.")
+    assert found["Ramtane Lamamra"].kind == "person"
+    assert found["Ukrainian Red Cross Society"].kind == "organization"

@@ -25,15 +25,20 @@ from typing import NamedTuple
 from briefcli.authoring.namedata import (
     AGREEMENT_HEADS,
     BODIES,
+    CONFESSIONS,
     DEMONYMS,
     HONORIFICS,
+    LOWER_TITLES,
     NAMING_NOUN_ENDINGS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    PORTFOLIOS,
     PROCESS_HEADS,
     RANKS,
+    ROLE_NOUNS,
     STARTERS,
     TIME_WORDS,
+    TITLE_MODIFIERS,
     TITLES,
 )
 from briefcli.authoring.placecues import (
@@ -96,24 +101,6 @@ _JOINERS = frozenset(
 )
 # Days and months end a run: "the Council on Thursday" is the Council.
 _TIME_WORDS = TIME_WORDS
-# Titles written in lower case between a body and a name ("UNHCR spokesperson Olga
-# Sarrado Mur").
-_LOWER_TITLES = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
-     "chief", "head", "director", "commander", "president", "minister", "secretary"]
-)
-_TITLE_MODIFIERS = frozenset(
-    ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
-     "first", "former", "interim", "outgoing", "incoming", "new", "federal"]
-)
-_PORTFOLIOS = frozenset(
-    ["affairs", "economy", "defence", "defense", "interior", "justice", "finance", "health",
-     "education", "integration", "trade", "development", "agriculture", "energy", "labour",
-     "infrastructure", "culture", "environment", "security", "relations", "diaspora",
-     "enlargement", "neighbourhood", "neighborhood", "migration", "transport", "climate",
-     "cohesion", "reforms", "competition", "management", "aid", "refugees", "minorities",
-     "equality", "tourism", "sport", "youth", "industry", "mining", "veterans"]
-)
 # Heads whose names go on with "in" and a place ("Mission in Kosovo"); others stop there
 # ("the Kosovo Specialist Chambers in The Hague").
 _IN_PLACE_HEADS = frozenset(
@@ -128,8 +115,6 @@ _SPEECH = re.compile(
     r"announced|declared|emphasized|emphasised|underlined|expressed|criticised|criticized|"
     r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
 )
-_CONFESSIONS = frozenset(["orthodox", "catholic", "evangelical", "protestant", "apostolic",
-                          "lutheran", "anglican", "reformed", "methodist", "baptist"])
 # Heads written in lower case after a name: "the Open Balkan initiative".
 _LOWER_HEAD = re.compile(
     r"\s+(initiative|agreement|process|dialogue|talks|plan|accord|format|party)\b")
@@ -139,7 +124,8 @@ _ACTS = re.compile(
     r"(?:signed|extended|suspended|evacuated|deployed|suppl(?:y|ies|ied)|cut|cuts|halted|"
     r"resumed|estimates|registers|registered|reports?|reported|claims|claimed|launched|"
     r"delivered|provides|provided|operates|operated|owns|stopped|published|issued|"
-    r"increased|reduced|raised|signs|extends|suspends|delivers|opened|closed)\b"
+    r"increased|reduced|raised|signs|extends|suspends|delivers|opened|closed|holds|held|won|"
+    r"wins|leads|controls|said|says|stated|announced)\b"
 )
 # A modifier before a name that is not part of it: "NATO-led Kosovo Force".
 _LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
@@ -153,7 +139,7 @@ _PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la"
 _STARTERS = STARTERS
 _PLACE_CONTEXT = frozenset(
     ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
-     "towards", "toward", "via", "inside", "of"]
+     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits"]
 )
 # Country names written with "the" ("Ambassador of the United States").
 _WITH_THE = frozenset(
@@ -327,9 +313,9 @@ def _person(
                 shown, place, rest = None, q_place, rest[k:]
                 break
         else:  # "Minister of Economy Octavian Calmîc": a portfolio, then the name
-            ends = [k for k in range(1, len(rest)) if rest[k].text.lower() in _PORTFOLIOS]
+            ends = [k for k in range(1, len(rest)) if rest[k].text.lower() in PORTFOLIOS]
             k = ends[0] + 1 if ends else 0
-            while k < len(rest) and rest[k].text.lower() in _PORTFOLIOS | {"and"}:
+            while k < len(rest) and rest[k].text.lower() in PORTFOLIOS | {"and"}:
                 k += 1  # "Foreign Affairs and Diaspora"
             q_place = None
             if k and k + 2 < len(rest) and rest[k].text == "of":
@@ -458,7 +444,7 @@ def kind_of_words(low: list[str]) -> str | None:
     for head in heads:
         head = head.rsplit("-", 1)[-1] if head.endswith("-") else head
         if head in ("church", "churches") and any(
-            w in DEMONYMS or w in _CONFESSIONS for w in low[:-1]
+            w in DEMONYMS or w in CONFESSIONS for w in low[:-1]
         ):
             return "organization"  # "the Serbian Orthodox Church", not a church building
         if head in AGREEMENT_HEADS:
@@ -542,7 +528,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         plural = _plural_title(texts[i])
         if not (size or plural) or (
             i and not _qualifier(words[:i])[0]
-            and not all(t.text.lower() in _TITLE_MODIFIERS for t in words[:i])
+            and not all(t.text.lower() in TITLE_MODIFIERS for t in words[:i])
         ):
             continue
         while size and _title_at(texts, i + size):  # "Commander Major General"
@@ -645,7 +631,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         # extended", "Moldovagaz and Energocom signed") is a body if nothing else is.
         acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith("s")) or (
             words[0].possessive and not ctx.sentence_start)  # "Gazprom's cuts"
-        hint = "organization" if acts and _name_like(words[0]) else None
+        hint = "organization" if acts and (_name_like(words[0]) or (
+            text.isupper() and len(text) > 1 and not any(c.isdigit() for c in text))) else None
         out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
         out.append(Mention(None, text, start))  # a full name, if a surname says so
@@ -683,11 +670,6 @@ def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | N
     return None
 
 
-# Nouns of an office that are no title before a name: "Ilan Shor, the leader of ...".
-_ROLE_NOUNS = frozenset(
-    ["leader", "member", "founder", "co-founder", "adviser", "advisor", "official",
-     "negotiator", "chair", "deputy", "candidate", "chief"]
-)
 
 
 def _appositive_title(tokens: list[_Token], j: int) -> str | None:
@@ -700,12 +682,12 @@ def _appositive_title(tokens: list[_Token], j: int) -> str | None:
     first = k
     while k < min(len(tokens), first + 2) and (
         tokens[k].possessive or (tokens[k].text.isupper() and len(tokens[k].text) > 1)
-        or tokens[k].text.lower() in DEMONYMS or tokens[k].text.lower() in _TITLE_MODIFIERS
+        or tokens[k].text.lower() in DEMONYMS or tokens[k].text.lower() in TITLE_MODIFIERS
         and not _title_at([t.text for t in tokens[k : k + 4]], 0)
     ):
         k += 1  # "NATO's", "EU", "Serbian", "former"
     words = [t.text for t in tokens[k : k + 4]]
-    size = _title_at(words, 0) or int(bool(words) and words[0].lower() in _ROLE_NOUNS)
+    size = _title_at(words, 0) or int(bool(words) and words[0].lower() in ROLE_NOUNS)
     if not size or words[0].lower() in HONORIFICS:
         return None
     return " ".join(t.text + ("'s" if t.possessive else "") for t in tokens[first : k + size])
@@ -717,14 +699,16 @@ def mentions(sentence: str) -> list[Mention]:
     role: str | None = None  # the title of the run before, awaiting a name
     appositive: str | None = None  # an acronym the next run may be the name of
     last_end = list_from = -1
+    from_lower = False  # whether `role` is a title written in lower case
     runs = _runs(tokens, sentence)
     for k, (i, j) in enumerate(runs):
         before = tokens[i - 1].text.lower() if i else ""
         between = [t.text.lower() for t in tokens[max(last_end, 0) : i]]
-        lower = next((w for w in between if w in _LOWER_TITLES or (
-            w.endswith("s") and w[:-1] in _LOWER_TITLES)), None)
+        lower = next((w for w in between if w in LOWER_TITLES or (
+            w.endswith("s") and w[:-1] in LOWER_TITLES)), None)
         if lower:  # "the special envoys of the European Union ..., François Léotard"
-            role = lower[:-1] if lower[:-1] in _LOWER_TITLES else lower
+            role = lower[:-1] if lower[:-1] in LOWER_TITLES else lower
+            from_lower = True
         # "..., Josep Borrell, said": people named after a title and a comma.
         if role and before == ",":
             people = _names_after(tokens, i, j)
@@ -735,7 +719,7 @@ def mentions(sentence: str) -> list[Mention]:
                 role, last_end = None, j
                 continue
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
-        lower_title = before in _LOWER_TITLES and i >= 2 and last_end == i - 1
+        lower_title = before in LOWER_TITLES and i >= 2 and last_end == i - 1
         comma_title = _appositive_title(tokens, j)
         if lower_title or comma_title:
             people = _names_after(tokens, i, j)
@@ -745,7 +729,7 @@ def mentions(sentence: str) -> list[Mention]:
                                     tokens[i].start, title))
                 role, last_end = None, j
                 continue
-        if before in _LOWER_TITLES and i >= 1:
+        if before in LOWER_TITLES and i >= 1:
             before = tokens[i - 2].text.lower() if i >= 2 else ""
         opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
         year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
@@ -755,7 +739,12 @@ def mentions(sentence: str) -> list[Mention]:
                         after_text, tokens[i].possessive)
         ctx = _Context(opens, before, after_text, year, cue)
         count = len(out)
-        role = _classify(tokens[i:j], ctx, out)
+        found = _classify(tokens[i:j], ctx, out)
+        # A title in lower case waits over the bodies and places it is of ("the head of
+        # the Kharkiv Regional Military Administration, Oleh Syniehubov").
+        keep = from_lower and role is not None and count < len(out) and all(
+            m.kind in ("organization", "place") for m in out[count:])
+        role, from_lower = found or (role if keep else None), keep and not found
         list_from = -1
         if any(m.kind == "place" for m in out[count:]) and not opens and (
             cue or before in _PLACE_CONTEXT

@@ -42,10 +42,12 @@ _STRONG_BEFORE = frozenset(["near", "nearby"])
 # crossing"), the singular ones giving the name its alias ("Kherson region").
 _HEAD_AFTER = re.compile(
     r"^\s+((?:border\s+|boundary\s+)?crossing(?:\s+points?)?|(?:border\s+)?crossings|"
-    r"municipality|municipalities|region|oblast|raion|district|province|governorate|county|"
-    r"village|villages|locality|hromada|commune|memorial|monument)\b"
+    r"municipality|municipalities|region|regions|oblast|oblasts|raion|raions|district|"
+    r"districts|province|provinces|governorate|county|village|villages|locality|hromada|"
+    r"hromadas|commune|city|town|valley|memorial|monument)\b"
 )
-_PLURAL_HEADS = ("municipalities", "villages", "crossings", "points")
+_PLURAL_HEADS = ("municipalities", "villages", "crossings", "points", "regions", "oblasts",
+                 "raions", "districts", "provinces", "hromadas")
 # Capitals that are words or given names too, never taken without the words around.
 _AMBIGUOUS_CAPITALS = frozenset(
     ["male", "victoria", "kingston", "hamilton", "stanley", "douglas", "george town",
@@ -60,6 +62,8 @@ def strong_cue(before: Sequence[str]) -> bool:
     "village of", "municipality of", "near"."""
     if before and before[-1] in _STRONG_BEFORE:
         return True
+    if len(before) >= 3 and before[-2:] == ["such", "as"] and before[-3] in _PLACE_NOUNS:
+        return True  # "municipalities such as Gračanica"
     return len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS
 
 
@@ -175,15 +179,18 @@ def place_cue(texts: Sequence[str], run: tuple[int, int], later: Sequence[tuple[
               list_from: int, after: str, possessive: bool) -> str:
     """What the words around the run of capitalised words texts[i:j] (`run`) say of it
     being a place: "strong" ("the village of", "near"), "in" ("the killings in Račak":
-    one word, neither "Kurti's" nor "Article 5"), the lower-case head after it or after
+    one word or words joined by "and", or two ending a clause; neither "Kurti's" nor
+    "Article 5"), the lower-case head after it or after
     the run it is listed with ("the Jarinje and Brnjak crossing points"), "list" (it goes
     on a list after a place, which ends at `list_from`, -1 for none), or "". `later` are
     the runs after it, `after` the text after it, `possessive` whether it ends in "'s"."""
     i, j = run
-    before = [t.lower() for t in texts[max(0, i - 2) : i]]
+    before = [t.lower() for t in texts[max(0, i - 3) : i]]
     if strong_cue(before):
         return "strong"
-    if before[-1:] == ["in"] and j == i + 1 and not possessive and (
+    single = j == i + 1 or all(t == "and" for t in texts[i + 1 : j : 2]) and (j - i) % 2 == 1
+    ends = j == len(texts) or texts[j] in (".", ",", ";", ":")  # "in Zubin Potok."
+    if before[-1:] == ["in"] and (single or j == i + 2 and ends) and not possessive and (
         j == len(texts) or not texts[j][:1].isdigit()
     ):
         return "in"
