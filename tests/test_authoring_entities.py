@@ -281,8 +281,8 @@ def test_a_lower_case_title_waits_over_the_body_it_is_of() -> None:
 def test_places_by_plural_heads_such_as_and_in_before_two_words() -> None:
     found = kinds("Partners delivered aid to Kupiansk and Vovchansk hromadas and to "
                   "municipalities such as Gračanica, Štrpce and Ranilug. Kurti refused to "
-                  "close institutions in Zubin Potok. Generators were handed out in Izium and Balakliia, "
-                  "and lithium to the Jadar valley. Brown visited Kharkiv on Monday.")
+                  "close institutions in Zubin Potok. Generators were handed out in Izium and "
+                  "Balakliia, and lithium to the Jadar valley. Brown visited Kharkiv on Monday.")
     for place in ("Kupiansk", "Vovchansk", "Gračanica", "Štrpce", "Ranilug", "Zubin Potok",
                   "Izium", "Balakliia", "Jadar", "Kharkiv"):
         assert found[place] == "place", place
@@ -299,3 +299,16 @@ def test_personal_envoys_and_societies() -> None:
                   "met the Ukrainian Red Cross Society.")
     assert found["Ramtane Lamamra"].kind == "person"
     assert found["Ukrainian Red Cross Society"].kind == "organization"
+
+
+def test_a_contact_block_joined_into_one_line_is_cut_before_the_body() -> None:
+    found = kinds("Contacts Ana Matijević National Public Information Officer OSCE Mission to "
+                  "Serbia")
+    assert found["OSCE Mission to Serbia"] == "organization"
+    assert not any("Officer" in name for name in found)
+
+
+def test_the_incumbent_before_a_comma_and_a_name() -> None:
+    found = names("The incumbent, Maia Sandu, and the former Prosecutor General, Alexandr "
+                  "Stoianoglo, will contest a second round.")
+    assert found["Maia Sandu"].kind == "person"

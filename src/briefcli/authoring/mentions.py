@@ -503,6 +503,11 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         low_words[-1] in ORGANIZATION_HEADS and kind_of_words(low_words[:-3]) == "organization"
     ):  # "the Crisis and Support Centre of the Ministry": a bare head says whose it is
         words = words[:-3]
+    cut = next((k for k in range(1, len(words) - 1) if low_words[k] in RANKS
+                and words[k + 1].text.isupper() and len(words[k + 1].text) > 1), 0)
+    if cut:  # "Ana Matijević / National Public Information Officer / OSCE Mission to Serbia"
+        _classify(words[: cut + 1], ctx, out)
+        return _classify(words[cut + 1 :], ctx._replace(sentence_start=False, before=""), out)
     parts = _split_and(words)
     if len(parts) > 1:
         role = None

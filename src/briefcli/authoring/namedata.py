@@ -47,7 +47,8 @@ TITLES = frozenset(
 # Sarrado Mur").
 LOWER_TITLES = frozenset(
     ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
-     "chief", "head", "director", "commander", "president", "minister", "secretary"]
+     "chief", "head", "director", "commander", "president", "minister", "secretary",
+     "incumbent"]
 )
 # Words before a title that qualify it ("Lead Spokesperson", "Federal Foreign Minister").
 TITLE_MODIFIERS = frozenset(
