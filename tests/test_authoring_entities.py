@@ -6,8 +6,13 @@ real pages have, and its counter-case where there is one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefcli.authoring.acronyms import find_acronyms
+from briefcli.authoring.entities import furniture
 from briefcli.authoring.names import NamedEntity, find_names
+from conftest import write
+from test_authoring import records
 from briefcli.authoring.placecues import head_after, is_list_separator, place_cue, strong_cue
 
 
@@ -312,3 +317,48 @@ def test_the_incumbent_before_a_comma_and_a_name() -> None:
     found = names("The incumbent, Maia Sandu, and the former Prosecutor General, Alexandr "
                   "Stoianoglo, will contest a second round.")
     assert found["Maia Sandu"].kind == "person"
+
+
+# ------------------------------------------------------------------------------ the page
+
+
+READOUT = """Secretary Blinken's Call with Moldovan President Sandu
+
+Readout
+Office of the Spokesperson
+February 6, 2024
+
+The following is attributable to Spokesperson Matthew Miller:
+
+Secretary of State Antony J. Blinken spoke today with Moldovan President Maia Sandu.
+
+Tags: Moldova, Office of the Spokesperson
+
+For further information, please contact:
+Katya Andrusz, Spokesperson, OSCE/ODIHR
+"""
+
+
+def test_the_lines_around_the_story_that_name_people_and_bodies() -> None:
+    lines = furniture(READOUT, "Secretary of State Antony J. Blinken spoke today.")
+    assert lines.split("\n\n") == [
+        "The following is attributable to Spokesperson Matthew Miller",
+        "Tags: Moldova, Office of the Spokesperson",
+        "For further information, please contact",
+        "Katya Andrusz, Spokesperson, OSCE/ODIHR",
+    ]
+    assert furniture("A story.\n\nShare this:\nHome | News\n", "A story.") == ""
+
+
+def test_ingest_drafts_the_people_of_the_attribution_and_the_contact(brief, tmp_path: Path):
+    article = write(tmp_path / "readout.txt", READOUT)
+    empty = tmp_path / "kb"
+    empty.mkdir()
+    out = tmp_path / "d.yaml"
+    r = brief("ingest", str(article), "--data", str(empty), "-o", str(out))
+    assert r.code == 0, r.stderr
+    entities = {e["name"]: e for e in records(out.read_text())["entity"]}
+    assert entities["Matthew Miller"]["kind"] == "person"
+    assert entities["Katya Andrusz"]["kind"] == "person"
+    assert entities["Office of the Spokesperson"]["kind"] == "organization"
+    assert "readout.txt:7:" in out.read_text()  # the attribution's own line
