@@ -11,9 +11,9 @@ from pathlib import Path
 from briefcli.authoring.acronyms import find_acronyms
 from briefcli.authoring.entities import furniture
 from briefcli.authoring.names import NamedEntity, find_names
+from briefcli.authoring.placecues import head_after, is_list_separator, place_cue, strong_cue
 from conftest import write
 from test_authoring import records
-from briefcli.authoring.placecues import head_after, is_list_separator, place_cue, strong_cue
 
 
 def names(text: str) -> dict[str, NamedEntity]:
