@@ -362,3 +362,17 @@ def test_ingest_drafts_the_people_of_the_attribution_and_the_contact(brief, tmp_
     assert entities["Katya Andrusz"]["kind"] == "person"
     assert entities["Office of the Spokesperson"]["kind"] == "organization"
     assert "readout.txt:7:" in out.read_text()  # the attribution's own line
+
+
+def test_titles_with_an_owner_after_of_the_to_or_a_named_process() -> None:
+    found = names("Prime Minister of the Republic of Kosovo Albin Kurti left. U.S. Ambassador "
+                  "to Serbia Christopher Hill met EU Special Representative for the "
+                  "Belgrade-Pristina Dialogue Miroslav Lajčák and the President of the "
+                  "European Commission Ursula von der Leyen. Minister Counsellor Ivan Petrov "
+                  "took notes.")
+    assert found["Albin Kurti"].role == "Prime Minister of Kosovo"
+    assert "Republic of Kosovo" in found["Kosovo"].aliases
+    assert found["Christopher Hill"].role == "Ambassador to Serbia"
+    assert found["Miroslav Lajčák"].kind == "person"
+    assert found["Ursula von der Leyen"].role == "President of the European Commission"
+    assert found["Ivan Petrov"].role == "Minister Counsellor"

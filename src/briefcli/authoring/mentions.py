@@ -115,6 +115,7 @@ _SPEECH = re.compile(
     r"announced|declared|emphasized|emphasised|underlined|expressed|criticised|criticized|"
     r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
 )
+_HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
 # Heads written in lower case after a name: "the Open Balkan initiative".
 _LOWER_HEAD = re.compile(
     r"\s+(initiative|agreement|process|dialogue|talks|plan|accord|format|party)\b")
@@ -305,11 +306,16 @@ def _person(
     if not shown and at:  # "Lead Spokesperson"
         title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
-    if rest and rest[0].text in ("of", "for", "in"):  # "President of Serbia Aleksandar Vučić"
-        for k in range(min(4, len(rest)), 1, -1):
-            q_shown, q_place = _qualifier(rest[1:k])
+    if rest and rest[0].text in ("of", "for", "in", "to"):  # "President of Serbia A. Vučić"
+        the = 1 + (len(rest) > 1 and rest[1].text == "the")  # "of the Republic of Kosovo"
+        for k in range(min(the + 4, len(rest)), the, -1):
+            q_shown, q_place = _qualifier(rest[the:k])
             if q_shown:
-                title = f"{title} {rest[0].text} {q_shown}"
+                alias = " ".join(t.text for t in rest[the:k])
+                owner = (("the " if q_shown in _WITH_THE else "") + q_shown if q_place
+                         else " ".join(t.text for t in rest[1:k]))  # "the European Commission"
+                title = f"{title} {rest[0].text} {owner}"
+                place_alias = alias if q_place and alias != q_place else None
                 shown, place, rest = None, q_place, rest[k:]
                 break
         else:  # "Minister of Economy Octavian Calmîc": a portfolio, then the name
@@ -329,6 +335,10 @@ def _person(
                         place_alias = " ".join(t.text for t in rest[k + q : k + q + n])
                         shown, rest = None, rest[k + q + n :]
                         break
+            if not q_place and not k:  # "Special Representative for the ... Dialogue X Y"
+                k = next((e + 1 for e in range(len(rest) - 3, 0, -1)
+                          if rest[e].text.lower() in _HEADS and len(rest) - e - 1 in (2, 3)
+                          and all(_name_like(t) for t in rest[e + 1 :])), 0)
             if not q_place and k and len(rest) - k in (2, 3):
                 title, rest = title + " " + " ".join(t.text for t in rest[:k]), rest[k:]
     name: list[_Token] = []

@@ -37,6 +37,8 @@ TITLES = frozenset(
         "special co-ordinator", "chair", "vice-chair", "president-elect", "prime minister-elect",
         "prosecutor general", "attorney general", "inspector general", "auditor general",
         "consul general", "governor-general", "governor general", "solicitor general",
+        "minister counsellor", "minister-counsellor",
+        "counsellor", "first secretary", "defence attaché", "military attaché",
         "resident representative", "emir", "sheikh",
         "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
         "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
