@@ -376,3 +376,18 @@ def test_titles_with_an_owner_after_of_the_to_or_a_named_process() -> None:
     assert found["Miroslav Lajčák"].kind == "person"
     assert found["Ursula von der Leyen"].role == "President of the European Commission"
     assert found["Ivan Petrov"].role == "Minister Counsellor"
+
+
+def test_plurals_that_open_a_sentence_and_generic_phrases_name_no_one() -> None:
+    found = kinds("NATO Heads of State and Government met in Washington. Allies welcomed "
+                  "Sweden. Officials reported no losses. Guterres said so.")
+    assert "State and Government" not in found
+    assert "Allies" not in found and "Officials" not in found
+    assert found["Guterres"] == "person" and found["Sweden"] == "place"
+
+
+def test_a_body_in_a_place_that_is_a_subdivision_is_cut_before_it() -> None:
+    found = kinds("Amina Mohammed will brief the Security Council in New York. The Resident and "
+                  "Humanitarian Coordinator, Clementine Nkweta-Salami, called for calm.")
+    assert found["Security Council"] == "organization" and found["New York"] == "place"
+    assert found["Clementine Nkweta-Salami"] == "person"

@@ -116,6 +116,11 @@ _SPEECH = re.compile(
     r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
 )
 _HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+# Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
+# "Officials reported", "Residents said"): neither people nor bodies.
+_PLURALS = ("ies", "ents", "als", "ists", "ers", "ors", "ians", "ans", "ses")
+# Capitalised phrases that name no one: "Heads of State and Government".
+_GENERIC = frozenset(["state and government", "state or government", "heads of state"])
 # Heads written in lower case after a name: "the Open Balkan initiative".
 _LOWER_HEAD = re.compile(
     r"\s+(initiative|agreement|process|dialogue|talks|plan|accord|format|party)\b")
@@ -208,7 +213,7 @@ def _is_place(text: str) -> bool:
     words = text.split()
     return bool(country_of(text)) or kind_of_words([w.lower() for w in words]) == "place" or (
         len(text.split()) <= 3 and term_key(text) not in NOT_PLACES
-        and term_key(text) in cities()
+        and (term_key(text) in cities() or term_key(text) in subdivisions())
     )
 
 
@@ -500,6 +505,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                            before=dropped if dropped in _PLACE_CONTEXT else "")
     if not words or (len(words) == 1 and words[0].text.lower() in _TIME_WORDS):
         return None  # days and months are no entities
+    if " ".join(t.text.lower() for t in words) in _GENERIC:
+        return None
     first = words[0].text
     opens_with_noun = ctx.sentence_start and len(words) > 2
     if opens_with_noun and words[1].text in ("of", "for", "on", "in") and not (
@@ -644,7 +651,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
         # A surname or an acronym, maybe; the subject of what bodies do ("Frontex
         # extended", "Moldovagaz and Energocom signed") is a body if nothing else is.
-        acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith("s")) or (
+        acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith(_PLURALS)) or (
             words[0].possessive and not ctx.sentence_start)  # "Gazprom's cuts"
         hint = "organization" if acts and (_name_like(words[0]) or (
             text.isupper() and len(text) > 1 and not any(c.isdigit() for c in text))) else None
@@ -652,8 +659,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
         out.append(Mention(None, text, start))  # a full name, if a surname says so
     if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
-            and not words[-1].possessive:
-        out[-1] = Mention("person", text, start)  # "Guterres said"
+            and not words[-1].possessive and not (
+                ctx.sentence_start and len(words) == 1 and low.endswith(_PLURALS)):
+        out[-1] = Mention("person", text, start)  # "Guterres said", not "Allies welcomed"
     return None
 
 

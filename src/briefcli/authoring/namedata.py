@@ -55,7 +55,8 @@ LOWER_TITLES = frozenset(
 # Words before a title that qualify it ("Lead Spokesperson", "Federal Foreign Minister").
 TITLE_MODIFIERS = frozenset(
     ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
-     "first", "former", "interim", "outgoing", "incoming", "new", "federal", "personal"]
+     "first", "former", "interim", "outgoing", "incoming", "new", "federal", "personal",
+     "humanitarian", "resident"]
 )
 # A minister's portfolio, between the title and the name ("Minister of Economy Octavian
 # Calmîc", "Commissioner for Neighbourhood and Enlargement Olivér Várhelyi").
