@@ -391,3 +391,10 @@ def test_a_body_in_a_place_that_is_a_subdivision_is_cut_before_it() -> None:
                   "Humanitarian Coordinator, Clementine Nkweta-Salami, called for calm.")
     assert found["Security Council"] == "organization" and found["New York"] == "place"
     assert found["Clementine Nkweta-Salami"] == "person"
+
+
+def test_a_qualified_title_after_and_starts_a_new_part() -> None:
+    found = kinds("Head of the EU Office in Kosovo and EU Special Representative Tomáš Szunyog "
+                  "attended.")
+    assert found["EU Office in Kosovo"] == "organization"
+    assert found["Tomáš Szunyog"] == "person"

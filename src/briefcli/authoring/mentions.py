@@ -390,7 +390,9 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
             for a in range(max(0, k - 3), k) for b in range(k + 2, min(len(words), k + 4) + 1)
         )
         if not inside and not (k + 1 < len(low) and low[k + 1] == "the") and not (
-            _title_at(texts, k + 1)  # "... of the EU and Commissioner for ... Várhelyi"
+            # "... of the EU and Commissioner for ... Várhelyi", "... and EU Special Envoy X"
+            _title_at(texts, k + 1)
+            or _title_at(texts, k + 2) and _qualifier(words[k + 1 : k + 2])[0]
         ):
             for i in range(k):
                 head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
