@@ -312,15 +312,15 @@ def _person(
         title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
     if rest and rest[0].text in ("of", "for", "in", "to"):  # "President of Serbia A. Vučić"
-        the = 1 + (len(rest) > 1 and rest[1].text == "the")  # "of the Republic of Kosovo"
-        for k in range(min(the + 4, len(rest)), the, -1):
-            q_shown, q_place = _qualifier(rest[the:k])
+        first = 1 + (len(rest) > 1 and rest[1].text == "the")  # "of the Republic of Kosovo"
+        for k in range(min(first + 4, len(rest)), first, -1):
+            q_shown, q_place = _qualifier(rest[first:k])
             if q_shown:
-                alias = " ".join(t.text for t in rest[the:k])
+                written_owner = " ".join(t.text for t in rest[first:k])
                 owner = (("the " if q_shown in _WITH_THE else "") + q_shown if q_place
                          else " ".join(t.text for t in rest[1:k]))  # "the European Commission"
                 title = f"{title} {rest[0].text} {owner}"
-                place_alias = alias if q_place and alias != q_place else None
+                place_alias = written_owner if q_place else None
                 shown, place, rest = None, q_place, rest[k:]
                 break
         else:  # "Minister of Economy Octavian Calmîc": a portfolio, then the name
@@ -356,8 +356,8 @@ def _person(
     while name and name[-1].text.lower() in _PARTICLES:
         name.pop()
     if place:
-        alias = place_alias if place_alias and place_alias != place else None
-        out.append(Mention("place", place, words[0].start, alias=alias))
+        out.append(Mention("place", place, words[0].start,
+                           alias=place_alias if place_alias != place else None))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
     honorific = title.lower() in HONORIFICS
