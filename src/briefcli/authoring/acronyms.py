@@ -463,6 +463,18 @@ def _describes(short: str, desc: str) -> bool:
     )
 
 
+def _loose_name(short: str, desc: str) -> bool:
+    """Whether a name in capitals without "and"/"or" before an acronym between commas
+    expands it loosely (`_loose`): "the European Union Rule of Law Mission in Kosovo,
+    EULEX,". After the acronym ("UNHCR, the UN Refugee Agency,") such a name describes it
+    and is no definition."""
+    words = desc.split()
+    return _acceptable_long(short, desc) and not any(
+        w.lower() in ("and", "or") for w in words
+    ) and all(_is_capitalised(w) or _is_connector(w) for w in words) and (
+        _loose(short, words) is not None)
+
+
 class _Found(NamedTuple):
     """A definition inside one sentence: offsets into that sentence."""
 
@@ -618,7 +630,7 @@ def _appositive_before(s: str) -> Iterator[_Found]:
             continue
         desc = s[offset : m.start()]
         ls, le = _trim_long(desc)
-        if le > ls and _describes(short, desc[ls:le]):
+        if le > ls and (_describes(short, desc[ls:le]) or _loose_name(short, desc[ls:le])):
             yield _Found(short, offset + ls, offset + le, None, offset, m.end(1))
 
 

@@ -24,7 +24,7 @@ from briefcli.authoring.article import (
     derive_title,
 )
 from briefcli.authoring.draft import DraftRecord
-from briefcli.authoring.entities import draft_entities
+from briefcli.authoring.entities import draft_entities, furniture
 from briefcli.authoring.events import article_events
 from briefcli.authoring.glossaries.common import GlossaryEntry
 from briefcli.authoring.unknowns import has_unknown, without_unknown
@@ -254,6 +254,7 @@ class Skipped(NamedTuple):
 def draft_from_articles(
     articles: Sequence[Article], known: Known, date: str | None = None,
     digests: Sequence[str | None] | None = None, skipped: list[Skipped] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> list[DraftRecord]:
     """The draft of several articles: records in section order, each with its origin.
 
@@ -262,7 +263,9 @@ def draft_from_articles(
     knowledge or this draft already has is drafted again not at all. An article without
     a date (and no `date`), or with a paragraph too long to draft from, raises ValueError
     naming it, or, given `skipped`, is listed there and the others are drafted; an article
-    already drafted is listed there too.
+    already drafted is listed there too. `texts` (one per article) are the texts the
+    articles were read from, whose lines around the story (attribution, tags, contacts)
+    name entities too.
     """
     draft = _Draft(known)
     seen: dict[str, str] = {}
@@ -297,7 +300,8 @@ def draft_from_articles(
                 raise ValueError(message)
             skipped.append(Skipped(article.path, message.split(": ", 1)[1], True))
             continue
-        bid = _draft_article(draft, article, when, digest)
+        raw = texts[n] if texts is not None and n < len(texts) else ""
+        bid = _draft_article(draft, article, when, digest, raw)
         if digest is not None:
             seen[digest] = bid
     return draft.all()
@@ -320,18 +324,28 @@ def _check_lengths(article: Article) -> None:
             raise ValueError(articles.long_paragraph(article.path, faq.line, longest, what))
 
 
-def _draft_article(draft: _Draft, article: Article, when: str, digest: str | None) -> str:
+def _draft_article(
+    draft: _Draft, article: Article, when: str, digest: str | None, raw: str = ""
+) -> str:
     body = "\n\n".join(p.text for p in article.paragraphs)
     lines: dict[str, int] = {}  # sentence -> its line: many records share one sentence
+    raw_lines = raw.splitlines()
 
     def line_of(sentence: str) -> int:
         if sentence not in lines:
             lines[sentence] = _line_of(article, sentence)
+            if lines[sentence] == 1 and raw_lines:  # a line of the page's, not the story's
+                head = " ".join(sentence.split())[:40]
+                lines[sentence] = next((n for n, line in enumerate(raw_lines, 1)
+                                        if head and head in " ".join(line.split())), 1)
         return lines[sentence]
 
     # The entities the article names (people, bodies, places, agreements, processes and
-    # the acronyms it defines) become entities, unless the knowledge or the draft has them.
+    # the acronyms it defines) become entities, unless the knowledge or the draft has them;
+    # so do those its page names around the story (attribution, tags, contacts).
     texts = [body, *(f.question + " " + f.answer for f in article.faqs)]
+    if raw:
+        texts.append(furniture(raw, "\n".join(texts)))
     mentioned = draft_entities(
         draft, texts,
         lambda sentence, around: _origin(article.path, line_of(sentence), sentence, around),

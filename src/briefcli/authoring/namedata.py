@@ -33,12 +33,49 @@ TITLES = frozenset(
         "congressman", "congresswoman", "speaker", "chief prosecutor", "prosecutor",
         "judge", "ombudsperson", "ombudsman", "commander", "lieutenant general",
         "major general", "brigadier general", "admiral", "colonel", "head",
-        "coordinator", "special coordinator", "resident coordinator",
+        "coordinator", "special coordinator", "resident coordinator", "co-ordinator",
+        "special co-ordinator", "chair", "vice-chair", "president-elect", "prime minister-elect",
+        "prosecutor general", "attorney general", "inspector general", "auditor general",
+        "consul general", "governor-general", "governor general", "solicitor general",
+        "minister counsellor", "minister-counsellor",
+        "counsellor", "first secretary", "defence attaché", "military attaché",
         "resident representative", "emir", "sheikh",
         "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
         "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
         "mrs", "dr",
     ]
+)
+# Titles written in lower case between a body and a name ("UNHCR spokesperson Olga
+# Sarrado Mur").
+LOWER_TITLES = frozenset(
+    ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
+     "chief", "head", "director", "commander", "president", "minister", "secretary",
+     "incumbent"]
+)
+# Words before a title that qualify it ("Lead Spokesperson", "Federal Foreign Minister").
+TITLE_MODIFIERS = frozenset(
+    ["lead", "chief", "senior", "deputy", "principal", "acting", "special", "permanent",
+     "first", "former", "interim", "outgoing", "incoming", "new", "federal", "personal",
+     "humanitarian", "resident"]
+)
+# A minister's portfolio, between the title and the name ("Minister of Economy Octavian
+# Calmîc", "Commissioner for Neighbourhood and Enlargement Olivér Várhelyi").
+PORTFOLIOS = frozenset(
+    ["affairs", "economy", "defence", "defense", "interior", "justice", "finance", "health",
+     "education", "integration", "trade", "development", "agriculture", "energy", "labour",
+     "infrastructure", "culture", "environment", "security", "relations", "diaspora",
+     "enlargement", "neighbourhood", "neighborhood", "migration", "transport", "climate",
+     "cohesion", "reforms", "competition", "management", "aid", "refugees", "minorities",
+     "equality", "tourism", "sport", "youth", "industry", "mining", "veterans"]
+)
+# Words of a confession: "the Serbian Orthodox Church" is a body, not a building.
+CONFESSIONS = frozenset(["orthodox", "catholic", "evangelical", "protestant", "apostolic",
+                         "lutheran", "anglican", "reformed", "methodist", "baptist"])
+
+# Nouns of an office that are no title before a name: "Ilan Shor, the leader of ...".
+ROLE_NOUNS = frozenset(
+    ["leader", "member", "founder", "co-founder", "adviser", "advisor", "official",
+     "negotiator", "chair", "deputy", "candidate", "chief"]
 )
 # Honorifics: a title that says nothing of a role.
 HONORIFICS = frozenset(["mr.", "ms.", "mrs.", "dr.", "prof.", "h.e.", "mr", "ms", "mrs", "dr"])
@@ -65,7 +102,7 @@ ORGANIZATION_HEADS = frozenset(
         "university", "board", "chamber", "cabinet", "presidency", "embassy", "consulate",
         "group", "community", "chambers", "forum", "delegation", "network", "observatory",
         "ombudsperson",
-        "inspectorate",
+        "inspectorate", "academy", "bureau", "team", "society",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
     ]
 )
@@ -77,7 +114,7 @@ PLACE_HEADS = frozenset(
         "mountains", "sea", "shoal", "reef", "strait", "gulf", "bay", "canal", "desert",
         "corridor", "bridge", "square", "crossing", "border crossing", "airport",
         "port", "camp", "headquarters", "palace", "village", "city", "island", "islands",
-        "peninsula", "strip",
+        "peninsula", "strip", "plant", "dam", "reservoir", "base",
     ]
 )
 AGREEMENT_HEADS = frozenset(
@@ -89,7 +126,7 @@ AGREEMENT_HEADS = frozenset(
 )
 PROCESS_HEADS = frozenset(
     ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation",
-     "conference", "summit"]
+     "conference", "summit", "formula"]
 )
 # Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
 # normalization agreement"); a generic "the agreement" is no name.

@@ -10,11 +10,12 @@ nothing printed, no data loaded but what `mentions.py` loads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from briefcli.authoring.acronyms import AcronymDefinition
 from briefcli.authoring.mentions import Mention, kind_of_name, mentions
+from briefcli.authoring.placecues import cities
 from briefcli.authoring.sentences import collapse, split_sentences
 from briefcli.text import term_key
 
@@ -137,7 +138,8 @@ class _Names:
         forms = [term_key(f) for f in (m.name, m.acronym, m.alias, *m.keys) if f]
         forms.append(_canonical(m.name))
         entity = next((self.by_key[k] for k in forms if k in self.by_key), None) or next(
-            (self.hidden[k] for k in forms if k in self.hidden), None) or self._part_of(m)
+            (self.hidden[k] for k in forms if k in self.hidden), None) or self._part_of(m) or (
+            self._located(m))
         if entity is None:
             entity = self.new(m.kind, m.name, start, sentence)
         elif m.keys and term_key(m.name) not in entity.forms():
@@ -178,6 +180,25 @@ class _Names:
             entity.rename(m.name)
         return entity
 
+    def _located(self, m: Mention) -> _Entity | None:
+        """The one body of this text whose name is this one's and a place it is of, in or
+        to ("Judicial Academy" for the "Judicial Academy of Serbia"), or the reverse; the
+        longer name stays."""
+        if m.kind != "organization" or len(m.name.split()) < 2:
+            return None
+        key = term_key(m.name)
+        found = [
+            e for e in self.entities if e.kind == "organization" and any(
+                longer.startswith(shorter + f" {joiner} ")
+                for longer, shorter in ((term_key(e.name), key), (key, term_key(e.name)))
+                for joiner in ("of", "in", "to"))
+        ]
+        if len(found) != 1:
+            return None
+        if len(m.name) > len(found[0].name):
+            found[0].rename(m.name)
+        return found[0]
+
     def _person(self, m: Mention, start: int, sentence: str) -> None:
         words = m.name.split()
         surname = term_key(words[-1])
@@ -193,9 +214,10 @@ class _Names:
         person.add_alias(m.alias)
         self.index(person)
 
-    def resolve(self, m: Mention) -> None:
+    def resolve(self, m: Mention, sentence: str, offset: int) -> None:
         """A word or two of no kind: an alias of the person whose surname it is, or
-        a mention of an entity already gathered; else nothing."""
+        a mention of an entity already gathered; else an entity of the kind its
+        `hint` gives ("Frontex extended": a body), if it has one; else nothing."""
         key = term_key(m.name)
         if key in self.by_key:
             return
@@ -207,6 +229,8 @@ class _Names:
             if len(words) > len(people[0].name.split()):
                 people[0].rename(m.name)
             self.index(people[0])
+        elif m.hint and not people and key not in cities():
+            self.new(m.hint, m.name, offset + m.start, sentence)
 
 
 def same_person(known: str, written: str) -> bool:
@@ -282,11 +306,54 @@ def find_names(
                 pending.append((m, collapsed, sentence.start))
             else:
                 names.mention(m, collapsed, sentence.start)
-    for m, _, _ in pending:
-        names.resolve(m)
+    # "Dmytro Kuleba ... Kuleba asked": a full name whose surname is used alone is a
+    # person's, title or none.
+    alone = {term_key(m.name) for m, _, _ in pending if len(m.name.split()) == 1}
+    for m, collapsed, offset in pending:
+        words = m.name.split()
+        if 2 <= len(words) <= 3 and term_key(words[-1]) in alone and not m.hint:
+            names.mention(m._replace(kind="person"), collapsed, offset)
+    for m, collapsed, offset in pending:
+        names.resolve(m, collapsed, offset)
     _add_summaries(text, names)
+    _join_other_names(text, names)
     entities = sorted(names.entities, key=lambda e: e.start)
     return [e.frozen() for e in entities]
+
+
+# "The Ohrid Agreement, formally the Framework Agreement,": two names of one entity.
+_OTHER_NAME = re.compile(
+    r",\s+(?:formally|officially|also\s+known\s+as|better\s+known\s+as|known\s+as)\s+"
+    r"(?:the\s+)?"
+)
+
+
+def _join_other_names(text: str, names: _Names) -> None:
+    """Entities a text says are one ("A, formally the B,", "A, also known as B"): the
+    one named second becomes an alias of the first."""
+    flat = collapse(text)
+    for m in _OTHER_NAME.finditer(flat):
+        before, after = flat[: m.start()], flat[m.end() :]
+        first = _named_at(names, before.endswith)
+        second = _named_at(names, after.startswith)
+        if first is None or second is None or first is second or first.kind != second.kind:
+            continue
+        for form in (second.name, second.acronym, *second.aliases):
+            first.add_alias(form)
+        first.acronym = first.acronym or second.acronym
+        names.entities.remove(second)
+        for key in second.forms():
+            names.by_key[key] = first
+
+
+def _named_at(names: _Names, at: Callable[[str], bool]) -> _Entity | None:
+    """The entity with the longest form of which `at` holds."""
+    best: tuple[int, _Entity | None] = (0, None)
+    for entity in names.entities:
+        for form in (entity.name, *entity.aliases):
+            if len(form) > best[0] and at(form):
+                best = (len(form), entity)
+    return best[1]
 
 
 def _add_summaries(text: str, names: _Names) -> None:

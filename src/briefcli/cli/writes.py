@@ -308,7 +308,7 @@ def ingest(
     if urls is not None:
         files = list(dict.fromkeys([*files, *_url_list(urls)]))
     skipped: list[Skipped] = []
-    parsed, digests = [], []
+    parsed, digests, texts = [], [], []
     for name in files:
         try:
             article, text = _read_article(name)
@@ -317,8 +317,9 @@ def ingest(
             continue
         parsed.append(article)
         digests.append(article_digest(text))
+        texts.append(text)
     known = Known(_connect(ctx, data, check=False))
-    records = draft_from_articles(parsed, known, date, digests, skipped)
+    records = draft_from_articles(parsed, known, date, digests, skipped, texts)
     env = _call(ctx).env
     for skip in skipped:
         # A folder run drafts every article it can and names the others, with why.

