@@ -62,6 +62,7 @@ from briefcli.site.folder import (
     _Share,
     _Writer,
 )
+from briefcli.site import changes
 from briefcli.site.memory import Knowledge, SiteOptions
 from briefcli.site.pages import Job, _jobs
 from briefcli.site.paths import MANIFEST, PARALLEL_FROM, is_site_path
@@ -277,7 +278,9 @@ def build_site(
             old = Manifest([], {})
         knowledge = Knowledge(conn, options)
         knowledge.base = renderer_version() + repr(tuple(knowledge.options)) + knowledge.newest
-        jobs = list(_jobs(knowledge))
+        jobs = list(_jobs(knowledge, old.inputs))
+        records = changes.current(knowledge, old.records)
+        _reuse_keys(jobs, old, knowledge.base, records)
         paths = [job.path for job in jobs]
         current = set(paths)
         known = {name for name in old.files if is_site_path(name)}
@@ -287,8 +290,8 @@ def build_site(
             # Listed before the first folder or page is made, and without the inputs of
             # the pages to make again: a build killed midway leaves a brief site, which the
             # next build recognises and completes (and leaves what it cannot check).
-            _write_manifest(folder, root,
-                            _manifest(sorted(known | current), old.digests, kept))
+            _write_manifest(folder, root, _manifest(sorted(known | current), old.digests, kept,
+                                                    old.base, old.records))
         stale = sum(1 for job in jobs if job.path not in kept)
         folders.open(paths)
         share = _build(knowledge, folders, workers or workers_for(stale), progress, old, jobs)
@@ -296,8 +299,8 @@ def build_site(
             _remove(root, name, old.digests.get(name, ""))
             for name in sorted(known - current)
         )
-        _write_manifest(folder, root,
-                        _manifest(sorted(current), share.digests, share.inputs))
+        _write_manifest(folder, root, _manifest(sorted(current), share.digests, share.inputs,
+                                                knowledge.base, records))
     except OSError as exc:
         raise _cannot_write(folder, exc) from None
     finally:
@@ -306,6 +309,20 @@ def build_site(
         folders.close()
         os.close(root)
     return SiteReport(share.written, share.unchanged, removed, len(paths), share.size)
+
+
+def _reuse_keys(jobs: list[Job], old: Manifest, base: str, records: changes.Records) -> None:
+    """Give the pages about nothing that changed since the last build (`site.changes`)
+    the digest of inputs that build recorded, so that they are neither made nor hashed.
+    Every page is looked at when the build's own inputs changed, or the last build did
+    not record its records."""
+    if not old.records or old.base != base:
+        return
+    dirty = changes.dirty(old.records, records)
+    for job in jobs:
+        before = old.inputs.get(job.path)
+        if before is not None and job.subjects and dirty.isdisjoint(job.subjects):
+            job.key = before[0]
 
 
 def _write_manifest(folder: Path, root: int, data: bytes) -> None:

@@ -11,11 +11,12 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 from briefcli.files import not_regular, replace_at
 from briefcli.problems import BriefError
+from briefcli.site.changes import Records, parse, rows
 from briefcli.site.memory import Knowledge
 from briefcli.site.pages import Job, Page, _jobs, planned_pages
 from briefcli.site.paths import MANIFEST
@@ -36,6 +37,10 @@ class Manifest(NamedTuple):
     # page whose inputs are unchanged, still a regular file of that size, is not made
     # again; the manifest stays the same whichever folder or time it was built at).
     inputs: dict[str, tuple[str, int]] = {}
+    # The build's own inputs (the renderer's version, the options, the newest date) and
+    # every record's digest and relations (`site.changes`): which pages to look at again.
+    base: str = ""
+    records: Records = {}
 
 
 class _BadManifest(Exception):
@@ -79,10 +84,10 @@ def _read_manifest(root: int) -> Manifest | None:
         raise _BadManifest('is not a list of files ({"files": [...], "sha256": {...}})')
     safe = []
     for name in files:
-        if not name or "\\" in name or "\x00" in name:
+        if not name or "\\" in name or "\x00" in name or name.startswith("/"):
             continue
-        path = PurePosixPath(name)
-        if path.is_absolute() or any(part in ("", ".", "..") for part in name.split("/")):
+        if ("/." in name or name.startswith(".") or "//" in name or name.endswith("/")) and any(
+                part in ("", ".", "..") for part in name.split("/")):
             continue
         if name == MANIFEST:
             continue
@@ -94,16 +99,21 @@ def _read_manifest(root: int) -> Manifest | None:
             if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
                     and type(value[1]) is int):
                 inputs[name] = (value[0], value[1])
-    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)}, inputs)
+    base = data.get("base", "")
+    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)}, inputs,
+                    base if isinstance(base, str) else "", parse(data.get("records")))
 
 
 def _manifest(files: Sequence[str], digests: dict[str, str],
-              inputs: dict[str, tuple[str, int]] | None = None) -> bytes:
+              inputs: dict[str, tuple[str, int]] | None = None, base: str = "",
+              records: Records | None = None) -> bytes:
     inputs = inputs or {}
-    return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
-                        "sha256": {f: digests[f] for f in sorted(files) if f in digests},
-                        "inputs": {f: list(inputs[f]) for f in sorted(files) if f in inputs}},
-                       separators=(",", ":")) + "\n").encode("utf-8")
+    files = sorted(files)
+    return (json.dumps({"generator": "brief site", "version": 2, "files": files,
+                        "sha256": {f: digests[f] for f in files if f in digests},
+                        "inputs": {f: list(inputs[f]) for f in files if f in inputs},
+                        "base": base, "records": list(rows(records or {}))},
+                       ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _read(fd: int, limit: int) -> bytes:
