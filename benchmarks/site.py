@@ -1,6 +1,6 @@
 """Benchmark `brief site`: build time and size of the static site of generated knowledge.
 
-    python benchmarks/site.py [--records N] [--keep DIR]
+    python benchmarks/site.py [--records N] [--keep DIR] [--compare REV]
 
 Run it with the interpreter brief is installed in. It generates knowledge of about N
 records (default 100,000; `generate.py`, as run.py does), builds its index once
@@ -17,6 +17,11 @@ It reports the files written, unchanged and removed (brief's own summary), each 
 time as a ratio of the first build's (measured in the same run), the number of files
 and the size of the site (bytes of its files, and the disk space `du` counts), and the
 search index: its files, its total size and its largest shard.
+
+With `--compare REV` (54e69a1 is the last revision that made every page again to compare
+its bytes) each case is also run, right after this code's, by the `src/` of revision REV
+(`git archive`, as run.py's --compare does) into a site folder and a cache of its own,
+and each case's time is also given as a ratio of REV's same case.
 """
 
 from __future__ import annotations
@@ -61,10 +66,21 @@ def timed(label: str, argv: list[str], env: dict[str, str]) -> dict[str, object]
             "summary": summary}
 
 
+def case(label: str, argv: list[str], env: dict[str, str],
+         other: tuple[list[str], dict[str, str]] | None) -> list[dict[str, object]]:
+    """The case with this code, then (with --compare) with the other revision."""
+    rows = [timed(label, argv, env)]
+    if other is not None:
+        rows.append(timed(f"{label} (then)", *other))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--compare", metavar="REV",
+                        help="also time each case with the src/ of this revision")
     args = parser.parse_args(argv)
 
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="brief-site-bench-"))
@@ -83,9 +99,22 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit("brief check failed on the generated knowledge")
         shutil.rmtree(out, ignore_errors=True)
         build = [*brief, "site", str(out), "--data", str(data)]
-        rows = [timed("first build", build, env)]
+        then: tuple[list[str], dict[str, str]] | None = None
+        if args.compare:
+            src = run.baseline_source(tmp, args.compare)
+            if src is None:
+                raise SystemExit(f"--compare: no revision {args.compare}")
+            then_out = tmp / "site-then"
+            shutil.rmtree(then_out, ignore_errors=True)
+            then_env = {**run.base_env(tmp / "cache-then"), "PYTHONPATH": str(src)}
+            then = ([run.PY, "-m", "briefcli", "site", str(then_out), "--data", str(data)],
+                    then_env)
+            if run.run_once([run.PY, "-m", "briefcli", "check", "--data", str(data)],
+                            then_env)[0].returncode != 0:
+                raise SystemExit(f"brief check of {args.compare} failed")
+        rows = case("first build", build, env, then)
         count, content, disk = site_size(out)
-        rows.append(timed("rebuild, nothing changed", build, env))
+        rows += case("rebuild, nothing changed", build, env, then)
         largest = max((p for p in data.glob("*.yaml")), key=lambda p: p.stat().st_size)
         before = largest.read_bytes()
         text = before.decode("utf-8")
@@ -94,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             largest.write_text(text[:at] + "    role: edited by the site benchmark"
                                + text[end:], encoding="utf-8")
-            rows.append(timed("rebuild after a one-line edit", build, env))
+            rows += case("rebuild after a one-line edit", build, env, then)
         finally:
             largest.write_bytes(before)
         extra = data / generate.EXTRA_FILE
@@ -102,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with extra.open("a", encoding="utf-8") as f:
                 f.write(ADDED)
-            rows.append(timed("rebuild after appending an entity", build, env))
+            rows += case("rebuild after appending an entity", build, env, then)
         finally:
             extra.write_bytes(original)  # a kept folder can be measured again
         shards = [p.stat().st_size for p in (out / "search").glob("*.js")]
@@ -119,12 +148,21 @@ def main(argv: list[str] | None = None) -> int:
           f"on disk; search index {len(shards):,} files, {sum(shards) / 1e6:.1f} MB, "
           f"largest shard {biggest / 1024:.0f} KiB")
     print()
-    print("| case | wall s | × first build | peak RSS MB | brief's summary |")
-    print("|---|---:|---:|---:|---|")
+    step = 2 if args.compare else 1
+    then_head = f" × {args.compare} |" if args.compare else ""
+    print(f"| case | wall s | × first build |{then_head} peak RSS MB | brief's summary |")
+    print("|---|---:|---:|" + ("---:|" if args.compare else "") + "---:|---|")
     first = float(str(rows[0]["seconds"]))
-    for row in rows:
+    then_first = float(str(rows[1]["seconds"])) if args.compare else first
+    for n, row in enumerate(rows):
         seconds = float(str(row["seconds"]))
-        print(f"| {row['case']} | {seconds:.2f} | {seconds / first:.3f} | "
+        mine = n % step == 0
+        base = first if mine else then_first
+        vs = ""
+        if args.compare:
+            vs = (f" {seconds / float(str(rows[n + 1]['seconds'])):.3f} |" if mine
+                  else " |")
+        print(f"| {row['case']} | {seconds:.2f} | {seconds / base:.3f} |{vs} "
               f"{row['rss_mb']:.0f} | {row['summary']} |")
     return 0
 

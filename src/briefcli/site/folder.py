@@ -78,9 +78,9 @@ def _read_manifest(root: int) -> Manifest | None:
         raise _BadManifest("is not valid JSON") from None
     files = data.get("files") if isinstance(data, dict) else None
     digests = data.get("sha256", {}) if isinstance(data, dict) else None
-    if (not isinstance(files, list) or not all(isinstance(name, str) for name in files)
-            or not isinstance(digests, dict)
-            or not all(isinstance(v, str) for v in digests.values())):
+    # (Decoded JSON: a text is a `str`, never a subclass; the types are seen in C.)
+    if (not isinstance(files, list) or not set(map(type, files)) <= {str}
+            or not isinstance(digests, dict) or not set(map(type, digests.values())) <= {str}):
         raise _BadManifest('is not a list of files ({"files": [...], "sha256": {...}})')
     safe = []
     for name in files:
@@ -96,11 +96,12 @@ def _read_manifest(root: int) -> Manifest | None:
     given = data.get("inputs", {})
     if isinstance(given, dict):  # anything unexpected there only means pages made again
         for name, value in given.items():
-            if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
-                    and type(value[1]) is int):
-                inputs[name] = (value[0], value[1])
+            if type(value) is list and len(value) == 2:
+                key, size = value
+                if type(key) is str and type(size) is int:
+                    inputs[name] = (key, size)
     base = data.get("base", "")
-    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)}, inputs,
+    return Manifest(safe, digests, inputs,
                     base if isinstance(base, str) else "", parse(data.get("records")))
 
 
@@ -113,7 +114,7 @@ def _manifest(files: Sequence[str], digests: dict[str, str],
                         "sha256": {f: digests[f] for f in files if f in digests},
                         "inputs": {f: list(inputs[f]) for f in files if f in inputs},
                         "base": base, "records": list(rows(records or {}))},
-                       ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+                       separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _read(fd: int, limit: int) -> bytes:

@@ -78,19 +78,20 @@ class Job:
     what the page is about (a record, a tag); none for a page that lists the knowledge,
     whose key is always computed."""
 
-    __slots__ = ("path", "subjects", "_key", "_make")
+    __slots__ = ("path", "subjects", "_key", "_make", "_inputs")
 
     def __init__(self, path: str, make: Callable[[], Page], key: str | Callable[[], str],
                  subjects: tuple[str, ...] = ()) -> None:
         self.path = path
         self.subjects = subjects
         self._make = make
-        self._key = key
+        self._key: str | None = key if isinstance(key, str) else None
+        self._inputs = key
 
     @property
     def key(self) -> str:
-        if not isinstance(self._key, str):
-            self._key = self._key()
+        if self._key is None:
+            self._key = self._inputs() if callable(self._inputs) else self._inputs
         return self._key
 
     @key.setter
@@ -108,25 +109,47 @@ RENDERED: list[str] = []
 Parts = tuple[str, Callable[[SiteLinks], str], Sequence[object]]
 
 
+class _PageJob(Job):
+    """A page: its title, body and inputs are made by `build` when first needed (by its
+    key or by `make`), once."""
+
+    __slots__ = ("_k", "_build", "_parts", "_scripts")
+
+    def __init__(self, knowledge: Knowledge, path: str, build: Callable[[], Parts],
+                 subjects: tuple[str, ...], scripts: Sequence[str]) -> None:
+        self.path = path
+        self.subjects = subjects
+        self._key = None
+        self._k = knowledge
+        self._build = build
+        self._parts: Parts | None = None
+        self._scripts = scripts
+
+    def parts(self) -> Parts:
+        if self._parts is None:
+            self._parts = self._build()
+        return self._parts
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            title, _, inputs = self.parts()
+            self._key = self._k.inputs(self.path, title, *inputs)
+        return self._key
+
+    @key.setter
+    def key(self, value: str) -> None:
+        self._key = value
+
+    def make(self) -> Page:
+        title, body, _ = self.parts()
+        return _render(self._k, self.path, title, body, self._scripts)
+
+
 def _page(knowledge: Knowledge, path: str, build: Callable[[], Parts],
           subjects: tuple[str, ...] = (), scripts: Sequence[str] = ()) -> Job:
     """A page whose title, body and inputs are made by `build` when first needed."""
-    made: list[Parts] = []
-
-    def parts() -> Parts:
-        if not made:
-            made.append(build())
-        return made[0]
-
-    def key() -> str:
-        title, _, inputs = parts()
-        return knowledge.inputs(path, title, *inputs)
-
-    def make() -> Page:
-        title, body, _ = parts()
-        return _render(knowledge, path, title, body, scripts)
-
-    return Job(path, make, key, subjects)
+    return _PageJob(knowledge, path, build, subjects, scripts)
 
 
 def _render(knowledge: Knowledge, path: str, title: str,

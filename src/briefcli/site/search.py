@@ -22,14 +22,11 @@ _WORDS = re.compile(r"[^\w+#&]+")
 SEARCH_KINDS = model.SEARCH_KINDS  # KINDS says which kinds are searched
 
 
-def _words(*texts: str | None) -> str:
-    """The distinct folded words of some texts, in order, one space between."""
-    words: dict[str, None] = {}
-    for text in texts:
-        if text:
-            for word in _WORDS.sub(" ", fold(text).replace(".", "")).split():
-                words.setdefault(word, None)
-    return " ".join(words)
+def _words(*texts: str | None) -> list[str]:
+    """The distinct folded words of some texts, in order (folded together: folding
+    works character by character, and the space between them parts words)."""
+    text = " ".join(filter(None, texts))
+    return list(dict.fromkeys(_WORDS.sub(" ", fold(text).replace(".", "")).split()))
 
 
 SHARD_LIMIT = 256 * 1024  # bytes a shard aims at (never over twice that)
@@ -108,20 +105,22 @@ def search_files(k: Knowledge) -> list[SearchFile]:
                 title = entity_label(r)
             else:
                 title = getattr(r, spec.title)
-            for word in _words(title).split():
+            for word in _words(title):
                 words.setdefault(word, {})[ref] = 1
             other: list[str | None] = []
             for name in spec.text:  # the kind's searchable text, as KINDS lists it
                 value = getattr(r, name)
                 other += list(value) if isinstance(value, tuple) else [value]
-            for word in _words(*other).split():
+            for word in _words(*other):
                 words.setdefault(word, {}).setdefault(ref, 0)
     entries: dict[str, dict[str, list[int]]] = {}
     for key, refs in terms.items():
         entries.setdefault(key, {})["t"] = _postings(refs)
     for word, refs in words.items():
         entries.setdefault(word, {})["w"] = _postings(refs)
-    sizes = {s: len(s.encode()) + 8 + sum(len(str(v)) + 1 for p in e.values() for v in p)
+    # Bytes of an entry in its shard: its key, and each number and its comma (a list's
+    # text is its numbers, each after ", " but the first, in brackets: len - count).
+    sizes = {s: len(s.encode()) + 8 + sum(len(str(p)) - len(p) for p in e.values())
              for s, e in entries.items()}
     shards: list[tuple[str, list[str]]] = []
     _split("", sorted(entries), sizes, shards)
