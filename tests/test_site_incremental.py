@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefcli.site import build as site_build
-from briefcli.site import changes, pages
+from briefcli.site import changes, pages, search
 from briefcli.site.paths import MANIFEST
 from conftest import write
 from test_site import site_files
@@ -177,8 +177,9 @@ def test_tags_added_and_removed(site: Site) -> None:
                      "summary: Nothing names it.\n    tags: [Brand new]")
     assert "entity/lonely.html" in made
     assert any(p.startswith("tag/brand") for p in made)
-    site.edit("main.yaml", "    tags: [protocols]\n  - id: last", "  - id: last")  # the event's tag goes
-    site.edit("main.yaml", "    tags: [Protocols]\n", "")  # TCP's: "protocols" as IP has it
+    # The event's tag goes, then TCP's ("protocols" as IP has it).
+    site.edit("main.yaml", "    tags: [protocols]\n  - id: last", "  - id: last")
+    site.edit("main.yaml", "    tags: [Protocols]\n", "")
 
 
 def test_renames_and_removals_of_records_others_name(site: Site) -> None:
@@ -260,3 +261,26 @@ def test_the_subjects_of_a_change() -> None:
     moved = {**old, "event:e": ("8", ("entity:d",))}
     assert {"event:e", "entity:b", "entity:d", "entity:a", "entity:c"} <= changes.dirty(
         old, moved)
+
+
+def test_the_search_is_made_from_the_last_builds(site: Site,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    again: list[int] = []
+    monkeypatch.setattr(search, "AGAIN", again)
+    site.edit("main.yaml", "summary: Packets.", "summary: Packets of zebras.")
+    assert again == [1]  # IP's words only, in the last build's shards
+    assert "zebras" in (site.out / "search" / "p-.js").read_text(encoding="utf-8")
+    site.edit("other.yaml", "Written again in another file.", "A copy about giraffes.")
+    assert again == [1, 1]  # the copy's words are those of the TCP shown
+    # A shard changed by hand is not read: the search is made whole, as it should be.
+    shard = site.out / "search" / "p-.js"
+    shard.write_bytes(shard.read_bytes().replace(b"zebras", b"zebraz"))
+    site.edit("main.yaml", "summary: Packets of zebras.", "summary: Packets of lions.")
+    assert again == [1, 1]
+    # A line added: it and the records written below it are made again.
+    site.edit("main.yaml", "  - id: lonely\n", "  - id: lonely\n    aliases: [Alone]\n")
+    assert len(again) == 3 and again[-1] > 1
+    # Records that come or go number the others anew: made whole.
+    site.edit("main.yaml", "faqs:\n", "faqs:\n  - id: new-faq\n    question: Why?\n"
+              "    answer: Because.\n")
+    assert len(again) == 3

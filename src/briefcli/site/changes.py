@@ -68,7 +68,7 @@ def dirty(old: Records, new: Records) -> set[str]:
     # The pages that show one of them: about it, about what it names or carries, about
     # what names it, about what shares its acronym or sense.
     subjects = set(shown)
-    groups = set()
+    groups: set[str] = set()
     for key in shown:
         held = relations(key)
         subjects.update(held)

@@ -19,7 +19,7 @@ from briefcli.problems import BriefError
 from briefcli.site.changes import Records, parse, rows
 from briefcli.site.memory import Knowledge
 from briefcli.site.pages import Job, Page, _jobs, planned_pages
-from briefcli.site.paths import MANIFEST
+from briefcli.site.paths import MANIFEST, is_site_path
 
 MANIFEST_LIMIT = 64 * 1024 * 1024  # bytes; a manifest of 400,000 files takes 45 MB
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -41,6 +41,7 @@ class Manifest(NamedTuple):
     # every record's digest and relations (`site.changes`): which pages to look at again.
     base: str = ""
     records: Records = {}
+    search: str = ""  # the layout of its search (`search.layout_key`)
 
 
 class _BadManifest(Exception):
@@ -100,21 +101,54 @@ def _read_manifest(root: int) -> Manifest | None:
                 key, size = value
                 if type(key) is str and type(size) is int:
                     inputs[name] = (key, size)
-    base = data.get("base", "")
-    return Manifest(safe, digests, inputs,
-                    base if isinstance(base, str) else "", parse(data.get("records")))
+    base, search = data.get("base", ""), data.get("search", "")
+    return Manifest(safe, digests, inputs, base if isinstance(base, str) else "",
+                    parse(data.get("records")), search if isinstance(search, str) else "")
 
 
 def _manifest(files: Sequence[str], digests: dict[str, str],
               inputs: dict[str, tuple[str, int]] | None = None, base: str = "",
-              records: Records | None = None) -> bytes:
+              records: Records | None = None, search: str = "") -> bytes:
     inputs = inputs or {}
     files = sorted(files)
     return (json.dumps({"generator": "brief site", "version": 2, "files": files,
                         "sha256": {f: digests[f] for f in files if f in digests},
                         "inputs": {f: list(inputs[f]) for f in files if f in inputs},
-                        "base": base, "records": list(rows(records or {}))},
+                        "base": base, "records": list(rows(records or {})),
+                        "search": search},
                        separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def own_file(root: int, old: Manifest, limit: int) -> Callable[[str], bytes | None]:
+    """A reader of the files a previous build wrote below the folder open as `root`:
+    the bytes of `path` when it is a name brief makes, reached through real folders (no
+    link followed), a regular file of at most `limit` bytes whose sha256 is the one the
+    manifest records; else None."""
+
+    def read(path: str) -> bytes | None:
+        digest = old.digests.get(path)
+        if digest is None or not is_site_path(path):
+            return None
+        parts = path.split("/")
+        fds = [root]
+        try:
+            for part in parts[:-1]:
+                fds.append(os.open(part, _FOLDER, dir_fd=fds[-1]))
+            fd = os.open(parts[-1], _READ, dir_fd=fds[-1])
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return None
+                content = _read(fd, limit + 1)
+            finally:
+                os.close(fd)
+        except OSError:
+            return None
+        finally:
+            for fd in fds[1:]:
+                os.close(fd)
+        return content if len(content) <= limit and _digest(content) == digest else None
+
+    return read
 
 
 def _read(fd: int, limit: int) -> bytes:
