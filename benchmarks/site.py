@@ -30,10 +30,12 @@ on a shared machine the fastest is the one least slowed by other work.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,13 +63,22 @@ def site_size(folder: Path) -> tuple[int, int, int]:
 
 
 def timed(label: str, argv: list[str], env: dict[str, str]) -> dict[str, object]:
+    """One run: its wall time, its CPU time (user and system, with the workers it
+    forked and waited for: less moved by other work on a shared machine), peak memory."""
     run.progress(label)
-    sample, text = run.run_once(argv, env, capture=True)
-    if sample.returncode != 0:
-        raise SystemExit(f"{label} failed (exit {sample.returncode}):\n{text[-3000:]}")
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read() if proc.stdout is not None else b""
+    if proc.stdout is not None:
+        proc.stdout.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    text = output.decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{label} failed:\n{text[-3000:]}")
     summary = next((line for line in text.splitlines() if line.startswith("wrote ")), "")
-    return {"case": label, "seconds": sample.seconds, "rss_mb": sample.maxrss_kb / 1024,
-            "summary": summary}
+    return {"case": label, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss_mb": usage.ru_maxrss / 1024, "summary": summary}
 
 
 def case(label: str, argv: list[str], env: dict[str, str],
@@ -182,21 +193,26 @@ def main(argv: list[str] | None = None) -> int:
           f"largest shard {biggest / 1024:.0f} KiB")
     print()
     step = 2 if args.compare else 1
-    then_head = f" × {args.compare} |" if args.compare else ""
-    print(f"| case | wall s | × first build |{then_head} peak RSS MB | brief's summary |")
-    print("|---|---:|---:|" + ("---:|" if args.compare else "") + "---:|---|")
-    first = float(str(rows[0]["seconds"]))
-    then_first = float(str(rows[1]["seconds"])) if args.compare else first
+    then_head = f" × {args.compare} (wall, CPU) |" if args.compare else ""
+    print(f"| case | wall s | CPU s | × first build (wall, CPU) |{then_head} peak RSS MB "
+          "| brief's summary |")
+    print("|---|---:|---:|---:|" + ("---:|" if args.compare else "") + "---:|---|")
+
+    def number(row: dict[str, object], key: str) -> float:
+        return float(str(row[key]))
+
     for n, row in enumerate(rows):
-        seconds = float(str(row["seconds"]))
         mine = n % step == 0
-        base = first if mine else then_first
+        first = rows[0] if mine else rows[1]
         vs = ""
         if args.compare:
-            vs = (f" {seconds / float(str(rows[n + 1]['seconds'])):.3f} |" if mine
-                  else " |")
-        print(f"| {row['case']} | {seconds:.2f} | {seconds / base:.3f} |{vs} "
-              f"{row['rss_mb']:.0f} | {row['summary']} |")
+            other = rows[n + 1] if mine else row
+            vs = (f" {number(row, 'seconds') / number(other, 'seconds'):.3f}, "
+                  f"{number(row, 'cpu') / number(other, 'cpu'):.3f} |" if mine else " |")
+        print(f"| {row['case']} | {number(row, 'seconds'):.2f} | {number(row, 'cpu'):.2f} | "
+              f"{number(row, 'seconds') / number(first, 'seconds'):.3f}, "
+              f"{number(row, 'cpu') / number(first, 'cpu'):.3f} |{vs} "
+              f"{number(row, 'rss_mb'):.0f} | {row['summary']} |")
     return 0
 
 
