@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         if not data.exists():
             run.progress(f"generating {args.records:,} records ({files} files)")
             run.generate_knowledge(data, entities, events, files)
+        shutil.rmtree(tmp / "snapshot", ignore_errors=True)
+        run.take_snapshot(tmp)  # edits to the checkout during the run are not measured
         env = run.base_env(cache)
         brief = run.brief_command()
         check = run.run_once([*brief, "check", "--data", str(data)], env)[0]
