@@ -284,3 +284,24 @@ def test_the_search_is_made_from_the_last_builds(site: Site,
     site.edit("main.yaml", "faqs:\n", "faqs:\n  - id: new-faq\n    question: Why?\n"
               "    answer: Because.\n")
     assert len(again) == 3
+
+
+@pytest.mark.parametrize("forged", [
+    b'briefShard("p-",{"t":{},"w":{"packets":[1,2,3]}});\n',  # postings of odd length
+    b'briefShard("p-",{"t":{},"w":{"packets":[true,1]}});\n',
+    b'briefShard("p-",{"t":[],"w":{}});\n',
+    b'briefShard("p-",{"t":{},"w":{}}',
+    b'briefShard("p-",' + b"[" * 100_000 + b");\n",
+    b"\xff\xfe not text",
+])
+def test_a_forged_shard_listed_with_its_digest_is_not_used(site: Site, forged: bytes) -> None:
+    import hashlib
+    import json
+
+    # The folder's writer changed a shard and wrote its digest in the manifest: the
+    # search is made whole, never from it, and the build neither fails nor crashes.
+    (site.out / "search" / "p-.js").write_bytes(forged)
+    manifest = json.loads((site.out / MANIFEST).read_text(encoding="utf-8"))
+    manifest["sha256"]["search/p-.js"] = hashlib.sha256(forged).hexdigest()
+    (site.out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    site.edit("main.yaml", "summary: Packets.", "summary: Packets of zebras.")

@@ -240,7 +240,8 @@ def _again(k: Knowledge, shown: dict[tuple[str, str], int], owners: list[list[An
                 if not isinstance(held, dict):
                     raise _Stale
                 for key, postings in held.items():
-                    if type(postings) is not list or not set(map(type, postings)) <= {int}:
+                    if (type(postings) is not list or len(postings) % 2
+                            or not set(map(type, postings)) <= {int}):
                         raise _Stale
                     entries.setdefault(key, {})[part] = postings
             kept.keys[item[1]] = sorted(set(data["t"]) | set(data["w"]))
