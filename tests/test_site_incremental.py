@@ -294,14 +294,20 @@ def test_the_search_is_made_from_the_last_builds(site: Site,
     b'briefShard("p-",' + b"[" * 100_000 + b");\n",
     b"\xff\xfe not text",
 ])
-def test_a_forged_shard_listed_with_its_digest_is_not_used(site: Site, forged: bytes) -> None:
+@pytest.mark.parametrize("name", ["search/p-.js", "search/r-0-0.js"])
+def test_a_forged_shard_listed_with_its_digest_is_not_used(site: Site, forged: bytes,
+                                                           name: str) -> None:
     import hashlib
     import json
 
     # The folder's writer changed a shard and wrote its digest in the manifest: the
     # search is made whole, never from it, and the build neither fails nor crashes.
-    (site.out / "search" / "p-.js").write_bytes(forged)
+    if name.startswith("search/r-"):
+        forged = forged.replace(b'"p-"', b'"r-0-0"').replace(
+            b'{"t":{},"w":{"packets":[1,2,3]}}', b'[["a","b","c"],' + b"[" * 900 + b"]" * 900
+            + b"]")
+    (site.out / name).write_bytes(forged)
     manifest = json.loads((site.out / MANIFEST).read_text(encoding="utf-8"))
-    manifest["sha256"]["search/p-.js"] = hashlib.sha256(forged).hexdigest()
+    manifest["sha256"][name] = hashlib.sha256(forged).hexdigest()
     (site.out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     site.edit("main.yaml", "summary: Packets.", "summary: Packets of zebras.")

@@ -253,7 +253,9 @@ def _again(k: Knowledge, shown: dict[tuple[str, str], int], owners: list[list[An
             rows: list[list[str]] = []
             for n in range(chunks if type(chunks) is int and 0 <= chunks < 1 << 16 else -1):
                 got = _shard(before.read, f"r-{kind_no}-{n}", kept)
-                if not isinstance(got, list):
+                if not isinstance(got, list) or not all(
+                        type(row) is list and len(row) == 3 and set(map(type, row)) <= {str}
+                        for row in got):
                     raise _Stale
                 rows += got
             if len(rows) != len(owners[kind_no]):
