@@ -1,6 +1,6 @@
 """Benchmark `brief site`: build time and size of the static site of generated knowledge.
 
-    python benchmarks/site.py [--records N] [--keep DIR]
+    python benchmarks/site.py [--records N] [--keep DIR] [--compare REV] [--repeats N]
 
 Run it with the interpreter brief is installed in. It generates knowledge of about N
 records (default 100,000; `generate.py`, as run.py does), builds its index once
@@ -17,15 +17,26 @@ It reports the files written, unchanged and removed (brief's own summary), each 
 time as a ratio of the first build's (measured in the same run), the number of files
 and the size of the site (bytes of its files, and the disk space `du` counts), and the
 search index: its files, its total size and its largest shard.
+
+With `--compare REV` (54e69a1 is the last revision that made every page again to compare
+its bytes) each case is also run, right after this code's, by the `src/` of revision REV
+(`git archive`, as run.py's --compare does) into a site folder and a cache of its own,
+and each case's time is also given as a ratio of REV's same case. With `--repeats N`
+each case is run N times (the edit 2N times: edited, then back, each a one-line edit; the
+entity appended N times, each removal a round not timed) and its fastest round reported:
+on a shared machine the fastest is the one least slowed by other work.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,19 +63,55 @@ def site_size(folder: Path) -> tuple[int, int, int]:
 
 
 def timed(label: str, argv: list[str], env: dict[str, str]) -> dict[str, object]:
+    """One run: its wall time, its CPU time (user and system, with the workers it
+    forked and waited for: less moved by other work on a shared machine), peak memory."""
     run.progress(label)
-    sample, text = run.run_once(argv, env, capture=True)
-    if sample.returncode != 0:
-        raise SystemExit(f"{label} failed (exit {sample.returncode}):\n{text[-3000:]}")
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read() if proc.stdout is not None else b""
+    if proc.stdout is not None:
+        proc.stdout.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    text = output.decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{label} failed:\n{text[-3000:]}")
     summary = next((line for line in text.splitlines() if line.startswith("wrote ")), "")
-    return {"case": label, "seconds": sample.seconds, "rss_mb": sample.maxrss_kb / 1024,
-            "summary": summary}
+    return {"case": label, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss_mb": usage.ru_maxrss / 1024, "summary": summary}
+
+
+def case(label: str, argv: list[str], env: dict[str, str],
+         other: tuple[list[str], dict[str, str]] | None, rounds: int = 1,
+         setup: Callable[[int], bool] | None = None) -> list[dict[str, object]]:
+    """The case with this code, then (with --compare) with the other revision, `rounds`
+    times, interleaved; each side's fastest round. `setup(round)` prepares a round and
+    says whether it is timed (an untimed round brings the sites back in step)."""
+    best: list[dict[str, object]] = []
+    for n in range(rounds):
+        timed_round = setup(n) if setup is not None else True
+        sides = [timed(label if timed_round else f"{label} (untimed)", argv, env)]
+        if other is not None:
+            sides.append(timed(f"{label} (then)" if timed_round else f"{label} (then, untimed)",
+                               *other))
+        if not timed_round:
+            continue
+        if not best:
+            best = sides
+        else:
+            best = [a if float(str(a["seconds"])) <= float(str(b["seconds"])) else b
+                    for a, b in zip(best, sides, strict=True)]
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--compare", metavar="REV",
+                        help="also time each case with the src/ of this revision")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="rounds of each case (its fastest is reported)")
     args = parser.parse_args(argv)
 
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="brief-site-bench-"))
@@ -76,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         if not data.exists():
             run.progress(f"generating {args.records:,} records ({files} files)")
             run.generate_knowledge(data, entities, events, files)
+        shutil.rmtree(tmp / "snapshot", ignore_errors=True)
+        run.take_snapshot(tmp)  # edits to the checkout during the run are not measured
         env = run.base_env(cache)
         brief = run.brief_command()
         check = run.run_once([*brief, "check", "--data", str(data)], env)[0]
@@ -83,27 +132,53 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit("brief check failed on the generated knowledge")
         shutil.rmtree(out, ignore_errors=True)
         build = [*brief, "site", str(out), "--data", str(data)]
-        rows = [timed("first build", build, env)]
+        then: tuple[list[str], dict[str, str]] | None = None
+        if args.compare:
+            src = run.baseline_source(tmp, args.compare)
+            if src is None:
+                raise SystemExit(f"--compare: no revision {args.compare}")
+            then_out = tmp / "site-then"
+            shutil.rmtree(then_out, ignore_errors=True)
+            then_env = {**run.base_env(tmp / "cache-then"), "PYTHONPATH": str(src)}
+            then = ([run.PY, "-m", "briefcli", "site", str(then_out), "--data", str(data)],
+                    then_env)
+            if run.run_once([run.PY, "-m", "briefcli", "check", "--data", str(data)],
+                            then_env)[0].returncode != 0:
+                raise SystemExit(f"brief check of {args.compare} failed")
+        def empty(_: int) -> bool:
+            shutil.rmtree(out, ignore_errors=True)
+            if args.compare:
+                shutil.rmtree(tmp / "site-then", ignore_errors=True)
+            return True
+
+        rounds = max(1, args.repeats)
+        rows = case("first build", build, env, then, rounds, empty)
         count, content, disk = site_size(out)
-        rows.append(timed("rebuild, nothing changed", build, env))
+        rows += case("rebuild, nothing changed", build, env, then, rounds)
         largest = max((p for p in data.glob("*.yaml")), key=lambda p: p.stat().st_size)
         before = largest.read_bytes()
         text = before.decode("utf-8")
         at = text.index("\n    role: ") + 1
         end = text.index("\n", at)
-        try:
-            largest.write_text(text[:at] + "    role: edited by the site benchmark"
-                               + text[end:], encoding="utf-8")
-            rows.append(timed("rebuild after a one-line edit", build, env))
-        finally:
-            largest.write_bytes(before)
+        edited = (text[:at] + "    role: edited by the site benchmark" + text[end:]).encode()
+
+        def edit(n: int) -> bool:  # the edit, then its undoing: a one-line edit each
+            largest.write_bytes(edited if n % 2 == 0 else before)
+            return True
+
         extra = data / generate.EXTRA_FILE
         original = extra.read_bytes()
+
+        def append(n: int) -> bool:  # the entity appended (timed), then removed (not)
+            extra.write_bytes(original + (ADDED.encode() if n % 2 == 0 else b""))
+            return n % 2 == 0
+
         try:
-            with extra.open("a", encoding="utf-8") as f:
-                f.write(ADDED)
-            rows.append(timed("rebuild after appending an entity", build, env))
+            rows += case("rebuild after a one-line edit", build, env, then, 2 * rounds, edit)
+            rows += case("rebuild after appending an entity", build, env, then, 2 * rounds,
+                         append)
         finally:
+            largest.write_bytes(before)
             extra.write_bytes(original)  # a kept folder can be measured again
         shards = [p.stat().st_size for p in (out / "search").glob("*.js")]
         biggest = max(p.stat().st_size for p in (out / "search").glob("p-*.js"))
@@ -119,13 +194,27 @@ def main(argv: list[str] | None = None) -> int:
           f"on disk; search index {len(shards):,} files, {sum(shards) / 1e6:.1f} MB, "
           f"largest shard {biggest / 1024:.0f} KiB")
     print()
-    print("| case | wall s | × first build | peak RSS MB | brief's summary |")
-    print("|---|---:|---:|---:|---|")
-    first = float(str(rows[0]["seconds"]))
-    for row in rows:
-        seconds = float(str(row["seconds"]))
-        print(f"| {row['case']} | {seconds:.2f} | {seconds / first:.3f} | "
-              f"{row['rss_mb']:.0f} | {row['summary']} |")
+    step = 2 if args.compare else 1
+    then_head = f" × {args.compare} (wall, CPU) |" if args.compare else ""
+    print(f"| case | wall s | CPU s | × first build (wall, CPU) |{then_head} peak RSS MB "
+          "| brief's summary |")
+    print("|---|---:|---:|---:|" + ("---:|" if args.compare else "") + "---:|---|")
+
+    def number(row: dict[str, object], key: str) -> float:
+        return float(str(row[key]))
+
+    for n, row in enumerate(rows):
+        mine = n % step == 0
+        first = rows[0] if mine else rows[1]
+        vs = ""
+        if args.compare:
+            other = rows[n + 1] if mine else row
+            vs = (f" {number(row, 'seconds') / number(other, 'seconds'):.3f}, "
+                  f"{number(row, 'cpu') / number(other, 'cpu'):.3f} |" if mine else " |")
+        print(f"| {row['case']} | {number(row, 'seconds'):.2f} | {number(row, 'cpu'):.2f} | "
+              f"{number(row, 'seconds') / number(first, 'seconds'):.3f}, "
+              f"{number(row, 'cpu') / number(first, 'cpu'):.3f} |{vs} "
+              f"{number(row, 'rss_mb'):.0f} | {row['summary']} |")
     return 0
 
 

@@ -48,6 +48,7 @@ from typing import Any, NamedTuple
 
 from briefcli.files import replace_at
 from briefcli.problems import BriefError, ExitCode
+from briefcli.site import changes, search
 from briefcli.site.folder import (
     _FOLDER,
     _NOFOLLOW,
@@ -61,6 +62,7 @@ from briefcli.site.folder import (
     _read_manifest,
     _Share,
     _Writer,
+    own_file,
 )
 from briefcli.site.memory import Knowledge, SiteOptions
 from briefcli.site.pages import Job, _jobs
@@ -277,18 +279,31 @@ def build_site(
             old = Manifest([], {})
         knowledge = Knowledge(conn, options)
         knowledge.base = renderer_version() + repr(tuple(knowledge.options)) + knowledge.newest
-        jobs = list(_jobs(knowledge))
+        records = changes.current(knowledge, old.records)
+        layout = search.layout_key(knowledge)
+        if old.records and old.base == knowledge.base and old.search == layout:
+            knowledge.search_before = search.Before(  # type: ignore[attr-defined]
+                {(kind, rid) for kind, rid in knowledge.digests
+                 if kind in search.SEARCH_KINDS
+                 and old.records.get(f"{kind}:{rid}", ("",))[0] != knowledge.digests[
+                     (kind, rid)]},
+                layout, own_file(root, old, search.SEARCH_FILE_LIMIT))
+        jobs = list(_jobs(knowledge, old.inputs))
+        _reuse_keys(jobs, old, knowledge.base, records)
         paths = [job.path for job in jobs]
         current = set(paths)
         known = {name for name in old.files if is_site_path(name)}
-        kept = {job.path: old.inputs[job.path] for job in jobs
-                if job.key and job.path in old.inputs and old.inputs[job.path][0] == job.key}
+        kept = {}
+        for job in jobs:
+            before = old.inputs.get(job.path)
+            if before is not None and before[0] == job.key:
+                kept[job.path] = before
         if current - known or len(kept) < len(old.inputs):
             # Listed before the first folder or page is made, and without the inputs of
             # the pages to make again: a build killed midway leaves a brief site, which the
-            # next build recognises and completes (and leaves what it cannot check).
-            _write_manifest(folder, root,
-                            _manifest(sorted(known | current), old.digests, kept))
+            # next build recognises and completes (and leaves what it cannot check). No
+            # records: that build looks at every page again.
+            _write_manifest(folder, root, _manifest(sorted(known | current), old.digests, kept))
         stale = sum(1 for job in jobs if job.path not in kept)
         folders.open(paths)
         share = _build(knowledge, folders, workers or workers_for(stale), progress, old, jobs)
@@ -296,8 +311,8 @@ def build_site(
             _remove(root, name, old.digests.get(name, ""))
             for name in sorted(known - current)
         )
-        _write_manifest(folder, root,
-                        _manifest(sorted(current), share.digests, share.inputs))
+        _write_manifest(folder, root, _manifest(sorted(current), share.digests, share.inputs,
+                                                knowledge.base, records, layout))
     except OSError as exc:
         raise _cannot_write(folder, exc) from None
     finally:
@@ -306,6 +321,20 @@ def build_site(
         folders.close()
         os.close(root)
     return SiteReport(share.written, share.unchanged, removed, len(paths), share.size)
+
+
+def _reuse_keys(jobs: list[Job], old: Manifest, base: str, records: changes.Records) -> None:
+    """Give the pages about nothing that changed since the last build (`site.changes`)
+    the digest of inputs that build recorded, so that they are neither made nor hashed.
+    Every page is looked at when the build's own inputs changed, or the last build did
+    not record its records."""
+    if not old.records or old.base != base:
+        return
+    dirty = changes.dirty(old.records, records)
+    for job in jobs:
+        before = old.inputs.get(job.path)
+        if before is not None and job.subjects and dirty.isdisjoint(job.subjects):
+            job.key = before[0]
 
 
 def _write_manifest(folder: Path, root: int, data: bytes) -> None:

@@ -11,14 +11,15 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 from briefcli.files import not_regular, replace_at
 from briefcli.problems import BriefError
+from briefcli.site.changes import Records, parse, rows
 from briefcli.site.memory import Knowledge
 from briefcli.site.pages import Job, Page, _jobs, planned_pages
-from briefcli.site.paths import MANIFEST
+from briefcli.site.paths import MANIFEST, is_site_path
 
 MANIFEST_LIMIT = 64 * 1024 * 1024  # bytes; a manifest of 400,000 files takes 45 MB
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -36,6 +37,11 @@ class Manifest(NamedTuple):
     # page whose inputs are unchanged, still a regular file of that size, is not made
     # again; the manifest stays the same whichever folder or time it was built at).
     inputs: dict[str, tuple[str, int]] = {}
+    # The build's own inputs (the renderer's version, the options, the newest date) and
+    # every record's digest and relations (`site.changes`): which pages to look at again.
+    base: str = ""
+    records: Records = {}
+    search: str = ""  # the layout of its search (`search.layout_key`)
 
 
 class _BadManifest(Exception):
@@ -73,16 +79,16 @@ def _read_manifest(root: int) -> Manifest | None:
         raise _BadManifest("is not valid JSON") from None
     files = data.get("files") if isinstance(data, dict) else None
     digests = data.get("sha256", {}) if isinstance(data, dict) else None
-    if (not isinstance(files, list) or not all(isinstance(name, str) for name in files)
-            or not isinstance(digests, dict)
-            or not all(isinstance(v, str) for v in digests.values())):
+    # (Decoded JSON: a text is a `str`, never a subclass; the types are seen in C.)
+    if (not isinstance(files, list) or not set(map(type, files)) <= {str}
+            or not isinstance(digests, dict) or not set(map(type, digests.values())) <= {str}):
         raise _BadManifest('is not a list of files ({"files": [...], "sha256": {...}})')
     safe = []
     for name in files:
-        if not name or "\\" in name or "\x00" in name:
+        if not name or "\\" in name or "\x00" in name or name.startswith("/"):
             continue
-        path = PurePosixPath(name)
-        if path.is_absolute() or any(part in ("", ".", "..") for part in name.split("/")):
+        if ("/." in name or name.startswith(".") or "//" in name or name.endswith("/")) and any(
+                part in ("", ".", "..") for part in name.split("/")):
             continue
         if name == MANIFEST:
             continue
@@ -91,19 +97,58 @@ def _read_manifest(root: int) -> Manifest | None:
     given = data.get("inputs", {})
     if isinstance(given, dict):  # anything unexpected there only means pages made again
         for name, value in given.items():
-            if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
-                    and type(value[1]) is int):
-                inputs[name] = (value[0], value[1])
-    return Manifest(safe, {k: v for k, v in digests.items() if isinstance(k, str)}, inputs)
+            if type(value) is list and len(value) == 2:
+                key, size = value
+                if type(key) is str and type(size) is int:
+                    inputs[name] = (key, size)
+    base, search = data.get("base", ""), data.get("search", "")
+    return Manifest(safe, digests, inputs, base if isinstance(base, str) else "",
+                    parse(data.get("records")), search if isinstance(search, str) else "")
 
 
 def _manifest(files: Sequence[str], digests: dict[str, str],
-              inputs: dict[str, tuple[str, int]] | None = None) -> bytes:
+              inputs: dict[str, tuple[str, int]] | None = None, base: str = "",
+              records: Records | None = None, search: str = "") -> bytes:
     inputs = inputs or {}
-    return (json.dumps({"generator": "brief site", "version": 2, "files": sorted(files),
-                        "sha256": {f: digests[f] for f in sorted(files) if f in digests},
-                        "inputs": {f: list(inputs[f]) for f in sorted(files) if f in inputs}},
+    files = sorted(files)
+    return (json.dumps({"generator": "brief site", "version": 2, "files": files,
+                        "sha256": {f: digests[f] for f in files if f in digests},
+                        "inputs": {f: list(inputs[f]) for f in files if f in inputs},
+                        "base": base, "records": list(rows(records or {})),
+                        "search": search},
                        separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def own_file(root: int, old: Manifest, limit: int) -> Callable[[str], bytes | None]:
+    """A reader of the files a previous build wrote below the folder open as `root`:
+    the bytes of `path` when it is a name brief makes, reached through real folders (no
+    link followed), a regular file of at most `limit` bytes whose sha256 is the one the
+    manifest records; else None."""
+
+    def read(path: str) -> bytes | None:
+        digest = old.digests.get(path)
+        if digest is None or not is_site_path(path):
+            return None
+        parts = path.split("/")
+        fds = [root]
+        try:
+            for part in parts[:-1]:
+                fds.append(os.open(part, _FOLDER, dir_fd=fds[-1]))
+            fd = os.open(parts[-1], _READ, dir_fd=fds[-1])
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return None
+                content = _read(fd, limit + 1)
+            finally:
+                os.close(fd)
+        except OSError:
+            return None
+        finally:
+            for fd in fds[1:]:
+                os.close(fd)
+        return content if len(content) <= limit and _digest(content) == digest else None
+
+    return read
 
 
 def _read(fd: int, limit: int) -> bytes:

@@ -135,6 +135,21 @@ class Knowledge:
             known = self._prints[key] = "".join(parts)
         return known
 
+    def relations(self, record: Any) -> list[str]:
+        """What a record ties itself to, as `changes` keys: the records it names (whether
+        they exist or not), its tags, and for an entity its acronym and its sense. A
+        page shows a record only when the page's own subject is one of these, is the
+        record, names the record, or shares one of these with it (see `site.changes`)."""
+        out = [f"{target}:{rid}" for field, target in _REFERENCES
+               for rid in getattr(record, field, ())]
+        out += [TAG + tag_key(tag) for tag in getattr(record, "tags", ())]
+        if record.record_kind == "entity":
+            acronym = term_key(record.acronym or "")
+            if acronym:
+                out.append(ACRONYM + acronym)
+            out.append(f"{SENSE}{acronym}\x00{term_key(record.name)}")
+        return list(dict.fromkeys(out))
+
     def inputs(self, *parts: object) -> str:
         """The digest of a page's inputs: records (by `print_of`), lists of them, and
         plain values, with the build's own (`base`: the renderer's version, the site's
@@ -169,6 +184,17 @@ class Knowledge:
     def resolve(self, kind: str, ids: Sequence[str]) -> list[Any]:
         table = self.records[kind]
         return [table[i] for i in dict.fromkeys(ids) if i in table]
+
+
+# The keys of what pages are about (`Job.subjects`) and of what records tie themselves to
+# (`Knowledge.relations`): a record is `KIND:ID`; these prefixes never are one.
+TAG = "~tag:"
+ACRONYM = "~acronym:"
+SENSE = "~sense:"
+
+
+def record_key(kind: str, record_id: str) -> str:
+    return f"{kind}:{record_id}"
 
 
 _REFERENCES = (("entities", "entity"), ("related", "entity"), ("sources", "source"),

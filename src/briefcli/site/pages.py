@@ -3,21 +3,27 @@ the fragments of `briefcli.render.html`."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple
 from urllib.parse import quote
 
 from briefcli.knowledge.model import (
+    Briefing,
     BriefingPage,
     Definition,
     Entity,
+    Event,
+    Faq,
+    Source,
     Timeline,
 )
+from briefcli.problems import BriefError
 from briefcli.render import html as h
 from briefcli.render.common import entity_label, event_when, human_date, short_date
-from briefcli.site.memory import Knowledge, SiteLinks
+from briefcli.site.memory import TAG, Knowledge, SiteLinks, record_key
 from briefcli.site.paths import (
     LATEST,
     PROFILE_EVENTS,
@@ -32,7 +38,7 @@ from briefcli.site.paths import (
     tag_path,
     timeline_path,
 )
-from briefcli.site.search import SEARCH_JS, search_jobs_files
+from briefcli.site.search import SEARCH_JS, SEARCH_KINDS, search_jobs_files
 from briefcli.text import fold, term_key
 
 # -- pages ----------------------------------------------------------------------------
@@ -63,26 +69,87 @@ class Page(NamedTuple):
     content: bytes
 
 
-class Job(NamedTuple):
+class Job:
     """A file of the site, made only when `make` is called: a worker makes its share.
-    `key` is the digest of what the file shows (`Knowledge.inputs`): a file whose key is
-    the one the last build recorded, and that is still as that build left it, is not
-    made again."""
+    `key` is the digest of what the file shows (`Knowledge.inputs`), computed when first
+    asked for (or set by the build to the one the last build recorded, when nothing the
+    page is about changed: `site.changes`): a file whose key is the one the last build
+    recorded, and that is still as that build left it, is not made again. `subjects`:
+    what the page is about (a record, a tag); none for a page that lists the knowledge,
+    whose key is always computed."""
 
-    path: str
-    make: Callable[[], Page]
-    key: str
+    __slots__ = ("path", "subjects", "_key", "_make", "_inputs")
+
+    def __init__(self, path: str, make: Callable[[], Page], key: str | Callable[[], str],
+                 subjects: tuple[str, ...] = ()) -> None:
+        self.path = path
+        self.subjects = subjects
+        self._make = make
+        self._key: str | None = key if isinstance(key, str) else None
+        self._inputs = key
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = self._inputs() if callable(self._inputs) else self._inputs
+        return self._key
+
+    @key.setter
+    def key(self, value: str) -> None:
+        self._key = value
+
+    def make(self) -> Page:
+        return self._make()
 
 
 # Every call of `_render`, counted (a test checks which pages a rebuild renders).
 RENDERED: list[str] = []
 
+# What a page's `build` returns: its title, its body, and the inputs its key is made of.
+Parts = tuple[str, Callable[[SiteLinks], str], Sequence[object]]
 
-def _page(knowledge: Knowledge, path: str, title: str,
-          body: Callable[[SiteLinks], str], inputs: Sequence[object],
-          scripts: Sequence[str] = ()) -> Job:
-    return Job(path, partial(_render, knowledge, path, title, body, scripts),
-               knowledge.inputs(path, title, *inputs))
+
+class _PageJob(Job):
+    """A page: its title, body and inputs are made by `build` when first needed (by its
+    key or by `make`), once."""
+
+    __slots__ = ("_k", "_build", "_parts", "_scripts")
+
+    def __init__(self, knowledge: Knowledge, path: str, build: Callable[[], Parts],
+                 subjects: tuple[str, ...], scripts: Sequence[str]) -> None:
+        self.path = path
+        self.subjects = subjects
+        self._key = None
+        self._k = knowledge
+        self._build = build
+        self._parts: Parts | None = None
+        self._scripts = scripts
+
+    def parts(self) -> Parts:
+        if self._parts is None:
+            self._parts = self._build()
+        return self._parts
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            title, _, inputs = self.parts()
+            self._key = self._k.inputs(self.path, title, *inputs)
+        return self._key
+
+    @key.setter
+    def key(self, value: str) -> None:
+        self._key = value
+
+    def make(self) -> Page:
+        title, body, _ = self.parts()
+        return _render(self._k, self.path, title, body, self._scripts)
+
+
+def _page(knowledge: Knowledge, path: str, build: Callable[[], Parts],
+          subjects: tuple[str, ...] = (), scripts: Sequence[str] = ()) -> Job:
+    """A page whose title, body and inputs are made by `build` when first needed."""
+    return _PageJob(knowledge, path, build, subjects, scripts)
 
 
 def _render(knowledge: Knowledge, path: str, title: str,
@@ -180,20 +247,24 @@ def _home(k: Knowledge) -> Job:
 
     counts = (len(k.briefings), len(k.entities), len(k.events), len(k.faqs), len(k.sources),
               len(k.tag_names))
-    return _page(k, "index.html", k.options.title, body, [latest, counts, example],
-                 [SEARCH_SHARDS, SEARCH_SCRIPT])
+    return _page(k, "index.html", lambda: (k.options.title, body, [latest, counts, example]),
+                 scripts=[SEARCH_SHARDS, SEARCH_SCRIPT])
 
 
 def _briefing_pages(k: Knowledge) -> Iterator[Job]:
-    for b in k.briefings.values():
+    def briefing(b: Briefing) -> Parts:
         events = sorted(k.resolve("event", b.events), key=k.date_key)
         page = BriefingPage(b, k.resolve("entity", b.entities), events,
                             k.resolve("faq", b.faqs), k.resolve("source", b.sources))
-        yield _page(k, record_path("briefing", b.id), b.title, partial(h.briefing_html, page),
-                    [b, page.entities, page.events, page.faqs, page.sources])
+        return (b.title, partial(h.briefing_html, page),
+                [b, page.entities, page.events, page.faqs, page.sources])
+
+    for b in k.briefings.values():
+        yield _page(k, record_path("briefing", b.id), partial(briefing, b),
+                    (record_key("briefing", b.id),))
     every = sorted(k.briefings.values(), key=k.date_key, reverse=True)
-    yield _page(k, "briefing/index.html", "Briefings",
-                lambda links: h.listing_html(every, "", links), [every])
+    yield _page(k, "briefing/index.html", lambda: (
+        "Briefings", lambda links: h.listing_html(every, "", links), [every]))
 
 
 def _entity_pages(k: Knowledge) -> Iterator[Job]:
@@ -201,14 +272,18 @@ def _entity_pages(k: Knowledge) -> Iterator[Job]:
         return h.definition_html(_definition(k, e), links, heading="h1") + _senses(
             e, others, links)
 
-    for e in k.entities.values():
+    def entity(e: Entity) -> Parts:
         others = k.other_senses(e)
         referrers = k.referrers.get(e.id, [])
-        yield _page(k, record_path("entity", e.id), entity_label(e), partial(body, e, others),
-                    [e, k.resolve("entity", e.related), referrers[:PROFILE_REFERRERS],
-                     len(referrers), k.events_of.get(e.id, []),
-                     k.resolve("source", e.sources), k.faqs_of.get(e.id, []),
-                     k.briefings_of.get(e.id, []), k.copies.get(e.id, []), others])
+        return (entity_label(e), partial(body, e, others),
+                [e, k.resolve("entity", e.related), referrers[:PROFILE_REFERRERS],
+                 len(referrers), k.events_of.get(e.id, []),
+                 k.resolve("source", e.sources), k.faqs_of.get(e.id, []),
+                 k.briefings_of.get(e.id, []), k.copies.get(e.id, []), others])
+
+    for e in k.entities.values():
+        yield _page(k, record_path("entity", e.id), partial(entity, e),
+                    (record_key("entity", e.id),))
 
 
 def _senses(e: Entity, others: Sequence[Entity], links: SiteLinks) -> str:
@@ -227,38 +302,49 @@ def _senses(e: Entity, others: Sequence[Entity], links: SiteLinks) -> str:
 
 
 def _event_pages(k: Knowledge) -> Iterator[Job]:
-    for ev in k.events.values():
+    def event(ev: Event) -> Parts:
         entities = k.resolve("entity", ev.entities)
         sources = k.resolve("source", ev.sources)
         when = short_date(ev.date) + (f" – {short_date(ev.end)}" if ev.end else "")
-        yield _page(k, record_path("event", ev.id), f"{ev.title} ({when})",
-                    partial(h.event_html, ev, entities, sources), [ev, entities, sources])
+        return (f"{ev.title} ({when})", partial(h.event_html, ev, entities, sources),
+                [ev, entities, sources])
+
+    for ev in k.events.values():
+        yield _page(k, record_path("event", ev.id), partial(event, ev),
+                    (record_key("event", ev.id),))
 
 
 def _faq_pages(k: Knowledge) -> Iterator[Job]:
-    for f in k.faqs.values():
+    def faq(f: Faq) -> Parts:
         entities = k.resolve("entity", f.entities)
-        yield _page(k, record_path("faq", f.id), f.question, partial(h.faq_html, f, entities),
-                    [f, entities])
+        return (f.question, partial(h.faq_html, f, entities), [f, entities])
+
+    for f in k.faqs.values():
+        yield _page(k, record_path("faq", f.id), partial(faq, f), (record_key("faq", f.id),))
 
 
 def _source_pages(k: Knowledge) -> Iterator[Job]:
-    for s in k.sources.values():
+    def source(s: Source) -> Parts:
         cited = k.cited_by.get(s.id, [])
-        yield _page(k, record_path("source", s.id), s.title,
-                    partial(h.source_page_html, s, cited), [s, cited])
+        return (s.title, partial(h.source_page_html, s, cited), [s, cited])
+
+    for s in k.sources.values():
+        yield _page(k, record_path("source", s.id), partial(source, s),
+                    (record_key("source", s.id),))
 
 
 def _timeline_pages(k: Knowledge) -> Iterator[Job]:
+    def timeline(title: str, events: list[Event]) -> Parts:
+        made = Timeline(title, events)
+        return (title, partial(_timeline, k, made), [events])
+
     for eid, events in k.events_of.items():
-        entity = k.entities[eid]
-        timeline = Timeline(f"Timeline of {entity.name}", events)
-        yield _page(k, timeline_path("entity", eid), timeline.title,
-                    partial(_timeline, k, timeline), [events])
+        yield _page(k, timeline_path("entity", eid),
+                    partial(timeline, f"Timeline of {k.entities[eid].name}", events),
+                    (record_key("entity", eid),))
     for key, events in k.tag_events.items():
-        timeline = Timeline(f"Timeline of {k.tag_names[key]}", events)
-        yield _page(k, timeline_path("tag", key), timeline.title,
-                    partial(_timeline, k, timeline), [events])
+        yield _page(k, timeline_path("tag", key),
+                    partial(timeline, f"Timeline of {k.tag_names[key]}", events), (TAG + key,))
 
 
 # Timeline pictures drawn in this build, by the digest of their events (with the
@@ -295,11 +381,14 @@ def _tag_pages(k: Knowledge) -> Iterator[Job]:
                 sorted(entities, key=lambda e: fold(entity_label(e))), links))
         return "".join(out)
 
+    def tag(key: str) -> Parts:
+        return (f"Tag: {k.tag_names[key]}", partial(tag_body, key),
+                [k.tag_names[key], k.tag_entities.get(key, []),
+                 len(k.tag_events.get(key, [])),
+                 k.tag_events[key][-1] if k.tag_events.get(key) else None])
+
     for key in keys:
-        yield _page(k, tag_path(key), f"Tag: {k.tag_names[key]}", partial(tag_body, key),
-                    [k.tag_names[key], k.tag_entities.get(key, []),
-                     len(k.tag_events.get(key, [])),
-                     k.tag_events[key][-1] if k.tag_events.get(key) else None])
+        yield _page(k, tag_path(key), partial(tag, key), (TAG + key,))
 
     def index(links: SiteLinks) -> str:
         items = "".join(
@@ -311,9 +400,9 @@ def _tag_pages(k: Knowledge) -> Iterator[Job]:
         return f'<h1>Tags</h1><ul class="plain listing">{items}</ul>' if keys else (
             "<h1>Tags</h1><p>No tags.</p>")
 
-    yield _page(k, "tag/index.html", "Tags", index, [[
+    yield _page(k, "tag/index.html", lambda: ("Tags", index, [[
         (key, k.tag_names[key], len(k.tag_entities.get(key, [])),
-         len(k.tag_events.get(key, []))) for key in keys]])
+         len(k.tag_events.get(key, []))) for key in keys]]))
 
 
 def _entries(entities: Sequence[Entity], links: SiteLinks) -> str:
@@ -357,8 +446,9 @@ def _glossary_pages(k: Knowledge) -> Iterator[Job]:
                 f'<dl class="who">{"".join(rows)}</dl>')
 
     for c in order:
-        yield _page(k, f"glossary/{c}.html", f"Glossary: {c.upper()}", partial(letter_body, c),
-                    [order, [e for _, _, e in letters[c]]])
+        yield _page(k, f"glossary/{c}.html", partial(
+            lambda c: (f"Glossary: {c.upper()}", partial(letter_body, c),
+                       [order, [e for _, _, e in letters[c]]]), c))
 
     def index(links: SiteLinks) -> str:
         counts = "".join(
@@ -368,26 +458,28 @@ def _glossary_pages(k: Knowledge) -> Iterator[Job]:
         return f'<h1>Glossary</h1><ul class="letters">{counts}</ul>' if order else (
             "<h1>Glossary</h1><p>No entities.</p>")
 
-    yield _page(k, "glossary/index.html", "Glossary", index,
-                [[(c, len(letters[c])) for c in order]])
+    yield _page(k, "glossary/index.html", lambda: (
+        "Glossary", index, [[(c, len(letters[c])) for c in order]]))
 
 
 
-def _jobs(k: Knowledge) -> Iterator[Job]:
-    """Every file of the site, in a fixed order."""
-    yield Job(STYLESHEET, partial(Page, STYLESHEET, h.CSS.encode("utf-8")), k.inputs())
+def _jobs(k: Knowledge, known: Mapping[str, tuple[str, int]] | None = None) -> Iterator[Job]:
+    """Every file of the site, in a fixed order. `known`: the digests of inputs the last
+    build recorded, by file (the search's files are then not made when the records it
+    holds are those of the last build)."""
+    yield Job(STYLESHEET, partial(Page, STYLESHEET, h.CSS.encode("utf-8")), k.inputs)
     yield Job(SEARCH_SCRIPT, partial(Page, SEARCH_SCRIPT, SEARCH_JS.encode("utf-8")),
-              k.inputs())
+              k.inputs)
     pages = [_home(k)]
     for jobs in (_briefing_pages, _glossary_pages, _tag_pages, _entity_pages, _faq_pages,
                  _source_pages, _timeline_pages, _event_pages):
         pages.extend(jobs(k))
     yield from pages
-    yield from search_jobs(k)
+    yield from search_jobs(k, known or {})
     if k.options.base_url:
         paths = [job.path for job in pages]
         yield Job(SITEMAP, partial(_sitemap, k.options.base_url, paths),
-                  k.inputs(SITEMAP, paths))
+                  partial(k.inputs, SITEMAP, paths))
 
 
 def _sitemap(base_url: str, paths: Sequence[str]) -> Page:
@@ -401,11 +493,39 @@ def _sitemap(base_url: str, paths: Sequence[str]) -> Page:
         f"{urls}</urlset>\n").encode())
 
 
-def search_jobs(k: Knowledge) -> Iterator[Job]:
-    """The files of the search: made once, compared with the disk (no key: a shard's
-    records are known only once it is made, which costs little)."""
+def search_jobs(k: Knowledge, known: Mapping[str, tuple[str, int]]) -> Iterator[Job]:
+    """The files of the search, whose key is the digest of every record searched (and
+    of the build's own inputs): when the last build's files of the search all had this
+    key, they are those files again, and none is made unless its file is no longer as
+    that build left it; else they are made once and compared with the disk."""
+    key = search_key(k)
+    before = [path for path, (digest, _) in known.items()
+              if path.startswith("search/") and digest == key]
+    if before and all(digest == key for path, (digest, _) in known.items()
+                      if path.startswith("search/")):
+        for path in sorted(before):
+            yield Job(path, partial(_search_file, k, path), key)
+        return
     for f in search_jobs_files(k):
-        yield Job(f.path, partial(Page, f.path, f.content), "")
+        yield Job(f.path, partial(Page, f.path, f.content), key)
+
+
+def _search_file(k: Knowledge, path: str) -> Page:
+    """A file of the search, made again (all of them are made once per build)."""
+    for f in search_jobs_files(k):
+        if f.path == path:
+            return Page(f.path, f.content)
+    raise BriefError(f"the search has no file {path}; build the site into an empty folder")
+
+
+def search_key(k: Knowledge) -> str:
+    """The digest of what the search holds: every searched record (its digest, so its
+    data, file and line) in the order of the knowledge, with the build's own inputs."""
+    parts = [k.base]
+    for kind in SEARCH_KINDS:
+        parts.append(kind)
+        parts.extend(k.digests[(kind, rid)] for rid in k.records[kind])
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def planned_pages(k: Knowledge) -> int:

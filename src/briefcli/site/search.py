@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from briefcli.knowledge import model
 from briefcli.knowledge.model import (
@@ -22,14 +24,11 @@ _WORDS = re.compile(r"[^\w+#&]+")
 SEARCH_KINDS = model.SEARCH_KINDS  # KINDS says which kinds are searched
 
 
-def _words(*texts: str | None) -> str:
-    """The distinct folded words of some texts, in order, one space between."""
-    words: dict[str, None] = {}
-    for text in texts:
-        if text:
-            for word in _WORDS.sub(" ", fold(text).replace(".", "")).split():
-                words.setdefault(word, None)
-    return " ".join(words)
+def _words(*texts: str | None) -> list[str]:
+    """The distinct folded words of some texts, in order (folded together: folding
+    works character by character, and the space between them parts words)."""
+    text = " ".join(filter(None, texts))
+    return list(dict.fromkeys(_WORDS.sub(" ", fold(text).replace(".", "")).split()))
 
 
 SHARD_LIMIT = 256 * 1024  # bytes a shard aims at (never over twice that)
@@ -61,7 +60,7 @@ def _postings(refs: dict[int, int]) -> list[int]:
     return out
 
 
-def search_files(k: Knowledge) -> list[SearchFile]:
+def search_files(k: Knowledge, before: Before | None = None) -> list[SearchFile]:
     """The search index, as scripts that register themselves (`briefShard(name, data)`),
     loaded by the page's script as `<script>` elements (`fetch()` fails on `file://`):
 
@@ -75,53 +74,261 @@ def search_files(k: Knowledge) -> list[SearchFile]:
     - `search/t-LENGTH-N.js`: the terms of that length, for forgiving a typo.
 
     A query fetches the shards of its words only. Copies of a sense (what `define`
-    merges) are one record, the one `define` shows, with the words of them all."""
-    terms: dict[str, dict[int, int]] = {}
-    words: dict[str, dict[int, int]] = {}
-    meta: list[list[list[str]]] = []
+    merges) are one record, the one `define` shows, with the words of them all.
+
+    `before`: what the last build's search was made of. When its records have the same
+    numbers, its files are read again and only the records that changed are made again
+    (their entries, their rows); the files are those a whole build makes."""
+    shown, owners = _layout(k)
+    found = None if before is None else _again(k, shown, owners, before)
+    kept: _Kept | None = None
+    if found is None:
+        terms: dict[str, dict[int, int]] = {}
+        words: dict[str, dict[int, int]] = {}
+        for kind, ref, r in _contributors(k, shown):
+            _contribute(kind, ref, r, terms, words)
+        entries: dict[str, dict[str, list[int]]] = {}
+        for key, refs in terms.items():
+            entries.setdefault(key, {})["t"] = _postings(refs)
+        for word, refs in words.items():
+            entries.setdefault(word, {})["w"] = _postings(refs)
+        meta = [[_row(kind, r) for r in owners[kind_no]]
+                for kind_no, kind in enumerate(SEARCH_KINDS)]
+    else:
+        entries, meta, kept = found
+    return _files(entries, meta, kept)
+
+
+class _Kept(NamedTuple):
+    """Files of the last build's search that may be kept as they are: their bytes, by
+    name, with the keys of each shard; the keys and record numbers made again."""
+
+    content: dict[str, bytes]
+    keys: dict[str, list[str]]
+    touched: set[str]
+    again: set[int]
+
+
+class Before(NamedTuple):
+    """What the last build's search was made of: the records searched that changed since
+    (kind, id), the digest of its layout (`layout_key`), and its files' bytes by path
+    (None when a file is not as that build wrote it)."""
+
+    changed: set[tuple[str, str]]
+    layout: str
+    read: Callable[[str], bytes | None]
+
+
+def _layout(k: Knowledge) -> tuple[dict[tuple[str, str], int], list[list[Any]]]:
+    """Each searched record's number (copies of a sense share the number of the copy
+    `define` shows), and the record shown for each number, by kind (made once)."""
+    made: tuple[dict[tuple[str, str], int], list[list[Any]]] | None = k.__dict__.get(
+        "_search_layout")
+    if made is None:
+        made = k.__dict__["_search_layout"] = _make_layout(k)
+    return made
+
+
+def _make_layout(k: Knowledge) -> tuple[dict[tuple[str, str], int], list[list[Any]]]:
+    shown: dict[tuple[str, str], int] = {}
+    owners: list[list[Any]] = []
     for kind_no, kind in enumerate(SEARCH_KINDS):
-        spec = model.KINDS[kind]
-        rows: list[list[str]] = []
-        meta.append(rows)
-        shown: dict[str, int] = {}
-        for r in k.records[kind].values():
+        rows: list[Any] = []
+        owners.append(rows)
+        table = k.records[kind]
+        mine: dict[str, int] = {}
+        for r in table.values():
             first = k.merged_into.get(r.id, r.id) if kind == "entity" else r.id
-            if first != r.id and first in shown:  # a copy: its words go to the first
-                ref = shown[first]
+            if first != r.id and first in mine:  # a copy: its words go to the first
+                ref = mine[first]
             else:
                 ref = kind_no * STRIDE + len(rows)
-                shown[r.id] = ref
-                shown_r = k.records[kind][first]
-                title = entity_label(shown_r) if isinstance(shown_r, Entity) else getattr(
-                    shown_r, spec.title)
-                date = (event_when(shown_r) if isinstance(shown_r, Event)
-                        else short_date(getattr(shown_r, "date", "")))
-                rows.append([record_path(kind, first), " ".join(visible(title).split()), date])
-            if isinstance(r, Entity):
-                found = ([(0, r.acronym)] if r.acronym else []) + [(1, r.name)] + [
-                    (2, a) for a in r.aliases]
-                for field, text in found:
-                    key = term_key(text)
-                    if key:
-                        held = terms.setdefault(key, {})
-                        held[ref] = min(held.get(ref, field), field)
-                title = entity_label(r)
+                mine[r.id] = ref
+                rows.append(table[first])
+            shown[(kind, r.id)] = ref
+    return shown, owners
+
+
+def layout_key(k: Knowledge) -> str:
+    """The digest of which record has which number in the search (`_layout`)."""
+    import hashlib
+
+    made: str | None = k.__dict__.get("_search_layout_key")
+    if made is None:
+        shown, owners = _layout(k)
+        text = "\0".join(f"{kind}\1{rid}\1{ref}" for (kind, rid), ref in shown.items())
+        text += "\2" + "\0".join(r.id for rows in owners for r in rows)
+        made = k.__dict__["_search_layout_key"] = hashlib.blake2b(
+            text.encode(), digest_size=16).hexdigest()
+    return made
+
+
+def _contributors(k: Knowledge, shown: dict[tuple[str, str], int]) -> Iterator[
+        tuple[str, int, Any]]:
+    for kind in SEARCH_KINDS:
+        for r in k.records[kind].values():
+            yield kind, shown[(kind, r.id)], r
+
+
+def _row(kind: str, r: Any) -> list[str]:
+    """Page, title and date of the record shown for a number."""
+    title = entity_label(r) if isinstance(r, Entity) else getattr(r, model.KINDS[kind].title)
+    date = event_when(r) if isinstance(r, Event) else short_date(getattr(r, "date", ""))
+    return [record_path(kind, r.id), " ".join(visible(title).split()), date]
+
+
+def _contribute(kind: str, ref: int, r: Any, terms: dict[str, dict[int, int]],
+                words: dict[str, dict[int, int]]) -> None:
+    """The terms and words of the record `r` (numbered `ref`), added to those found."""
+    spec = model.KINDS[kind]
+    if isinstance(r, Entity):
+        found = ([(0, r.acronym)] if r.acronym else []) + [(1, r.name)] + [
+            (2, a) for a in r.aliases]
+        for field, text in found:
+            key = term_key(text)
+            if key:
+                held = terms.setdefault(key, {})
+                held[ref] = min(held.get(ref, field), field)
+        title = entity_label(r)
+    else:
+        title = getattr(r, spec.title)
+    for word in _words(title):
+        words.setdefault(word, {})[ref] = 1
+    other: list[str | None] = []
+    for name in spec.text:  # the kind's searchable text, as KINDS lists it
+        value = getattr(r, name)
+        other += list(value) if isinstance(value, tuple) else [value]
+    for word in _words(*other):
+        words.setdefault(word, {}).setdefault(ref, 0)
+
+
+SEARCH_FILE_LIMIT = 8 * SHARD_LIMIT  # bytes of a file of the last build's search read again
+
+
+# The records made again each time the search is made from the last build's (a test
+# checks that it is).
+AGAIN: list[int] = []
+
+
+class _Stale(Exception):
+    """The last build's search cannot be made again from: make it whole."""
+
+
+def _again(k: Knowledge, shown: dict[tuple[str, str], int], owners: list[list[Any]],
+           before: Before) -> tuple[dict[str, dict[str, list[int]]], list[list[list[str]]],
+                                    _Kept] | None:
+    """The entries and rows of the search made from the last build's files, with only
+    the records that changed made again; None when that cannot be (another layout, a
+    file missing, changed or not as a build writes it)."""
+    if before.layout != layout_key(k):
+        return None
+    try:
+        directory = _decode(before.read(SEARCH_SHARDS), "window.BRIEF_SHARDS=", ";\n")
+        if (not isinstance(directory, dict) or not isinstance(directory.get("shards"), list)
+                or not isinstance(directory.get("records"), list)):
+            raise _Stale
+        entries: dict[str, dict[str, list[int]]] = {}
+        kept = _Kept({}, {}, set(), set())
+        for item in directory["shards"]:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[1], str)):
+                raise _Stale
+            data = _shard(before.read, item[1], kept)
+            if not isinstance(data, dict) or set(data) != {"t", "w"}:
+                raise _Stale
+            for part in ("t", "w"):
+                held = data[part]
+                if not isinstance(held, dict):
+                    raise _Stale
+                for key, postings in held.items():
+                    if (type(postings) is not list or len(postings) % 2
+                            or not set(map(type, postings)) <= {int}):
+                        raise _Stale
+                    entries.setdefault(key, {})[part] = postings
+            kept.keys[item[1]] = sorted(set(data["t"]) | set(data["w"]))
+        meta: list[list[list[str]]] = []
+        counts = directory["records"]
+        if len(counts) != len(SEARCH_KINDS):
+            raise _Stale
+        for kind_no, chunks in enumerate(counts):
+            rows: list[list[str]] = []
+            for n in range(chunks if type(chunks) is int and 0 <= chunks < 1 << 16 else -1):
+                got = _shard(before.read, f"r-{kind_no}-{n}", kept)
+                if not isinstance(got, list) or not all(
+                        type(row) is list and len(row) == 3 and set(map(type, row)) <= {str}
+                        for row in got):
+                    raise _Stale
+                rows += got
+            if len(rows) != len(owners[kind_no]):
+                raise _Stale
+            meta.append(rows)
+    except _Stale:
+        return None
+    # The numbers of the changed records: each is made again from its records.
+    again = kept.again
+    again.update(shown[key] for key in before.changed if key in shown)
+    AGAIN.append(len(again))
+    if not again:
+        return entries, meta, kept
+    for key, parts in list(entries.items()):
+        for part, postings in list(parts.items()):
+            if again.isdisjoint(accumulate(postings[::2])):
+                continue
+            kept.touched.add(key)
+            refs = dict(zip(accumulate(postings[::2]), postings[1::2], strict=True))
+            for ref in again:
+                refs.pop(ref, None)
+            if refs:
+                parts[part] = _postings(refs)
             else:
-                title = getattr(r, spec.title)
-            for word in _words(title).split():
-                words.setdefault(word, {})[ref] = 1
-            other: list[str | None] = []
-            for name in spec.text:  # the kind's searchable text, as KINDS lists it
-                value = getattr(r, name)
-                other += list(value) if isinstance(value, tuple) else [value]
-            for word in _words(*other).split():
-                words.setdefault(word, {}).setdefault(ref, 0)
-    entries: dict[str, dict[str, list[int]]] = {}
-    for key, refs in terms.items():
-        entries.setdefault(key, {})["t"] = _postings(refs)
-    for word, refs in words.items():
-        entries.setdefault(word, {})["w"] = _postings(refs)
-    sizes = {s: len(s.encode()) + 8 + sum(len(str(v)) + 1 for p in e.values() for v in p)
+                del parts[part]
+        if not parts:
+            del entries[key]
+    terms: dict[str, dict[int, int]] = {}
+    words: dict[str, dict[int, int]] = {}
+    for (kind, rid), ref in shown.items():
+        if ref in again:
+            _contribute(kind, ref, k.records[kind][rid], terms, words)
+    for part, found in (("t", terms), ("w", words)):
+        kept.touched.update(found)
+        for key, refs in found.items():
+            held = entries.setdefault(key, {})
+            if part in held:
+                refs = {**dict(zip(accumulate(held[part][::2]), held[part][1::2],
+                                   strict=True)), **refs}
+            held[part] = _postings(refs)
+    for ref in again:
+        kind_no, n = divmod(ref, STRIDE)
+        meta[kind_no][n] = _row(SEARCH_KINDS[kind_no], owners[kind_no][n])
+    return entries, meta, kept
+
+
+def _shard(read: Callable[[str], bytes | None], name: str, kept: _Kept) -> Any:
+    content = kept.content[name] = read(f"search/{name}.js") or b""
+    return _decode(content, f"briefShard({json.dumps(name)},", ");\n")
+
+
+def _decode(content: bytes | None, head: str, tail: str) -> Any:
+    """The JSON between `head` and `tail` of a file of the last build's search."""
+    if not content or len(content) > SEARCH_FILE_LIMIT:
+        raise _Stale
+    start, end = head.encode(), tail.encode()
+    if not content.startswith(start) or not content.endswith(end):
+        raise _Stale
+    try:
+        return json.loads(content[len(start):len(content) - len(end)].decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise _Stale from None
+
+
+def _files(entries: dict[str, dict[str, list[int]]], meta: list[list[list[str]]],
+           kept: _Kept | None = None) -> list[SearchFile]:
+    """The files of the search, from its entries and the rows of its records (a file of
+    the last build's search whose shard has the same keys, none made again, or whose
+    records were none made again, is kept as it is: `kept`)."""
+    terms = [key for key, e in entries.items() if "t" in e]
+    # Bytes of an entry in its shard: its key, and each number and its comma (a list's
+    # text is its numbers, each after ", " but the first, in brackets: len - count).
+    sizes = {s: len(s.encode()) + 8 + sum(len(str(p)) - len(p) for p in e.values())
              for s, e in entries.items()}
     shards: list[tuple[str, list[str]]] = []
     _split("", sorted(entries), sizes, shards)
@@ -129,6 +336,10 @@ def search_files(k: Knowledge) -> list[SearchFile]:
     directory = []
     for prefix, keys in shards:
         name = "p-" + prefix.encode("utf-8").hex()
+        if kept is not None and kept.keys.get(name) == keys and kept.touched.isdisjoint(keys):
+            files.append(SearchFile(f"search/{name}.js", kept.content[name]))
+            directory.append([prefix, name])
+            continue
         data: dict[str, dict[str, list[int]]] = {"t": {}, "w": {}}
         for s in keys:
             for part, postings in entries[s].items():
@@ -140,6 +351,11 @@ def search_files(k: Knowledge) -> list[SearchFile]:
         chunks.append((len(rows) + META_CHUNK - 1) // META_CHUNK)
         for n in range(chunks[-1]):
             name = f"r-{kind_no}-{n}"
+            low = kind_no * STRIDE + n * META_CHUNK
+            if kept is not None and name in kept.content and not any(
+                    low <= ref < low + META_CHUNK for ref in kept.again):
+                files.append(SearchFile(f"search/{name}.js", kept.content[name]))
+                continue
             files.append(SearchFile(f"search/{name}.js",
                                     _script(name, rows[n * META_CHUNK:(n + 1) * META_CHUNK])))
     # A list per length from 2 (one character is never a typo's answer) to LONGEST, that
@@ -450,9 +666,10 @@ SEARCH_JS = r"""// brief site search: runs in the browser, over the shards of se
 
 
 def search_jobs_files(k: Knowledge) -> list[SearchFile]:
-    """The files of the search (made once per build, shared by forked workers)."""
+    """The files of the search (made once per build, shared by forked workers), from
+    the last build's when the build set `k.search_before`."""
     made: list[SearchFile] | None = getattr(k, "_search_files", None)
     if made is None:
-        made = search_files(k)
+        made = search_files(k, getattr(k, "search_before", None))
         k._search_files = made  # type: ignore[attr-defined]
     return made

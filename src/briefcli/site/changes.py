@@ -1,0 +1,98 @@
+"""What a rebuild must look at again: from what changed in the knowledge since the last
+build, the subjects of the pages whose inputs may differ.
+
+The manifest keeps, for every record, its digest (`Knowledge.digests`) and its relations
+(`Knowledge.relations`: the records it names, its tags, an entity's acronym and sense).
+A page is about a subject (`Job.subjects`: a record, an entity's timeline, a tag) and
+shows only records that are its subject, that its subject names, that name its subject,
+that carry its tag, or that share an acronym or a sense with it; and what a page shows of
+a record (`Knowledge.print_of`) is the record's digest, which of the records it names
+exist, and for an entity whether it has events. So a page's inputs can differ only when
+one of these records changed, and the pages to look at again are found from the changed
+records and their relations, old (from the manifest) and new. A page about anything else
+keeps the digest of inputs the last build recorded: it is neither made nor hashed. Pages
+that list the whole knowledge (the home page, the glossary, the lists of tags and
+briefings) have no subject and are always looked at (`site.build`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from briefcli.site.memory import ACRONYM, SENSE, Knowledge
+
+# A record's key -> (its digest, its relations), as the manifest keeps them.
+Records = dict[str, tuple[str, tuple[str, ...]]]
+
+
+def current(k: Knowledge, old: Records) -> Records:
+    """Every record's digest and relations now; the relations of a record whose digest is
+    the one recorded are taken from the record (they are a function of what it holds)."""
+    out: Records = {}
+    for (kind, rid), digest in k.digests.items():
+        key = f"{kind}:{rid}"
+        before = old.get(key)
+        if before is not None and before[0] == digest:
+            out[key] = before
+        else:
+            out[key] = (digest, tuple(k.relations(k.records[kind][rid])))
+    return out
+
+
+def dirty(old: Records, new: Records) -> set[str]:
+    """The subjects of the pages whose inputs may have changed between the knowledge
+    `old` described and the knowledge `new` describes (empty: none did)."""
+    changed = {key for key, (digest, _) in new.items()
+               if key not in old or old[key][0] != digest}
+    changed.update(key for key in old if key not in new)
+    if not changed:
+        return set()
+    before = {key: old[key] for key in changed if key in old}
+
+    def relations(key: str) -> tuple[str, ...]:
+        return before.get(key, ("", ()))[1] + new.get(key, ("", ()))[1]
+
+    def naming(targets: set[str]) -> set[str]:
+        """The records whose relations (now, or before they changed) hold a target."""
+        return {key for table in (new, before) for key, (_, held) in table.items()
+                if not targets.isdisjoint(held)}
+
+    # The records whose print may differ: the changed ones; those that name a record
+    # that appeared or went (which of the records they name exist); the entities a
+    # changed event names (whether they have events).
+    came_or_went = {key for key in changed if (key in old) != (key in new)}
+    shown = set(changed) | naming(came_or_went)
+    for key in changed:
+        if key.startswith("event:"):
+            shown.update(r for r in relations(key) if r.startswith("entity:"))
+    # The pages that show one of them: about it, about what it names or carries, about
+    # what names it, about what shares its acronym or sense.
+    subjects = set(shown)
+    groups: set[str] = set()
+    for key in shown:
+        held = relations(key)
+        subjects.update(held)
+        groups.update(r for r in held if r.startswith((ACRONYM, SENSE)))
+    subjects |= naming(shown | groups)
+    return subjects
+
+
+def parse(value: object) -> Records:
+    """The records part of a manifest (anything unexpected is left out: a record missing
+    there only makes its pages looked at again)."""
+    out: Records = {}
+    if not isinstance(value, list):
+        return out
+    for row in value:
+        if (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)
+                and isinstance(row[1], str) and isinstance(row[2], list)
+                and all(isinstance(r, str) for r in row[2])):
+            out[row[0]] = (row[1], tuple(row[2]))
+    return out
+
+
+def rows(records: Records) -> Iterable[list[object]]:
+    """The records part of a manifest, in a fixed order."""
+    for key in sorted(records):
+        digest, held = records[key]
+        yield [key, digest, list(held)]
