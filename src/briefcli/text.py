@@ -25,6 +25,8 @@ class _Marks(dict[int, "int | None"]):
     keeps at most _MARKS_HELD characters, so text of every character costs no more."""
 
     def __missing__(self, code: int) -> int | None:
+        import unicodedata
+
         kept = None if unicodedata.combining(chr(code)) else code
         if len(self) < _MARKS_HELD:
             self[code] = kept
