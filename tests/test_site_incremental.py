@@ -311,3 +311,32 @@ def test_a_forged_shard_listed_with_its_digest_is_not_used(site: Site, forged: b
     manifest["sha256"][name] = hashlib.sha256(forged).hexdigest()
     (site.out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     site.edit("main.yaml", "summary: Packets.", "summary: Packets of zebras.")
+
+
+
+def test_a_manifest_too_large_with_its_records_is_written_without_them(
+    brief, tmp_path: Path, kb: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The record list made a large site's manifest pass the bound a rebuild reads, so
+    that the folder was refused as no brief site: it is left out instead (the next build
+    looks at every page again), and the folder is still the fresh build's."""
+    import json
+
+    from briefcli.site import folder as site_folder
+
+    probe = tmp_path / "probe"
+    build(brief, probe, kb)
+    manifest = json.loads((probe / MANIFEST).read_text(encoding="utf-8"))
+    whole = len((probe / MANIFEST).read_bytes())
+    assert manifest["records"]
+    manifest["records"] = []
+    bare = len(json.dumps(manifest, separators=(",", ":"))) + 1
+    monkeypatch.setattr(site_folder, "MANIFEST_LIMIT", (whole + bare) // 2)
+    out = tmp_path / "site"
+    build(brief, out, kb)
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["records"] == []
+    path = kb / "main.yaml"
+    write(path, path.read_text(encoding="utf-8").replace("Packets.", "Packets, again.", 1))
+    build(brief, out, kb)
+    build(brief, tmp_path / "fresh", kb)
+    assert contents(out) == contents(tmp_path / "fresh")

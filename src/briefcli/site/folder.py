@@ -111,12 +111,17 @@ def _manifest(files: Sequence[str], digests: dict[str, str],
               records: Records | None = None, search: str = "") -> bytes:
     inputs = inputs or {}
     files = sorted(files)
-    return (json.dumps({"generator": "brief site", "version": 2, "files": files,
-                        "sha256": {f: digests[f] for f in files if f in digests},
-                        "inputs": {f: list(inputs[f]) for f in files if f in inputs},
-                        "base": base, "records": list(rows(records or {})),
-                        "search": search},
-                       separators=(",", ":")) + "\n").encode("utf-8")
+    data = {"generator": "brief site", "version": 2, "files": files,
+            "sha256": {f: digests[f] for f in files if f in digests},
+            "inputs": {f: list(inputs[f]) for f in files if f in inputs},
+            "base": base, "records": list(rows(records or {})), "search": search}
+    text = (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8")
+    if len(text) > MANIFEST_LIMIT and data["records"]:
+        # Too large to be read back: without its record list (which only spares the next
+        # build a look at every page), so that the folder stays a site brief can rebuild.
+        data["records"] = []
+        text = (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8")
+    return text
 
 
 def own_file(root: int, old: Manifest, limit: int) -> Callable[[str], bytes | None]:
