@@ -23,11 +23,16 @@ better than a false fact. Pure: no file, no printing.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from typing import NamedTuple
 
 from briefcli.authoring.datefinder import DateMention, find_dates
+from briefcli.authoring.relative import (
+    anaphoric_dates,
+    counted_from,
+    relative_dates,
+    weekday_before,
+)
 from briefcli.authoring.sentences import collapse, split_sentences
 from briefcli.authoring.titles import (
     ADVERBS,
@@ -86,92 +91,6 @@ class _Anchor(NamedTuple):
     end_date: str | None = None
 
 
-# ------------------------------------------------------------------------------ relative dates
-
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_RELATIVE = re.compile(
-    r"\b(?:(?P<today>(?:earlier\s+)?today(?:['’]s)?|this\s+(?:morning|afternoon|evening)|"
-    r"tonight|this\s+week|earlier\s+this\s+week)"
-    r"|(?P<yesterday>yesterday|last\s+night)"
-    r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<weekday>(?:on|last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday))"
-    r"|(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)"
-    r"\s+ago)"
-    r"|(?P<thismonth>(?:earlier\s+|later\s+)?this\s+month)"
-    r"|(?P<thisyear>(?:earlier\s+|later\s+)this\s+year)"
-    r"|(?P<lastmonth>last\s+month|the\s+previous\s+month)"
-    r"|(?P<nextmonth>next\s+month)"
-    r"|(?P<lastyear>last\s+year|the\s+previous\s+year)"
-    r"|(?P<nextyear>next\s+year)"
-    r"|(?P<following>the\s+following\s+year|a\s+year\s+later))\b",
-    re.IGNORECASE,
-)
-_FUTURE_WORDS = re.compile(r"\b(?i:will|shall|is\s+to|are\s+to|to\s+be|next|upcoming)\b")
-
-
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7}
-
-
-def _month_shift(day: _dt.date, months: int) -> str:
-    index = day.year * 12 + day.month - 1 + months
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def relative_dates(
-    sentence: str, reference: str, last_year: int | None = None
-) -> list[tuple[str, int, int]]:
-    """(date, start, end) of each relative expression of `sentence` resolved against the
-    article's date `reference` (YYYY-MM-DD, or partial: then only month and year words
-    resolve): "today", "this morning", "this week" -> the day itself; "yesterday" and
-    "tomorrow"; "on Monday" -> the last Monday up to the day (the next one in a clause
-    about the future); "last month", "next month"; "last year", "next year"; "the
-    following year" -> the year after `last_year`, the last year the text named."""
-    found: list[tuple[str, int, int]] = []
-    parts = reference.split("-")
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else 0
-    day = _dt.date(year, month, int(parts[2])) if len(parts) > 2 else None
-    for m in _RELATIVE.finditer(sentence):
-        date: str | None = None
-        if day is not None and m["today"]:
-            date = day.isoformat()
-        elif day is not None and m["yesterday"]:
-            date = (day - _dt.timedelta(days=1)).isoformat()
-        elif day is not None and m["tomorrow"]:
-            date = (day + _dt.timedelta(days=1)).isoformat()
-        elif day is not None and m["weekday"]:
-            words = m["weekday"].split()
-            wanted = _WEEKDAYS.index(words[-1].lower())
-            future = words[0].lower() == "on" and _FUTURE_WORDS.search(sentence[: m.start()])
-            if future:
-                date = (day + _dt.timedelta(days=(wanted - day.weekday()) % 7)).isoformat()
-            else:
-                date = (day - _dt.timedelta(days=(day.weekday() - wanted) % 7)).isoformat()
-        elif day is not None and m["ago"]:
-            count = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
-            days = count * (7 if m["unit"].startswith("week") else 1)
-            date = (day - _dt.timedelta(days=days)).isoformat()
-        elif month and m["thismonth"]:
-            date = f"{year:04d}-{month:02d}"
-        elif m["thisyear"]:
-            date = f"{year:04d}"
-        elif month and m["lastmonth"]:
-            date = _month_shift(_dt.date(year, month, 1), -1)
-        elif month and m["nextmonth"]:
-            date = _month_shift(_dt.date(year, month, 1), 1)
-        elif m["lastyear"]:
-            date = f"{year - 1:04d}"
-        elif m["nextyear"]:
-            date = f"{year + 1:04d}"
-        elif m["following"] and last_year is not None:
-            date = f"{last_year + 1:04d}"
-        if date:
-            found.append((date, m.start(), m.end()))
-    return found
-
-
 # ------------------------------------------------------------------------------ clauses
 
 
@@ -195,14 +114,16 @@ def _span_words(w: _Words, start: int, end: int) -> tuple[int, int]:
     return i, j
 
 
-def _left_boundary(words: list[str], i: int) -> tuple[int, str]:
-    """Where the clause holding word `i` starts, and the word or mark that opens it."""
+def _left_boundary(words: list[str], i: int, dates: set[int] | None = None) -> tuple[int, str]:
+    """Where the clause holding word `i` starts, and the word or mark that opens it; a
+    word that opens another date (`dates`: where the sentence's other dates start) opens
+    no clause ("prolonged the sanctions until 31 July 2024 on 29 January 2024")."""
     k = i - 1
     while k >= 0:
         low = bare(words[k])
         if words[k].endswith((";", ":")) or words[k] in ("–", "—", "-"):
             return k + 1, ";"
-        if low in BOUNDARY_WORDS:
+        if low in BOUNDARY_WORDS and not (dates and (k in dates or k + 1 in dates)):
             return k + 1, low
         if low == "and" and k + 1 < len(words) and is_finite_word(words, k + 1):
             return k + 1, "and"
@@ -224,6 +145,33 @@ def _right_boundary(words: list[str], j: int) -> int:
             return k + 1
         k += 1
     return len(words)
+
+
+def _clause_after(words: list[str], j: int) -> tuple[int, int]:
+    """The clause after a date that opens the sentence: [lo, hi) of its words. A phrase
+    without a verb right after the date is left out ("In March 2022, following Russia's
+    invasion of Ukraine, EUFOR deployed ..."), and commas before the verb do not end it
+    ("On Monday, the Prime Minister of Kosovo, Albin Kurti, met ...")."""
+    lo = j
+    if j < len(words) and bare(words[j]) in _SUBORDINATORS | {"despite", "amid"}:
+        comma = next((k for k in range(j, min(j + 12, len(words))) if words[k].endswith(",")),
+                     None)
+        if comma is not None and not any(is_finite_word(words, k) for k in range(j, comma + 1)):
+            lo = comma + 1
+    verb = False
+    for k in range(lo, len(words)):
+        low = bare(words[k])
+        if words[k] in ("–", "—"):
+            return lo, k
+        if words[k].endswith((";", ":")):
+            return lo, k + 1
+        if verb and (low in BOUNDARY_WORDS or low == "and" and k + 1 < len(words)
+                     and is_finite_word(words, k + 1)):
+            return lo, k
+        verb = verb or is_finite_word(words, k)
+        if verb and words[k].endswith(","):
+            return lo, k + 1
+    return lo, len(words)
 
 
 def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
@@ -285,6 +233,8 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         subject = _main_subject(sentence_words, lo)
     elif not subject:
         return None
+    while subject and bare(subject[0]) in ("and", "but", "then"):
+        subject = subject[1:]  # ", and the EU Special Representative convened ..."
     if subject and bare(subject[0]) in _PREPOSITIONS | {"in", "during", "under", "after"} and (
         not (len(subject) > 1 and bare(subject[1]) in ("least", "most"))
     ):
@@ -294,7 +244,7 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         or any(bare(words[k]) in COPULAS | AUX_PERFECT for k in range(main + 1, hi)
                if kept(k))
         or any(bare(words[k]) in ("the", "a", "an") and bare(words[k - 1]) not in _PREPOSITIONS
-               for k in range(max(first + 1, v - 3), v))
+               and kept(k - 1) for k in range(max(first + 1, v - 3), v))
     ):
         # "the barricades erected [yesterday] ... were", "the meeting held [this week]":
         # a participle after a noun phrase, not the clause's verb.
@@ -510,8 +460,12 @@ def _ahead_of(date: str, reference: str) -> bool:
     return date[: len(reference)] > reference[: len(date)]
 
 
-def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anchor]:
-    """The dates of a sentence that may date a happening, in order."""
+def _anchors(sentence: str, reference: str, last_year: int | None,
+             previous: str | None = None, story_year: int | None = None) -> list[_Anchor]:
+    """The dates of a sentence that may date a happening, in order; `previous` is the
+    date of the happening told last before the sentence, which "the same day" or "two days
+    later" count from; `story_year`, when given, is the year of dates written without
+    one."""
     mentions: list[DateMention] = find_dates(sentence, reference) if any(
         c.isdigit() for c in sentence
     ) or re.search(r"\b[A-Z][a-z]{2}", sentence) else []
@@ -536,15 +490,40 @@ def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anch
         merged.append((start, end, dates[0], dates[-1] if len(dates) > 1 else None))
     for start, end, date, end_date in merged:
         lead = sentence[start:end].split()[0].casefold()
-        if _ahead_of(date, reference) and not re.search(r"(?:1[89]|20)\d\d", sentence[start:end]) \
+        yearless = not re.search(r"(?:1[89]|20)\d\d", sentence[start:end])
+        if story_year is not None and yearless and end_date is None:
+            # "... withdrew on 20 March 1999. The Agreement was signed on 9 June": in a
+            # text without a date of its own, the year the story named last.
+            date = f"{story_year:04d}{date[4:]}"
+        elif _ahead_of(date, reference) and yearless \
                 and not _FUTURE_CLAUSE.search(sentence) and _PAST.search(sentence):
             # "The government fell in March" in a February article: last March.
             date = f"{int(date[:4]) - 1:04d}{date[4:]}"
+        weekday = weekday_before(sentence, start)
+        if weekday is not None:
+            # "on Monday (29 April)": one date, its words from the weekday on.
+            start = max(0, start - 32) + weekday.start()
         anchors.append(_Anchor(date, start, end, lead, False, end_date))
     for date, start, end in relative_dates(sentence, reference, last_year):
         if not any(a.start < end and start < a.end for a in anchors):
             anchors.append(_Anchor(date, start, end, "", True))
-    return sorted(anchors, key=lambda a: a.start)
+    anchors.sort(key=lambda a: a.start)
+    for start, end, unit, amount in anaphoric_dates(sentence):
+        if any(a.start < end and start < a.end for a in anchors):
+            continue
+        # Counted from the last date before it, in the sentence or before it.
+        before = [a for a in anchors if a.end <= start and not _is_span(sentence, a)]
+        counted = counted_from(before[-1].date if before else previous, unit, amount)
+        if counted is not None:
+            anchors.append(_Anchor(counted, start, end, "", True))
+            anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _is_span(sentence: str, anchor: _Anchor) -> bool:
+    """A date that bounds a span ("since 2014", "until 31 July 2024"): no happening's."""
+    before = sentence[max(0, anchor.start - 12) : anchor.start].split()
+    return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS
 
 
 def article_events(
@@ -561,6 +540,7 @@ def article_events(
     seen: set[tuple[str, str]] = set()
     resolutions: set[str] = set()
     last_year: int | None = None
+    previous: str | None = None
     own = False
     day = reference if len(reference) == 10 else None
 
@@ -577,10 +557,13 @@ def article_events(
         sentences = [collapse(s.text) for s in split_sentences(paragraph)]
         for n, sentence in enumerate(sentences):
             following = sentences[n + 1] if n + 1 < len(sentences) else ""
-            anchors = _anchors(sentence, reference, last_year)
+            anchors = _anchors(sentence, reference, last_year, previous,
+                               None if dateline else last_year)
             for anchor in anchors:
                 if not anchor.relative and re.match(r"\d{4}", anchor.date):
                     last_year = int(anchor.date[:4])
+                if not _is_span(sentence, anchor):
+                    previous = anchor.date
             w = _words(sentence)
             for anchor in anchors:
                 event = _event_of(w, sentence, anchor, anchors, following, headline, day)
@@ -722,21 +705,23 @@ def _event_of(
             context, summary = f"{context} {following}", following
         return DraftEvent(anchor.date, completed, sentence, anchor.end_date, anchor.relative,
                           context, summary)
-    lo, opener = _left_boundary(words, i)
+    lo, opener = _left_boundary(words, i, {o_i for o_i, _ in others})
     skip_lo = i - 1 if i and bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
                                                      "from", "during") else i
+    opening = lo < i and bare(words[lo]) in ("at", "in", "on", "during") and opener in (
+        "", ";") and words[j - 1].endswith(",") and not any(
+        is_finite_word(words, k) for k in range(lo, i))
     if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
         j < len(words) and words[j - 1].endswith(",") and lo == skip_lo
-    ):
-        # A date opening the sentence ("On 3 July, the World Food Programme began ...").
+    ) or opening:
+        # A date opening the sentence ("On 3 July, the World Food Programme began ...",
+        # "At its meeting of 14-15 December 2023, the European Council decided ...").
         lo, opener = j, ""
-        hi = _right_boundary(words, j)
-    else:
-        hi = _right_boundary(words, j)
-    if lo == j:
-        hi = _right_boundary(words, j + 1) if j + 1 < len(words) else len(words)
+        lo, hi = _clause_after(words, j)
     elif words[j - 1].endswith(","):
         hi = j  # ", launched in January, is ...": the clause ends with the date
+    else:
+        hi = _right_boundary(words, j)
     skip = (skip_lo, j)
     for o_i, _ in others:
         if lo <= o_i < hi and o_i > j:

@@ -29,6 +29,7 @@ IRREGULAR = {
     "arose": "arise", "forgave": "forgive", "overtook": "overtake", "swore": "swear",
     "reaffirmed": "reaffirm", "laid": "lay", "bore": "bear", "upheld": "uphold",
     "oversaw": "oversee", "hung": "hang", "fled": "flee", "sold": "sell", "bought": "buy",
+    "hit": "hit", "shut": "shut", "spread": "spread", "burst": "burst",
 }
 PARTICIPLES = {"held", "made", "sent", "brought", "led", "left", "won", "lost", "struck",
                 "fought", "sought", "built", "kept", "paid", "found", "laid", "hung", "sold",
@@ -51,7 +52,8 @@ REGULAR = sorted(_set(
     "discuss convene hand move offer outline pay promise protest provide raise reach "
     "reaffirm recall receive reiterate rescue resettle respond return sentence shell "
     "stress strengthen support suspend sign summon thank train underline unveil "
-    "welcome accuse evacuate displace flee fire vote"
+    "welcome accuse evacuate displace flee fire vote prolong present grant storm intensify "
+    "enter review seize free follow travel cross"
 ))
 BASE: dict[str, str] = {}
 for _verb in REGULAR:
@@ -66,6 +68,8 @@ for _verb in REGULAR:
             "answer", "offer",
         }:
             BASE[_verb + _verb[-1] + "ed"] = _verb  # "banned", "planned"
+    if re.fullmatch(r".*[^aeiou][aeiou]l", _verb):
+        BASE[_verb + "led"] = _verb  # "travelled", "cancelled"
 BASE["transferred"] = "transfer"
 BASE.update(IRREGULAR)
 
@@ -246,7 +250,11 @@ def short_subject(words: list[str]) -> list[str]:
         return [acronym.group(1)]
     text = re.sub(r"[^(),]{8,}?\s*\(([A-Z][\w/.&-]{1,14})\)", r"\1", text)
     segments = [s.strip() for s in text.split(",") if s.strip()]
-    if len(segments) > 1:
+    # "the leaders of France, Germany and Italy": a list, not a name set apart.
+    listed = len(segments) > 1 and re.fullmatch(
+        r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s+and\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?",
+        segments[-1]) is not None
+    if len(segments) > 1 and not listed:
         names = [s for s in segments if name_like(s.split())]
         text = min(names, key=len) if names else segments[-1]
     conjuncts = re.split(r"\s+and\s+", text)
