@@ -353,8 +353,11 @@ def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | 
         for start in range(k, max(-1, k - 10), -1):
             if words[start].endswith((",", ";")) and start != k or is_finite_word(words, start):
                 break
-            if bare(words[start]) in DETERMINERS or start == 0:
-                first = start + 1 if bare(words[start]) in DETERMINERS else start
+            # "the ..." or "Azerbaijan's military operation", after "after" or "following".
+            owner = words[start].endswith(("'s", "’s"))
+            opens = bare(words[start]) in _SUBORDINATORS | {"despite"}
+            if bare(words[start]) in DETERMINERS or start == 0 or owner or opens:
+                first = start + 1 if bare(words[start]) in DETERMINERS or opens else start
                 head = words[first : k + 1]
                 content = [w for w in head if bare(w) not in DETERMINERS]
                 if content and any(bare(w) in EVENT_NOUNS for w in content[:3]):
@@ -523,7 +526,8 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
 def _is_span(sentence: str, anchor: _Anchor) -> bool:
     """A date that bounds a span ("since 2014", "until 31 July 2024"): no happening's."""
     before = sentence[max(0, anchor.start - 12) : anchor.start].split()
-    return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS
+    return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS \
+        or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"])
 
 
 def article_events(
@@ -547,7 +551,7 @@ def article_events(
     def add(event: DraftEvent) -> None:
         nonlocal own
         key = (event.date, event.title.casefold())
-        if event.title and key not in seen:
+        if event.title and key not in seen and not _PUBLICATION.search(event.sentence):
             seen.add(key)
             events.append(event)
             if event.date == day and event.relative:
@@ -586,9 +590,16 @@ def article_events(
                 add(DraftEvent(m["year"], title, sentence))
     if dateline and day is not None and not own and paragraphs:
         lead = _lead_event(paragraphs[0], day)
-        if lead is not None:
+        if lead is not None and (headline is None or _stems(lead.title) & _stems(headline)):
+            # A report's first line is its summary, not its news, unless the headline
+            # says so too ("Council adopts conclusions ...").
             events.insert(0, lead)
     return events
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, by their first five letters."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", text.casefold())} - {"with", "from"}
 
 
 # "In a recent conversation between A and B, the focus was on the urgent need to X":
@@ -644,6 +655,15 @@ def _main_clause(sentence: str, day: str) -> str | None:
 
 
 _SUBORDINATORS = frozenset(["following", "after", "before", "amid", "since", "as"])
+# Words of a phrase that may open a sentence before its date and its clause.
+_OPENING_WORDS = frozenset(["at", "in", "on", "during", "between", "over"])
+# The publication's own next issue: "The next Flash Update will be issued on 8 February".
+_PUBLICATION = re.compile(
+    r"(?i)\b(?:next|following|subsequent)\s+(?:[\w-]+\s+){0,3}?(?:update|report|bulletin|"
+    r"edition|sitrep|briefing|issue|newsletter|overview)s?\b.{0,40}?\b(?:will\s+be|to\s+be|"
+    r"(?:is|are)\s+(?:expected|scheduled|due|planned)\s+to\s+be)\s+(?:issued|published|"
+    r"released|produced|circulated|shared|made\s+available)"
+)
 
 
 def lead_title(paragraph: str, day: str) -> str | None:
@@ -689,8 +709,9 @@ def _event_of(
     i, j = _span_words(w, anchor.start, anchor.end)
     if i >= j:
         return None
-    if anchor.lead in _NO_EVENT_LEADS or i and bare(words[i - 1]) in _SPAN_WORDS:
-        return None  # "since 2014", "until December", "by the end of 2022": a span
+    if _is_span(sentence, anchor):
+        return None  # "since 2014", "until December", "by the end of 2022": a span;
+        # "as of 7 February, 5,000 people were reported dead": a tally
     if any(bare(words[k]) in BACKGROUND for k in range(i)):
         return None  # "including the blackmail that followed the cuts of October 2022"
     # The other dates of the sentence are no words of this one's title.
@@ -708,9 +729,14 @@ def _event_of(
     lo, opener = _left_boundary(words, i, {o_i for o_i, _ in others})
     skip_lo = i - 1 if i and bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
                                                      "from", "during") else i
-    opening = lo < i and bare(words[lo]) in ("at", "in", "on", "during") and opener in (
-        "", ";") and words[j - 1].endswith(",") and not any(
-        is_finite_word(words, k) for k in range(lo, i))
+    # "At its meeting of 14-15 December 2023, the European Council decided ...", "In
+    # Donetsk region, between the evenings of 4 and 5 March, the SMM recorded ...".
+    opening = lo < i and words[j - 1].endswith(",") and (
+        bare(words[lo]) in _OPENING_WORDS and opener in ("", ";")
+        and not any(is_finite_word(words, k) for k in range(lo, i))
+        or bare(words[0]) in _OPENING_WORDS
+        and not any(is_finite_word(words, k) for k in range(i))
+    )
     if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
         j < len(words) and words[j - 1].endswith(",") and lo == skip_lo
     ) or opening:
@@ -730,8 +756,12 @@ def _event_of(
     starts = tuple(o_i - 1 if o_i and bare(words[o_i - 1]) in ("on", "in", "of", "for", "by")
                    else o_i for o_i, _ in others)
     title: str | None = _verbal_title(words, lo, hi, opener, skip, words, starts)
-    if title is None and anchor.relative and anchor.date == day and headline:
-        title = headline  # "at today's press briefing": the headline says what happened
+    if title is None and anchor.relative and anchor.date == day and headline and not any(
+        bare(w) in ("we", "i") for w in words[lo:hi]
+    ):
+        # "at today's press briefing": the headline says what happened; not "Today we
+        # commemorate the victims": a statement's words, not a happening.
+        title = headline
     if title is None:
         return None
     # Its entities are those of the sentence up to the clause's end, not of a clause

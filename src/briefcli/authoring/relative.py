@@ -7,8 +7,9 @@ Two kinds:
   Monday", "two days ago", "last month", "earlier this month", "at the end of the month",
   "next year" (`relative_dates`);
 - anaphoric words, read from the date of the happening told just before: "the same day",
-  "later that day", "the following day", "two days later", "a week later", "the following
-  month", "two years later" (`anaphoric_dates`).
+  "later that day", "the following day", "two days later", "two days earlier", "a week
+  later", "nine hours later", "the following month", "two years later"
+  (`anaphoric_dates`).
 
 What cannot be resolved safely gives no date, for a false date is worse than none: a
 weekday without an article date of day precision (its week is unknown), "last week" and
@@ -57,7 +58,9 @@ _ANAPHORIC = re.compile(
     r"|the\s+day\s+after(?=\s*[,.;]))"
     r"|(?P<before>(?:on\s+)?the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;])"
     r"|the\s+night\s+before(?=\s*[,.;]))"
-    rf"|(?P<later>{_COUNT}\s+(?P<unit>days?|weeks?|months?|years?)\s+later)"
+    rf"|(?P<later>{_COUNT}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>later|earlier))"
+    r"|(?P<hours>(?:(?:a\s+few|several|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|an?)\s+)?(?:hours?|minutes?)\s+later)"
     r"|(?P<month>(?:in\s+)?the\s+(?:following|next|subsequent)\s+month))\b",
     re.IGNORECASE,
 )
@@ -146,7 +149,8 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
     """(start, end, unit, amount) of each expression of `sentence` that counts from the
     happening told before it: "the same day" (day, 0), "the following day" (day, 1), "the
     previous day" (day, -1), "two days later" (day, 2), "a week later" (day, 7), "the
-    following month" (month, 1), "three years later" (year, 3)."""
+    following month" (month, 1), "three years later" (year, 3), "two days earlier" (day,
+    -2), "nine hours later" (day, 0)."""
     found: list[tuple[int, int, str, int]] = []
     for m in _ANAPHORIC.finditer(sentence):
         if m["same"]:
@@ -157,8 +161,12 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
             unit, amount = "day", -1
         elif m["later"]:
             count = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
+            if m["way"].lower() == "earlier":
+                count = -count
             kind = m["unit"].lower().rstrip("s")
             unit, amount = ("day", count * 7) if kind == "week" else (kind, count)
+        elif m["hours"]:
+            unit, amount = "day", 0  # "nine hours later": the same day, as news counts
         else:
             unit, amount = "month", 1
         found.append((m.start(), m.end(), unit, amount))

@@ -29,7 +29,7 @@ IRREGULAR = {
     "arose": "arise", "forgave": "forgive", "overtook": "overtake", "swore": "swear",
     "reaffirmed": "reaffirm", "laid": "lay", "bore": "bear", "upheld": "uphold",
     "oversaw": "oversee", "hung": "hang", "fled": "flee", "sold": "sell", "bought": "buy",
-    "hit": "hit", "shut": "shut", "spread": "spread", "burst": "burst",
+    "hit": "hit", "shut": "shut", "spread": "spread", "burst": "burst", "overran": "overrun",
 }
 PARTICIPLES = {"held", "made", "sent", "brought", "led", "left", "won", "lost", "struck",
                 "fought", "sought", "built", "kept", "paid", "found", "laid", "hung", "sold",
@@ -114,7 +114,8 @@ EVENT_NOUNS = _set(
     "ceasefire truce protest protests riot riots strike strikes offensive invasion coup "
     "arrest arrests earthquake flood floods outbreak decision adoption signing launch "
     "assault raid raids ambush abduction kidnapping conference session aggression "
-    "war request vote"
+    "war request vote operation ruling judgment verdict airstrike airstrikes crackdown "
+    "withdrawal"
 )
 # Offices before a person's name: a subject with one of them is shortened to the surname.
 OFFICES = _set(

@@ -1,0 +1,147 @@
+"""Events dated by relative words (weekdays, "the same day", "two days later") and by
+dates that open a sentence, as official texts write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcli.authoring.datefinder import find_dateline
+from briefcli.authoring.events import article_events, relative_dates
+from briefcli.authoring.relative import anaphoric_dates, counted_from
+
+
+def dated(text: str, reference: str, dateline: bool = True) -> list[tuple[str, str]]:
+    paragraphs = [p for p in text.split("\n\n") if p]
+    return [(e.date, e.title) for e in article_events(paragraphs, reference,
+                                                       dateline=dateline)]
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "date"),
+    [
+        ("He resigned late on Monday.", "2024-03-12", "2024-03-11"),  # a Tuesday
+        ("They met on Tuesday evening.", "2024-03-22", "2024-03-19"),
+        ("Gangs attacked on Monday night.", "2024-03-12", "2024-03-11"),
+        ("They met last Friday.", "2024-03-22", "2024-03-15"),  # not the day itself
+        ("They will meet next Friday.", "2024-03-22", "2024-03-29"),
+        ("They met yesterday evening.", "2024-03-22", "2024-03-21"),
+        ("They will meet again at the end of the month.", "2023-09-12", "2023-09"),
+    ],
+)
+def test_weekdays_and_month_words(words: str, reference: str, date: str) -> None:
+    assert [d for d, _, _ in relative_dates(words, reference)] == [date]
+
+
+def test_a_weekday_without_a_day_to_count_from_is_no_date() -> None:
+    assert relative_dates("They met on Monday.", "2024-03") == []
+    assert dated("On Monday, the Council adopted conclusions.", "2024-03") == []
+
+
+def test_anaphoric_words_count_from_the_date_told_before() -> None:
+    assert [(u, n) for _, _, u, n in anaphoric_dates(
+        "Later that day, two days later, the following month, three years later, the "
+        "previous day, a week later."
+    )] == [("day", 0), ("day", 2), ("month", 1), ("year", 3), ("day", -1), ("day", 7)]
+    assert counted_from("2024-03-11", "day", 2) == "2024-03-13"
+    assert counted_from("2024-03-31", "month", 1) == "2024-04"
+    assert counted_from("2024-03", "day", 0) is None  # "the same day" after "in March"
+    assert counted_from(None, "day", 0) is None
+
+
+def test_later_that_day_and_the_same_day_take_the_day_told_before() -> None:
+    got = dated(
+        "On Monday, Albin Kurti met Miroslav Lajčák in Pristina. Later that day, Lajčák "
+        "travelled to Belgrade.\n\nOn Wednesday, the Commission presented its report. The "
+        "same day, the Council of Ministers approved a draft law.", "2024-03-22",
+    )
+    assert got == [
+        ("2024-03-18", "Albin Kurti meets Miroslav Lajčák in Pristina"),
+        ("2024-03-18", "Lajčák travels to Belgrade"),
+        ("2024-03-20", "Commission presents its report"),
+        ("2024-03-20", "Council of Ministers approves a draft law"),
+    ]
+
+
+def test_two_days_later_and_the_following_month() -> None:
+    assert dated("On 11 March, a convoy crossed into West Darfur. Two days later, the "
+                 "convoy reached Zalingei.", "2024-03-14") == [
+        ("2024-03-11", "Convoy crosses into West Darfur"),
+        ("2024-03-13", "Convoy reaches Zalingei"),
+    ]
+    got = dated("In March 2022, EUFOR deployed its reserve forces, and the following month "
+                "the operation's strength reached 1,100.", "2024-06-01", dateline=False)
+    assert [d for d, _ in got] == ["2022-03", "2022-04"]
+
+
+def test_the_same_day_after_a_month_is_no_date() -> None:
+    assert dated("In March, the talks resumed. The same day, the envoy resigned.",
+                 "2024-06-01") == [("2024-03", "Talks resume")]
+
+
+def test_a_weekday_and_its_date_are_one_event_titled_without_either() -> None:
+    got = dated("NATO Secretary General Jens Stoltenberg visited Kyiv on Monday (29 April), "
+                "where he met President Volodymyr Zelenskyy.", "2024-04-29")
+    assert got == [("2024-04-29", "Stoltenberg visits Kyiv")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Commas set a name apart inside the subject: they do not end the clause.
+        ("On Monday, the Prime Minister of Kosovo, Albin Kurti, met the EU Special "
+         "Representative in Pristina.",
+         [("2024-03-18", "Albin Kurti meets the EU Special Representative in Pristina")]),
+        # A list is a subject of its own, not a name set apart.
+        ("On 27 October 2023, the leaders of France, Germany and Italy presented a proposal "
+         "in Brussels.",
+         [("2023-10-27", "Leaders of France, Germany and Italy present a proposal in "
+           "Brussels")]),
+        # A phrase opening the sentence with the date in it.
+        ("At its meeting of 14-15 December 2023, the European Council decided to open "
+         "accession negotiations with Ukraine.",
+         [("2023-12-14", "European Council decides to open accession negotiations with "
+           "Ukraine")]),
+        # A phrase without a verb between the opening date and the clause.
+        ("In March 2022, following Russia's invasion of Ukraine, EUFOR deployed its reserve "
+         "forces to Bosnia and Herzegovina.",
+         [("2022-03", "EUFOR deploys its reserve forces to Bosnia and Herzegovina")]),
+        # A second clause opened by "and" and its date.
+        ("The leaders met in Brussels on 3 January, and on 26 January the EU envoy "
+         "convened the chief negotiators.",
+         [("2024-01-03", "Leaders meet in Brussels"),
+          ("2024-01-26", "EU envoy convenes the chief negotiators")]),
+        # "until" opens a span, not a clause: the happening is dated by the other date.
+        ("The Council prolonged the economic sanctions until 31 July 2024 on 29 January "
+         "2024.", [("2024-01-29", "Council prolongs the economic sanctions")]),
+        ("On 1 December, a missile strike hit a residential building in Kharkiv.",
+         [("2023-12-01", "Missile strike hits a residential building in Kharkiv")]),
+    ],
+)
+def test_clauses_of_official_texts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2024-03-22" if "Monday" in text else "2024-02-23") == expected
+
+
+def test_a_date_without_a_year_in_an_undated_story_takes_the_storys_year() -> None:
+    text = ("The verifiers withdrew on 20 March 1999. The Military Technical Agreement was "
+            "signed in Kumanovo on 9 June.")
+    assert [d for d, _ in dated(text, "2024-06-01", dateline=False)] == [
+        "1999-03-20", "1999-06-09"]
+    # With a dateline of its own, the article's year (the last 9 June before it).
+    assert [d for d, _ in dated(text, "2024-06-01")] == ["1999-03-20", "2023-06-09"]
+
+
+def test_a_date_after_a_verb_and_a_preposition_is_no_dateline() -> None:
+    assert find_dateline("EUFOR Althea - History\n\nOperation Althea was launched on 2 "
+                         "December 2004, when the force took over.\n") is None
+    assert find_dateline("Brussels, on 5 May 2022\n\nText.")[0] == "2022-05-05"  # type: ignore[index]
+    assert find_dateline("Last updated on 5 July 2023\n\nText.")[0] == "2023-07-05"  # type: ignore[index]
+
+
+def test_a_dateline_below_a_headline_with_a_date_leaves_the_headline_whole() -> None:
+    text = ("Department Press Briefing – March 5, 2024\n\nMatthew Miller, Spokesperson\n"
+            "Washington, D.C.\nMarch 5, 2024\n\nMR MILLER: Good afternoon.\n")
+    found = find_dateline(text)
+    assert found is not None and found[0] == "2024-03-05"
+    assert text[found[1] :].startswith("March 5, 2024\n\nMR")
+    only = "Statement from U.S. Embassy Pristina, December 14, 2018\n\nToday the vote.\n"
+    assert find_dateline(only) == ("2018-12-14", 38, 55)
