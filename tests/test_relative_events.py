@@ -145,3 +145,55 @@ def test_a_dateline_below_a_headline_with_a_date_leaves_the_headline_whole() -> 
     assert text[found[1] :].startswith("March 5, 2024\n\nMR")
     only = "Statement from U.S. Embassy Pristina, December 14, 2018\n\nToday the vote.\n"
     assert find_dateline(only) == ("2018-12-14", 38, 55)
+
+
+def test_a_tally_as_of_a_date_is_no_event() -> None:
+    assert dated("As of 7 February, more than 5,000 people have been reported dead.",
+                 "2023-02-07") == []
+
+
+def test_the_publications_next_issue_is_no_event() -> None:
+    assert dated("The next Flash Update will be issued on 8 February.", "2023-02-07") == []
+    assert dated("The next round of talks will be held on 8 February.", "2023-02-07") == [
+        ("2023-02-08", "Next round of talks to be held")]
+
+
+def test_a_first_person_clause_of_today_does_not_take_the_headline() -> None:
+    paragraphs = ["Today we commemorate the victims of the Srebrenica genocide."]
+    assert article_events(paragraphs, "2023-07-11", "Statement on the anniversary",
+                          dateline=True) == []
+    briefing = ["This is a summary of what was said at today's press briefing in Geneva."]
+    assert [e.title for e in article_events(briefing, "2024-02-09", "UNHCR warns of cuts",
+                                            dateline=True)] == ["UNHCR warns of cuts"]
+
+
+def test_a_reports_first_line_is_dated_by_the_dateline_only_when_the_headline_says_it() -> None:
+    lead = ["The SMM recorded more ceasefire violations in Donetsk region."]
+    assert article_events(lead, "2021-03-08", "Latest from the OSCE Special Monitoring "
+                          "Mission to Ukraine", dateline=True) == []
+    council = ["The Council adopted conclusions on the Western Balkans."]
+    assert [e.date for e in article_events(council, "2022-06-17", "Western Balkans: Council "
+                                           "adopts conclusions", dateline=True)] == [
+        "2022-06-17"]
+
+
+def test_hours_later_and_days_earlier() -> None:
+    got = dated("At 04:17 local time on 6 February, an earthquake struck southern Türkiye. "
+                "Nine hours later, a second earthquake struck to the north.", "2023-02-07")
+    assert [d for d, _ in got] == ["2023-02-06", "2023-02-06"]
+    got = dated("On Monday, a boat capsized off Calabria. Two days earlier, ten people were "
+                "found dead near Lampedusa.", "2024-06-14")
+    assert [d for d, _ in got] == ["2024-06-10", "2024-06-08"]
+
+
+def test_a_phrase_of_place_before_the_opening_date() -> None:
+    assert dated("In Donetsk region, between the evenings of 4 and 5 March, the SMM recorded "
+                 "120 ceasefire violations.", "2021-03-08") == [
+        ("2021-03-04", "SMM recorded 120 ceasefire violations")]
+
+
+def test_a_happening_named_with_its_owner() -> None:
+    got = dated("The Secretary expressed concern about the people who fled Nagorno-Karabakh "
+                "after Azerbaijan's military operation of September 19-20.", "2023-10-05",
+                dateline=False)
+    assert got == [("2023-09-19", "Azerbaijan's military operation")]
