@@ -189,7 +189,7 @@ def test_hours_later_and_days_earlier() -> None:
 def test_a_phrase_of_place_before_the_opening_date() -> None:
     assert dated("In Donetsk region, between the evenings of 4 and 5 March, the SMM recorded "
                  "120 ceasefire violations.", "2021-03-08") == [
-        ("2021-03-04", "SMM recorded 120 ceasefire violations")]
+        ("2021-03-04", "SMM records 120 ceasefire violations")]
 
 
 def test_a_happening_named_with_its_owner() -> None:
@@ -197,3 +197,78 @@ def test_a_happening_named_with_its_owner() -> None:
                 "after Azerbaijan's military operation of September 19-20.", "2023-10-05",
                 dateline=False)
     assert got == [("2023-09-19", "Azerbaijan's military operation")]
+
+
+def test_a_place_set_apart_by_commas_is_not_the_subject() -> None:
+    assert dated("Fighting in El Fasher, North Darfur, intensified on 18 May.",
+                 "2024-05-20") == [("2024-05-18", "Fighting in El Fasher intensifies")]
+
+
+def test_a_span_opened_by_since_and_a_negated_clause_are_no_events() -> None:
+    assert dated("Since my previous report, of 30 June 2023, the Agency has verified the "
+                 "stockpile.", "2023-12-01") == []
+    assert dated("On 3 May, the Agency has not been able to verify the stockpile.",
+                 "2023-12-01") == []
+
+
+def test_a_resolutions_year_is_its_adoption_unless_a_date_beside_it_says_more() -> None:
+    got = dated("The report is on resolution 2231 (2015), in which the Council endorsed the "
+                "Plan agreed on 14 July 2015.", "2023-12-01")
+    assert ("2015", "Security Council adopts resolution 2231") in got or (
+        "2015", "Resolution 2231 adopted") in got
+    assert ("2015-07-14", "Plan agreed") in got
+    got = dated("The Council first imposed the arms embargo in resolution 2428 (2018) on 13 "
+                "July 2018.", "2024-05-30")
+    assert [d for d, _ in got] == ["2018-07-13"]
+
+
+def test_adopting_a_resolution_of_the_year_after_todays_happening_is_todays() -> None:
+    got = dated("The Security Council today renewed the sanctions regime. Adopting resolution "
+                "2731 (2024) by 13 votes, the Council requested an update by 1 December 2024.",
+                "2024-05-30")
+    assert got == [("2024-05-30", "Security Council renews the sanctions regime")]
+
+
+def test_a_letter_dated_opens_the_sentence_and_a_list_is_the_subject() -> None:
+    got = dated("In a letter dated 14 September 2023, France, Germany and the United Kingdom "
+                "informed the Council of their measures.", "2023-12-01")
+    assert got == [("2023-09-14", "France, Germany and the United Kingdom inform the "
+                    "Council")]
+
+
+def test_who_after_a_name_is_its_subject() -> None:
+    got = dated("She succeeds Helen La Lime of the United States, who completed her "
+                "assignment on 28 February 2022.", "2022-04-15")
+    assert got == [("2022-02-28", "Helen La Lime of the United States completes her "
+                    "assignment")]
+
+
+def test_a_date_after_a_place_set_apart_belongs_to_the_clause_before() -> None:
+    assert dated("The Secretary-General will travel to Kampala, Uganda, on Sunday to attend "
+                 "the Summit.", "2024-01-12") == [
+        ("2024-01-14", "Secretary-General to travel to Kampala")]
+
+
+def test_career_ranges_after_as_and_a_bare_year_ending_a_range() -> None:
+    paragraphs = ["Ms. Salvador served as Minister for Foreign Affairs of Ecuador from 2007 to "
+                  "2008 and as Permanent Representative of Ecuador to the OAS from 2008 to "
+                  "2010."]
+    got = article_events(paragraphs, "2022-04-15")
+    assert [(e.date, e.end, e.title) for e in got] == [
+        ("2007", "2008", "Salvador serves as Minister for Foreign Affairs of Ecuador"),
+        ("2008", "2010", "Salvador serves as Permanent Representative of Ecuador to the OAS"),
+    ]
+
+
+def test_a_time_after_the_dateline_goes_with_it() -> None:
+    text = ("Council conclusions on enlargement\n\nCouncil of the EU\nPress release\n"
+            "12 December 2023 15:40\n\nThe Council today approved conclusions.\n")
+    found = find_dateline(text)
+    assert found is not None and text[found[1] : found[2]] == "12 December 2023 15:40"
+
+
+def test_conclusions_of_a_date_name_a_happening() -> None:
+    got = dated("Recalling the European Council conclusions of 23-24 June 2022, which granted "
+                "candidate status to Ukraine, the Council welcomed the progress.", "2023-12-12",
+                dateline=False)
+    assert got == [("2022-06-23", "European Council conclusions")]

@@ -450,6 +450,11 @@ def _heads_line(line: str, start: int, end: int) -> bool:
     return len(line.split(None, 10)) <= 10 and not line.rstrip().endswith((".", "!", "?"))
 
 
+# A time after a dateline's date, ending its line: "23 February 2024 14:05", "at 10:30 CET".
+_CLOCK_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*|[ \t]at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|h|hrs|"
+    r"CET|CEST|GMT|UTC|EET|EEST|EST|EDT))?(?=[ \t]*$)"
+)
 # Words of a label before a dateline's date ("Last updated on 5 July 2023").
 _LABEL_WORDS = frozenset(["date", "dated", "published", "updated", "issued", "posted"])
 # Words that open a sentence of the story, not a dateline, when they stand before a date.
@@ -552,7 +557,8 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
                     line[:start].split()) > 2 and ends_header_line(line, start, end):
                     headline = date, offset + start, offset + end
                     break
-                return date, offset + start, offset + end
+                clock = _CLOCK_AFTER.match(line, end)  # "12 December 2023 15:40"
+                return date, offset + start, offset + (clock.end() if clock else end)
         if headline is not None:
             return headline
     for offset, line in lines:

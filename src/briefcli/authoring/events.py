@@ -174,6 +174,23 @@ def _clause_after(words: list[str], j: int) -> tuple[int, int]:
     return lo, len(words)
 
 
+def _as_title(words: list[str], lo: int, hi: int, skip: tuple[int, int]) -> str | None:
+    """The title of a date in a phrase opened by "as" ("Ms. Salvador served as Minister
+    ... from 2007 to 2008 and as Permanent Representative ... from 2008 to 2010"): the
+    subject and verb of the clause before it, and that phrase."""
+    verb = next((k for k in range(lo - 2, -1, -1) if is_verb(words, k)), None)
+    if verb is None or any(words[k].endswith((";", ":")) for k in range(verb, lo - 1)):
+        return None
+    start, _ = _left_boundary(words, verb)
+    subject = short_subject([w for w in words[start:verb] if bare(w) not in ADVERBS])
+    if not subject or len(subject) > 6 or bare(subject[0]) in SUBJECT_PRONOUNS | {"the"}:
+        return None
+    phrase = [w.rstrip(",;") for k, w in enumerate(words[lo:hi], lo)
+              if not skip[0] <= k < skip[1]]
+    title = finish([*subject, present(words[verb], plural(subject)), "as", *phrase])
+    return title if len(title.split()) >= 4 else None
+
+
 def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
                   skip: tuple[int, int], sentence_words: list[str],
                   others: tuple[int, ...] = ()) -> str | None:
@@ -208,6 +225,8 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
         main += 1
     aux = [bare(words[k]) for k in range(v, main)]
     verb = words[main].strip(",.;:")
+    if main + 1 < hi and bare(words[main + 1]) in ("not", "never"):
+        return None  # "the IAEA has not been able to verify ...": no happening
     if bare(verb) in COPULAS and not aux:
         return None  # "the focus was on ...": no happening
     if not participle:
@@ -231,6 +250,9 @@ def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
             subject, participle = before, True
     elif not subject and opener == "and":
         subject = _main_subject(sentence_words, lo)
+    elif not subject and opener == "who" and lo >= 2 and sentence_words[lo - 2].endswith(","):
+        # "..., Helen La Lime of the United States, who completed her assignment on ...".
+        subject = _noun_phrase_before(sentence_words, lo - 2) or []
     elif not subject:
         return None
     while subject and bare(subject[0]) in ("and", "but", "then"):
@@ -481,15 +503,16 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
     for start, end in spans:
         dates = by_span[(start, end)]
         text = sentence[start:end]
-        if re.fullmatch(r"\(?(?:1[89]|20)\d\d\)?", text.strip()):
-            continue  # "the 2024 Chad Refugee Response Plan", "Accords (1999)"
         if merged and _RANGE_JOIN.fullmatch(sentence, merged[-1][1], start) and (
             _RANGE_OPEN.search(sentence, max(0, merged[-1][0] - 9), merged[-1][0])
             or sentence[merged[-1][0] :].casefold().startswith(("from", "between"))
         ):
+            # "from 2007 to 2008": the end of a range, even a bare year.
             first = merged.pop()
             merged.append((first[0], end, first[2], dates[-1]))
             continue
+        if re.fullmatch(r"\(?(?:1[89]|20)\d\d\)?", text.strip()):
+            continue  # "the 2024 Chad Refugee Response Plan", "Accords (1999)"
         merged.append((start, end, dates[0], dates[-1] if len(dates) > 1 else None))
     for start, end, date, end_date in merged:
         lead = sentence[start:end].split()[0].casefold()
@@ -528,6 +551,18 @@ def _is_span(sentence: str, anchor: _Anchor) -> bool:
     before = sentence[max(0, anchor.start - 12) : anchor.start].split()
     return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS \
         or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"])
+
+
+def _dates_resolution(sentence: str, anchor: _Anchor, start: int, end: int) -> bool:
+    """Whether a date of a resolution's year dates its adoption: "resolution 2720 (2023),
+    adopted on 22 December", "resolution 2428 (2018) on 13 July 2018", "On 22 December
+    2023, the Council adopted resolution 2720 (2023)"; not "resolution 2231 (2015), in which
+    the Council endorsed the Plan agreed on 14 July 2015"."""
+    if 0 <= anchor.start - end <= 40:
+        return not re.search(r"\b(?:which|that|who|whereby|endorsed|welcomed)\b",
+                             sentence[end : anchor.start])
+    return 0 <= start - anchor.end <= 60 and bool(
+        re.search(r"\badopt", sentence[anchor.end : start]))
 
 
 def article_events(
@@ -578,10 +613,13 @@ def article_events(
                 if number in resolutions:
                     continue
                 resolutions.add(number)
-                if any(a.date[:4] == m["year"] and not a.relative for a in anchors) or (
-                    any(a.relative for a in anchors)
-                    and re.search(r"\badopt", sentence[: m.start()])
+                if any(a.date[:4] == m["year"] and not a.relative and _dates_resolution(
+                        sentence, a, m.start(), m.end()) for a in anchors) or (
+                    (any(a.relative for a in anchors) or own and m["year"] == reference[:4])
+                    and re.search(r"\b[Aa]dopt", sentence[: m.start()])
                 ):
+                    # "Adopting resolution 2731 (2024) by 13 votes" after "The Council
+                    # today renewed ...": today's happening, dated already.
                     continue  # its adoption is dated more precisely by the sentence
                 body = m["body"].strip()
                 title = f"{body} adopts resolution {number}" if body else (
@@ -651,6 +689,8 @@ def _main_clause(sentence: str, day: str) -> str | None:
     lo, opener = _left_boundary(w.words, i)
     if opener not in _SUBORDINATORS or lo < 4:
         return None
+    if opener == "as" and (w.words[lo][:1].isupper() or bare(w.words[lo]) in DETERMINERS):
+        return None  # "served as Minister ... from 2007": a preposition, no clause
     return " ".join(w.words[: lo - 1]).rstrip(",;")
 
 
@@ -727,6 +767,10 @@ def _event_of(
         return DraftEvent(anchor.date, completed, sentence, anchor.end_date, anchor.relative,
                           context, summary)
     lo, opener = _left_boundary(words, i, {o_i for o_i, _ in others})
+    if opener in ("since", "until") and not any(is_finite_word(words, k) for k in range(lo, i)) \
+            or bare(words[0]) in ("since", "until") and not any(
+                is_finite_word(words, k) for k in range(i)):
+        return None  # "Since my previous report, of 30 June 2023, ...": a span's start
     skip_lo = i - 1 if i and bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
                                                      "from", "during") else i
     # "At its meeting of 14-15 December 2023, the European Council decided ...", "In
@@ -756,6 +800,20 @@ def _event_of(
     starts = tuple(o_i - 1 if o_i and bare(words[o_i - 1]) in ("on", "in", "of", "for", "by")
                    else o_i for o_i, _ in others)
     title: str | None = _verbal_title(words, lo, hi, opener, skip, words, starts)
+    if title is None and opener == "," and lo == skip_lo and lo > 0 and not any(
+        is_finite_word(words, k) for k in range(lo, hi)
+    ):
+        # "will travel to Kampala, Uganda, on Sunday to attend ...": the date's phrase
+        # after a place set apart by commas belongs to the clause before it.
+        for _ in range(3):
+            lo, opener = _left_boundary(words, lo - 1, {o_i for o_i, _ in others})
+            if opener != "," or any(is_finite_word(words, k) for k in range(lo, i)):
+                break
+        title = _verbal_title(words, lo, hi, opener, skip, words, starts)
+    if title is None and opener == "as" and lo < len(words) and (
+        words[lo][:1].isupper() or bare(words[lo]) in DETERMINERS
+    ):
+        title = _as_title(words, lo, hi, skip)
     if title is None and anchor.relative and anchor.date == day and headline and not any(
         bare(w) in ("we", "i") for w in words[lo:hi]
     ):

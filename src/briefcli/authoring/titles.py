@@ -53,7 +53,7 @@ REGULAR = sorted(_set(
     "reaffirm recall receive reiterate rescue resettle respond return sentence shell "
     "stress strengthen support suspend sign summon thank train underline unveil "
     "welcome accuse evacuate displace flee fire vote prolong present grant storm intensify "
-    "enter review seize free follow travel cross"
+    "enter review seize free follow travel cross serve record inform"
 ))
 BASE: dict[str, str] = {}
 for _verb in REGULAR:
@@ -79,7 +79,7 @@ NOT_VERBS = _set(
     "interested alleged so-called hundred hundreds indeed proceed exceed succeed feed seed "
     "breed shed wed sacred naked wicked skilled supposed renewed unprecedented "
     "dedicated sophisticated experienced qualified organised organized coordinated "
-    "increased reduced continued sustained repeated unified missing"
+    "increased reduced continued sustained repeated unified missing dated"
 )
 # Participles that passed for verbs above but are adjectives before a noun.
 AUX_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
@@ -115,14 +115,14 @@ EVENT_NOUNS = _set(
     "arrest arrests earthquake flood floods outbreak decision adoption signing launch "
     "assault raid raids ambush abduction kidnapping conference session aggression "
     "war request vote operation ruling judgment verdict airstrike airstrikes crackdown "
-    "withdrawal"
+    "withdrawal conclusions"
 )
 # Offices before a person's name: a subject with one of them is shortened to the surname.
 OFFICES = _set(
     "secretary secretary-general president minister ambassador spokesperson spokesman spokeswoman "
     "representative commissioner chancellor king queen prince mr mrs ms dr sir commander "
     "chairman chair head chief director envoy senator governor mayor lieutenant major "
-    "colonel general"
+    "colonel general coordinator rapporteur adviser advisor"
 )
 HONORIFICS = _set(
     "secretary state president minister prime foreign deputy ambassador general "
@@ -253,11 +253,16 @@ def short_subject(words: list[str]) -> list[str]:
     segments = [s.strip() for s in text.split(",") if s.strip()]
     # "the leaders of France, Germany and Italy": a list, not a name set apart.
     listed = len(segments) > 1 and re.fullmatch(
-        r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s+and\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?",
+        r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s+and\s+(?:the\s+)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?",
         segments[-1]) is not None
     if len(segments) > 1 and not listed:
         names = [s for s in segments if name_like(s.split())]
-        text = min(names, key=len) if names else segments[-1]
+        office = any(bare(w) in OFFICES for s in segments for w in s.split())
+        if names and not office and not name_like(segments[0].split()):
+            # "Fighting in El Fasher, North Darfur,": a place set apart, not a person's name.
+            text = segments[0]
+        else:
+            text = min(names, key=len) if names else segments[-1]
     conjuncts = re.split(r"\s+and\s+", text)
     out: list[str] = []
     for i, conjunct in enumerate(conjuncts):
