@@ -65,6 +65,12 @@ def span_words(w: Words, start: int, end: int) -> tuple[int, int]:
     return i, j
 
 
+def _opens_clause(words: list[str], k: int) -> bool:
+    """Whether word `k` is a word that opens a clause ("that", "which", "following"):
+    written in lower case, or first; "(WHO)" is a name."""
+    return bare(words[k]) in BOUNDARY_WORDS and (words[k][:1].islower() or k == 0)
+
+
 def left_boundary(words: list[str], i: int, dates: set[int] | None = None) -> tuple[int, str]:
     """Where the clause holding word `i` starts, and the word or mark that opens it; a
     word that opens another date (`dates`: where the sentence's other dates start) opens
@@ -74,7 +80,7 @@ def left_boundary(words: list[str], i: int, dates: set[int] | None = None) -> tu
         low = bare(words[k])
         if words[k].endswith((";", ":")) or words[k] in ("–", "—", "-"):
             return k + 1, ";"
-        if low in BOUNDARY_WORDS and not (dates and (k in dates or k + 1 in dates)):
+        if _opens_clause(words, k) and not (dates and (k in dates or k + 1 in dates)):
             return k + 1, low
         if low == "and" and k + 1 < len(words) and is_finite_word(words, k + 1):
             return k + 1, "and"
@@ -88,7 +94,7 @@ def right_boundary(words: list[str], j: int) -> int:
     k = j
     while k < len(words):
         low = bare(words[k])
-        if low in BOUNDARY_WORDS or words[k] in ("–", "—"):
+        if _opens_clause(words, k) or words[k] in ("–", "—"):
             return k
         if low == "and" and k + 1 < len(words) and is_finite_word(words, k + 1):
             return k
@@ -116,7 +122,7 @@ def clause_after(words: list[str], j: int) -> tuple[int, int]:
             return lo, k
         if words[k].endswith((";", ":")):
             return lo, k + 1
-        if verb and (low in BOUNDARY_WORDS or low == "and" and k + 1 < len(words)
+        if verb and (_opens_clause(words, k) or low == "and" and k + 1 < len(words)
                      and is_finite_word(words, k + 1)):
             return lo, k
         verb = verb or is_finite_word(words, k)
@@ -158,9 +164,16 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
     v = verbs[0]
     participle = False
     subject: list[str] = []
-    if len(left) >= 2 and is_verb(words, left[-1]) and bare(words[left[-1] - 1]) not in (
-        COPULAS | AUX_PERFECT | MODALS
+    led = None
+    if len(verbs) >= 2 and lo < v and v + 1 < hi and bare(words[v + 1]) == "by" and (
+        bare(words[v - 1]) not in COPULAS | AUX_PERFECT | MODALS and is_verb(words, v)
     ):
+        # "A joint UN mission led by the World Health Organization (WHO) delivered ...":
+        # the participle and its agent are inside the subject; the verb comes after.
+        led, v = v, verbs[1]
+    if led is None and len(left) >= 2 and is_verb(words, left[-1]) and bare(
+        words[left[-1] - 1]
+    ) not in COPULAS | AUX_PERFECT | MODALS:
         # "reiterated solidarity ... in the face of the aggression launched by Russia
         # [last month]": the date goes with the participle nearest to it.
         phrase = _phrase_before(words, left[-1], left[-2] + 1)
@@ -181,7 +194,7 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
     if bare(verb) in COPULAS and not aux:
         return None  # "the focus was on ...": no happening
     if not participle:
-        subject = [w for k, w in enumerate(words[lo:v], lo) if kept(k)]
+        subject = [w for k, w in enumerate(words[lo : led or v], lo) if kept(k)]
     if not subject and opener == ",":
         closes = hi < len(sentence_words) and words[hi - 1].endswith(",") and (
             is_finite_word(sentence_words, hi)
@@ -201,9 +214,13 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
             subject, participle = before, True
     elif not subject and opener == "and":
         subject = _main_subject(sentence_words, lo)
-    elif not subject and opener == "who" and lo >= 2 and sentence_words[lo - 2].endswith(","):
-        # "..., Helen La Lime of the United States, who completed her assignment on ...".
-        subject = _noun_phrase_before(sentence_words, lo - 2) or []
+    elif not subject and opener in ("who", "which") and lo >= 2 and (
+        sentence_words[lo - 2].endswith(",")
+    ):
+        # "..., Helen La Lime of the United States, who completed her assignment on ...",
+        # "The observation mission, which began its work on 14 March, ...".
+        subject = _noun_phrase_before(sentence_words, lo - 2) or _after_determiner(
+            sentence_words, lo - 2)
     elif not subject:
         return None
     while subject and bare(subject[0]) in ("and", "but", "then"):
@@ -271,6 +288,17 @@ def _phrase_before(words: list[str], v: int, lo: int) -> list[str] | None:
         if words[k].endswith((",", ";")):
             return None
     return None
+
+
+def _after_determiner(words: list[str], k: int) -> list[str]:
+    """The noun phrase ending with word `k` (its comma dropped) after its determiner, at
+    most five words ("The observation mission," -> "observation mission"); [] if none."""
+    for m in range(k, max(-1, k - 6), -1):
+        if m < k and words[m].endswith((",", ";")) or is_finite_word(words, m):
+            return []
+        if bare(words[m]) in DETERMINERS:
+            return [w.rstrip(",") for w in words[m + 1 : k + 1]]
+    return []
 
 
 def _main_subject(words: list[str], upto: int) -> list[str]:
@@ -346,8 +374,11 @@ def nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | N
             if words[m - 1].endswith((",", ".", ";")):
                 break
         after = words[m:]
-    elif i >= 1 and bare(words[i - 1]) in ("the", "a") and j < len(words) and (
-        bare(words[j]) in EVENT_NOUNS
+    elif i >= 1 and bare(words[i - 1]) in ("the", "a") and any(
+        # "the [8 May] parliamentary elections": the noun after at most two adjectives.
+        bare(words[k]) in EVENT_NOUNS and not any(
+            is_finite_word(words, m) or words[m].endswith((",", ";")) for m in range(j, k))
+        for k in range(j, min(j + 3, len(words)))
     ):
         phrase = []
         for word in words[j:]:

@@ -402,7 +402,7 @@ _FULL_DATES = (_ISO, _DAY_MONTH, _MONTH_DAY, _DOTTED_DATE)
 _SLASHED = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/({_YEAR})(?![\d/])")
 _LINE = re.compile(r"[^\n]*")
 # What may follow a dateline's date on its line: nothing, or a dash and the story.
-_AFTER_DATELINE = re.compile(r"\s*(?:$|[-–—|:,(·•/]|\d{1,2}[:.]\d\d\b)")
+_AFTER_DATELINE = re.compile(r"\s*(?:$|\)?\s*[-–—|:,(·•/]|\d{1,2}[:.]\d\d\b)")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?](?:\s|$)")
 # A label that makes the date after it the article's date, whatever follows on the line:
 # "date 2023-11-11 In a recent conversation ...".
@@ -452,7 +452,7 @@ def _heads_line(line: str, start: int, end: int) -> bool:
 
 # A time after a dateline's date, ending its line: "23 February 2024 14:05", "at 10:30 CET".
 _CLOCK_AFTER = re.compile(
-    r"[ \t]*(?:,[ \t]*|[ \t]at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|h|hrs|"
+    r"[ \t]*(?:[,|][ \t]*|[ \t]at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|h|hrs|"
     r"CET|CEST|GMT|UTC|EET|EEST|EST|EDT))?(?=[ \t]*$)"
 )
 # Words of a label before a dateline's date ("Last updated on 5 July 2023").

@@ -26,10 +26,11 @@ _NOT_A_PLACE = frozenset(
     ["on", "in", "at", "by", "since", "until", "till", "from", "before", "after", "as",
      "of", "for", "during", "between", "and", "the", "a", "an", "this", "that", "then"]
 )
-# What may follow the date and go with it: a separator, or a news agency's name before
-# a dash ("NEW YORK, 12 April 2019 (UN News) – ...").
+# What may follow the date and go with it: the bracket closing "(Feb. 3, 2024)", a
+# separator, or a news agency's name before a dash ("NEW YORK, 12 April 2019 (UN News) –").
 _AFTER_DATE = re.compile(
-    r"[ \t]*(?:[,;:|.·•][ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*(?=[-–—]|$))?(?:[-–—]+(?:[ \t]+|$))?"
+    r"[ \t]*\)?[ \t]*(?:[,;:|.·•][ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*(?=[-–—]|$))?"
+    r"(?:[-–—]+(?:[ \t]+|$))?"
 )
 
 
@@ -75,6 +76,10 @@ def strip_dateline(lines: list[str], text: str, start: int, end: int) -> str:
     line_end = len(text) if line_end < 0 else line_end
     if first == last and ends_header_line(text[line_start:line_end], start - line_start,
                                           end - line_start):
+        if before.endswith(("–", "—", "|")) and not text[:line_start].strip():
+            # "Department Press Briefing – April 16, 2024" heading the text: a headline
+            # with its date, which stays the headline.
+            return date_words
         # "Statement from U.S. Embassy Pristina, December 14, 2018": the line is the
         # dateline, whatever stands before the date.
         lines[first] = ""
@@ -88,6 +93,8 @@ def strip_dateline(lines: list[str], text: str, start: int, end: int) -> str:
     for i in range(first, min(last, len(lines) - 1) + 1):
         lines[i] = ""
     if last < len(lines):
-        # The rest of the line keeps its place: its paragraph still starts on this line.
-        lines[last] = after
-    return f"{before} {date_words}".strip()
+        # The rest of the line keeps its place, and its width: its paragraph still starts
+        # on this line, and a hard-wrapped paragraph is still read as one.
+        width = line_end - last_start
+        lines[last] = " " * (width - len(after)) + after if after.strip() else after
+    return f"{before.rstrip('(').rstrip()} {date_words}".strip()

@@ -183,6 +183,14 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
     return anchors
 
 
+def _background(w: Words, anchor: _Anchor) -> bool:
+    """A date in a clause that tells what came before ("..., after an explosive device
+    damaged the canal on the night of 1 to 2 February"): not the day "later that day" in
+    the next sentence means."""
+    i, _ = span_words(w, anchor.start, anchor.end)
+    return i < len(w.words) and left_boundary(w.words, i)[1] in ("after", "following", "since")
+
+
 def _is_span(sentence: str, anchor: _Anchor) -> bool:
     """A date that bounds a span ("since 2014", "until 31 July 2024"): no happening's."""
     before = sentence[max(0, anchor.start - 12) : anchor.start].split()
@@ -235,12 +243,12 @@ def article_events(
             following = sentences[n + 1] if n + 1 < len(sentences) else ""
             anchors = _anchors(sentence, reference, last_year, previous,
                                None if dateline else last_year)
+            w = words_of(sentence)
             for anchor in anchors:
                 if not anchor.relative and re.match(r"\d{4}", anchor.date):
                     last_year = int(anchor.date[:4])
-                if not _is_span(sentence, anchor):
+                if not _is_span(sentence, anchor) and not _background(w, anchor):
                     previous = anchor.date
-            w = words_of(sentence)
             for anchor in anchors:
                 event = _event_of(w, sentence, anchor, anchors, following, headline, day)
                 if event is not None:
@@ -331,6 +339,8 @@ def _main_clause(sentence: str, day: str) -> str | None:
     return " ".join(w.words[: lo - 1]).rstrip(",;")
 
 
+# Words of a clause whose happening the headline does not stand for: a statement's.
+_NOT_HEADLINED = frozenset(["we", "i", "our", "us"])
 # Words of a phrase that may open a sentence before its date and its clause.
 _OPENING_WORDS = frozenset(["at", "in", "on", "during", "between", "over"])
 # The publication's own next issue: "The next Flash Update will be issued on 8 February".
@@ -393,6 +403,14 @@ def _event_of(
     # The other dates of the sentence are no words of this one's title.
     others = [span_words(w, a.start, a.end) for a in anchors if a is not anchor]
     nominal = nominal_title(words, i, j, words[j:])
+    # "On 17 April and 1 May, the Parliament had adopted ...": dates listed together
+    # share the clause after the last of them.
+    listed = j
+    while (nxt := next((o for o in others if o[0] in (listed, listed + 1)), None)) and (
+        nxt[0] == listed + 1 and bare(words[listed]) in ("and", "or", "&")
+        or nxt[0] == listed and words[listed - 1].endswith(",")
+    ):
+        listed = nxt[1]
     if nominal:
         whole = completed(nominal, following)
         lo, _ = left_boundary(words, i)
@@ -409,6 +427,12 @@ def _event_of(
         return None  # "Since my previous report, of 30 June 2023, ...": a span's start
     skip_lo = i - 1 if i and bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
                                                      "from", "during") else i
+    part = re.search(r"(?i)\b(?:on|in|during)\s+the\s+(?:early\s+)?(?:night|morning|evening|"
+                     r"afternoon|hours|evenings|nights)\s+of\s*$", " ".join(words[max(0, i - 5):i]))
+    if part:
+        # "on the night of 1 to 2 February": the words are the date's.
+        skip_lo = i - len(part.group().split())
+    j_date, j = j, listed
     # "At its meeting of 14-15 December 2023, the European Council decided ...", "In
     # Donetsk region, between the evenings of 4 and 5 March, the SMM recorded ...".
     opening = lo < i and words[j - 1].endswith(",") and (
@@ -429,6 +453,7 @@ def _event_of(
     else:
         hi = right_boundary(words, j)
     skip = (skip_lo, j)
+    j = j_date
     for o_i, _ in others:
         if lo <= o_i < hi and o_i > j:
             hi = min(hi, o_i - 1 if o_i and bare(words[o_i - 1]) in (
@@ -451,10 +476,11 @@ def _event_of(
     ):
         title = as_title(words, lo, hi, skip)
     if title is None and anchor.relative and anchor.date == day and headline and not any(
-        bare(w) in ("we", "i") for w in words[lo:hi]
-    ):
+        bare(w) in _NOT_HEADLINED for w in words[lo:hi]
+    ) and not re.search(r"[\"“”]", sentence):
         # "at today's press briefing": the headline says what happened; not "Today we
-        # commemorate the victims": a statement's words, not a happening.
+        # commemorate the victims", nor '"...," Borrell said on Tuesday': a statement's
+        # words, not a happening.
         title = headline
     if title is None:
         return None

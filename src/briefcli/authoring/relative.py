@@ -33,7 +33,8 @@ _RELATIVE = re.compile(
     r"|(?P<yesterday>yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"
     rf"|(?P<weekday>(?:(?:late|early)\s+)?(?:on|last|this\s+past|next)\s+{_WEEKDAY}"
-    rf"{_PART_OF_DAY})"
+    rf"{_PART_OF_DAY}|(?:in\s+the\s+(?:early\s+)?hours|(?:in|on)\s+the\s+(?:morning|"
+    rf"afternoon|evening|night))\s+of\s+{_WEEKDAY})"
     r"|(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)"
     r"\s+ago)"
     r"|(?P<thismonth>(?:earlier\s+|later\s+)?this\s+month"
@@ -133,7 +134,7 @@ def _weekday(words: str, before: str, day: _dt.date) -> str:
     parts = [w.lower() for w in words.split()]
     name = next(w for w in parts if w in _WEEKDAYS)
     wanted = _WEEKDAYS.index(name)
-    which = parts[parts.index(name) - 1]
+    which = parts[parts.index(name) - 1]  # "on", "last", "next", "past", or "of"
     back = (day.weekday() - wanted) % 7
     ahead = (wanted - day.weekday()) % 7
     if which == "next":

@@ -53,7 +53,7 @@ REGULAR = sorted(_set(
     "reaffirm recall receive reiterate rescue resettle respond return sentence shell "
     "stress strengthen support suspend sign summon thank train underline unveil "
     "welcome accuse evacuate displace flee fire vote prolong present grant storm intensify "
-    "enter review seize free follow travel cross serve record inform"
+    "enter review seize free follow travel cross serve record inform damage"
 ))
 BASE: dict[str, str] = {}
 for _verb in REGULAR:
