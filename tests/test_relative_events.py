@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefcli.authoring.article import parse_article
 from briefcli.authoring.datefinder import find_dateline
 from briefcli.authoring.events import article_events, relative_dates
 from briefcli.authoring.relative import anaphoric_dates, counted_from
@@ -272,3 +273,73 @@ def test_conclusions_of_a_date_name_a_happening() -> None:
                 "candidate status to Ukraine, the Council welcomed the progress.", "2023-12-12",
                 dateline=False)
     assert got == [("2022-06-23", "European Council conclusions")]
+
+
+def test_datelines_with_a_bracket_and_with_a_time_after_a_bar() -> None:
+    text = ("KFOR troops respond\n\nPRISTINA, Kosovo (Feb. 3, 2024) – KFOR troops responded "
+            "to an incident.\n")
+    found = find_dateline(text)
+    assert found is not None and found[0] == "2024-02-03"
+    got = parse_article(text, "x.txt")
+    assert got.paragraphs[0].text == "KFOR troops responded to an incident."
+    text = "Government\n\nHeadline of the page\n\nPublished: 12.03.2024 | 10:15\n\nText.\n"
+    found = find_dateline(text)
+    assert found is not None and text[found[1] : found[2]] == "12.03.2024 | 10:15"
+
+
+def test_a_headline_ending_with_its_date_stays_the_headline() -> None:
+    text = ("Department Press Briefing – April 16, 2024\n\nVedant Patel, Spokesperson\n\n"
+            "MR PATEL: The Secretary spoke this morning with Minister Benny Gantz.\n")
+    got = parse_article(text, "x.txt")
+    assert (got.date, got.headline) == ("2024-04-16", "Department Press Briefing – April 16, "
+                                                      "2024")
+
+
+def test_a_wrapped_first_paragraph_after_a_dateline_stays_whole() -> None:
+    text = ("Mission delivers supplies\n\n"
+            "GENEVA/JERUSALEM, 30 January 2024 – A joint UN mission led by the World Health\n"
+            "Organization (WHO) delivered fuel and medical supplies to Al-Shifa hospital in Gaza\n"
+            "City yesterday, the second such mission this month.\n")
+    got = parse_article(text, "x.txt")
+    assert got.paragraphs[0].text.startswith("A joint UN mission led by the World Health "
+                                             "Organization (WHO) delivered fuel")
+
+
+def test_a_participle_with_its_agent_is_inside_the_subject_and_who_in_brackets_is_a_name(
+) -> None:
+    assert dated("A joint UN mission led by the World Health Organization (WHO) delivered "
+                 "fuel to Al-Shifa hospital yesterday.", "2024-01-30") == [
+        ("2024-01-29", "Joint UN mission delivers fuel to Al-Shifa hospital")]
+
+
+def test_dates_listed_together_share_the_clause_after_them() -> None:
+    got = dated("On 17 April and 1 May, the Parliament adopted the law in two readings.",
+                "2024-05-14")
+    assert got == [("2024-04-17", "Parliament adopts the law in two readings"),
+                   ("2024-05-01", "Parliament adopts the law in two readings")]
+
+
+def test_parts_of_a_day_before_a_date_or_a_weekday() -> None:
+    got = dated("KFOR troops responded in the early hours of Saturday to an incident, after a "
+                "device damaged the canal on the night of 1 to 2 February. KFOR Commander "
+                "Ulutaş met the Police Director later that day.", "2024-02-03")
+    assert got == [
+        ("2024-02-03", "KFOR troops respond to an incident"),
+        ("2024-02-01", "Device damages the canal"),
+        ("2024-02-03", "Ulutaş meets the Police Director"),
+    ]
+
+
+def test_a_date_before_adjectives_and_an_event_noun_and_which_after_a_noun() -> None:
+    assert dated("The 8 May parliamentary elections were competitive.", "2024-05-09") == [
+        ("2024-05-08", "Parliamentary elections were competitive")]
+    assert dated("The observation mission, which began its work on 14 March, deployed 300 "
+                 "observers.", "2024-05-09") == [
+        ("2024-03-14", "Observation mission begins its work")]
+
+
+def test_a_quote_said_today_does_not_take_the_headline() -> None:
+    paragraphs = ['"Citizens have the right to protest," the High Representative said on '
+                  'Tuesday.']
+    assert article_events(paragraphs, "2024-05-14", "Statement on the law",
+                          dateline=True) == []
