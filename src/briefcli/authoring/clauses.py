@@ -207,9 +207,11 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
             # stands before the commas.
             subject = sentence_words[:lo]
         else:
-            # ", launched in January," after a name, or ", reached in Brussels ..."
-            before = _noun_phrase_before(sentence_words, lo - 1)
-            if before is None:
+            # ", launched in January," after a name, or ", reached in Brussels ...", or
+            # "the opening of talks, decided by the European Council in December 2023,".
+            before = _noun_phrase_before(sentence_words, lo - 1) or _after_determiner(
+                sentence_words, lo - 1)
+            if not before:
                 return None
             subject, participle = before, True
     elif not subject and opener == "and":

@@ -231,7 +231,9 @@ def article_events(
     def add(event: DraftEvent) -> None:
         nonlocal own
         key = (event.date, event.title.casefold())
-        if event.title and key not in seen and not _PUBLICATION.search(event.sentence):
+        if event.title and key not in seen and not _PUBLICATION.search(event.sentence) and not (
+            any(_same(event, other) for other in events)
+        ):
             seen.add(key)
             events.append(event)
             if event.date == day and event.relative:
@@ -278,6 +280,19 @@ def article_events(
             # says so too ("Council adopts conclusions ...").
             events.insert(0, lead)
     return events
+
+
+def _same(event: DraftEvent, other: DraftEvent) -> bool:
+    """Whether two events of one date tell one happening: their titles open with the same
+    word and share another ("Fighting breaks out in Khartoum ...", "Fighting erupts in
+    Khartoum and spreads to Darfur"): a highlight told again in the overview."""
+    if event.date != other.date:
+        return False
+    first = re.findall(r"[^\W\d_]{4,}", event.title.casefold())[:1]
+    again = re.findall(r"[^\W\d_]{4,}", other.title.casefold())[:1]
+    if not first or not again or first[0][:5] != again[0][:5]:
+        return False
+    return len(_stems(event.title) & _stems(other.title)) >= 2
 
 
 def _stems(text: str) -> set[str]:
@@ -400,6 +415,11 @@ def _event_of(
         # "as of 7 February, 5,000 people were reported dead": a tally
     if any(bare(words[k]) in BACKGROUND for k in range(i)):
         return None  # "including the blackmail that followed the cuts of October 2022"
+    if i == 0 and j < len(words) and (words[j - 1].endswith(":") or words[j] in ("–", "—", "-")):
+        # A line of a timeline: "15 April 2023: Fighting erupts in Khartoum."
+        entry = finish(words[j + (words[j] in ("–", "—", "-")) :])
+        if len(entry.split()) >= 3 and entry[:1].isupper():
+            return DraftEvent(anchor.date, entry, sentence, anchor.end_date, anchor.relative)
     # The other dates of the sentence are no words of this one's title.
     others = [span_words(w, a.start, a.end) for a in anchors if a is not anchor]
     nominal = nominal_title(words, i, j, words[j:])

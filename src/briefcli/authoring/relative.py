@@ -28,7 +28,7 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _RELATIVE = re.compile(
-    r"\b(?:(?P<today>(?:earlier\s+|later\s+)?today(?:['’]s)?|this\s+(?:morning|afternoon|"
+    r"\b(?:(?P<today>(?<!ago\s)(?:earlier\s+|later\s+)?today(?:['’]s)?|this\s+(?:morning|afternoon|"
     r"evening)|tonight|this\s+week|earlier\s+this\s+week)"
     r"|(?P<yesterday>yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"

@@ -115,7 +115,7 @@ EVENT_NOUNS = _set(
     "arrest arrests earthquake flood floods outbreak decision adoption signing launch "
     "assault raid raids ambush abduction kidnapping conference session aggression "
     "war request vote operation ruling judgment verdict airstrike airstrikes crackdown "
-    "withdrawal conclusions"
+    "withdrawal conclusions accession"
 )
 # Offices before a person's name: a subject with one of them is shortened to the surname.
 OFFICES = _set(
