@@ -343,3 +343,39 @@ def test_a_quote_said_today_does_not_take_the_headline() -> None:
                   'Tuesday.']
     assert article_events(paragraphs, "2024-05-14", "Statement on the law",
                           dateline=True) == []
+
+
+def test_years_ago_today_is_not_today() -> None:
+    assert relative_dates("One year ago today, fighting broke out.", "2024-04-15") == []
+    assert dated("Seventy-five years ago today, on 4 April 1949, twelve nations signed the "
+                 "North Atlantic Treaty.", "2024-04-04") == [
+        ("1949-04-04", "Twelve nations sign the North Atlantic Treaty")]
+
+
+def test_lines_of_a_timeline() -> None:
+    got = dated("15 April 2023: Fighting erupts in Khartoum and spreads to Darfur.\n\n"
+                "February 2024: The United Nations launches its appeal for Sudan.",
+                "2024-04-15")
+    assert got == [("2023-04-15", "Fighting erupts in Khartoum and spreads to Darfur"),
+                   ("2024-02", "United Nations launches its appeal for Sudan")]
+
+
+def test_one_happening_told_twice_on_one_date_is_one_event() -> None:
+    got = dated("Fighting in El Fasher intensified on 18 May.\n\nFighting in El Fasher, North "
+                "Darfur, intensified on 18 May, and shelling was reported.", "2024-05-20")
+    assert [d for d, _ in got] == ["2024-05-18"]
+    got = dated("On Monday, Albin Kurti met Miroslav Lajčák. Later that day, Lajčák travelled "
+                "to Belgrade.", "2024-03-22")
+    assert len(got) == 2  # two happenings of one day
+
+
+def test_a_participle_after_a_noun_phrase_without_a_name() -> None:
+    got = dated("The Prime Minister said the opening of talks, decided by the European Council "
+                "in December 2023, was a historic step.", "2024-06-25", dateline=False)
+    assert got == [("2023-12", "Opening of talks decided by the European Council")]
+
+
+def test_the_accession_of_a_date() -> None:
+    assert dated("The Alliance has grown to 32 members, most recently with the accession of "
+                 "Sweden on 7 March.", "2024-04-04", dateline=False) == [
+        ("2024-03-07", "Accession of Sweden")]
