@@ -361,8 +361,8 @@ def test_lines_of_a_timeline() -> None:
 
 
 def test_one_happening_told_twice_on_one_date_is_one_event() -> None:
-    got = dated("Fighting in El Fasher intensified on 18 May.\n\nFighting in El Fasher, North "
-                "Darfur, intensified on 18 May, and shelling was reported.", "2024-05-20")
+    got = dated("On 18 May, fighting intensified in El Fasher.\n\nFighting in El Fasher, "
+                "North Darfur, intensified on 18 May, and shelling was reported.", "2024-05-20")
     assert [d for d, _ in got] == ["2024-05-18"]
     got = dated("On Monday, Albin Kurti met Miroslav Lajčák. Later that day, Lajčák travelled "
                 "to Belgrade.", "2024-03-22")
