@@ -379,3 +379,11 @@ def test_the_accession_of_a_date() -> None:
     assert dated("The Alliance has grown to 32 members, most recently with the accession of "
                  "Sweden on 7 March.", "2024-04-04", dateline=False) == [
         ("2024-03-07", "Accession of Sweden")]
+
+
+def test_a_happening_named_by_a_long_noun_phrase_before_its_date() -> None:
+    got = dated("The members of the Security Council condemned in the strongest terms the "
+                "attack against a patrol of the United Nations Multidimensional Integrated "
+                "Stabilization Mission in the Central African Republic (MINUSCA) near "
+                "Bossangoa on 20 February.", "2024-02-22", dateline=False)
+    assert got == [("2024-02-20", "Attack against a patrol")]

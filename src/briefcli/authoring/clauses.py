@@ -353,7 +353,7 @@ def nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | N
         i += 1  # "on Thursday": the preposition is the date's
     if i >= 2 and bare(words[i - 1]) in ("of", "on", "in", "for", "from"):
         k = i - 2
-        for start in range(k, max(-1, k - 10), -1):
+        for start in range(k, max(-1, k - 24), -1):
             if words[start].endswith((",", ";")) and start != k or is_finite_word(words, start):
                 break
             # "the ..." or "Azerbaijan's military operation", after "after" or "following".
