@@ -387,3 +387,9 @@ def test_a_happening_named_by_a_long_noun_phrase_before_its_date() -> None:
                 "Stabilization Mission in the Central African Republic (MINUSCA) near "
                 "Bossangoa on 20 February.", "2024-02-22", dateline=False)
     assert got == [("2024-02-20", "Attack against a patrol")]
+
+
+def test_a_time_after_the_date_and_a_period_counted_to_a_date() -> None:
+    assert dated("On 6 March at about 17:00, an aid convoy was denied entry at the "
+                 "checkpoint.", "2024-03-08") == [("2024-03-06", "Aid convoy denied entry")]
+    assert dated("In the 24 hours to 7 March, 86 people were killed.", "2024-03-08") == []

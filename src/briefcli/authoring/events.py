@@ -162,6 +162,9 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
                 and not _FUTURE_CLAUSE.search(sentence) and _PAST.search(sentence):
             # "The government fell in March" in a February article: last March.
             date = f"{int(date[:4]) - 1:04d}{date[4:]}"
+        clock = _CLOCK.match(sentence, end)
+        if clock:
+            end = clock.end()  # "On 6 March at about 17:00, an aid convoy ..."
         weekday = weekday_before(sentence, start)
         if weekday is not None:
             # "on Monday (29 April)": one date, its words from the weekday on.
@@ -183,6 +186,15 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
     return anchors
 
 
+# A time after a date: "on 6 March at about 17:00", "6 February, 04:17 local time".
+_CLOCK = re.compile(
+    r"(?:\s*,)?\s+(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[:.]\d\d"
+    r"(?:\s*(?:hrs|h|[ap]\.?m\.?|local\s+time|GMT|UTC|CET))?\b\.?"
+)
+# "In the 24 hours to 7 March, 86 people were killed": the end of a period counted.
+_PERIOD_TO = re.compile(r"(?i:hours|days|weeks?|months|period|year)\s+(?:up\s+)?to\s+$")
+
+
 def _background(w: Words, anchor: _Anchor) -> bool:
     """A date in a clause that tells what came before ("..., after an explosive device
     damaged the canal on the night of 1 to 2 February"): not the day "later that day" in
@@ -195,7 +207,8 @@ def _is_span(sentence: str, anchor: _Anchor) -> bool:
     """A date that bounds a span ("since 2014", "until 31 July 2024"): no happening's."""
     before = sentence[max(0, anchor.start - 12) : anchor.start].split()
     return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS \
-        or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"])
+        or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"]) \
+        or _PERIOD_TO.search(sentence, max(0, anchor.start - 20), anchor.start) is not None
 
 
 def _dates_resolution(sentence: str, anchor: _Anchor, start: int, end: int) -> bool:
