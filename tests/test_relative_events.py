@@ -394,3 +394,20 @@ def test_a_time_after_the_date_and_a_period_counted_to_a_date() -> None:
                  "checkpoint.", "2024-03-08") == [
         ("2024-03-06", "Aid convoy denied entry at the checkpoint")]
     assert dated("In the 24 hours to 7 March, 86 people were killed.", "2024-03-08") == []
+
+
+def test_a_label_before_a_dateline_and_a_verb_before_a_date() -> None:
+    found = find_dateline("Headline\n\nPress release issued on 5 May 2022\n\nText.\n")
+    assert found is not None and found[0] == "2022-05-05"
+    assert find_dateline("History\n\nThe Agreement was signed on 9 June 1999, and the "
+                         "Mission was set up.\n") is None
+
+
+def test_a_list_of_dated_links_is_no_timeline() -> None:
+    assert dated("12 Apr. 2024 - NATO and Ukraine hold Council meeting", "2024-04-29") == []
+
+
+def test_a_resolutions_year_gives_way_to_a_date_later_in_its_clause() -> None:
+    got = dated("The Council adopted resolution 2720 (2023) by thirteen votes in favour and "
+                "none against in New York on 22 December 2023.", "2024-01-10", dateline=False)
+    assert [d for d, _ in got] == ["2023-12-22"]

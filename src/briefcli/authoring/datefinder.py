@@ -441,9 +441,13 @@ def _heads_line(line: str, start: int, end: int) -> bool:
     if words and words[0].casefold().strip(",") in _STORY_WORDS:
         return False  # "On 12 April 2019, the Council met", "From October 1998 to ..."
     if words and words[-1].casefold() in _STORY_WORDS and any(
-        w[:1].islower() and w.casefold().strip(":") not in _LABEL_WORDS for w in words[:-1]
+        w[:1].islower() and w.casefold().strip(":") not in _LABEL_WORDS and (
+            w in ("was", "were", "is", "are", "has", "had", "have", "will") or w.endswith("ed"))
+        for w in words[:-1]
     ):
-        return False  # "Operation Althea was launched on 2 December 2004, when ..."
+        # "Operation Althea was launched on 2 December 2004, when ...": a verb before the
+        # date; not "Press release issued on 5 May 2022".
+        return False
     if _AFTER_DATELINE.match(line, end):
         return True
     # A short line that is no sentence: "Posted on 12 February 2024 by the Press Office".

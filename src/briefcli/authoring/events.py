@@ -216,7 +216,7 @@ def _dates_resolution(sentence: str, anchor: _Anchor, start: int, end: int) -> b
     adopted on 22 December", "resolution 2428 (2018) on 13 July 2018", "On 22 December
     2023, the Council adopted resolution 2720 (2023)"; not "resolution 2231 (2015), in which
     the Council endorsed the Plan agreed on 14 July 2015"."""
-    if 0 <= anchor.start - end <= 40:
+    if anchor.start >= end:
         return not re.search(r"\b(?:which|that|who|whereby|endorsed|welcomed)\b",
                              sentence[end : anchor.start])
     return 0 <= start - anchor.end <= 60 and bool(
@@ -428,9 +428,10 @@ def _event_of(
         # "as of 7 February, 5,000 people were reported dead": a tally
     if any(bare(words[k]) in BACKGROUND for k in range(i)):
         return None  # "including the blackmail that followed the cuts of October 2022"
-    if i == 0 and j < len(words) and (words[j - 1].endswith(":") or words[j] in ("–", "—", "-")):
-        # A line of a timeline: "15 April 2023: Fighting erupts in Khartoum."
-        entry = finish(words[j + (words[j] in ("–", "—", "-")) :])
+    if i == 0 and j < len(words) and words[j - 1].endswith(":"):
+        # A line of a timeline: "15 April 2023: Fighting erupts in Khartoum." Not a
+        # line "12 Apr. 2024 - NATO and Ukraine hold ...": a list of other pages' links.
+        entry = finish(words[j:])
         if len(entry.split()) >= 3 and entry[:1].isupper():
             return DraftEvent(anchor.date, entry, sentence, anchor.end_date, anchor.relative)
     # The other dates of the sentence are no words of this one's title.
