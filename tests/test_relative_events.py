@@ -411,3 +411,9 @@ def test_a_resolutions_year_gives_way_to_a_date_later_in_its_clause() -> None:
     got = dated("The Council adopted resolution 2720 (2023) by thirteen votes in favour and "
                 "none against in New York on 22 December 2023.", "2024-01-10", dateline=False)
     assert [d for d, _ in got] == ["2023-12-22"]
+
+
+def test_the_same_day_counts_from_a_date_of_its_own_paragraph() -> None:
+    got = dated("On 3 March, the talks resumed in Geneva.\n\nThe same day, the envoy resigned.",
+                "2024-03-05")
+    assert got == [("2024-03-03", "Talks resume in Geneva")]

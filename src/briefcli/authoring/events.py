@@ -253,6 +253,7 @@ def article_events(
                 own = True
 
     for paragraph in paragraphs:
+        previous = None  # "the same day" counts from a date of its own paragraph
         sentences = [collapse(s.text) for s in split_sentences(paragraph)]
         for n, sentence in enumerate(sentences):
             following = sentences[n + 1] if n + 1 < len(sentences) else ""
