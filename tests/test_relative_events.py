@@ -417,3 +417,9 @@ def test_the_same_day_counts_from_a_date_of_its_own_paragraph() -> None:
     got = dated("On 3 March, the talks resumed in Geneva.\n\nThe same day, the envoy resigned.",
                 "2024-03-05")
     assert got == [("2024-03-03", "Talks resume in Geneva")]
+
+
+def test_the_year_a_range_named_last_is_its_end() -> None:
+    text = ("From October 1998 to March 1999, the mission monitored the ceasefire. The "
+            "Military Technical Agreement was signed in Kumanovo on 9 June.")
+    assert [d for d, _ in dated(text, "2024-06-01", dateline=False)] == ["1998-10", "1999-06-09"]

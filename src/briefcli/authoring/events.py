@@ -262,7 +262,7 @@ def article_events(
             w = words_of(sentence)
             for anchor in anchors:
                 if not anchor.relative and re.match(r"\d{4}", anchor.date):
-                    last_year = int(anchor.date[:4])
+                    last_year = int((anchor.end_date or anchor.date)[:4])  # a range: its end
                 if not _is_span(sentence, anchor) and not _background(w, anchor):
                     previous = anchor.date
             for anchor in anchors:
