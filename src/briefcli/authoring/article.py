@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefcli.authoring.datefinder import ends_header_line, find_dateline
+from briefcli.authoring.datefinder import find_dateline
+from briefcli.authoring.datelines import strip_dateline
 from briefcli.authoring.events import lead_title
 from briefcli.authoring.sentences import split_sentences
 
@@ -183,89 +184,6 @@ def _is_junk(line: str) -> bool:
 class _Line(NamedTuple):
     number: int  # 1-based
     text: str
-
-
-# -- the dateline -----------------------------------------------------------------------------
-
-# What may stand before a dateline's date on its line and go with it: a place
-# ("BRUSSELS,", "Washington,", "NEW YORK"), a day ("Tuesday,") or a label ("date",
-# "Published:", "Press release"). Anything else ("On 12 April 2019, the Council met") is
-# the start of a sentence, which keeps its date.
-_LABEL_BEFORE = re.compile(
-    r"(?:date|dated|published|posted|issued|updated|released|last updated|press release|"
-    r"news release|press statement|statement|readout|news|media advisory|for immediate release)"
-    r"(?:\s+on)?\s*[:|–—-]?",
-    re.IGNORECASE,
-)
-_NOT_A_PLACE = frozenset(
-    ["on", "in", "at", "by", "since", "until", "till", "from", "before", "after", "as",
-     "of", "for", "during", "between", "and", "the", "a", "an", "this", "that", "then"]
-)
-# What may follow the date and go with it: a separator, or a news agency's name before
-# a dash ("NEW YORK, 12 April 2019 (UN News) – ...").
-_AFTER_DATE = re.compile(
-    r"[ \t]*(?:[,;:|.·•][ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*(?=[-–—]|$))?(?:[-–—]+(?:[ \t]+|$))?"
-)
-
-
-_DATE_ARTICLES = frozenset(["le", "den", "am", "el", "il", "lo", "de", "du", "on"])
-
-
-def _header_prefix(before: str) -> bool:
-    """Whether the words before a dateline's date on its line belong to the dateline."""
-    words = before.split()
-    if words and words[-1].casefold() in _DATE_ARTICLES and len(words) > 1:
-        # "Paris, le 3 mars 2021", "Berlin, den 3. März 2021"
-        words.pop()
-        before = " ".join(words)
-    if not words:
-        return True
-    if len(words) > 6 or re.search(r"[.!?](?:\s|$)", before):
-        return False
-    if _LABEL_BEFORE.fullmatch(before):
-        return True
-    if words[0].casefold() in _NOT_A_PLACE:
-        return False
-    return (
-        before.endswith((",", ":", "|", "–", "—", "-"))
-        or before.isupper()
-        or all(word[:1].isupper() or not word[:1].isalpha() for word in words)
-    )
-
-
-def _strip_dateline(lines: list[str], text: str, start: int, end: int) -> str:
-    """Remove the dateline's date at `text[start:end]`, with the place or label before it
-    and the separator after it, from `lines` (the lines of `text`), when it heads its
-    line; the words of the dateline ("Washington, March 3, 2021"). A date that the
-    words of a sentence come before ("On 12 April 2019, the Council met") stays, and
-    only its own words are given."""
-    date_words = " ".join(text[start:end].split())
-    if not 0 <= start < end <= len(text):
-        return date_words
-    first = text.count("\n", 0, start)
-    last = text.count("\n", 0, end)
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start].strip()
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if first == last and ends_header_line(text[line_start:line_end], start - line_start,
-                                          end - line_start):
-        # "Statement from U.S. Embassy Pristina, December 14, 2018": the line is the
-        # dateline, whatever stands before the date.
-        lines[first] = ""
-        return " ".join(text[line_start:line_end].split())
-    if not _header_prefix(before):
-        return date_words
-    last_start = text.rfind("\n", 0, end) + 1
-    after = lines[last][end - last_start :] if last < len(lines) else ""
-    match = _AFTER_DATE.match(after)
-    after = after[match.end() if match else 0 :]
-    for i in range(first, min(last, len(lines) - 1) + 1):
-        lines[i] = ""
-    if last < len(lines):
-        # The rest of the line keeps its place: its paragraph still starts on this line.
-        lines[last] = after
-    return f"{before} {date_words}".strip()
 
 
 # -- paragraphs -------------------------------------------------------------------------------
@@ -483,7 +401,7 @@ def parse_article(text: str, path: str) -> Article:
         found = None  # a date in a FAQ or a sources list is not the article's
     if found is not None:
         date, start, end = found
-        date_text = _strip_dateline(lines, text, start, end) or None
+        date_text = strip_dateline(lines, text, start, end) or None
     numbered = [
         _Line(i + 1, "" if _is_junk(line) else line) for i, line in enumerate(lines)
     ]

@@ -402,7 +402,7 @@ _FULL_DATES = (_ISO, _DAY_MONTH, _MONTH_DAY, _DOTTED_DATE)
 _SLASHED = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/({_YEAR})(?![\d/])")
 _LINE = re.compile(r"[^\n]*")
 # What may follow a dateline's date on its line: nothing, or a dash and the story.
-_AFTER_DATELINE = re.compile(r"\s*(?:$|[-–—|:,(·•/]|\d{1,2}[:.]\d\d\b)")
+_AFTER_DATELINE = re.compile(r"\s*(?:$|\)?\s*[-–—|:,(·•/]|\d{1,2}[:.]\d\d\b)")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?](?:\s|$)")
 # A label that makes the date after it the article's date, whatever follows on the line:
 # "date 2023-11-11 In a recent conversation ...".
@@ -440,12 +440,27 @@ def _heads_line(line: str, start: int, end: int) -> bool:
         return False
     if words and words[0].casefold().strip(",") in _STORY_WORDS:
         return False  # "On 12 April 2019, the Council met", "From October 1998 to ..."
+    if words and words[-1].casefold() in _STORY_WORDS and any(
+        w[:1].islower() and w.casefold().strip(":") not in _LABEL_WORDS and (
+            w in ("was", "were", "is", "are", "has", "had", "have", "will") or w.endswith("ed"))
+        for w in words[:-1]
+    ):
+        # "Operation Althea was launched on 2 December 2004, when ...": a verb before the
+        # date; not "Press release issued on 5 May 2022".
+        return False
     if _AFTER_DATELINE.match(line, end):
         return True
     # A short line that is no sentence: "Posted on 12 February 2024 by the Press Office".
     return len(line.split(None, 10)) <= 10 and not line.rstrip().endswith((".", "!", "?"))
 
 
+# A time after a dateline's date, ending its line: "23 February 2024 14:05", "at 10:30 CET".
+_CLOCK_AFTER = re.compile(
+    r"[ \t]*(?:[,|][ \t]*|[ \t]at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|h|hrs|"
+    r"CET|CEST|GMT|UTC|EET|EEST|EST|EDT))?(?=[ \t]*$)"
+)
+# Words of a label before a dateline's date ("Last updated on 5 July 2023").
+_LABEL_WORDS = frozenset(["date", "dated", "published", "updated", "issued", "posted"])
 # Words that open a sentence of the story, not a dateline, when they stand before a date.
 _STORY_WORDS = frozenset(
     ["on", "in", "at", "by", "since", "until", "till", "from", "before", "after", "as",
@@ -523,6 +538,10 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
         if not lines or m.start() != lines[-1][0] + len(lines[-1][1]):
             lines.append((m.start(), m.group()))
     # English and numeric dates first, then (Babel imported only then) other languages'.
+    # A date ending the first line ("Department Press Briefing – March 5, 2024") is the
+    # headline's: a dateline line below it is the dateline, and the headline stays whole.
+    headline: tuple[str, int, int] | None = None
+    first = next((offset for offset, line in lines if line.strip()), None)
     for foreign in (False, True):
         previous = ""
         for offset, line in lines:
@@ -536,8 +555,16 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
             if foreign and not any(c.isdigit() for c in line[:head]):
                 continue
             for date, start, end in _line_dates(line, head, foreign):
-                if _heads_line(line, start, end):
-                    return date, offset + start, offset + end
+                if not _heads_line(line, start, end):
+                    continue
+                if offset == first and headline is None and not foreign and len(
+                    line[:start].split()) > 2 and ends_header_line(line, start, end):
+                    headline = date, offset + start, offset + end
+                    break
+                clock = _CLOCK_AFTER.match(line, end)  # "12 December 2023 15:40"
+                return date, offset + start, offset + (clock.end() if clock else end)
+        if headline is not None:
+            return headline
     for offset, line in lines:
         for m in _MONTH_YEAR.finditer(line, 0, min(len(line), _LINE_HEAD)):
             partial = _date_text(int(m["y"]), _month_number(m["m"]))

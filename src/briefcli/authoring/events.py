@@ -7,8 +7,10 @@ including the energy blackmail that followed Gazprom's cuts in gas supplies in O
 2022" the year is background to the discussion, and gives no event. Dates come from
 `datefinder.find_dates` (written dates) and from the relative words of news ("today",
 "yesterday", "on Monday", "last month", "the following year"), resolved against the
-article's date; "resolution 1244 (1999)" dates the adoption of that resolution, once per
-article. A year inside a name ("The 2024 Chad Refugee Response Plan") is no date.
+article's date, or against the date told before ("the same day", "two days later"; see
+`relative`); "resolution 1244 (1999)" dates the adoption of that resolution, once per
+article. A year inside a name ("The 2024 Chad Refugee Response Plan") is no date; a span
+("since 2014", "until 31 July 2024", "as of 7 February") is no happening.
 
 A title is made from the clause, as a headline is written: its subject (a person's
 surname for "Secretary of State Antony J. Blinken", an acronym for a long name defined in
@@ -17,40 +19,50 @@ the text), its verb in the present tense where it is a known one ("discussed" ->
 dangling word. A date that names a happening ("the violent events of September 24", "the
 September 24 attack on the Kosovo Police") gives that noun phrase, completed by what the
 text says the happening did ("in which a police officer was killed" -> "... kills a
-police officer"). Where no subject and verb can be found, there is no event: a gap is
-better than a false fact. Pure: no file, no printing.
+police officer"). The clauses and their titles are read by `clauses`. Where no subject
+and verb can be found, there is no event: a gap is better than a false fact. Pure: no
+file, no printing.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from typing import NamedTuple
 
+from briefcli.authoring.clauses import (
+    SUBORDINATORS,
+    Words,
+    as_title,
+    clause_after,
+    completed,
+    left_boundary,
+    nominal_title,
+    right_boundary,
+    span_words,
+    verbal_title,
+    words_of,
+)
 from briefcli.authoring.datefinder import DateMention, find_dates
+from briefcli.authoring.relative import (
+    anaphoric_dates,
+    counted_from,
+    relative_dates,
+    weekday_before,
+)
 from briefcli.authoring.sentences import collapse, split_sentences
 from briefcli.authoring.titles import (
-    ADVERBS,
-    AUX_PASSIVE,
     AUX_PERFECT,
     BACKGROUND,
-    BOUNDARY_WORDS,
     COPULAS,
     DETERMINERS,
-    EVENT_NOUNS,
     IRREGULAR,
     MODALS,
-    PARTICIPLES,
     REPORTING,
-    SUBJECT_PRONOUNS,
     WORD,
     bare,
     finish,
     is_finite_word,
     is_verb,
-    object_words,
-    plural,
-    present,
     short_subject,
 )
 
@@ -86,408 +98,8 @@ class _Anchor(NamedTuple):
     end_date: str | None = None
 
 
-# ------------------------------------------------------------------------------ relative dates
-
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_RELATIVE = re.compile(
-    r"\b(?:(?P<today>(?:earlier\s+)?today(?:['’]s)?|this\s+(?:morning|afternoon|evening)|"
-    r"tonight|this\s+week|earlier\s+this\s+week)"
-    r"|(?P<yesterday>yesterday|last\s+night)"
-    r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<weekday>(?:on|last|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday))"
-    r"|(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)"
-    r"\s+ago)"
-    r"|(?P<thismonth>(?:earlier\s+|later\s+)?this\s+month)"
-    r"|(?P<thisyear>(?:earlier\s+|later\s+)this\s+year)"
-    r"|(?P<lastmonth>last\s+month|the\s+previous\s+month)"
-    r"|(?P<nextmonth>next\s+month)"
-    r"|(?P<lastyear>last\s+year|the\s+previous\s+year)"
-    r"|(?P<nextyear>next\s+year)"
-    r"|(?P<following>the\s+following\s+year|a\s+year\s+later))\b",
-    re.IGNORECASE,
-)
-_FUTURE_WORDS = re.compile(r"\b(?i:will|shall|is\s+to|are\s+to|to\s+be|next|upcoming)\b")
-
-
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7}
-
-
-def _month_shift(day: _dt.date, months: int) -> str:
-    index = day.year * 12 + day.month - 1 + months
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def relative_dates(
-    sentence: str, reference: str, last_year: int | None = None
-) -> list[tuple[str, int, int]]:
-    """(date, start, end) of each relative expression of `sentence` resolved against the
-    article's date `reference` (YYYY-MM-DD, or partial: then only month and year words
-    resolve): "today", "this morning", "this week" -> the day itself; "yesterday" and
-    "tomorrow"; "on Monday" -> the last Monday up to the day (the next one in a clause
-    about the future); "last month", "next month"; "last year", "next year"; "the
-    following year" -> the year after `last_year`, the last year the text named."""
-    found: list[tuple[str, int, int]] = []
-    parts = reference.split("-")
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else 0
-    day = _dt.date(year, month, int(parts[2])) if len(parts) > 2 else None
-    for m in _RELATIVE.finditer(sentence):
-        date: str | None = None
-        if day is not None and m["today"]:
-            date = day.isoformat()
-        elif day is not None and m["yesterday"]:
-            date = (day - _dt.timedelta(days=1)).isoformat()
-        elif day is not None and m["tomorrow"]:
-            date = (day + _dt.timedelta(days=1)).isoformat()
-        elif day is not None and m["weekday"]:
-            words = m["weekday"].split()
-            wanted = _WEEKDAYS.index(words[-1].lower())
-            future = words[0].lower() == "on" and _FUTURE_WORDS.search(sentence[: m.start()])
-            if future:
-                date = (day + _dt.timedelta(days=(wanted - day.weekday()) % 7)).isoformat()
-            else:
-                date = (day - _dt.timedelta(days=(day.weekday() - wanted) % 7)).isoformat()
-        elif day is not None and m["ago"]:
-            count = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
-            days = count * (7 if m["unit"].startswith("week") else 1)
-            date = (day - _dt.timedelta(days=days)).isoformat()
-        elif month and m["thismonth"]:
-            date = f"{year:04d}-{month:02d}"
-        elif m["thisyear"]:
-            date = f"{year:04d}"
-        elif month and m["lastmonth"]:
-            date = _month_shift(_dt.date(year, month, 1), -1)
-        elif month and m["nextmonth"]:
-            date = _month_shift(_dt.date(year, month, 1), 1)
-        elif m["lastyear"]:
-            date = f"{year - 1:04d}"
-        elif m["nextyear"]:
-            date = f"{year + 1:04d}"
-        elif m["following"] and last_year is not None:
-            date = f"{last_year + 1:04d}"
-        if date:
-            found.append((date, m.start(), m.end()))
-    return found
-
-
-# ------------------------------------------------------------------------------ clauses
-
-
-class _Words(NamedTuple):
-    words: list[str]
-    starts: list[int]
-
-
-def _words(sentence: str) -> _Words:
-    words, starts = [], []
-    for m in WORD.finditer(sentence):
-        words.append(m.group())
-        starts.append(m.start())
-    return _Words(words, starts)
-
-
-def _span_words(w: _Words, start: int, end: int) -> tuple[int, int]:
-    """Indexes [i, j) of the words inside [start, end) of the sentence."""
-    i = next((k for k, s in enumerate(w.starts) if s >= start), len(w.words))
-    j = next((k for k, s in enumerate(w.starts) if s >= end), len(w.words))
-    return i, j
-
-
-def _left_boundary(words: list[str], i: int) -> tuple[int, str]:
-    """Where the clause holding word `i` starts, and the word or mark that opens it."""
-    k = i - 1
-    while k >= 0:
-        low = bare(words[k])
-        if words[k].endswith((";", ":")) or words[k] in ("–", "—", "-"):
-            return k + 1, ";"
-        if low in BOUNDARY_WORDS:
-            return k + 1, low
-        if low == "and" and k + 1 < len(words) and is_finite_word(words, k + 1):
-            return k + 1, "and"
-        if words[k].endswith(","):
-            return k + 1, ","
-        k -= 1
-    return 0, ""
-
-
-def _right_boundary(words: list[str], j: int) -> int:
-    k = j
-    while k < len(words):
-        low = bare(words[k])
-        if low in BOUNDARY_WORDS or words[k] in ("–", "—"):
-            return k
-        if low == "and" and k + 1 < len(words) and is_finite_word(words, k + 1):
-            return k
-        if words[k].endswith((",", ";", ":")):
-            return k + 1
-        k += 1
-    return len(words)
-
-
-def _verbal_title(words: list[str], lo: int, hi: int, opener: str,
-                  skip: tuple[int, int], sentence_words: list[str],
-                  others: tuple[int, ...] = ()) -> str | None:
-    """The title of the clause `words[lo:hi]` (the date's words `skip` left out): subject,
-    verb, object; None when the clause has no verb or no subject."""
-    def kept(k: int) -> bool:
-        return not skip[0] <= k < skip[1]
-
-    verbs = [k for k in range(lo, hi) if kept(k) and is_finite_word(words, k)]
-    if not verbs:
-        return None
-    first = next((k for k in range(lo, hi) if kept(k)), lo)
-    left = [k for k in verbs if k < skip[0]]
-    v = verbs[0]
-    participle = False
-    subject: list[str] = []
-    if len(left) >= 2 and is_verb(words, left[-1]) and bare(words[left[-1] - 1]) not in (
-        COPULAS | AUX_PERFECT | MODALS
-    ):
-        # "reiterated solidarity ... in the face of the aggression launched by Russia
-        # [last month]": the date goes with the participle nearest to it.
-        phrase = _phrase_before(words, left[-1], left[-2] + 1)
-        if phrase is not None:
-            v, subject, participle = left[-1], phrase, True
-    # Auxiliaries: "was launched", "has crossed", "will travel", "is scheduled".
-    main = v
-    while main + 1 < hi and bare(words[main]) in (COPULAS | AUX_PERFECT | MODALS) and (
-        is_verb(words, main + 1) or bare(words[main + 1]) in PARTICIPLES
-        or bare(words[main + 1]) in AUX_PASSIVE
-        or (bare(words[main]) in MODALS and words[main + 1][:1].islower())
-    ):
-        main += 1
-    aux = [bare(words[k]) for k in range(v, main)]
-    verb = words[main].strip(",.;:")
-    if bare(verb) in COPULAS and not aux:
-        return None  # "the focus was on ...": no happening
-    if not participle:
-        subject = [w for k, w in enumerate(words[lo:v], lo) if kept(k)]
-    if not subject and opener == ",":
-        closes = hi < len(sentence_words) and words[hi - 1].endswith(",") and (
-            is_finite_word(sentence_words, hi)
-        )
-        opens = bare(sentence_words[0]) if sentence_words else ""
-        if not closes and opens not in _PREPOSITIONS | {"in", "during", "under", "after"} and (
-            not any(is_finite_word(sentence_words, k) for k in range(lo))
-        ):
-            # "The Minister of ..., Enver Hoxhaj, received today ...": the subject
-            # stands before the commas.
-            subject = sentence_words[:lo]
-        else:
-            # ", launched in January," after a name, or ", reached in Brussels ..."
-            before = _noun_phrase_before(sentence_words, lo - 1)
-            if before is None:
-                return None
-            subject, participle = before, True
-    elif not subject and opener == "and":
-        subject = _main_subject(sentence_words, lo)
-    elif not subject:
-        return None
-    if subject and bare(subject[0]) in _PREPOSITIONS | {"in", "during", "under", "after"} and (
-        not (len(subject) > 1 and bare(subject[1]) in ("least", "most"))
-    ):
-        return None  # "In its resolution 2720 (2023), adopted ...": no subject
-    if not participle and not aux and is_verb(words, v) and (
-        main + 1 < hi and bare(words[main + 1]) == "by"
-        or any(bare(words[k]) in COPULAS | AUX_PERFECT for k in range(main + 1, hi)
-               if kept(k))
-        or any(bare(words[k]) in ("the", "a", "an") and bare(words[k - 1]) not in _PREPOSITIONS
-               for k in range(max(first + 1, v - 3), v))
-    ):
-        # "the barricades erected [yesterday] ... were", "the meeting held [this week]":
-        # a participle after a noun phrase, not the clause's verb.
-        det = max((k for k in range(max(first, v - 4), v) if bare(words[k]) in DETERMINERS),
-                  default=None)
-        if det is not None and det > first:
-            subject = words[det + 1 : v]
-        participle = True
-    if not subject:
-        return None
-    if bare(subject[0]) in SUBJECT_PRONOUNS:
-        return None
-    subject = [w for w in subject if bare(w) not in ADVERBS]
-    while subject and bare(subject[0]) in ("and", "but", "then"):
-        subject = subject[1:]
-    subject = [w.rstrip(",") for w in subject] if participle else short_subject(subject)
-    if not subject or len(subject) > 9:
-        return None
-    reporting = bare(verb) in REPORTING
-    stop = hi
-    if reporting:
-        stop = next((k + 1 for k in range(main + 1, len(words))
-                     if words[k].endswith((",", ";", ":"))), len(words))
-        # Not into another date's words ("announced that elections would be held [on 2
-        # July]"): the reported clause is an event of its own.
-        stop = min([stop, *(o for o in others if o > main)])
-    rest = [w for k, w in enumerate(words[main + 1 : stop], main + 1) if kept(k)]
-    rest = object_words(rest, reporting)
-    if not rest and bare(verb) in REPORTING:
-        return None  # "Minister Petković said": what was said is not in the clause
-    if aux and aux[0] in ("will", "shall", "would") and aux[-1] in AUX_PASSIVE:
-        phrase = [*subject, "to", "be", verb, *rest]  # "Session to be held in Skopje"
-    elif participle or "been" in aux or aux and aux[-1] in AUX_PASSIVE:
-        phrase = [*subject, verb, *rest]  # "Chad Refugee Response Plan launched"
-    elif aux and aux[0] in MODALS:
-        phrase = [*subject, "to" if aux[0] in ("will", "shall") else aux[0], verb, *rest]
-    elif aux and aux[0] in AUX_PERFECT:
-        phrase = [*subject, verb, *rest]
-    else:
-        phrase = [*subject, present(verb, plural(subject)), *rest]
-    title = finish(phrase)
-    return title if len(title.split()) >= 2 else None
-
-
-def _phrase_before(words: list[str], v: int, lo: int) -> list[str] | None:
-    """The noun phrase a participle follows ("the aggression [launched]"): the words
-    after the last determiner before it, at most four."""
-    for k in range(v - 1, max(lo, v - 5) - 1, -1):
-        if bare(words[k]) in DETERMINERS:
-            return words[k + 1 : v] or None
-        if words[k].endswith((",", ";")):
-            return None
-    return None
-
-
-def _main_subject(words: list[str], upto: int) -> list[str]:
-    """The subject of the sentence's first clause (for "..., and agreed X in March")."""
-    for k in range(upto):
-        if is_finite_word(words, k):
-            start = 0
-            for m in range(k):
-                if words[m].endswith(","):
-                    start = m + 1
-            return words[start:k]
-    return []
-
-
-def _noun_phrase_before(words: list[str], k: int) -> list[str] | None:
-    """The name or noun phrase that ends at word `k` (a comma after it): the run of
-    capitalised words ("the First Agreement of Principles ... Relations"), or the words
-    after the last determiner."""
-    if k < 0:
-        return None
-    resolution = re.search(r"(?i)\bresolution (\d[\d/]*) \((?:19|20)\d\d\),?$",
-                           " ".join(words[max(0, k - 2) : k + 1]))
-    if resolution:
-        return ["Resolution", resolution.group(1)]  # ", adopted on 22 December,"
-    out: list[str] = []
-    i = k
-    while i >= 0:
-        word = words[i].rstrip(",")
-        if i != k and (words[i].endswith((",", ";")) or is_finite_word(words, i)):
-            break
-        if word[:1].isupper() or word in ("of", "the", "and", "for") or word[:1].isdigit():
-            out.insert(0, word)
-            i -= 1
-            continue
-        break
-    while out and out[0] in ("of", "the", "and", "for"):
-        out.pop(0)
-    if not out or not out[0][:1].isupper() or len(out) > 10:
-        return None
-    return out
-
-
-def _nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | None:
-    """The title of a date that names a happening: "the violent events of [September
-    24]", "the violence in the north of Kosovo on [29 May]", "the [September 24] attack
-    on the Kosovo Police", completed by "in which a police officer was killed"."""
-    phrase: list[str] | None = None
-    tail: list[str] = []
-    if bare(words[i]) in ("on", "in", "of", "for"):
-        i += 1  # "on Thursday": the preposition is the date's
-    if i >= 2 and bare(words[i - 1]) in ("of", "on", "in", "for", "from"):
-        k = i - 2
-        for start in range(k, max(-1, k - 10), -1):
-            if words[start].endswith((",", ";")) and start != k or is_finite_word(words, start):
-                break
-            if bare(words[start]) in DETERMINERS or start == 0:
-                first = start + 1 if bare(words[start]) in DETERMINERS else start
-                head = words[first : k + 1]
-                content = [w for w in head if bare(w) not in DETERMINERS]
-                if content and any(bare(w) in EVENT_NOUNS for w in content[:3]):
-                    phrase = head
-                    break
-        # "of 24 September in Banjska": where it happened.
-        m = j
-        while m + 1 < len(words) and bare(words[m]) in ("in", "near", "at") and (
-            words[m + 1][:1].isupper()
-        ):
-            tail += [words[m], words[m + 1].rstrip(",.;")]
-            m += 2
-            if words[m - 1].endswith((",", ".", ";")):
-                break
-        after = words[m:]
-    elif i >= 1 and bare(words[i - 1]) in ("the", "a") and j < len(words) and (
-        bare(words[j]) in EVENT_NOUNS
-    ):
-        phrase = []
-        for word in words[j:]:
-            if is_verb(words, words.index(word)) or bare(word) in BOUNDARY_WORDS:
-                break
-            phrase.append(word.rstrip(",.;"))
-            if word.endswith((",", ".", ";")) or len(phrase) == 14:
-                break
-    if not phrase:
-        return None
-    # "the attack of [12 May] on a market in Borno State": what it struck.
-    if not tail and phrase and j + 1 < len(words) and bare(words[j]) == "on" and (
-        bare(phrase[-1]) in EVENT_NOUNS
-    ):
-        for k in range(j, min(j + 9, len(words))):
-            if k > j and (is_finite_word(words, k) or bare(words[k]) in BOUNDARY_WORDS):
-                break
-            tail.append(words[k].rstrip(",.;"))
-            if words[k].endswith((",", ".", ";")):
-                break
-    # "The decision of [14 June 2022] to grant candidate status": what it decided.
-    if not tail and j + 1 < len(words) and bare(words[j]) == "to" and (
-        words[j + 1][:1].islower() and not is_finite_word(words, j + 1)
-    ):
-        for word in words[j : j + 7]:
-            if is_finite_word(words, words.index(word)) or bare(word) in BOUNDARY_WORDS:
-                break
-            tail.append(word.rstrip(",.;"))
-            if word.endswith((",", ".", ";")):
-                break
-    words_out = [*phrase, *tail]
-    killed = re.match(
-        r",?\s*in which (?P<who>.{3,60}?) (?:was|were) (?P<what>killed|injured|wounded)",
-        " ".join(after),
-    )
-    if killed:
-        verb = {"killed": "kill", "injured": "injure", "wounded": "wound"}[killed["what"]]
-        plural = bare(phrase[-1]).endswith("s") if phrase else False
-        words_out = [*words_out[:8], verb if plural else verb + "s", *killed["who"].split()]
-    title = finish(words_out, 12)
-    return title if len(title.split()) >= 2 else None  # "Talks" alone says too little
-
-
-_DEATH = re.compile(
-    r"^(?:These|The|This|Those)\s+(?:events?|attacks?|incidents?|clashes|violence)\s+"
-    r"(?:included|caused|resulted in|left)\s+(?:the\s+)?(?:tragic\s+)?deaths?\s+of\s+"
-    r"(?P<who>[^,.;]{3,60})"
-)
-
-
-def _completed(title: str, next_sentence: str) -> str:
-    """A noun-phrase title completed by the next sentence: "Violent events" + "These
-    events included the tragic death of a Kosovo Police Sergeant" -> "Violent events kill
-    a Kosovo Police Sergeant"."""
-    m = _DEATH.match(next_sentence)
-    if not m or " kill" in title:
-        return title
-    plural = title.split()[-1].lower().endswith("s")
-    return finish([*title.split(), "kill" if plural else "kills", *m["who"].split()], 12)
-
-
 # ------------------------------------------------------------------------------ the article
 
-# "Foreign ministers of the Berlin Process met": a determiner after these is inside the
-# subject, not the start of an object a participle follows ("welcomes the meeting held").
-_PREPOSITIONS = frozenset(["of", "in", "for", "from", "with", "on", "at", "by", "and"])
 _RESOLUTION = re.compile(
     r"(?P<body>(?:(?:Security Council|General Assembly)\s+)?)[Rr]esolutions?\s+"
     r"(?P<number>\d{1,5}(?:/\d{1,4})?)\s+\((?P<year>(?:19|20)\d\d)\)"
@@ -510,8 +122,12 @@ def _ahead_of(date: str, reference: str) -> bool:
     return date[: len(reference)] > reference[: len(date)]
 
 
-def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anchor]:
-    """The dates of a sentence that may date a happening, in order."""
+def _anchors(sentence: str, reference: str, last_year: int | None,
+             previous: str | None = None, story_year: int | None = None) -> list[_Anchor]:
+    """The dates of a sentence that may date a happening, in order; `previous` is the
+    date of the happening told last before the sentence, which "the same day" or "two days
+    later" count from; `story_year`, when given, is the year of dates written without
+    one."""
     mentions: list[DateMention] = find_dates(sentence, reference) if any(
         c.isdigit() for c in sentence
     ) or re.search(r"\b[A-Z][a-z]{2}", sentence) else []
@@ -524,27 +140,87 @@ def _anchors(sentence: str, reference: str, last_year: int | None) -> list[_Anch
     for start, end in spans:
         dates = by_span[(start, end)]
         text = sentence[start:end]
-        if re.fullmatch(r"\(?(?:1[89]|20)\d\d\)?", text.strip()):
-            continue  # "the 2024 Chad Refugee Response Plan", "Accords (1999)"
         if merged and _RANGE_JOIN.fullmatch(sentence, merged[-1][1], start) and (
             _RANGE_OPEN.search(sentence, max(0, merged[-1][0] - 9), merged[-1][0])
             or sentence[merged[-1][0] :].casefold().startswith(("from", "between"))
         ):
+            # "from 2007 to 2008": the end of a range, even a bare year.
             first = merged.pop()
             merged.append((first[0], end, first[2], dates[-1]))
             continue
+        if re.fullmatch(r"\(?(?:1[89]|20)\d\d\)?", text.strip()):
+            continue  # "the 2024 Chad Refugee Response Plan", "Accords (1999)"
         merged.append((start, end, dates[0], dates[-1] if len(dates) > 1 else None))
     for start, end, date, end_date in merged:
         lead = sentence[start:end].split()[0].casefold()
-        if _ahead_of(date, reference) and not re.search(r"(?:1[89]|20)\d\d", sentence[start:end]) \
+        yearless = not re.search(r"(?:1[89]|20)\d\d", sentence[start:end])
+        if story_year is not None and yearless and end_date is None:
+            # "... withdrew on 20 March 1999. The Agreement was signed on 9 June": in a
+            # text without a date of its own, the year the story named last.
+            date = f"{story_year:04d}{date[4:]}"
+        elif _ahead_of(date, reference) and yearless \
                 and not _FUTURE_CLAUSE.search(sentence) and _PAST.search(sentence):
             # "The government fell in March" in a February article: last March.
             date = f"{int(date[:4]) - 1:04d}{date[4:]}"
+        clock = _CLOCK.match(sentence, end)
+        if clock:
+            end = clock.end()  # "On 6 March at about 17:00, an aid convoy ..."
+        weekday = weekday_before(sentence, start)
+        if weekday is not None:
+            # "on Monday (29 April)": one date, its words from the weekday on.
+            start = max(0, start - 32) + weekday.start()
         anchors.append(_Anchor(date, start, end, lead, False, end_date))
     for date, start, end in relative_dates(sentence, reference, last_year):
         if not any(a.start < end and start < a.end for a in anchors):
             anchors.append(_Anchor(date, start, end, "", True))
-    return sorted(anchors, key=lambda a: a.start)
+    anchors.sort(key=lambda a: a.start)
+    for start, end, unit, amount in anaphoric_dates(sentence):
+        if any(a.start < end and start < a.end for a in anchors):
+            continue
+        # Counted from the last date before it, in the sentence or before it.
+        before = [a for a in anchors if a.end <= start and not _is_span(sentence, a)]
+        counted = counted_from(before[-1].date if before else previous, unit, amount)
+        if counted is not None:
+            anchors.append(_Anchor(counted, start, end, "", True))
+            anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+# A time after a date: "on 6 March at about 17:00", "6 February, 04:17 local time".
+_CLOCK = re.compile(
+    r"(?:\s*,)?\s+(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[:.]\d\d"
+    r"(?:\s*(?:hrs|h|[ap]\.?m\.?|local\s+time|GMT|UTC|CET))?\b\.?"
+)
+# "In the 24 hours to 7 March, 86 people were killed": the end of a period counted.
+_PERIOD_TO = re.compile(r"(?i:hours|days|weeks?|months|period|year)\s+(?:up\s+)?to\s+$")
+
+
+def _background(w: Words, anchor: _Anchor) -> bool:
+    """A date in a clause that tells what came before ("..., after an explosive device
+    damaged the canal on the night of 1 to 2 February"): not the day "later that day" in
+    the next sentence means."""
+    i, _ = span_words(w, anchor.start, anchor.end)
+    return i < len(w.words) and left_boundary(w.words, i)[1] in ("after", "following", "since")
+
+
+def _is_span(sentence: str, anchor: _Anchor) -> bool:
+    """A date that bounds a span ("since 2014", "until 31 July 2024"): no happening's."""
+    before = sentence[max(0, anchor.start - 12) : anchor.start].split()
+    return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS \
+        or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"]) \
+        or _PERIOD_TO.search(sentence, max(0, anchor.start - 20), anchor.start) is not None
+
+
+def _dates_resolution(sentence: str, anchor: _Anchor, start: int, end: int) -> bool:
+    """Whether a date of a resolution's year dates its adoption: "resolution 2720 (2023),
+    adopted on 22 December", "resolution 2428 (2018) on 13 July 2018", "On 22 December
+    2023, the Council adopted resolution 2720 (2023)"; not "resolution 2231 (2015), in which
+    the Council endorsed the Plan agreed on 14 July 2015"."""
+    if anchor.start >= end:
+        return not re.search(r"\b(?:which|that|who|whereby|endorsed|welcomed)\b",
+                             sentence[end : anchor.start])
+    return 0 <= start - anchor.end <= 60 and bool(
+        re.search(r"\badopt", sentence[anchor.end : start]))
 
 
 def article_events(
@@ -561,27 +237,34 @@ def article_events(
     seen: set[tuple[str, str]] = set()
     resolutions: set[str] = set()
     last_year: int | None = None
+    previous: str | None = None
     own = False
     day = reference if len(reference) == 10 else None
 
     def add(event: DraftEvent) -> None:
         nonlocal own
         key = (event.date, event.title.casefold())
-        if event.title and key not in seen:
+        if event.title and key not in seen and not _PUBLICATION.search(event.sentence) and not (
+            any(_same(event, other) for other in events)
+        ):
             seen.add(key)
             events.append(event)
             if event.date == day and event.relative:
                 own = True
 
     for paragraph in paragraphs:
+        previous = None  # "the same day" counts from a date of its own paragraph
         sentences = [collapse(s.text) for s in split_sentences(paragraph)]
         for n, sentence in enumerate(sentences):
             following = sentences[n + 1] if n + 1 < len(sentences) else ""
-            anchors = _anchors(sentence, reference, last_year)
+            anchors = _anchors(sentence, reference, last_year, previous,
+                               None if dateline else last_year)
+            w = words_of(sentence)
             for anchor in anchors:
                 if not anchor.relative and re.match(r"\d{4}", anchor.date):
-                    last_year = int(anchor.date[:4])
-            w = _words(sentence)
+                    last_year = int((anchor.end_date or anchor.date)[:4])  # a range: its end
+                if not _is_span(sentence, anchor) and not _background(w, anchor):
+                    previous = anchor.date
             for anchor in anchors:
                 event = _event_of(w, sentence, anchor, anchors, following, headline, day)
                 if event is not None:
@@ -591,10 +274,13 @@ def article_events(
                 if number in resolutions:
                     continue
                 resolutions.add(number)
-                if any(a.date[:4] == m["year"] and not a.relative for a in anchors) or (
-                    any(a.relative for a in anchors)
-                    and re.search(r"\badopt", sentence[: m.start()])
+                if any(a.date[:4] == m["year"] and not a.relative and _dates_resolution(
+                        sentence, a, m.start(), m.end()) for a in anchors) or (
+                    (any(a.relative for a in anchors) or own and m["year"] == reference[:4])
+                    and re.search(r"\b[Aa]dopt", sentence[: m.start()])
                 ):
+                    # "Adopting resolution 2731 (2024) by 13 votes" after "The Council
+                    # today renewed ...": today's happening, dated already.
                     continue  # its adoption is dated more precisely by the sentence
                 body = m["body"].strip()
                 title = f"{body} adopts resolution {number}" if body else (
@@ -603,9 +289,29 @@ def article_events(
                 add(DraftEvent(m["year"], title, sentence))
     if dateline and day is not None and not own and paragraphs:
         lead = _lead_event(paragraphs[0], day)
-        if lead is not None:
+        if lead is not None and (headline is None or _stems(lead.title) & _stems(headline)):
+            # A report's first line is its summary, not its news, unless the headline
+            # says so too ("Council adopts conclusions ...").
             events.insert(0, lead)
     return events
+
+
+def _same(event: DraftEvent, other: DraftEvent) -> bool:
+    """Whether two events of one date tell one happening: their titles open with the same
+    word and share another ("Fighting breaks out in Khartoum ...", "Fighting erupts in
+    Khartoum and spreads to Darfur"): a highlight told again in the overview."""
+    if event.date != other.date:
+        return False
+    first = re.findall(r"[^\W\d_]{4,}", event.title.casefold())[:1]
+    again = re.findall(r"[^\W\d_]{4,}", other.title.casefold())[:1]
+    if not first or not again or first[0][:5] != again[0][:5]:
+        return False
+    return len(_stems(event.title) & _stems(other.title)) >= 2
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, by their first five letters."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", text.casefold())} - {"with", "from"}
 
 
 # "In a recent conversation between A and B, the focus was on the urgent need to X":
@@ -652,15 +358,27 @@ def _main_clause(sentence: str, day: str) -> str | None:
     anchors = _anchors(sentence, day, None)
     if not anchors:
         return sentence
-    w = _words(sentence)
-    i, _ = _span_words(w, anchors[0].start, anchors[0].end)
-    lo, opener = _left_boundary(w.words, i)
-    if opener not in _SUBORDINATORS or lo < 4:
+    w = words_of(sentence)
+    i, _ = span_words(w, anchors[0].start, anchors[0].end)
+    lo, opener = left_boundary(w.words, i)
+    if opener not in SUBORDINATORS or lo < 4:
         return None
+    if opener == "as" and (w.words[lo][:1].isupper() or bare(w.words[lo]) in DETERMINERS):
+        return None  # "served as Minister ... from 2007": a preposition, no clause
     return " ".join(w.words[: lo - 1]).rstrip(",;")
 
 
-_SUBORDINATORS = frozenset(["following", "after", "before", "amid", "since", "as"])
+# Words of a clause whose happening the headline does not stand for: a statement's.
+_NOT_HEADLINED = frozenset(["we", "i", "our", "us"])
+# Words of a phrase that may open a sentence before its date and its clause.
+_OPENING_WORDS = frozenset(["at", "in", "on", "during", "between", "over"])
+# The publication's own next issue: "The next Flash Update will be issued on 8 February".
+_PUBLICATION = re.compile(
+    r"(?i)\b(?:next|following|subsequent)\s+(?:[\w-]+\s+){0,3}?(?:update|report|bulletin|"
+    r"edition|sitrep|briefing|issue|newsletter|overview)s?\b.{0,40}?\b(?:will\s+be|to\s+be|"
+    r"(?:is|are)\s+(?:expected|scheduled|due|planned)\s+to\s+be)\s+(?:issued|published|"
+    r"released|produced|circulated|shared|made\s+available)"
+)
 
 
 def lead_title(paragraph: str, day: str) -> str | None:
@@ -693,60 +411,112 @@ def _lead_event(paragraph: str, day: str) -> DraftEvent | None:
         not is_verb(words, verb)
     ):
         return None  # "The EU condemns ...", "The focus was on ...", "X will travel"
-    title = _verbal_title(words, 0, len(words), "", (0, 0), words)
+    title = verbal_title(words, 0, len(words), "", (0, 0), words)
     context = main if main != sentence else ""
     return DraftEvent(day, title, sentence, None, True, context) if title else None
 
 
 def _event_of(
-    w: _Words, sentence: str, anchor: _Anchor, anchors: list[_Anchor], following: str,
+    w: Words, sentence: str, anchor: _Anchor, anchors: list[_Anchor], following: str,
     headline: str | None, day: str | None,
 ) -> DraftEvent | None:
     words = w.words
-    i, j = _span_words(w, anchor.start, anchor.end)
+    i, j = span_words(w, anchor.start, anchor.end)
     if i >= j:
         return None
-    if anchor.lead in _NO_EVENT_LEADS or i and bare(words[i - 1]) in _SPAN_WORDS:
-        return None  # "since 2014", "until December", "by the end of 2022": a span
+    if _is_span(sentence, anchor):
+        return None  # "since 2014", "until December", "by the end of 2022": a span;
+        # "as of 7 February, 5,000 people were reported dead": a tally
     if any(bare(words[k]) in BACKGROUND for k in range(i)):
         return None  # "including the blackmail that followed the cuts of October 2022"
+    if i == 0 and j < len(words) and words[j - 1].endswith(":"):
+        # A line of a timeline: "15 April 2023: Fighting erupts in Khartoum." Not a
+        # line "12 Apr. 2024 - NATO and Ukraine hold ...": a list of other pages' links.
+        entry = finish(words[j:])
+        if len(entry.split()) >= 3 and entry[:1].isupper():
+            return DraftEvent(anchor.date, entry, sentence, anchor.end_date, anchor.relative)
     # The other dates of the sentence are no words of this one's title.
-    others = [_span_words(w, a.start, a.end) for a in anchors if a is not anchor]
-    nominal = _nominal_title(words, i, j, words[j:])
+    others = [span_words(w, a.start, a.end) for a in anchors if a is not anchor]
+    nominal = nominal_title(words, i, j, words[j:])
+    # "On 17 April and 1 May, the Parliament had adopted ...": dates listed together
+    # share the clause after the last of them.
+    listed = j
+    while (nxt := next((o for o in others if o[0] in (listed, listed + 1)), None)) and (
+        nxt[0] == listed + 1 and bare(words[listed]) in ("and", "or", "&")
+        or nxt[0] == listed and words[listed - 1].endswith(",")
+    ):
+        listed = nxt[1]
     if nominal:
-        completed = _completed(nominal, following)
-        lo, _ = _left_boundary(words, i)
-        context = " ".join(words[lo : _right_boundary(words, j)])
+        whole = completed(nominal, following)
+        lo, _ = left_boundary(words, i)
+        context = " ".join(words[lo : right_boundary(words, j)])
         summary = ""
-        if completed != nominal:  # the next sentence says what the happening was
+        if whole != nominal:  # the next sentence says what the happening was
             context, summary = f"{context} {following}", following
-        return DraftEvent(anchor.date, completed, sentence, anchor.end_date, anchor.relative,
+        return DraftEvent(anchor.date, whole, sentence, anchor.end_date, anchor.relative,
                           context, summary)
-    lo, opener = _left_boundary(words, i)
+    lo, opener = left_boundary(words, i, {o_i for o_i, _ in others})
+    if opener in ("since", "until") and not any(is_finite_word(words, k) for k in range(lo, i)) \
+            or bare(words[0]) in ("since", "until") and not any(
+                is_finite_word(words, k) for k in range(i)):
+        return None  # "Since my previous report, of 30 June 2023, ...": a span's start
     skip_lo = i - 1 if i and bare(words[i - 1]) in ("on", "in", "at", "of", "by", "for",
                                                      "from", "during") else i
+    part = re.search(r"(?i)\b(?:on|in|during)\s+the\s+(?:early\s+)?(?:night|morning|evening|"
+                     r"afternoon|hours|evenings|nights)\s+of\s*$", " ".join(words[max(0, i - 5):i]))
+    if part:
+        # "on the night of 1 to 2 February": the words are the date's.
+        skip_lo = i - len(part.group().split())
+    j_date, j = j, listed
+    # "At its meeting of 14-15 December 2023, the European Council decided ...", "In
+    # Donetsk region, between the evenings of 4 and 5 March, the SMM recorded ...".
+    opening = lo < i and words[j - 1].endswith(",") and (
+        bare(words[lo]) in _OPENING_WORDS and opener in ("", ";")
+        and not any(is_finite_word(words, k) for k in range(lo, i))
+        or bare(words[0]) in _OPENING_WORDS
+        and not any(is_finite_word(words, k) for k in range(i))
+    )
     if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
         j < len(words) and words[j - 1].endswith(",") and lo == skip_lo
-    ):
-        # A date opening the sentence ("On 3 July, the World Food Programme began ...").
+    ) or opening:
+        # A date opening the sentence ("On 3 July, the World Food Programme began ...",
+        # "At its meeting of 14-15 December 2023, the European Council decided ...").
         lo, opener = j, ""
-        hi = _right_boundary(words, j)
-    else:
-        hi = _right_boundary(words, j)
-    if lo == j:
-        hi = _right_boundary(words, j + 1) if j + 1 < len(words) else len(words)
+        lo, hi = clause_after(words, j)
     elif words[j - 1].endswith(","):
         hi = j  # ", launched in January, is ...": the clause ends with the date
+    else:
+        hi = right_boundary(words, j)
     skip = (skip_lo, j)
+    j = j_date
     for o_i, _ in others:
         if lo <= o_i < hi and o_i > j:
             hi = min(hi, o_i - 1 if o_i and bare(words[o_i - 1]) in (
                 "on", "in", "of", "about", "for") else o_i)
     starts = tuple(o_i - 1 if o_i and bare(words[o_i - 1]) in ("on", "in", "of", "for", "by")
                    else o_i for o_i, _ in others)
-    title: str | None = _verbal_title(words, lo, hi, opener, skip, words, starts)
-    if title is None and anchor.relative and anchor.date == day and headline:
-        title = headline  # "at today's press briefing": the headline says what happened
+    title: str | None = verbal_title(words, lo, hi, opener, skip, words, starts)
+    if title is None and opener == "," and lo == skip_lo and lo > 0 and not any(
+        is_finite_word(words, k) for k in range(lo, hi)
+    ):
+        # "will travel to Kampala, Uganda, on Sunday to attend ...": the date's phrase
+        # after a place set apart by commas belongs to the clause before it.
+        for _ in range(3):
+            lo, opener = left_boundary(words, lo - 1, {o_i for o_i, _ in others})
+            if opener != "," or any(is_finite_word(words, k) for k in range(lo, i)):
+                break
+        title = verbal_title(words, lo, hi, opener, skip, words, starts)
+    if title is None and opener == "as" and lo < len(words) and (
+        words[lo][:1].isupper() or bare(words[lo]) in DETERMINERS
+    ):
+        title = as_title(words, lo, hi, skip)
+    if title is None and anchor.relative and anchor.date == day and headline and not any(
+        bare(w) in _NOT_HEADLINED for w in words[lo:hi]
+    ) and not re.search(r"[\"“”]", sentence):
+        # "at today's press briefing": the headline says what happened; not "Today we
+        # commemorate the victims", nor '"...," Borrell said on Tuesday': a statement's
+        # words, not a happening.
+        title = headline
     if title is None:
         return None
     # Its entities are those of the sentence up to the clause's end, not of a clause

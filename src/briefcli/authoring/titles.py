@@ -29,6 +29,7 @@ IRREGULAR = {
     "arose": "arise", "forgave": "forgive", "overtook": "overtake", "swore": "swear",
     "reaffirmed": "reaffirm", "laid": "lay", "bore": "bear", "upheld": "uphold",
     "oversaw": "oversee", "hung": "hang", "fled": "flee", "sold": "sell", "bought": "buy",
+    "hit": "hit", "shut": "shut", "spread": "spread", "burst": "burst", "overran": "overrun",
 }
 PARTICIPLES = {"held", "made", "sent", "brought", "led", "left", "won", "lost", "struck",
                 "fought", "sought", "built", "kept", "paid", "found", "laid", "hung", "sold",
@@ -51,7 +52,8 @@ REGULAR = sorted(_set(
     "discuss convene hand move offer outline pay promise protest provide raise reach "
     "reaffirm recall receive reiterate rescue resettle respond return sentence shell "
     "stress strengthen support suspend sign summon thank train underline unveil "
-    "welcome accuse evacuate displace flee fire vote"
+    "welcome accuse evacuate displace flee fire vote prolong present grant storm intensify "
+    "enter review seize free follow travel cross serve record inform damage"
 ))
 BASE: dict[str, str] = {}
 for _verb in REGULAR:
@@ -66,6 +68,8 @@ for _verb in REGULAR:
             "answer", "offer",
         }:
             BASE[_verb + _verb[-1] + "ed"] = _verb  # "banned", "planned"
+    if re.fullmatch(r".*[^aeiou][aeiou]l", _verb):
+        BASE[_verb + "led"] = _verb  # "travelled", "cancelled"
 BASE["transferred"] = "transfer"
 BASE.update(IRREGULAR)
 
@@ -75,7 +79,7 @@ NOT_VERBS = _set(
     "interested alleged so-called hundred hundreds indeed proceed exceed succeed feed seed "
     "breed shed wed sacred naked wicked skilled supposed renewed unprecedented "
     "dedicated sophisticated experienced qualified organised organized coordinated "
-    "increased reduced continued sustained repeated unified missing"
+    "increased reduced continued sustained repeated unified missing dated"
 )
 # Participles that passed for verbs above but are adjectives before a noun.
 AUX_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
@@ -110,14 +114,15 @@ EVENT_NOUNS = _set(
     "ceasefire truce protest protests riot riots strike strikes offensive invasion coup "
     "arrest arrests earthquake flood floods outbreak decision adoption signing launch "
     "assault raid raids ambush abduction kidnapping conference session aggression "
-    "war request vote"
+    "war request vote operation ruling judgment verdict airstrike airstrikes crackdown "
+    "withdrawal conclusions accession"
 )
 # Offices before a person's name: a subject with one of them is shortened to the surname.
 OFFICES = _set(
     "secretary secretary-general president minister ambassador spokesperson spokesman spokeswoman "
     "representative commissioner chancellor king queen prince mr mrs ms dr sir commander "
     "chairman chair head chief director envoy senator governor mayor lieutenant major "
-    "colonel general"
+    "colonel general coordinator rapporteur adviser advisor"
 )
 HONORIFICS = _set(
     "secretary state president minister prime foreign deputy ambassador general "
@@ -246,9 +251,18 @@ def short_subject(words: list[str]) -> list[str]:
         return [acronym.group(1)]
     text = re.sub(r"[^(),]{8,}?\s*\(([A-Z][\w/.&-]{1,14})\)", r"\1", text)
     segments = [s.strip() for s in text.split(",") if s.strip()]
-    if len(segments) > 1:
+    # "the leaders of France, Germany and Italy": a list, not a name set apart.
+    listed = len(segments) > 1 and re.fullmatch(
+        r"[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s+and\s+(?:the\s+)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?",
+        segments[-1]) is not None
+    if len(segments) > 1 and not listed:
         names = [s for s in segments if name_like(s.split())]
-        text = min(names, key=len) if names else segments[-1]
+        office = any(bare(w) in OFFICES for s in segments for w in s.split())
+        if names and not office and not name_like(segments[0].split()):
+            # "Fighting in El Fasher, North Darfur,": a place set apart, not a person's name.
+            text = segments[0]
+        else:
+            text = min(names, key=len) if names else segments[-1]
     conjuncts = re.split(r"\s+and\s+", text)
     out: list[str] = []
     for i, conjunct in enumerate(conjuncts):
