@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefcli.index.cache import index_file, open_index
 from briefcli.index.query import find_terms
@@ -462,3 +464,20 @@ def test_a_timeline_is_the_same_after_an_edit_as_after_a_fresh_build(tmp_path, b
     assert before.index("Zeta founded") < before.index("Alpha founded")
     assert after.index("Zeta founded") < after.index("Alpha founded")
     assert after == before.replace("once.", "twice.", 1)
+
+
+_TEXT = st.text(alphabet=st.characters(max_codepoint=0x2FFF), max_size=12)
+_FIELDS = st.recursive(_TEXT, lambda inner: st.lists(inner, max_size=4)
+                       | st.dictionaries(_TEXT, inner, max_size=4), max_leaves=12)
+
+
+@given(st.one_of(_FIELDS, st.dictionaries(_TEXT, st.one_of(_FIELDS, st.integers(), st.none(),
+                                                            st.booleans()), max_size=5)))
+def test_a_few_records_are_written_as_json_writes_them(value) -> None:
+    """An edit writes a record's JSON without importing `json`: the same text, since the
+    site's digests and SQL's json_extract read it whichever way it was written."""
+    import json
+
+    from briefcli.index.store import json_text
+
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))

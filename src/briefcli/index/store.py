@@ -185,13 +185,10 @@ def _read_files(
     report: BuildReport,
 ) -> list[int]:
     """Read and store each changed file in its slot; the fids stored."""
-    import bisect
-
     every = sorted({*slots.values(), *(row[0] for row in conn.execute("SELECT slot FROM files"))})
-    ends = {}
-    for path, slot in slots.items():
-        i = bisect.bisect_right(every, slot)
-        ends[path] = every[i] if i < len(every) else None
+    following: dict[int, int | None] = dict(zip(every, [*every[1:], None][:len(every)],
+                                                strict=True))
+    ends = {path: following[slot] for path, slot in slots.items()}
     from functools import partial
 
     from briefcli.knowledge.checker import FileResult, parse_text
@@ -310,6 +307,36 @@ def batches(items: Iterable[_T]) -> Iterator[tuple[list[_T], str]]:
 # and in `marshal`'s format in `packed`, which a lookup decodes without importing `json`
 # (and faster). The format's version is part of the index's version (`cache`).
 RECORD_FORMAT = marshal.version
+
+
+FEW = 500  # records of one batch written with json_text
+
+
+def _json_dumps(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# What json.dumps(ensure_ascii=False) writes for the characters it escapes.
+_ESCAPES = {i: f"\\u{i:04x}" for i in range(0x20)}
+_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r",
+                 ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"})
+
+
+def json_text(value: Any) -> str:
+    """A record's fields as `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`
+    writes them, for text, lists and mappings of text (what `rules.convert` gives); any
+    other value is left to `json` itself."""
+    if type(value) is str:
+        return '"' + value.translate(_ESCAPES) + '"'
+    if type(value) is list:
+        return "[" + ",".join([json_text(v) for v in value]) + "]"
+    if type(value) is dict and all(type(k) is str for k in value):
+        return "{" + ",".join(
+            ['"' + k.translate(_ESCAPES) + '":' + json_text(v) for k, v in value.items()]
+        ) + "}"
+    return _json_dumps(value)
 
 
 def pack_record(fields: dict[str, Any]) -> bytes:
@@ -494,14 +521,18 @@ def _store(conn: sqlite3.Connection, fid: int, result: FileResult, end: int | No
     tags: list[tuple[str, int]] = []
     fts: list[tuple[int, str, str]] = []
     rid_of: dict[tuple[str, str], int] = {}
-    import json
+    # A few records (an edit) are written without importing `json` (with `re`, a third
+    # of such a call); many with its encoder, which writes the same text faster.
+    dumps = json_text if len(result.records) <= FEW else _json_dumps
 
     for rid, row in enumerate(result.records, start):
         d = row.data
-        data = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+        data = dumps(d)
         try:  # the fields are text and lists of text (`rules.convert`)
             packed = pack_record(d)
         except ValueError:  # a type marshal does not take: the fields as SQL reads them
+            import json
+
             packed = pack_record(json.loads(data))
         records.append(
             (rid, fid, row.kind, row.id, row.line, row.col, row.sort_key, row.end_key, data,
