@@ -24,7 +24,9 @@ from briefcli.index.query import all_records
 from briefcli.index.store import BuildReport, stored_problems
 from conftest import write
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+# The children run the very brief this process imported (the checkout's src/ or the installed
+# copy): another copy's files would count as other code, and the index would be rebuilt.
+SRC = str(Path(cache.__file__).resolve().parents[2])
 
 
 def entities(prefix: str, n: int, name: str = "E") -> str:
