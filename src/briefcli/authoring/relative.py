@@ -67,6 +67,11 @@ _ANAPHORIC = re.compile(
 )
 
 
+# The words before a bare "that day" that make it a date of the story: "On that day",
+# "Later on that day" (and "That evening," opening a sentence).
+_THAT_DAY_LEAD = re.compile(r"(?:^|\b(?i:on|later|earlier|during)\s+)\s*$")
+
+
 def _month_shift(year: int, month: int, months: int) -> str:
     index = year * 12 + month - 1 + months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -154,6 +159,11 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
     -2), "nine hours later" (day, 0)."""
     found: list[tuple[int, int, str, int]] = []
     for m in _ANAPHORIC.finditer(sentence):
+        if m["same"] and m.group().casefold().startswith("that") and "same" not in (
+            m.group().casefold()
+        ) and not (_THAT_DAY_LEAD.search(sentence, 0, m.start())
+                   or sentence[m.end() : m.end() + 1] == ","):
+            continue  # "We will never forget that day", "since that day": no date told
         if m["same"]:
             unit, amount = "day", 0
         elif m["next"]:

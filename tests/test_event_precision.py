@@ -1,0 +1,76 @@
+"""Dates that date no happening give no event: negated clauses, references to earlier
+documents, a date named as a thing, the day of an anniversary, a state that holds from a
+date, "that day" remembered; a happening named twice is one event; a subject stands
+before a "who" clause, not at its end."""
+
+from __future__ import annotations
+
+from briefcli.authoring.events import article_events
+from briefcli.authoring.relative import anaphoric_dates
+
+
+def dated(text: str, reference: str, headline: str | None = None) -> list[tuple[str, str]]:
+    paragraphs = [p for p in text.split("\n\n") if p]
+    return [(e.date, e.title)
+            for e in article_events(paragraphs, reference, headline, dateline=True)]
+
+
+def test_a_negated_clause_is_no_event() -> None:
+    assert dated("A meeting planned for April 2020 did not take place.", "2024-06-11") == []
+    assert dated("He said that Serbia would never recognize the unilateral declaration of "
+                 "independence of 2008.", "2024-04-23") == []
+
+
+def test_a_negation_inside_what_was_said_keeps_the_saying() -> None:
+    got = dated("On 3 June, the minister said the Government would not attend.",
+                "2024-06-11")
+    assert [d for d, _ in got] == ["2024-06-03"]
+
+
+def test_a_reference_to_an_earlier_document_is_no_event() -> None:
+    assert dated("The EU recalls the conclusions of the European Council of June 2023.",
+                 "2023-10-05") == []
+    assert dated("The conclusions of 12 October 2022 had set out the steps needed.",
+                 "2022-12-13") == []
+
+
+def test_a_document_whose_clause_tells_a_happening_keeps_its_date() -> None:
+    got = dated("The Council recalls the conclusions of the European Council of 14 and 15 "
+                "December 2023, which decided to open accession negotiations.", "2024-06-25")
+    assert [d for d, _ in got] == ["2023-12-14"]
+    got = dated("In its resolution of 23 May 2024, the General Assembly designated 11 July "
+                "as the International Day of Reflection.", "2024-07-11")
+    assert [d for d, _ in got] == ["2024-05-23"]  # not 11 July: a day named, not dated
+
+
+def test_the_day_of_an_anniversary_is_no_event() -> None:
+    got = dated("Today marks 25 years since the signing of the Military Technical Agreement "
+                "in Kumanovo on 9 June 1999.", "2024-06-10", "KFOR marks 25 years in Kosovo")
+    assert [d for d, _ in got] == ["1999-06-09"]  # not the headline's, today
+
+
+def test_a_state_from_a_date_without_an_end_is_no_event() -> None:
+    assert dated("The Council welcomed visa-free travel for the citizens of Kosovo from 1 "
+                 "January 2024.", "2024-03-06") == []
+    got = dated("From 5 to 7 March, the mission monitored the border.", "2024-03-08")
+    assert [d for d, _ in got] == ["2024-03-05"]  # a range keeps its start
+
+
+def test_that_day_remembered_is_no_date_of_the_story() -> None:
+    assert anaphoric_dates("We will never forget that day.") == []
+    assert anaphoric_dates("Families remember that morning as the darkest.") == []
+    assert [u for _, _, u, _ in anaphoric_dates("On that day, he left.")] == ["day"]
+    assert [u for _, _, u, _ in anaphoric_dates("That evening, he left.")] == ["day"]
+
+
+def test_a_happening_named_again_by_its_noun_is_one_event() -> None:
+    got = dated("The European Union condemns Azerbaijan's military operation of 19 "
+                "September. The operation of 19 September violated the ceasefire agreed in "
+                "November 2020.", "2023-10-05")
+    assert [d for d, _ in got] == ["2023-09-19", "2020-11"]
+
+
+def test_the_subject_stands_before_a_who_clause() -> None:
+    got = dated("Abdoulaye Bathily, who was appointed Special Representative for Libya in "
+                "September 2022, briefed the Security Council on Tuesday.", "2024-03-21")
+    assert ("2024-03-19", "Abdoulaye Bathily briefs the Security Council") in got
