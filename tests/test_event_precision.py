@@ -6,7 +6,7 @@ before a "who" clause, not at its end."""
 from __future__ import annotations
 
 from briefcli.authoring.events import article_events
-from briefcli.authoring.relative import anaphoric_dates
+from briefcli.authoring.relative import anaphoric_dates, relative_dates
 
 
 def dated(text: str, reference: str, headline: str | None = None) -> list[tuple[str, str]]:
@@ -74,3 +74,38 @@ def test_the_subject_stands_before_a_who_clause() -> None:
     got = dated("Abdoulaye Bathily, who was appointed Special Representative for Libya in "
                 "September 2022, briefed the Security Council on Tuesday.", "2024-03-21")
     assert ("2024-03-19", "Abdoulaye Bathily briefs the Security Council") in got
+
+
+def test_a_span_of_a_relative_period_is_no_date() -> None:
+    assert relative_dates("Allies would provide funding within the next year.",
+                          "2024-07-10") == []
+    assert [d for d, _, _ in relative_dates("They will meet next year.", "2024-07-10")] == [
+        "2025"]
+    assert anaphoric_dates("Over the following month, prices rose.") == []
+    assert [u for _, _, u, _ in anaphoric_dates("In the following month, prices rose.")] == [
+        "month"]
+    # A day's word keeps its date after "during": "during today's briefing".
+    assert [d for d, _, _ in relative_dates("During today's briefing, they agreed.",
+                                            "2024-07-10")] == ["2024-07-10"]
+
+
+def test_a_commissions_recommendation_of_a_date_is_a_reference() -> None:
+    got = dated("It invited the Commission to prepare the negotiating framework, with a view "
+                "to its adoption by the Council once the relevant steps set out in the "
+                "Commission's recommendation of 12 October 2022 are taken.", "2024-03-21")
+    assert got == []
+
+
+def test_a_meeting_of_a_date_after_a_document_is_a_happening() -> None:
+    got = dated("The European Council is expected to endorse the recommendation at its "
+                "meeting of 15 December.", "2022-12-13")
+    assert [d for d, _ in got] == ["2022-12-15"]
+
+
+def test_a_deadline_a_count_and_a_noun_of_a_date_are_no_events() -> None:
+    assert dated("Unless talks resume before 15 November, the Ministry will ask the "
+                 "European Commission to mediate.", "2024-11-08") == []
+    assert dated("KFOR's numbers have fallen from about 50,000 in 1999 to some 4,500.",
+                 "2024-05-02") == []
+    assert dated("The Co-Chairs recalled the six-point agreement of 12 August 2008.",
+                 "2024-10-16") == []

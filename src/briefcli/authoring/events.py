@@ -192,6 +192,13 @@ _CLOCK = re.compile(
     r"(?:\s*,)?\s+(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[:.]\d\d"
     r"(?:\s*(?:hrs|h|[ap]\.?m\.?|local\s+time|GMT|UTC|CET))?\b\.?"
 )
+# "fallen from about 50,000 in 1999 to some 4,500 today": a number at a date, no
+# happening of it.
+_COUNT_AT = re.compile(
+    r"\b(?i:from|to)\s+(?:(?i:about|some|around|nearly|almost|over|under|more\s+than|"
+    r"fewer\s+than|less\s+than)\s+)?\d[\d,.]*(?:\s+(?:million|billion|per\s+cent|percent|%))?"
+    r"(?:\s+[a-z]+)?\s+(?:(?i:in|on)\s+)?$"
+)
 # "In the 24 hours to 7 March, 86 people were killed": the end of a period counted.
 _PERIOD_TO = re.compile(r"(?i:hours|days|weeks?|months|period|year)\s+(?:up\s+)?to\s+$")
 
@@ -206,10 +213,13 @@ def _background(w: Words, anchor: _Anchor) -> bool:
 
 def _is_span(sentence: str, anchor: _Anchor) -> bool:
     """A date that bounds a span ("since 2014", "until 31 July 2024", "visa-free travel
-    from 1 January 2024" without an end): no happening's."""
+    from 1 January 2024" without an end, "unless talks resume before 15 November"), or
+    the date of a count ("from about 50,000 in 1999"): no happening's."""
     before = sentence[max(0, anchor.start - 12) : anchor.start].split()
     return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS \
         or bool(before) and bare(before[-1]) == "from" and anchor.end_date is None \
+        or bool(before) and bare(before[-1]) in ("before", "after") \
+        or _COUNT_AT.search(sentence, max(0, anchor.start - 60), anchor.start) is not None \
         or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"]) \
         or _PERIOD_TO.search(sentence, max(0, anchor.start - 20), anchor.start) is not None
 
@@ -219,7 +229,7 @@ def _is_span(sentence: str, anchor: _Anchor) -> bool:
 # "of" that names such a document refers to a text, not to a happening.
 _DOCUMENTS = frozenset([
     "report", "reports", "conclusions", "letter", "letters", "note", "notes", "resolution",
-    "communication", "memorandum", "statement", "statements",
+    "communication", "memorandum", "statement", "statements", "recommendation", "opinion",
 ])
 # "Today marks 25 years since ...", "This year is the 30th anniversary of ...": no
 # happening of the day, an anniversary of one.
@@ -266,8 +276,11 @@ def _refers(w: Words, sentence: str, anchor: _Anchor) -> bool:
     if not (i >= 2 and bare(words[i - 1]) == "of"):
         return False
     for k in range(i - 2, max(-1, i - 8), -1):
-        if words[k].endswith((",", ";")) or is_finite_word(words, k):
-            return False
+        if words[k].endswith((",", ";")) or is_finite_word(words, k) or (
+            bare(words[k]) not in _DOCUMENTS
+            and bare(words[k]) in EVENT_NOUNS | {"at", "in", "on", "by", "for", "with", "to"}
+        ):
+            return False  # "the recommendation at its meeting of 15 December": a meeting's
         if bare(words[k]) in _DOCUMENTS:
             if k <= 2 and bare(words[0]) in ("in", "by", "under", "through"):
                 return False  # "In its resolution of 23 May 2024, the Assembly decided"
@@ -515,6 +528,16 @@ def _event_of(
     # The other dates of the sentence are no words of this one's title.
     others = [span_words(w, a.start, a.end) for a in anchors if a is not anchor]
     nominal = nominal_title(words, i, j, words[j:])
+    of = i if bare(words[i]) == "of" else i - 1
+    if nominal is None and of >= 1 and bare(words[of]) == "of" and not (
+        bare(words[0]) in _OPENING_WORDS and not any(is_finite_word(words, k) for k in range(i))
+    ) and not is_finite_word(words, of - 1) and bare(words[of - 1]) not in EVENT_NOUNS | {
+        "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
+        "hours", "day", "days", "week", "weekend", "end", "beginning", "start", "middle",
+    }:
+        # "The Co-Chairs recalled the six-point agreement of 12 August 2008": the date is
+        # the noun's, not the verb's; a noun that names no happening gives no event.
+        return None
     # "On 17 April and 1 May, the Parliament had adopted ...": dates listed together
     # share the clause after the last of them.
     listed = j
