@@ -109,3 +109,17 @@ def test_a_deadline_a_count_and_a_noun_of_a_date_are_no_events() -> None:
                  "2024-05-02") == []
     assert dated("The Co-Chairs recalled the six-point agreement of 12 August 2008.",
                  "2024-10-16") == []
+
+
+def test_the_same_day_as_is_a_comparison_not_a_date() -> None:
+    assert anaphoric_dates("Local elections will be held on the same day as the "
+                           "presidential vote.") == []
+    assert [u for _, _, u, _ in anaphoric_dates("On the same day, the envoy arrived.")] == [
+        "day"]
+
+
+def test_a_document_named_after_its_date_is_no_event() -> None:
+    assert dated("In line with the December 2023 European Council conclusions, the Council "
+                 "opened talks.", "2024-03-01") == []
+    assert dated("The violent events of 24 September shocked the region.", "2024-03-08") == [
+        ("2023-09-24", "Violent events")]

@@ -546,6 +546,10 @@ def _event_of(
         or nxt[0] == listed and words[listed - 1].endswith(",")
     ):
         listed = nxt[1]
+    if nominal and bare(nominal.split()[-1]) in _DOCUMENTS and i >= 1 and (
+        bare(words[i - 1]) in DETERMINERS or words[i - 1].endswith(("'s", "’s"))
+    ):
+        return None  # "In line with the December 2023 European Council conclusions": a text
     if nominal:
         whole = completed(nominal, following)
         lo, _ = left_boundary(words, i)

@@ -174,6 +174,8 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
         ) and not (_THAT_DAY_LEAD.search(sentence, 0, m.start())
                    or sentence[m.end() : m.end() + 1] == ","):
             continue  # "We will never forget that day", "since that day": no date told
+        if m["same"] and re.match(r"\s+as\b", sentence[m.end() :]):
+            continue  # "on the same day as the presidential vote": a comparison
         if m["same"]:
             unit, amount = "day", 0
         elif m["next"]:
