@@ -206,6 +206,13 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
             # "The Minister of ..., Enver Hoxhaj, received today ...": the subject
             # stands before the commas.
             subject = sentence_words[:lo]
+        elif (rel := _relative_clause_before(sentence_words, lo - 1)) is not None:
+            # "Abdoulaye Bathily, who was appointed ... in September 2022, briefed ...":
+            # the subject stands before the "who" clause, not at its end.
+            subject = _noun_phrase_before(sentence_words, rel) or _after_determiner(
+                sentence_words, rel)
+            if not subject:
+                return None
         else:
             # ", launched in January," after a name, or ", reached in Brussels ...", or
             # "the opening of talks, decided by the European Council in December 2023,".
@@ -279,6 +286,20 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
         phrase = [*subject, present(verb, plural(subject)), *rest]
     title = finish(phrase)
     return title if len(title.split()) >= 2 else None
+
+
+def _relative_clause_before(words: list[str], k: int) -> int | None:
+    """Where the noun phrase ends before a "who" or "which" clause that ends at word `k`
+    (", who was appointed in September 2022,"): the index of the word with the comma
+    before "who"; None when the words up to `k` are no such clause."""
+    for m in range(k, max(0, k - 25), -1):
+        if m < k and words[m].endswith((",", ";", ":")):
+            return None
+        if bare(words[m]) in ("who", "which") and words[m][:1].islower() and (
+            m >= 1 and words[m - 1].endswith(",")
+        ):
+            return m - 1
+    return None
 
 
 def _phrase_before(words: list[str], v: int, lo: int) -> list[str] | None:

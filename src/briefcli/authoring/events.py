@@ -55,6 +55,7 @@ from briefcli.authoring.titles import (
     BACKGROUND,
     COPULAS,
     DETERMINERS,
+    EVENT_NOUNS,
     IRREGULAR,
     MODALS,
     REPORTING,
@@ -191,6 +192,13 @@ _CLOCK = re.compile(
     r"(?:\s*,)?\s+(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[:.]\d\d"
     r"(?:\s*(?:hrs|h|[ap]\.?m\.?|local\s+time|GMT|UTC|CET))?\b\.?"
 )
+# "fallen from about 50,000 in 1999 to some 4,500 today": a number at a date, no
+# happening of it.
+_COUNT_AT = re.compile(
+    r"\b(?i:from|to)\s+(?:(?i:about|some|around|nearly|almost|over|under|more\s+than|"
+    r"fewer\s+than|less\s+than)\s+)?\d[\d,.]*(?:\s+(?:million|billion|per\s+cent|percent|%))?"
+    r"(?:\s+[a-z]+)?\s+(?:(?i:in|on)\s+)?$"
+)
 # "In the 24 hours to 7 March, 86 people were killed": the end of a period counted.
 _PERIOD_TO = re.compile(r"(?i:hours|days|weeks?|months|period|year)\s+(?:up\s+)?to\s+$")
 
@@ -204,11 +212,82 @@ def _background(w: Words, anchor: _Anchor) -> bool:
 
 
 def _is_span(sentence: str, anchor: _Anchor) -> bool:
-    """A date that bounds a span ("since 2014", "until 31 July 2024"): no happening's."""
+    """A date that bounds a span ("since 2014", "until 31 July 2024", "visa-free travel
+    from 1 January 2024" without an end, "unless talks resume before 15 November"), or
+    the date of a count ("from about 50,000 in 1999"): no happening's."""
     before = sentence[max(0, anchor.start - 12) : anchor.start].split()
     return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS \
+        or bool(before) and bare(before[-1]) == "from" and anchor.end_date is None \
+        or bool(before) and bare(before[-1]) in ("before", "after") \
+        or _COUNT_AT.search(sentence, max(0, anchor.start - 60), anchor.start) is not None \
         or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"]) \
         or _PERIOD_TO.search(sentence, max(0, anchor.start - 20), anchor.start) is not None
+
+
+# Nouns of a document: "the report of 12 March (S/2024/123)", "its conclusions of 12
+# December 2023", "the conclusions of the European Council of June 2023". A date after
+# "of" that names such a document refers to a text, not to a happening.
+_DOCUMENTS = frozenset([
+    "report", "reports", "conclusions", "letter", "letters", "note", "notes", "resolution",
+    "communication", "memorandum", "statement", "statements", "recommendation", "opinion",
+])
+# "Today marks 25 years since ...", "This year is the 30th anniversary of ...": no
+# happening of the day, an anniversary of one.
+_ANNIVERSARY = re.compile(
+    r"(?i)\b(?:today|this\s+(?:year|week|month|day))\s+(?:marks|is|commemorates)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:years?|months?|decades?|anniversary)\b"
+)
+# A negated clause tells what did not happen: "A meeting planned for April 2020 did not
+# take place", "Serbia would never recognize the declaration of 2008".
+_NEGATION = re.compile(r"(?i)\b(?:not|never|cannot|no\s+longer)\b|n[’']t\b")
+_PAST_VERB = re.compile(r"(?:\w{3,}ed|" + "|".join(IRREGULAR) + r")")
+
+
+def _negated(title: str) -> bool:
+    """Whether a title says that its happening did not happen: a negation before any
+    reporting verb ("Meeting did not take place"), not one inside what was said ("X says
+    it will not attend")."""
+    words = [bare(w) for w in title.split()]
+    for word in words:
+        if word in REPORTING:
+            return False
+        if _NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
+            return True
+    return False
+
+
+def _refers(w: Words, sentence: str, anchor: _Anchor) -> bool:
+    """Whether a date dates no happening of the sentence: a document's ("recalls its
+    conclusions of 12 December 2023", "the report of 12 March (S/2024/123)"; not "In its
+    resolution of 23 May 2024, the General Assembly designated ...", whose happening is
+    the clause after it, nor "the conclusions of ... 15 December 2023, which decided
+    ..."), a date named as a thing ("designated 11 July as the International Day"), or
+    the day of an anniversary ("Today marks 25 years since ...")."""
+    words = w.words
+    i, j = span_words(w, anchor.start, anchor.end)
+    if i >= j:
+        return False
+    if anchor.relative and _ANNIVERSARY.search(sentence):
+        return True
+    if j < len(words) and bare(words[j]) == "as" and i and not words[i - 1].endswith(",") \
+            and bare(words[i - 1]) not in ("on", "in", "of", "at", "by", "for", "from",
+                                           "since", "until", "and", "or", "to"):
+        return True  # "designated 11 July as the International Day"
+    if not (i >= 2 and bare(words[i - 1]) == "of"):
+        return False
+    for k in range(i - 2, max(-1, i - 8), -1):
+        if words[k].endswith((",", ";")) or is_finite_word(words, k) or (
+            bare(words[k]) not in _DOCUMENTS
+            and bare(words[k]) in EVENT_NOUNS | {"at", "in", "on", "by", "for", "with", "to"}
+        ):
+            return False  # "the recommendation at its meeting of 15 December": a meeting's
+        if bare(words[k]) in _DOCUMENTS:
+            if k <= 2 and bare(words[0]) in ("in", "by", "under", "through"):
+                return False  # "In its resolution of 23 May 2024, the Assembly decided"
+            after = sentence[anchor.end : anchor.end + 40]
+            m = re.match(r"\s*(?:\([^)]*\))?\s*,\s*(?:which|that)\s+(\w+)", after)
+            return not (m and _PAST_VERB.fullmatch(m.group(1)))
+    return False
 
 
 def _dates_resolution(sentence: str, anchor: _Anchor, start: int, end: int) -> bool:
@@ -246,7 +325,7 @@ def article_events(
         key = (event.date, event.title.casefold())
         if event.title and key not in seen and not _PUBLICATION.search(event.sentence) and not (
             any(_same(event, other) for other in events)
-        ):
+        ) and not _negated(event.title):
             seen.add(key)
             events.append(event)
             if event.date == day and event.relative:
@@ -263,7 +342,8 @@ def article_events(
             for anchor in anchors:
                 if not anchor.relative and re.match(r"\d{4}", anchor.date):
                     last_year = int((anchor.end_date or anchor.date)[:4])  # a range: its end
-                if not _is_span(sentence, anchor) and not _background(w, anchor):
+                if not _is_span(sentence, anchor) and not _background(w, anchor) \
+                        and not _refers(w, sentence, anchor):
                     previous = anchor.date
             for anchor in anchors:
                 event = _event_of(w, sentence, anchor, anchors, following, headline, day)
@@ -304,6 +384,14 @@ def _same(event: DraftEvent, other: DraftEvent) -> bool:
         return False
     first = re.findall(r"[^\W\d_]{4,}", event.title.casefold())[:1]
     again = re.findall(r"[^\W\d_]{4,}", other.title.casefold())[:1]
+    head = re.findall(r"[^\W\d_]+", other.title.casefold())[-1:]
+    if len(event.date) == 10 and first and head and first[0] == head[0] and (
+        head[0] in EVENT_NOUNS and re.search(
+            rf"(?i)\bthe\s+{re.escape(head[0])}\s+(?:of|on)\s+\S", event.sentence)
+    ):
+        # "Azerbaijan's military operation of 19 September" told again as "The operation
+        # of 19 September violated ...": one happening.
+        return True
     if not first or not again or first[0][:5] != again[0][:5]:
         return False
     return len(_stems(event.title) & _stems(other.title)) >= 2
@@ -427,6 +515,8 @@ def _event_of(
     if _is_span(sentence, anchor):
         return None  # "since 2014", "until December", "by the end of 2022": a span;
         # "as of 7 February, 5,000 people were reported dead": a tally
+    if _refers(w, sentence, anchor):
+        return None  # "recalls its conclusions of 12 December 2023"
     if any(bare(words[k]) in BACKGROUND for k in range(i)):
         return None  # "including the blackmail that followed the cuts of October 2022"
     if i == 0 and j < len(words) and words[j - 1].endswith(":"):
@@ -438,6 +528,16 @@ def _event_of(
     # The other dates of the sentence are no words of this one's title.
     others = [span_words(w, a.start, a.end) for a in anchors if a is not anchor]
     nominal = nominal_title(words, i, j, words[j:])
+    of = i if bare(words[i]) == "of" else i - 1
+    if nominal is None and of >= 1 and bare(words[of]) == "of" and not (
+        bare(words[0]) in _OPENING_WORDS and not any(is_finite_word(words, k) for k in range(i))
+    ) and not is_finite_word(words, of - 1) and bare(words[of - 1]) not in EVENT_NOUNS | {
+        "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
+        "hours", "day", "days", "week", "weekend", "end", "beginning", "start", "middle",
+    }:
+        # "The Co-Chairs recalled the six-point agreement of 12 August 2008": the date is
+        # the noun's, not the verb's; a noun that names no happening gives no event.
+        return None
     # "On 17 April and 1 May, the Parliament had adopted ...": dates listed together
     # share the clause after the last of them.
     listed = j
@@ -446,6 +546,10 @@ def _event_of(
         or nxt[0] == listed and words[listed - 1].endswith(",")
     ):
         listed = nxt[1]
+    if nominal and bare(nominal.split()[-1]) in _DOCUMENTS and i >= 1 and (
+        bare(words[i - 1]) in DETERMINERS or words[i - 1].endswith(("'s", "’s"))
+    ):
+        return None  # "In line with the December 2023 European Council conclusions": a text
     if nominal:
         whole = completed(nominal, following)
         lo, _ = left_boundary(words, i)

@@ -43,7 +43,7 @@ _RELATIVE = re.compile(
     r"|(?P<lastmonth>last\s+month|the\s+previous\s+month)"
     r"|(?P<nextmonth>next\s+month)"
     r"|(?P<lastyear>last\s+year|the\s+previous\s+year)"
-    r"|(?P<nextyear>next\s+year)"
+    r"|(?P<nextyear>(?<!the\s)next\s+year)"
     r"|(?P<following>the\s+following\s+year|a\s+year\s+later))\b",
     re.IGNORECASE,
 )
@@ -65,6 +65,17 @@ _ANAPHORIC = re.compile(
     r"|(?P<month>(?:in\s+)?the\s+(?:following|next|subsequent)\s+month))\b",
     re.IGNORECASE,
 )
+
+
+# The words before a bare "that day" that make it a date of the story: "On that day",
+# "Later on that day" (and "That evening," opening a sentence).
+_THAT_DAY_LEAD = re.compile(r"(?:^|\b(?i:on|later|earlier|during)\s+)\s*$")
+
+
+# Words before a relative date that make it a span: "within the next year", "over the
+# following month", "during this week", "throughout last year".
+_WITHIN = re.compile(r"\b(?i:within|over|during|throughout)\s+(?:(?i:the)\s+)?$")
+_SPAN_UNIT = re.compile(r"(?i)\b(?:week|month|year)s?\b")
 
 
 def _month_shift(year: int, month: int, months: int) -> str:
@@ -99,6 +110,8 @@ def relative_dates(
     day = _dt.date(year, month, int(parts[2])) if len(parts) > 2 else None
     for m in _RELATIVE.finditer(sentence):
         date: str | None = None
+        if _SPAN_UNIT.search(m.group()) and _WITHIN.search(sentence, 0, m.start()):
+            continue  # "within the next year", "over this month": a span, no day of it
         if day is not None and m["today"]:
             date = day.isoformat()
         elif day is not None and m["yesterday"]:
@@ -154,6 +167,15 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
     -2), "nine hours later" (day, 0)."""
     found: list[tuple[int, int, str, int]] = []
     for m in _ANAPHORIC.finditer(sentence):
+        if _SPAN_UNIT.search(m.group()) and _WITHIN.search(sentence, 0, m.start()):
+            continue  # "over the following month", "within a year": a span
+        if m["same"] and m.group().casefold().startswith("that") and "same" not in (
+            m.group().casefold()
+        ) and not (_THAT_DAY_LEAD.search(sentence, 0, m.start())
+                   or sentence[m.end() : m.end() + 1] == ","):
+            continue  # "We will never forget that day", "since that day": no date told
+        if m["same"] and re.match(r"\s+as\b", sentence[m.end() :]):
+            continue  # "on the same day as the presidential vote": a comparison
         if m["same"]:
             unit, amount = "day", 0
         elif m["next"]:
