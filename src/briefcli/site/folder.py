@@ -288,8 +288,8 @@ class _Writer:
                 where, _, name = path.rpartition("/")
                 try:
                     now = stat_at(name, dir_fd=fds[where], follow_symlinks=False)
-                except OSError:
-                    pass
+                except OSError:  # gone, or a folder on the way replaced: made again
+                    now = None
             # Left as the last build wrote it: the same inputs, and the file still a regular
             # file of the size that build recorded (not a link, not removed, not cut short).
             if (now is not None and before is not None and regular(now.st_mode)
