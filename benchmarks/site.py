@@ -1,9 +1,11 @@
 """Benchmark `brief site`: build time and size of the static site of generated knowledge.
 
-    python benchmarks/site.py [--records N] [--keep DIR] [--compare REV] [--repeats N]
+    python benchmarks/site.py [--records N] [--files N] [--keep DIR] [--compare REV]
+                              [--repeats N]
 
 Run it with the interpreter brief is installed in. It generates knowledge of about N
-records (default 100,000; `generate.py`, as run.py does), builds its index once
+records (default 100,000; `generate.py`, as run.py does, in one file per 2,500 records
+unless `--files` says how many), builds its index once
 (`brief check`, not counted), then times, each a fresh process timed from the outside
 (wall clock; peak memory as run.py measures it):
 
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--compare", metavar="REV",
                         help="also time each case with the src/ of this revision")
+    parser.add_argument("--files", type=int,
+                        help="knowledge files to generate (default: one per 2,500 records)")
     parser.add_argument("--repeats", type=int, default=1,
                         help="rounds of each case (its fastest is reported)")
     args = parser.parse_args(argv)
@@ -119,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data, cache, out = tmp / "data", tmp / "cache", tmp / "site"
         entities, events = generate.plan(args.records)
-        files = max(1, args.records // 2500)
+        files = max(1, args.files or args.records // 2500)
         if not data.exists():
             run.progress(f"generating {args.records:,} records ({files} files)")
             run.generate_knowledge(data, entities, events, files)

@@ -11,6 +11,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefcli.site.paths import MANIFEST, file_stem, record_path, tag_path, timeline_path
 from conftest import write
@@ -342,3 +344,15 @@ def test_a_sense_written_twice_links_to_its_copy_not_to_files(brief, tmp_path, k
     assert 'href="../entity/kfor-again.html"' in also
     assert ".yaml" not in page  # where the knowledge's files are is nobody's business
     assert broken_links(out) == []
+
+
+@given(st.text(max_size=12) | st.sampled_from(["Ärzte", "ß", "\u212aFOR", "1st", "", "--",
+                                                "Ωmega", "ǅ", "ﬁle", "²x", "İstanbul"]))
+def test_the_glossary_letter_is_the_first_of_the_slug(text: str) -> None:
+    from briefcli.site.paths import glossary_letter
+    from briefcli.text import fold, slug
+
+    first = slug(text)[:1]
+    expected = first if first.isalpha() else "other"
+    assert glossary_letter(text) == expected
+    assert glossary_letter(text, fold(text)) == expected

@@ -4,6 +4,7 @@ the folder a fresh build makes, and pages about nothing that changed are not mad
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -261,6 +262,25 @@ def test_the_subjects_of_a_change() -> None:
     moved = {**old, "event:e": ("8", ("entity:d",))}
     assert {"event:e", "entity:b", "entity:d", "entity:a", "entity:c"} <= changes.dirty(
         old, moved)
+
+
+def test_the_records_part_of_a_manifest_keeps_only_rows_of_its_shape() -> None:
+    rows = json.loads(json.dumps([
+        ["entity:a", "1", ["entity:b", "~tag:x"]],
+        ["entity:b", "2", []],
+        ["entity:c", "3", ["entity:a", 4]],  # a relation that is not a text
+        ["entity:d", "4", "entity:a"],  # relations that are not a list
+        ["entity:e", 5, []],  # a digest that is not a text
+        [6, "6", []],
+        ["entity:f", "7", [], "more"],
+        "entity:g",
+    ]))
+    assert changes.parse(rows) == {"entity:a": ("1", ("entity:b", "~tag:x")),
+                                   "entity:b": ("2", ())}
+    assert changes.parse({"entity:a": ["1", []]}) == {}
+    # What a build writes is read back as it was kept.
+    kept = changes.parse(rows)
+    assert changes.parse(json.loads(json.dumps(changes.rows(kept)))) == kept
 
 
 def test_the_search_is_made_from_the_last_builds(site: Site,

@@ -292,7 +292,9 @@ def build_site(
         _reuse_keys(jobs, old, knowledge.base, records)
         paths = [job.path for job in jobs]
         current = set(paths)
-        known = {name for name in old.files if is_site_path(name)}
+        # The names of this build are names brief makes; only the others are checked.
+        listed = set(old.files)
+        known = (listed & current) | {name for name in listed - current if is_site_path(name)}
         kept = {}
         for job in jobs:
             before = old.inputs.get(job.path)

@@ -17,8 +17,6 @@ briefings) have no subject and are always looked at (`site.build`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from briefcli.site.memory import ACRONYM, SENSE, Knowledge
 
 # A record's key -> (its digest, its relations), as the manifest keeps them.
@@ -54,8 +52,10 @@ def dirty(old: Records, new: Records) -> set[str]:
 
     def naming(targets: set[str]) -> set[str]:
         """The records whose relations (now, or before they changed) hold a target."""
+        if not targets:
+            return set()
         return {key for table in (new, before) for key, (_, held) in table.items()
-                if not targets.isdisjoint(held)}
+                if held and not targets.isdisjoint(held)}
 
     # The records whose print may differ: the changed ones; those that name a record
     # that appeared or went (which of the records they name exist); the entities a
@@ -83,16 +83,16 @@ def parse(value: object) -> Records:
     out: Records = {}
     if not isinstance(value, list):
         return out
+    # (Decoded JSON: a text is a `str`, never a subclass; the types are seen in C.)
     for row in value:
-        if (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)
-                and isinstance(row[1], str) and isinstance(row[2], list)
-                and all(isinstance(r, str) for r in row[2])):
-            out[row[0]] = (row[1], tuple(row[2]))
+        if type(row) is list and len(row) == 3:
+            key, digest, held = row
+            if (type(key) is str and type(digest) is str and type(held) is list
+                    and set(map(type, held)) <= {str}):
+                out[key] = (digest, tuple(held))
     return out
 
 
-def rows(records: Records) -> Iterable[list[object]]:
-    """The records part of a manifest, in a fixed order."""
-    for key in sorted(records):
-        digest, held = records[key]
-        yield [key, digest, list(held)]
+def rows(records: Records) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The records part of a manifest, in a fixed order (JSON writes tuples as arrays)."""
+    return [(key, *records[key]) for key in sorted(records)]

@@ -421,7 +421,8 @@ def _glossary_pages(k: Knowledge) -> Iterator[Job]:
         if e.acronym and term_key(e.acronym) != term_key(e.name):
             terms.append(e.acronym)
         for term in terms:
-            letters[glossary_letter(term)].append((fold(term), term, e))
+            folded = fold(term)
+            letters[glossary_letter(term, folded)].append((folded, term, e))
     order = sorted(letters, key=lambda c: (c == "other", c))
 
     def letter_nav(links: SiteLinks) -> str:

@@ -65,10 +65,16 @@ def timeline_path(kind: str, key: str) -> str:
     return f"timeline/{kind}/{stem}.html"
 
 
-def glossary_letter(text: str) -> str:
-    """`glossary/LETTER.html`: a to z, or `other`; never `index`, the glossary's own page."""
-    first = slug(text)[:1]
-    return first if first.isalpha() else "other"
+def glossary_letter(text: str, folded: str | None = None) -> str:
+    """`glossary/LETTER.html`: a to z, or `other`; never `index`, the glossary's own page.
+    The first letter or digit of `slug(text)`, from `folded` (`fold(text)`) when given:
+    the first ASCII letter or digit of the folded text, a digit being `other`."""
+    for c in fold(text) if folded is None else folded:
+        if "a" <= c <= "z":
+            return c
+        if "0" <= c <= "9":
+            return "other"
+    return "other"
 
 
 _LISTED = frozenset(["briefing", "tag", "glossary"])  # folders with an `index.html`
