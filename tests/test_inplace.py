@@ -110,15 +110,16 @@ KILLED_MIDWAY = """
 import os, signal, sys
 from pathlib import Path
 import briefcli.index.cache as cache
+import briefcli.index.update as updating
 from briefcli.index.store import BuildReport
 
-real_update = cache.update
+real_update = updating.update
 
 def spilling_update(conn, stamps, report):
     conn.execute("PRAGMA cache_size = 8")  # pages go to the log before the transaction ends
     return real_update(conn, stamps, report)
 
-cache.update = spilling_update
+updating.update = spilling_update
 
 def stop(done, total):
     if done == 1:  # the first file is written into the open transaction
