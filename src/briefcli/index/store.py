@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import marshal
 import os
-import zlib
+from binascii import crc32
 
 from briefcli.index.sqlite import sqlite3
 from briefcli.knowledge.sources import FileStamp, display_path
@@ -31,7 +31,7 @@ CREATE TABLE files (
     fid INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
     size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
     complete INTEGER NOT NULL DEFAULT 1,  -- 0: part of it could not be read as records
-    digest INTEGER,  -- zlib.crc32 of the bytes read (NULL: not read): a touch is not an edit
+    digest INTEGER,  -- the CRC-32 of the bytes read (NULL: not read): a touch is not an edit
     slot INTEGER NOT NULL  -- the file's place in the knowledge's order: its records' rids
                            -- start at slot * SPAN (see `_slots`)
 );
@@ -41,7 +41,7 @@ CREATE TABLE records (
     line INTEGER, col INTEGER, sort_key INTEGER, end_key INTEGER,
     data TEXT NOT NULL,  -- the fields as JSON, for SQL (json_extract)
     packed BLOB NOT NULL,  -- the same fields in `marshal`'s format, for a lookup to show
-    crc INTEGER NOT NULL  -- zlib.crc32 of packed, then data: damage SQLite does not notice
+    crc INTEGER NOT NULL  -- the CRC-32 of packed, then data: damage SQLite does not notice
                           -- is noticed
 );
 CREATE TABLE terms (
@@ -138,7 +138,7 @@ RECORD_FORMAT = marshal.version
 
 def record_crc(data: str, packed: bytes) -> int:
     """The checksum of a record's two forms."""
-    return zlib.crc32(data.encode("utf-8"), zlib.crc32(packed))
+    return crc32(data.encode("utf-8"), crc32(packed))
 
 
 def load_record(data: str, packed: bytes, crc: int) -> Any:

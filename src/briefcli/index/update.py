@@ -12,7 +12,7 @@ from __future__ import annotations
 import marshal
 import os
 import time
-import zlib
+from binascii import crc32
 
 from briefcli.index.sqlite import sqlite3
 from briefcli.index.store import (
@@ -130,7 +130,7 @@ def _read_files(
             )
             continue
         fid = _add_file(conn, stamp, slot, complete=True, read_ns=read_ns,
-                        digest=zlib.crc32(data))
+                        digest=crc32(data))
         streamed: list[int] = []
         text, problems = decode(data, stamp.path)
         del data  # a large file is not held twice, as bytes and as text
@@ -178,7 +178,7 @@ def _restamp_unchanged(conn: sqlite3.Connection, changed: list[FileStamp]) -> li
             continue
         read_ns = time.time_ns()
         try:
-            same = zlib.crc32(read_regular_file(stamp.path)) == row[1]
+            same = crc32(read_regular_file(stamp.path)) == row[1]
         except OSError:
             same = False
         if not same:
