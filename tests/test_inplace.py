@@ -329,3 +329,42 @@ def test_pruning_takes_side_files_with_their_index(brief, tmp_path):
     assert brief("define", "KFOR").code == 0  # builds an index: the cache is swept
     left = {p.name for p in cache_dir.iterdir()}
     assert left & {p.name for p in files} == {live.name, f"{live.name}-wal"}
+
+
+def test_a_lookup_process_leaves_the_log_to_the_next_call(kb: Path, tmp_path: Path) -> None:
+    """A lookup's own process ends without closing the index (the next call would make
+    the side files again); an update it made in place is read by the calls after it,
+    and the last connection closed within a process checkpoints and removes them."""
+    cache_dir = tmp_path / "cache"
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(cache_dir), "NO_COLOR": "1",
+           "PYTHONPATH": SRC}
+    env.pop("BRIEF_NO_LEAN", None)
+
+    def define(term: str) -> str:
+        out = subprocess.run([sys.executable, "-m", "briefcli", "define", term, "--data",
+                              str(kb), "--json"], env=env, capture_output=True, text=True,
+                             timeout=60)
+        assert out.returncode == 0, out.stderr
+        return str(json.loads(out.stdout)[0]["name"])
+
+    open_index([kb], cache_dir).close()
+    settle(kb / "big.yaml")
+    settle(kb / "small.yaml")
+    assert define("s0") == "Small0"
+    target = index_file(cache_dir, [kb])
+    assert sorted(p.name for p in cache_dir.iterdir()) == [
+        target.name, f"{target.name}-shm", f"{target.name}-wal"]
+    write(kb / "small.yaml", entities("s", 1, "Edited"))
+    settle(kb / "small.yaml")
+    assert define("s0") == "Edited0"  # updated in place; the log is left as it is
+    assert define("s0") == "Edited0"  # read from the log left behind
+    report = BuildReport()
+    conn = open_index([kb], cache_dir, report)
+    assert report.reread == [] and not report.rebuilt
+    assert names(conn)["s0"] == "Edited0"
+    conn.close()
+    assert [p.name for p in cache_dir.iterdir()] == [target.name]
+    check = sqlite3.connect(target)  # the update is in the index file itself now
+    assert check.execute("SELECT count(*) FROM records WHERE id = 's0' AND "
+                         "json_extract(data, '$.name') = 'Edited0'").fetchone() == (1,)
+    check.close()
