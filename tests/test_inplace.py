@@ -332,9 +332,10 @@ def test_pruning_takes_side_files_with_their_index(brief, tmp_path):
 
 
 def test_a_lookup_process_leaves_the_log_to_the_next_call(kb: Path, tmp_path: Path) -> None:
-    """A lookup's own process ends without closing the index (the next call would make
-    the side files again); an update it made in place is read by the calls after it,
-    and the last connection closed within a process checkpoints and removes them."""
+    """A lookup's own process ends without closing the index while its log is empty (the
+    next call would make the side files again); a call that updated the index closes
+    it, so that its log is checkpointed into the index and not read again by every call
+    after it; the last connection closed within a process removes the side files."""
     cache_dir = tmp_path / "cache"
     env = {**os.environ, "BRIEF_CACHE_DIR": str(cache_dir), "NO_COLOR": "1",
            "PYTHONPATH": SRC}
@@ -347,24 +348,28 @@ def test_a_lookup_process_leaves_the_log_to_the_next_call(kb: Path, tmp_path: Pa
         assert out.returncode == 0, out.stderr
         return str(json.loads(out.stdout)[0]["name"])
 
-    open_index([kb], cache_dir).close()
     settle(kb / "big.yaml")
     settle(kb / "small.yaml")
-    assert define("s0") == "Small0"
+    open_index([kb], cache_dir).close()
     target = index_file(cache_dir, [kb])
-    assert sorted(p.name for p in cache_dir.iterdir()) == [
-        target.name, f"{target.name}-shm", f"{target.name}-wal"]
+    side = [target.name, f"{target.name}-shm", f"{target.name}-wal"]
+    assert define("s0") == "Small0"
+    assert sorted(p.name for p in cache_dir.iterdir()) == side
+    assert Path(f"{target}-wal").stat().st_size == 0
+    assert define("s0") == "Small0"  # the side files left behind are used as they are
     write(kb / "small.yaml", entities("s", 1, "Edited"))
     settle(kb / "small.yaml")
-    assert define("s0") == "Edited0"  # updated in place; the log is left as it is
-    assert define("s0") == "Edited0"  # read from the log left behind
+    assert define("s0") == "Edited0"  # updated in place, then closed: checkpointed
+    assert [p.name for p in cache_dir.iterdir()] == [target.name]
+    check = sqlite3.connect(f"file:{target}?immutable=1", uri=True)  # the index file itself
+    assert check.execute("SELECT count(*) FROM records WHERE id = 's0' AND "
+                         "json_extract(data, '$.name') = 'Edited0'").fetchone() == (1,)
+    check.close()
+    assert define("s0") == "Edited0"
+    assert sorted(p.name for p in cache_dir.iterdir()) == side
     report = BuildReport()
     conn = open_index([kb], cache_dir, report)
     assert report.reread == [] and not report.rebuilt
     assert names(conn)["s0"] == "Edited0"
     conn.close()
     assert [p.name for p in cache_dir.iterdir()] == [target.name]
-    check = sqlite3.connect(target)  # the update is in the index file itself now
-    assert check.execute("SELECT count(*) FROM records WHERE id = 's0' AND "
-                         "json_extract(data, '$.name') = 'Edited0'").fetchone() == (1,)
-    check.close()

@@ -331,12 +331,23 @@ def answer(args: list[str], env: Environment, keep: bool = False) -> int | None:
     finally:
         # The last connection to close checkpoints the index's log and removes its side
         # files (-wal, -shm), which the next call makes again: together a fifth of a
-        # millisecond. A process that ends now leaves them to the next call, which finds
-        # them as after any process that ended while reading (the log is empty, or read
-        # as SQLite reads a log left behind). Within a process (tests, a program calling
-        # `main`), the index is closed as before.
-        if not (keep and answered):
+        # millisecond. A process that ends now, with an empty log, leaves them to the
+        # next call, which finds them as after any process that ended while reading. A
+        # log this call wrote (an update) is checkpointed as before: the next call would
+        # read all of it again to rebuild the shared memory. Within a process (tests, a
+        # program calling `main`), the index is closed as before.
+        if not (keep and answered and _log_empty(opened.location)):
             opened.conn.close()
+
+
+def _log_empty(location: str) -> bool:
+    """Whether the index at `location` has a log and nothing in it."""
+    import os
+
+    try:
+        return os.stat(location + "-wal").st_size == 0
+    except OSError:  # no log (an index read as a plain file, or in memory)
+        return False
 
 
 def _write(env: Environment, p: Parsed, view: str, fmt: str, result: Any) -> int:
