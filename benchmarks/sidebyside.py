@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +55,13 @@ def main() -> int:
     args = parser.parse_args()
     trees = [(Path(t.split("=")[0]).resolve(), t.split("=")[-1]) for t in args.trees]
     tmp = Path(tempfile.mkdtemp(prefix="brief-sidebyside-"))
+    try:
+        return _run(args.rounds, trees, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _run(rounds: int, trees: list[tuple[Path, str]], tmp: Path) -> int:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "_BRIEF",
                                                                      "PYTHON", "COMP_"))}
     base.update(COLUMNS="100", NO_COLOR="1")
@@ -68,14 +76,14 @@ def main() -> int:
             cases[f"{name} {label}"] = (
                 [str(launcher), *words], dict(env, **COMPLETE) if name == "complete" else env)
     times: dict[str, list[float]] = {k: [] for k in cases}
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for key in random.sample(list(cases), len(cases)):
             argv, env = cases[key]
             start = time.perf_counter()
             subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
             times[key].append(time.perf_counter() - start)
     floor = times["pass"]
-    print(f"{args.rounds} rounds; python -c pass {statistics.median(floor) * 1e3:.1f} ms")
+    print(f"{rounds} rounds; python -c pass {statistics.median(floor) * 1e3:.1f} ms")
     first = trees[0][1]
     for name in CALLS:
         row = [f"{name:9s}"]
