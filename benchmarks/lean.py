@@ -28,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
-STARTED = ("import sys; sys.path.insert(0, sys.argv.pop(1)); "
+STARTED = ("import gc, sys; gc.disable(); sys.path.insert(0, sys.argv.pop(1)); "
            "from briefcli.cli.lean import main; main()")
 ISOLATED_FLOOR = "import sys, _sqlite3, marshal, posix"
 BUNDLED = {"define": "KFOR", "timeline": "kosovo", "search": "police"}

@@ -123,12 +123,13 @@ def test_dates_take_ascii_digits_only(brief, tmp_path, date):
 
 def test_damage_met_while_updating_a_copy_rebuilds_from_scratch(tmp_path, monkeypatch):
     import briefcli.index.cache as cache
+    import briefcli.index.update as updating
     from briefcli.index.store import BuildReport
 
     kb = write(tmp_path / "kb" / "a.yaml", GOOD)
     cache.open_index([kb.parent], tmp_path / "c")
     write(kb, GOOD + "  - id: b\n    name: Beta\n")
-    real = cache.update
+    real = updating.update
     calls = []
 
     def damaged_copy(conn, stamps, report):
@@ -137,7 +138,7 @@ def test_damage_met_while_updating_a_copy_rebuilds_from_scratch(tmp_path, monkey
             raise sqlite3.DatabaseError("database disk image is malformed")
         return real(conn, stamps, report)
 
-    monkeypatch.setattr(cache, "update", damaged_copy)
+    monkeypatch.setattr(updating, "update", damaged_copy)
     report = BuildReport()
     conn = cache.open_index([kb.parent], tmp_path / "c", report)
     assert report.rebuilt and len(calls) == 2

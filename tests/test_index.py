@@ -287,7 +287,7 @@ def test_a_file_modified_just_before_it_is_read_is_read_again(kb, tmp_path):
     and the next call reads the file again, even though nothing seems to have changed."""
     import time
 
-    from briefcli.index.store import RACY_NS
+    from briefcli.index.update import RACY_NS
 
     cache = tmp_path / "cache"
     path = kb / "small.yaml"
@@ -383,7 +383,7 @@ def test_a_same_size_edit_with_new_times_is_parsed_again(kb, tmp_path):
 
 def test_the_racy_window_is_measured_against_the_read():
     """A file saved well before it was read is trusted, however soon the update ends."""
-    from briefcli.index.store import RACY_NS, _racy
+    from briefcli.index.update import RACY_NS, _racy
     from briefcli.knowledge.sources import FileStamp
 
     read_ns = 10**18
@@ -427,7 +427,7 @@ def test_records_keep_the_knowledges_order_after_any_edit(tmp_path, monkeypatch,
     again."""
     import random
 
-    from briefcli.index import store
+    from briefcli.index import update as store
 
     monkeypatch.setattr(store, "GAP", gap)
     monkeypatch.setattr(store, "SPAN", span)
@@ -478,6 +478,6 @@ def test_a_few_records_are_written_as_json_writes_them(value) -> None:
     site's digests and SQL's json_extract read it whichever way it was written."""
     import json
 
-    from briefcli.index.store import json_text
+    from briefcli.index.update import json_text
 
     assert json_text(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -112,15 +112,16 @@ KILLED_MIDWAY = """
 import os, signal, sys
 from pathlib import Path
 import briefcli.index.cache as cache
+import briefcli.index.update as updating
 from briefcli.index.store import BuildReport
 
-real_update = cache.update
+real_update = updating.update
 
 def spilling_update(conn, stamps, report):
     conn.execute("PRAGMA cache_size = 8")  # pages go to the log before the transaction ends
     return real_update(conn, stamps, report)
 
-cache.update = spilling_update
+updating.update = spilling_update
 
 def stop(done, total):
     if done == 1:  # the first file is written into the open transaction
@@ -330,3 +331,47 @@ def test_pruning_takes_side_files_with_their_index(brief, tmp_path):
     assert brief("define", "KFOR").code == 0  # builds an index: the cache is swept
     left = {p.name for p in cache_dir.iterdir()}
     assert left & {p.name for p in files} == {live.name, f"{live.name}-wal"}
+
+
+def test_a_lookup_process_leaves_the_log_to_the_next_call(kb: Path, tmp_path: Path) -> None:
+    """A lookup's own process ends without closing the index while its log is empty (the
+    next call would make the side files again); a call that updated the index closes
+    it, so that its log is checkpointed into the index and not read again by every call
+    after it; the last connection closed within a process removes the side files."""
+    cache_dir = tmp_path / "cache"
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(cache_dir), "NO_COLOR": "1",
+           "PYTHONPATH": SRC}
+    env.pop("BRIEF_NO_LEAN", None)
+
+    def define(term: str) -> str:
+        out = subprocess.run([sys.executable, "-m", "briefcli", "define", term, "--data",
+                              str(kb), "--json"], env=env, capture_output=True, text=True,
+                             timeout=60)
+        assert out.returncode == 0, out.stderr
+        return str(json.loads(out.stdout)[0]["name"])
+
+    settle(kb / "big.yaml")
+    settle(kb / "small.yaml")
+    open_index([kb], cache_dir).close()
+    target = index_file(cache_dir, [kb])
+    side = [target.name, f"{target.name}-shm", f"{target.name}-wal"]
+    assert define("s0") == "Small0"
+    assert sorted(p.name for p in cache_dir.iterdir()) == side
+    assert Path(f"{target}-wal").stat().st_size == 0
+    assert define("s0") == "Small0"  # the side files left behind are used as they are
+    write(kb / "small.yaml", entities("s", 1, "Edited"))
+    settle(kb / "small.yaml")
+    assert define("s0") == "Edited0"  # updated in place, then closed: checkpointed
+    assert [p.name for p in cache_dir.iterdir()] == [target.name]
+    check = sqlite3.connect(f"file:{target}?immutable=1", uri=True)  # the index file itself
+    assert check.execute("SELECT count(*) FROM records WHERE id = 's0' AND "
+                         "json_extract(data, '$.name') = 'Edited0'").fetchone() == (1,)
+    check.close()
+    assert define("s0") == "Edited0"
+    assert sorted(p.name for p in cache_dir.iterdir()) == side
+    report = BuildReport()
+    conn = open_index([kb], cache_dir, report)
+    assert report.reread == [] and not report.rebuilt
+    assert names(conn)["s0"] == "Edited0"
+    conn.close()
+    assert [p.name for p in cache_dir.iterdir()] == [target.name]

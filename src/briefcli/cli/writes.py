@@ -173,7 +173,7 @@ def edit(
 
 
 def _read_text(path: Path) -> str:
-    from briefcli.index.store import read_regular_file
+    from briefcli.index.update import read_regular_file
 
     try:
         data = read_regular_file(str(path))

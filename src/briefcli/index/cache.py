@@ -30,8 +30,6 @@ from briefcli.index.store import (
     RECORD_FORMAT,
     BuildReport,
     changes,
-    create,
-    update,
 )
 from briefcli.knowledge.sources import FileStamp, knowledge_files
 
@@ -54,6 +52,7 @@ def _fingerprint() -> str:
         "knowledge/yamlread.py", "knowledge/yamlfast.py", "knowledge/checker.py",
         "knowledge/rules.py",
         "knowledge/model.py", "knowledge/dates.py", "text.py", "index/store.py",
+        "index/update.py",
     ):
         try:
             st = os.stat(os.path.join(here, module))
@@ -134,9 +133,11 @@ def open_index(
             report.warnings.append(
                 f"cannot use the cache at {cache_dir} ({exc}); answering without it"
             )
+    from briefcli.index import update as updating
+
     conn = sqlite3.connect(":memory:")
-    create(conn, INDEX_VERSION)
-    update(conn, stamps, report)
+    updating.create(conn, INDEX_VERSION)
+    updating.update(conn, stamps, report)
     report.location = ":memory:"
     return conn
 
@@ -262,10 +263,12 @@ def _update_in_place(
     # update or damage the file; a lost update is found stale and redone by the next
     # call, a damaged file is found (SQLite's checks, the records' checksums) and built
     # again. A sync at each commit and checkpoint cost about 15 ms a call after an edit.
+    from briefcli.index import update as updating
+
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("BEGIN IMMEDIATE")  # waits for another run's update (LOCK_WAIT)
     try:
-        update(conn, stamps, report)  # finds the changes again, under the lock
+        updating.update(conn, stamps, report)  # finds the changes again, under the lock
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -278,6 +281,8 @@ def _build(target_path: str, stamps: list[FileStamp], report: BuildReport) -> bo
     False when another run placed one first (this one is then dropped)."""
     import tempfile
     from pathlib import Path
+
+    from briefcli.index import update as updating
 
     target = Path(target_path)
     try:
@@ -294,8 +299,8 @@ def _build(target_path: str, stamps: list[FileStamp], report: BuildReport) -> bo
                 conn.execute("PRAGMA journal_mode = OFF")
                 conn.execute("PRAGMA synchronous = OFF")
                 report.rebuilt = True
-                create(conn, INDEX_VERSION)
-                update(conn, stamps, report)
+                updating.create(conn, INDEX_VERSION)
+                updating.update(conn, stamps, report)
                 conn.commit()
                 # WAL from now on; in exclusive locking mode the switch needs no -shm.
                 conn.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -12,7 +12,7 @@ that a TAB, which reads an index as it is, imports neither `cache` nor the store
 from __future__ import annotations
 
 import os
-import zlib
+from binascii import crc32
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,9 +26,10 @@ else:
 
 
 def digest(data: bytes) -> str:
-    """A 64-bit checksum as hex: enough to tell versions and path sets apart, and cheap
-    to import (hashlib alone costs more than a warm query)."""
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    """A 64-bit checksum as hex, two CRC-32s (of the bytes, and of the bytes reversed):
+    enough to tell versions and path sets apart, and cheap to import (hashlib alone costs
+    more than a warm query; `binascii` half of what `zlib` costs, for the same CRC-32)."""
+    return f"{crc32(data):08x}{crc32(data[::-1]):08x}"
 
 
 def index_path(
