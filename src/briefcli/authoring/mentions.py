@@ -22,6 +22,14 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefcli.authoring.appositives import appositive_title as _appositive_title
+from briefcli.authoring.appositives import names_after as _names_after
+from briefcli.authoring.mentiontokens import PARTICLES as _PARTICLES
+from briefcli.authoring.mentiontokens import Token as _Token
+from briefcli.authoring.mentiontokens import capitalised as _capitalised
+from briefcli.authoring.mentiontokens import name_like as _name_like
+from briefcli.authoring.mentiontokens import title_at as _title_at
+from briefcli.authoring.mentiontokens import tokens as _tokens
 from briefcli.authoring.namedata import (
     AGREEMENT_HEADS,
     BODIES,
@@ -35,7 +43,6 @@ from briefcli.authoring.namedata import (
     PORTFOLIOS,
     PROCESS_HEADS,
     RANKS,
-    ROLE_NOUNS,
     STARTERS,
     TIME_WORDS,
     TITLE_MODIFIERS,
@@ -55,13 +62,6 @@ from briefcli.authoring.sentences import collapse
 from briefcli.text import term_key
 
 __all__ = ["Mention", "cities", "country_of", "kind_of_name", "kind_of_words", "mentions"]
-
-
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str  # without a possessive
-    possessive: bool
 
 
 class Mention(NamedTuple):
@@ -86,14 +86,6 @@ def _body(written: str, start: int) -> Mention:
     return Mention("organization", written, start, keys=tuple(k for k in (name, acronym) if k))
 
 
-_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
-    r"|(?:Mr|Ms|Mrs|Dr|Prof|Gen|Lt|Col|Amb|Sen|Rep|St|H\.E)\.(?=\s)"
-    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: Antony J. Blinken
-    r"|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?"
-    r"|[^\w\s]"
-)
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 # Words that join the capitalised words of one name ("Rule of Law Mission in Kosovo").
 _JOINERS = frozenset(
     ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "von", "van",
@@ -140,7 +132,6 @@ _RESOLUTION = re.compile(
     r"\s+\d{2,4}(?:\s+\(\d{4}\))?"
 )
 _DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
-_PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la", "le", "du"])
 # Capitalised words that open a sentence (or a name) without being part of a name.
 _STARTERS = STARTERS
 _PLACE_CONTEXT = frozenset(
@@ -156,21 +147,6 @@ _WITH_THE = frozenset(
 _NAMED_LOWER = re.compile(
     r"\bthe\s+([a-z]+(?:" + "|".join(NAMING_NOUN_ENDINGS) + r"))\s+(agreement|process|dialogue)\b"
 )
-
-
-def _tokens(sentence: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(sentence):
-        text = m.group()
-        possessive = bool(len(text) > 2 and _POSSESSIVE.search(text) and text[0].isupper())
-        if possessive:
-            text = _POSSESSIVE.sub("", text)
-        out.append(_Token(m.start(), m.end(), text, possessive))
-    return out
-
-
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper()
 
 
 # ------------------------------------------------------------------------------ places
@@ -265,25 +241,8 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _title_at(words: Sequence[str], i: int) -> int:
-    """Length in words of the longest title starting at words[i], or 0."""
-    for size in (4, 3, 2, 1):
-        if i + size <= len(words) and " ".join(words[i : i + size]).lower() in TITLES:
-            return size
-    return 0
-
-
 def _plural_title(word: str) -> bool:
     return word.lower().endswith("s") and word.lower()[:-1] in TITLES
-
-
-def _name_like(token: _Token) -> bool:
-    t = token.text
-    return (
-        _capitalised(t) and (not t.isupper() or len(t) == 2 and t.endswith("."))
-        and t.lower() not in _STARTERS and not _title_at([t], 0) and t.lower() not in RANKS
-        and t.lower() not in ORGANIZATION_HEADS and "-" not in t[:2]
-    ) or t.lower() in _PARTICLES
 
 
 class _Context(NamedTuple):
@@ -677,45 +636,6 @@ def _unknown_place(words: Sequence[_Token]) -> bool:
         and term_key(text) not in NOT_PLACES and text.lower() not in DEMONYMS
         and not any(t.text.lower() in DEMONYMS for t in words)
     )
-
-
-def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | None:
-    """The names tokens[i:j] holds when it is nothing but one or more people's names
-    ("Josep Borrell", "Aleksandar Vučić and Milo Đukanović"), else None."""
-    names: list[list[_Token]] = [[]]
-    for t in tokens[i:j]:
-        if t.text == "and":
-            names.append([])
-        elif _name_like(t) and not country_of(t.text) and t.text.lower() not in BODIES:
-            names[-1].append(t)
-        else:
-            return None
-    if all(2 <= len(n) <= 4 and n[-1].text.lower() not in _PARTICLES for n in names):
-        return names
-    return None
-
-
-
-
-def _appositive_title(tokens: list[_Token], j: int) -> str | None:
-    """The title after a comma at tokens[j] when one stands there as an appositive
-    (", Spokesperson,", ", the leader of the Shor party", ", a former head of ...",
-    ", NATO's Special Representative"), from its owner or modifiers on; else None."""
-    if j + 1 >= len(tokens) or tokens[j].text != ",":
-        return None
-    k = j + 1 + (tokens[j + 1].text in ("the", "a", "an"))
-    first = k
-    while k < min(len(tokens), first + 2) and (
-        tokens[k].possessive or (tokens[k].text.isupper() and len(tokens[k].text) > 1)
-        or tokens[k].text.lower() in DEMONYMS or tokens[k].text.lower() in TITLE_MODIFIERS
-        and not _title_at([t.text for t in tokens[k : k + 4]], 0)
-    ):
-        k += 1  # "NATO's", "EU", "Serbian", "former"
-    words = [t.text for t in tokens[k : k + 4]]
-    size = _title_at(words, 0) or int(bool(words) and words[0].lower() in ROLE_NOUNS)
-    if not size or words[0].lower() in HONORIFICS:
-        return None
-    return " ".join(t.text + ("'s" if t.possessive else "") for t in tokens[first : k + size])
 
 
 def mentions(sentence: str) -> list[Mention]:
