@@ -11,7 +11,13 @@ from pathlib import Path
 from briefcli.authoring.acronyms import find_acronyms
 from briefcli.authoring.entities import furniture
 from briefcli.authoring.names import NamedEntity, find_names
-from briefcli.authoring.placecues import head_after, is_list_separator, place_cue, strong_cue
+from briefcli.authoring.placecues import (
+    dateline_places,
+    head_after,
+    is_list_separator,
+    place_cue,
+    strong_cue,
+)
 from conftest import write
 from test_authoring import records
 
@@ -398,3 +404,52 @@ def test_a_qualified_title_after_and_starts_a_new_part() -> None:
                   "attended.")
     assert found["EU Office in Kosovo"] == "organization"
     assert found["Tomáš Szunyog"] == "person"
+
+
+# ------------------------------------------------------------------------------ datelines
+
+
+def test_the_places_of_a_dateline_are_the_gazetteer_places_before_its_date() -> None:
+    assert dateline_places("Skopje, 18 July 2024") == ["Skopje"]
+    assert dateline_places("AMMAN/NEW YORK, 19 March 2024") == ["Amman", "New York"]
+    assert dateline_places("Kyiv (ICRC) – 27 January 2024") == ["Kyiv"]
+    assert dateline_places("WASHINGTON, June 20, 2023") == ["Washington"]
+    assert dateline_places("Paris, le 3 mars 2022") == ["Paris"]
+    # labels, days and an office before the date name no place
+    for label in ("Press releases, 21 February 2024", "Date: 29.05.2013", "Readout",
+                  "Tuesday, 5 May 2023", "Statement from U.S. Embassy Pristina, December 14, "
+                  "2018", "Prepared by the Policy Unit, 8 March 2024", "June 5, 2023"):
+        assert dateline_places(label) == [], label
+    assert dateline_places(None) == []
+
+
+def test_a_place_heading_the_first_paragraph_before_a_dash_is_a_dateline_place() -> None:
+    lead = "GENEVA – The UN Refugee Agency, UNHCR, welcomes the adoption of the law."
+    assert dateline_places("Press releases, 21 February 2024", lead) == ["Geneva"]
+    assert dateline_places(None, "The Council – meeting in Brussels – agreed.") == []
+
+
+def test_a_dateline_place_in_the_page_language_unless_the_story_names_a_city() -> None:
+    assert dateline_places("Prishtinë, 15 November 2023", "", "The Minister met Jörn "
+                           "Rohde.") == ["Prishtinë"]
+    # "Beograd" heading a story that says "Belgrade": the English name is the entity
+    assert dateline_places("Beograd, 12. jun 2023.", "", "A visit to Belgrade in July.") == []
+    assert dateline_places("OSCE, 5 May 2023") == []  # an acronym, not a place
+
+
+def test_ingest_drafts_the_dateline_place_once(brief, tmp_path: Path) -> None:
+    text = ("Prime Minister Mickoski meets the Head of the EU Delegation\n\n"
+            "Skopje, 18 July 2024\n\n"
+            "Prime Minister Hristijan Mickoski received today Ambassador Michalis Rokas.\n")
+    again = text.replace("Rokas.", "Rokas in Skopje.")
+    found = []
+    for n, body in enumerate((text, again)):
+        article = write(tmp_path / f"a{n}.txt", body)
+        empty = tmp_path / f"kb{n}"
+        empty.mkdir()
+        out = tmp_path / f"d{n}.yaml"
+        r = brief("ingest", str(article), "--data", str(empty), "-o", str(out))
+        assert r.code == 0, r.stderr
+        found.append([e for e in records(out.read_text())["entity"] if e["name"] == "Skopje"])
+    assert [len(f) for f in found] == [1, 1]
+    assert found[0][0]["kind"] == "place"

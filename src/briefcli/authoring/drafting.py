@@ -27,6 +27,7 @@ from briefcli.authoring.draft import DraftRecord
 from briefcli.authoring.entities import draft_entities, furniture
 from briefcli.authoring.events import article_events
 from briefcli.authoring.glossaries.common import GlossaryEntry
+from briefcli.authoring.placecues import dateline_places
 from briefcli.authoring.unknowns import has_unknown, without_unknown
 from briefcli.index import lookups
 from briefcli.knowledge.model import KINDS
@@ -346,9 +347,11 @@ def _draft_article(
     texts = [body, *(f.question + " " + f.answer for f in article.faqs)]
     if raw:
         texts.append(furniture(raw, "\n".join(texts)))
+    lead = article.paragraphs[0].text if article.paragraphs else ""
     mentioned = draft_entities(
         draft, texts,
         lambda sentence, around: _origin(article.path, line_of(sentence), sentence, around),
+        dateline_places(article.date_text, lead, body), article.date_text or "",
     )
     data: dict[str, Any]
     # Entities of the knowledge (or of this draft) named anywhere in the article.
