@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefcli.authoring.acronyms import find_acronyms
-from briefcli.authoring.entities import furniture
+from briefcli.authoring.entities import contact_people, furniture
 from briefcli.authoring.names import NamedEntity, find_names
 from briefcli.authoring.placecues import (
     dateline_places,
@@ -453,3 +453,42 @@ def test_ingest_drafts_the_dateline_place_once(brief, tmp_path: Path) -> None:
         found.append([e for e in records(out.read_text())["entity"] if e["name"] == "Skopje"])
     assert [len(f) for f in found] == [1, 1]
     assert found[0][0]["kind"] == "place"
+
+
+# ------------------------------------------------------------------------------ people
+
+
+def test_the_speaker_after_a_quotation_and_said_is_a_person() -> None:
+    found = names('"Serbia is committed to a green transition," said Nicola Pontara, of the '
+                  'Bank. "People here have lived under shelling," said Pascal Hundt.')
+    assert found["Nicola Pontara"].kind == found["Pascal Hundt"].kind == "person"
+    # a body or a country after the verb stays what it is
+    found = kinds('"We are ready," said the European Union. "We are ready," said Kosovo '
+                  'Police.')
+    assert found["European Union"] == found["Kosovo Police"] == "organization"
+
+
+def test_titles_of_assistant_secretaries_representatives_and_country_managers() -> None:
+    found = names("Deputy Assistant Secretary Gabriel Escobar spoke. Country Manager Nicola "
+                  "Pontara agreed. Sophie Gilbert, UNHCR Representative in Podgorica, "
+                  "welcomed it.")
+    assert found["Gabriel Escobar"].role == "Deputy Assistant Secretary"
+    assert found["Nicola Pontara"].kind == "person"
+    assert found["Sophie Gilbert"].role == "UNHCR Representative"
+
+
+def test_a_title_after_a_name_may_have_its_owner_before_it() -> None:
+    found = names("Matthew Miller, Department Spokesperson")
+    assert found["Matthew Miller"].kind == "person"
+    assert found["Matthew Miller"].role == "Department Spokesperson"
+    assert kinds("Kosovo Police, Department Spokesperson") == {"Kosovo Police": "organization"}
+
+
+def test_the_people_of_the_contact_lines() -> None:
+    raw = ("Story.\n\nFor further information, please contact:\n"
+           "In Podgorica, Milica Vujović, vujovicm@unhcr.org, +382 67 000 000\n"
+           "Katya Andrusz, ODIHR, +48 609 522 266\n\nContacts:\nIn Belgrade: Vesna Kostić\n\n"
+           "Media contacts\nPress Office, Ministry of Foreign Affairs\n"
+           "European Commission, Brussels\n")
+    assert contact_people(raw) == ["Milica Vujović", "Katya Andrusz", "Vesna Kostić"]
+    assert contact_people("Katya Andrusz, ODIHR\n") == []  # no contact heading above

@@ -16,7 +16,12 @@ from briefcli.authoring.namedata import (
 )
 from briefcli.authoring.placecues import country_of
 
-__all__ = ["appositive_title", "names_after"]
+__all__ = ["appositive_title", "names_after", "quoted_speaker"]
+
+# Verbs that attribute a quotation: '"...," said Sophie Gilbert'.
+_SAID = frozenset(["said", "says", "added", "stressed", "noted", "explained", "warned",
+                   "continued", "concluded", "underlined", "emphasised", "emphasized"])
+_CLOSING = frozenset(['"', "”", "’", "'"])
 
 
 def names_after(tokens: list[Token], i: int, j: int) -> list[list[Token]] | None:
@@ -45,6 +50,8 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     first = k
     while k < min(len(tokens), first + 2) and (
         tokens[k].possessive or (tokens[k].text.isupper() and len(tokens[k].text) > 1)
+        or tokens[k].text[:1].isupper() and not title_at([tokens[k].text], 0)
+        and title_at([t.text for t in tokens[k + 1 : k + 5]], 0)  # "Department Spokesperson"
         or tokens[k].text.lower() in DEMONYMS or tokens[k].text.lower() in TITLE_MODIFIERS
         and not title_at([t.text for t in tokens[k : k + 4]], 0)
     ):
@@ -54,3 +61,11 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     if not size or words[0].lower() in HONORIFICS:
         return None
     return " ".join(t.text + ("'s" if t.possessive else "") for t in tokens[first : k + size])
+
+
+def quoted_speaker(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens[i:j] stands after a quotation and the verb that attributes it
+    ('"...," said Sophie Gilbert', '" added Nicola Pontara'), where a name is a person's."""
+    return i >= 3 and tokens[i - 1].text.lower() in _SAID and (
+        tokens[i - 2].text in _CLOSING or tokens[i - 2].text == "," and
+        tokens[i - 3].text in _CLOSING)

@@ -24,7 +24,7 @@ from briefcli.authoring.article import (
     derive_title,
 )
 from briefcli.authoring.draft import DraftRecord
-from briefcli.authoring.entities import draft_entities, furniture
+from briefcli.authoring.entities import contact_people, draft_entities, furniture
 from briefcli.authoring.events import article_events
 from briefcli.authoring.glossaries.common import GlossaryEntry
 from briefcli.authoring.placecues import dateline_places
@@ -352,6 +352,7 @@ def _draft_article(
         draft, texts,
         lambda sentence, around: _origin(article.path, line_of(sentence), sentence, around),
         dateline_places(article.date_text, lead, body), article.date_text or "",
+        contact_people(raw) if raw else (),
     )
     data: dict[str, Any]
     # Entities of the knowledge (or of this draft) named anywhere in the article.

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from briefcli.authoring.appositives import appositive_title as _appositive_title
 from briefcli.authoring.appositives import names_after as _names_after
+from briefcli.authoring.appositives import quoted_speaker
 from briefcli.authoring.mentiontokens import PARTICLES as _PARTICLES
 from briefcli.authoring.mentiontokens import Token as _Token
 from briefcli.authoring.mentiontokens import capitalised as _capitalised
@@ -666,12 +667,14 @@ def mentions(sentence: str) -> list[Mention]:
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
         lower_title = before in LOWER_TITLES and i >= 2 and last_end == i - 1
         comma_title = _appositive_title(tokens, j)
-        if lower_title or comma_title:
+        if not lower_title and not comma_title and quoted_speaker(tokens, i, j):
+            comma_title = ""  # '"...," said Sophie Gilbert': the speaker of a quotation
+        if lower_title or comma_title is not None:
             people = _names_after(tokens, i, j)
             if people and len(people) == 1:
                 title = f"{tokens[i - 2].text} {before}" if lower_title else comma_title
                 out.append(Mention("person", " ".join(t.text for t in people[0]),
-                                    tokens[i].start, title))
+                                    tokens[i].start, title or None))
                 role, last_end = None, j
                 continue
         if before in LOWER_TITLES and i >= 1:

@@ -25,6 +25,8 @@ TITLES = frozenset(
         "deputy secretary general", "deputy secretary-general", "under-secretary-general",
         "assistant secretary-general", "ambassador", "special representative",
         "deputy special representative", "high representative", "special envoy", "envoy",
+        "deputy assistant secretary", "assistant secretary", "representative",
+        "country manager", "country director",
         "spokesperson", "spokesman", "spokeswoman", "chancellor", "king", "queen", "pope",
         "commissioner", "commissioner-general", "high commissioner",
         "deputy high commissioner", "chairman",
