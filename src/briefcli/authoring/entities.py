@@ -178,7 +178,7 @@ def contact_people(raw: str) -> list[str]:
 
 def draft_entities(
     draft: _Draft, texts: Sequence[str], origin: Callable[[str, str], str],
-    places: Sequence[str] = (), dateline: str = "", people: Sequence[str] = (),
+    places: Sequence[str] = (), dateline: str = "", contacts: Sequence[str] = (),
 ) -> dict[str, None]:
     """Draft the entities `texts` (an article's body, then its FAQs) name into `draft`;
     the ids of every entity they name, drafted or linked, in order of first mention.
@@ -186,7 +186,7 @@ def draft_entities(
     found in, quoted around its name when long). `places` are the places of the
     article's dateline (`placecues.dateline_places`), read in `dateline`: places of the
     story too, where what it reports happened, drafted unless the story names them;
-    `people` those its contact lines name (`contact_people`), drafted unless named."""
+    `contacts` the people its contact lines name (`contact_people`), drafted unless named."""
     text = "\n\n".join(texts)
     definitions = find_acronyms(text)
     entities = find_names(text, definitions)
@@ -196,7 +196,7 @@ def draft_entities(
             named.add(term_key(place))
             entities.append(NamedEntity(place, "place", None, (), None, None, len(text),
                                         dateline or place))
-    for person in people:
+    for person in contacts:
         if term_key(person) not in named:
             named.add(term_key(person))
             entities.append(NamedEntity(person, "person", None, (), None, None, len(text),
