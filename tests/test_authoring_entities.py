@@ -14,6 +14,7 @@ from briefcli.authoring.names import NamedEntity, find_names
 from briefcli.authoring.placecues import (
     dateline_places,
     head_after,
+    headline_countries,
     is_list_separator,
     place_cue,
     strong_cue,
@@ -492,3 +493,57 @@ def test_the_people_of_the_contact_lines() -> None:
            "European Commission, Brussels\n")
     assert contact_people(raw) == ["Milica Vujović", "Katya Andrusz", "Vesna Kostić"]
     assert contact_people("Katya Andrusz, ODIHR\n") == []  # no contact heading above
+
+
+# ------------------------------------------------------------------------------ heads
+
+
+def test_a_law_named_head_first_is_an_agreement() -> None:
+    found = kinds("The Assembly amended the Law on the Civil Service of the Republic of Kosovo "
+                  "and adopted the Law on International and Temporary Protection of "
+                  "Foreigners. He had studied Law in Belgrade.")
+    assert found["Law on the Civil Service of the Republic of Kosovo"] == "agreement"
+    assert found["Law on International and Temporary Protection of Foreigners"] == "agreement"
+    assert [k for k in found.values() if k == "agreement"] == ["agreement"] * 2
+
+
+def test_an_agenda_and_a_project_are_processes() -> None:
+    found = kinds("They discussed the Reform Agenda and the Public Utilities Energy Efficiency "
+                  "Project.")
+    assert found["Reform Agenda"] == found["Public Utilities Energy Efficiency Project"] == \
+        "process"
+
+
+def test_the_countries_of_a_headline() -> None:
+    assert headline_countries("G7 Foreign Ministers' Statement on Kosovo and Serbia") == [
+        "Kosovo", "Serbia"]
+    assert headline_countries("UNHCR welcomes Montenegro's new law on asylum") == [
+        "Montenegro"]
+    assert headline_countries("Ukraine: ICRC delivers aid") == ["Ukraine"]
+    assert headline_countries("Chairman of the Presidency of Bosnia and Herzegovina") == [
+        "Bosnia and Herzegovina"]
+    # title-case words that are no country are not read from a headline
+    assert headline_countries("Secretary Blinken's Call with Moldovan President Sandu") == []
+    assert headline_countries(None) == []
+
+
+def test_ingest_drafts_a_country_named_only_in_the_headline(brief, tmp_path: Path) -> None:
+    text = ("G7 Foreign Ministers' Statement on Kosovo and Serbia\n\nJune 5, 2023\n\n"
+            "We are deeply concerned by the violence in northern Kosovo.\n")
+    article = write(tmp_path / "g7.txt", text)
+    empty = tmp_path / "kb"
+    empty.mkdir()
+    out = tmp_path / "d.yaml"
+    r = brief("ingest", str(article), "--data", str(empty), "-o", str(out))
+    assert r.code == 0, r.stderr
+    names = [e["name"] for e in records(out.read_text())["entity"]]
+    assert names.count("Serbia") == 1 and names.count("Kosovo") == 1
+
+
+def test_a_country_before_for_and_a_named_project_are_two_names() -> None:
+    found = kinds("The Board approved a loan to Serbia for the Public Utilities Energy "
+                  "Efficiency Project. The Organization for Security and Co-operation in "
+                  "Europe observed it.")
+    assert found["Serbia"] == "place"
+    assert found["Public Utilities Energy Efficiency Project"] == "process"
+    assert found["Organization for Security and Co-operation in Europe"] == "organization"

@@ -27,7 +27,7 @@ from briefcli.authoring.draft import DraftRecord
 from briefcli.authoring.entities import contact_people, draft_entities, furniture
 from briefcli.authoring.events import article_events
 from briefcli.authoring.glossaries.common import GlossaryEntry
-from briefcli.authoring.placecues import dateline_places
+from briefcli.authoring.placecues import dateline_places, headline_countries
 from briefcli.authoring.unknowns import has_unknown, without_unknown
 from briefcli.index import lookups
 from briefcli.knowledge.model import KINDS
@@ -351,7 +351,8 @@ def _draft_article(
     mentioned = draft_entities(
         draft, texts,
         lambda sentence, around: _origin(article.path, line_of(sentence), sentence, around),
-        dateline_places(article.date_text, lead, body), article.date_text or "",
+        [*((p, article.date_text or p) for p in dateline_places(article.date_text, lead, body)),
+         *((c, article.headline or c) for c in headline_countries(article.headline))],
         contact_people(raw) if raw else (),
     )
     data: dict[str, Any]

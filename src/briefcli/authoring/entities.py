@@ -178,24 +178,24 @@ def contact_people(raw: str) -> list[str]:
 
 def draft_entities(
     draft: _Draft, texts: Sequence[str], origin: Callable[[str, str], str],
-    places: Sequence[str] = (), dateline: str = "", contacts: Sequence[str] = (),
+    places: Sequence[tuple[str, str]] = (), contacts: Sequence[str] = (),
 ) -> dict[str, None]:
     """Draft the entities `texts` (an article's body, then its FAQs) name into `draft`;
     the ids of every entity they name, drafted or linked, in order of first mention.
     `origin(sentence, name)` is the comment a drafted entity gets (the sentence it was
     found in, quoted around its name when long). `places` are the places of the
-    article's dateline (`placecues.dateline_places`), read in `dateline`: places of the
-    story too, where what it reports happened, drafted unless the story names them;
+    article's dateline (`placecues.dateline_places`: where what it reports happened) and
+    the countries of its headline, each with the line it is read in, drafted unless the
+    story names them;
     `contacts` the people its contact lines name (`contact_people`), drafted unless named."""
     text = "\n\n".join(texts)
     definitions = find_acronyms(text)
     entities = find_names(text, definitions)
     named = {term_key(k) for e in entities for k in (e.name, e.acronym, *e.aliases) if k}
-    for place in places:
+    for place, line in places:
         if term_key(place) not in named:
             named.add(term_key(place))
-            entities.append(NamedEntity(place, "place", None, (), None, None, len(text),
-                                        dateline or place))
+            entities.append(NamedEntity(place, "place", None, (), None, None, len(text), line))
     for person in contacts:
         if term_key(person) not in named:
             named.add(term_key(person))

@@ -356,7 +356,7 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
         ):
             for i in range(k):
                 head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
-                    _title_at(texts, i))
+                    _title_at(texts, i)) or i == 0 and _law(low)
                 if head and any(w in ("of", "for", "in", "on") for w in low[i:k]) and not (
                     country_of(" ".join(texts[k + 1 :]))
                 ):
@@ -382,13 +382,24 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
 
 def _has_head(low: list[str]) -> bool:
     heads = ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
-    return any(w in heads for w in low)
+    return any(w in heads for w in low) or _law(low)
+
+
+def _law(low: list[str]) -> bool:
+    """Whether a name is a law's, its head first: "Law on the Civil Service", "Law of
+    Ukraine on ..." (not "International Law" or a "Faculty of Law")."""
+    return len(low) > 2 and low[0] == "law" and low[1] in ("on", "of")
 
 
 def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
     for Moldova"), cut at them: (the joiner before, the words) per part."""
     low = [t.text.lower() for t in words]
+    joiner = next((i for i, w in enumerate(low) if w in ("of", "for", "in", "on")), 0)
+    if joiner and low[joiner] != "of" and country_of(" ".join(t.text for t in words[:joiner])):
+        # "a loan to Serbia for the Public Utilities Energy Efficiency Project"
+        rest = [t for t in words[joiner + 1 :] if t.text.lower() != "the"]
+        return [("", words[:joiner]), (low[joiner], rest)] if rest else [("", words)]
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
             low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
@@ -413,6 +424,8 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
 def kind_of_words(low: list[str]) -> str | None:
     """The kind a name's head word says: its last word, or the word before its first
     "of", "for" or "in" ("Ministry of Foreign Affairs", "Mission in Kosovo")."""
+    if _law(low):
+        return "agreement"
     heads = [low[-1]]
     for i, w in enumerate(low):
         if w in ("of", "for", "in", "on", "to") and i:

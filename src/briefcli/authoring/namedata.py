@@ -123,12 +123,12 @@ AGREEMENT_HEADS = frozenset(
     [
         "agreement", "agreements", "accord", "accords", "treaty", "convention", "charter",
         "protocol", "pact", "annex", "declaration", "memorandum", "framework", "roadmap",
-        "arrangement",
+        "arrangement", "statute", "constitution",
     ]
 )
 PROCESS_HEADS = frozenset(
     ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation",
-     "conference", "summit", "formula"]
+     "conference", "summit", "formula", "agenda", "project"]
 )
 # Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
 # normalization agreement"); a generic "the agreement" is no name.

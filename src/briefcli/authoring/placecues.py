@@ -316,3 +316,27 @@ def dateline_places(date_text: str | None, lead: str = "", story: str = "") -> l
     if local:
         found.setdefault(local)
     return list(found)
+
+
+def headline_countries(headline: str | None) -> list[str]:
+    """The countries (ISO 3166, and the everyday names of the table) a headline names,
+    as it writes them: "G7 Foreign Ministers' Statement on Kosovo and Serbia" -> Kosovo,
+    Serbia. A headline's other capitalised words are no names for sure (headlines are
+    often in title case), so only countries are read from it."""
+    words = re.findall(r"[A-ZÀ-Þ][\w’'-]*|\S+", headline or "")
+    words = [re.sub(r"['’]s?$", "", w) for w in words]
+    found: dict[str, None] = {}
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2, 1):
+            window = words[i : i + size]
+            text = " ".join(window)
+            if i + size <= len(words) and text[:1].isupper() and all(
+                w[:1].isalnum() for w in window
+            ) and country_of(text):
+                found.setdefault(text)
+                i += size
+                break
+        else:
+            i += 1
+    return list(found)
