@@ -547,3 +547,28 @@ def test_a_country_before_for_and_a_named_project_are_two_names() -> None:
     assert found["Serbia"] == "place"
     assert found["Public Utilities Energy Efficiency Project"] == "process"
     assert found["Organization for Security and Co-operation in Europe"] == "organization"
+
+
+# ------------------------------------------------------------------------------ once
+
+
+def test_an_embassy_named_by_its_country_two_ways_is_one_body() -> None:
+    found = names("The Embassy of the United States of America in Belgrade said so. The "
+                  "United States Embassy in Belgrade added that the Embassy of Germany agreed.")
+    assert found["Embassy of the United States of America in Belgrade"].aliases == (
+        "United States Embassy in Belgrade",)
+    assert "Embassy of Germany" in found
+    # two embassies of one country in two cities stay two
+    assert len(names("The Embassy of Serbia in Tirana and the Embassy of Serbia in Skopje "
+                     "met.")) == 2
+
+
+def test_a_process_described_by_who_facilitates_it_is_the_one_other_of_its_head() -> None:
+    found = names("Their obligations under the EU-facilitated Dialogue must be implemented. "
+                  "The EU Special Representative for the Belgrade-Pristina Dialogue, Miroslav "
+                  "Lajčák, will continue.")
+    assert found["EU-facilitated Dialogue"].aliases == ("Belgrade-Pristina Dialogue",)
+    assert "Belgrade-Pristina Dialogue" not in found
+    two = names("The EU-facilitated Dialogue, the Strategic Dialogue and the Belgrade-Pristina "
+                "Dialogue were discussed.")
+    assert len([n for n in two if n.endswith("Dialogue")]) == 3  # which one is meant?
