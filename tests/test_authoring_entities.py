@@ -572,3 +572,11 @@ def test_a_process_described_by_who_facilitates_it_is_the_one_other_of_its_head(
     two = names("The EU-facilitated Dialogue, the Strategic Dialogue and the Belgrade-Pristina "
                 "Dialogue were discussed.")
     assert len([n for n in two if n.endswith("Dialogue")]) == 3  # which one is meant?
+
+
+def test_a_capital_after_a_title_is_a_place_not_a_person() -> None:
+    # header lines run together: "Matthew Miller, Department Spokesperson" "Washington, D.C."
+    found = kinds("Matthew Miller, Department Spokesperson Washington, D.C.")
+    assert found == {"Matthew Miller": "person", "Washington": "place"}
+    assert kinds("Secretary Blinken met Ambassador Kurti.") == {
+        "Blinken": "person", "Kurti": "person"}

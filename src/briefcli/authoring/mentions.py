@@ -320,6 +320,10 @@ def _person(
                            alias=place_alias if place_alias != place else None))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
+    if len(name) == 1 and (capital(name[0].text) or country_of(name[0].text)):
+        # "... Department Spokesperson" and the header line "Washington, D.C." after it
+        out.append(Mention("place", country_of(name[0].text) or name[0].text, name[0].start))
+        return 0
     honorific = title.lower() in HONORIFICS
     role = None if honorific else title
     if role and shown:
