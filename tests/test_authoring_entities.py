@@ -580,3 +580,14 @@ def test_a_capital_after_a_title_is_a_place_not_a_person() -> None:
     assert found == {"Matthew Miller": "person", "Washington": "place"}
     assert kinds("Secretary Blinken met Ambassador Kurti.") == {
         "Blinken": "person", "Kurti": "person"}
+
+
+def test_the_person_of_a_country_between_commas_after_a_plural_title() -> None:
+    found = kinds("The Foreign Ministers of Austria, Alexander Schallenberg, of Croatia, Gordan "
+                  "Grlić Radman, and of Slovenia, Tanja Fajon, met today in Vienna.")
+    for person in ("Alexander Schallenberg", "Gordan Grlić Radman", "Tanja Fajon"):
+        assert found[person] == "person", person
+    assert found["Austria"] == found["Croatia"] == found["Slovenia"] == "place"
+    # a region after a country is no person
+    assert kinds("The Presidency of Bosnia and Herzegovina, Republika Srpska, and the "
+                 "Federation met.")["Republika Srpska"] == "place"

@@ -14,9 +14,10 @@ from briefcli.authoring.namedata import (
     ROLE_NOUNS,
     TITLE_MODIFIERS,
 )
-from briefcli.authoring.placecues import country_of
+from briefcli.authoring.placecues import cities, country_of, subdivisions
+from briefcli.text import term_key
 
-__all__ = ["appositive_title", "names_after", "quoted_speaker"]
+__all__ = ["appositive_title", "names_after", "of_country_person", "quoted_speaker"]
 
 # Verbs that attribute a quotation: '"...," said Sophie Gilbert'.
 _SAID = frozenset(["said", "says", "added", "stressed", "noted", "explained", "warned",
@@ -69,3 +70,24 @@ def quoted_speaker(tokens: list[Token], i: int, j: int) -> bool:
     return i >= 3 and tokens[i - 1].text.lower() in _SAID and (
         tokens[i - 2].text in _CLOSING or tokens[i - 2].text == "," and
         tokens[i - 3].text in _CLOSING)
+
+
+def of_country_person(tokens: list[Token], country: tuple[int, int], run: tuple[int, int]) -> bool:
+    """Whether the run tokens[run] is a person's name between commas just after "of" and a
+    country (`country`): "the Foreign Ministers of Austria, Alexander Schallenberg, of
+    Croatia, ...". A region or a city there ("of Bosnia and Herzegovina, Republika
+    Srpska,") is none."""
+    (a, b), (i, j) = country, run
+    words = [t.text for t in tokens[a:b]]
+    if "of" in words:  # one run: "Foreign Ministers of Austria"
+        a += len(words) - words[::-1].index("of")
+    elif not (a and tokens[a - 1].text == "of"):
+        return False
+    if not (a < b == i - 1 and tokens[b].text == ","):
+        return False
+    if j < len(tokens) and tokens[j].text not in (",", ".", ";"):
+        return False
+    text = " ".join(t.text for t in tokens[i:j])
+    return bool(country_of(" ".join(t.text for t in tokens[a:b]))) and not (
+        term_key(text) in subdivisions() or term_key(text) in cities()
+    )

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from briefcli.authoring.appositives import appositive_title as _appositive_title
 from briefcli.authoring.appositives import names_after as _names_after
-from briefcli.authoring.appositives import quoted_speaker
+from briefcli.authoring.appositives import of_country_person, quoted_speaker
 from briefcli.authoring.mentiontokens import PARTICLES as _PARTICLES
 from briefcli.authoring.mentiontokens import Token as _Token
 from briefcli.authoring.mentiontokens import capitalised as _capitalised
@@ -680,6 +680,15 @@ def mentions(sentence: str) -> list[Mention]:
                     out.append(Mention("person", " ".join(t.text for t in name),
                                         name[0].start, role))
                 role, last_end = None, j
+                continue
+        # "The Foreign Ministers of Austria, Alexander Schallenberg, of Croatia, ...": the
+        # person of a country named just before, between commas.
+        if before == "," and k and of_country_person(tokens, runs[k - 1], (i, j)):
+            people = _names_after(tokens, i, j)
+            if people and len(people) == 1:
+                out.append(Mention("person", " ".join(t.text for t in people[0]),
+                                   tokens[i].start, role))
+                last_end = j
                 continue
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
         lower_title = before in LOWER_TITLES and i >= 2 and last_end == i - 1
