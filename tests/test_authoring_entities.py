@@ -522,6 +522,10 @@ def test_the_countries_of_a_headline() -> None:
     assert headline_countries("Ukraine: ICRC delivers aid") == ["Ukraine"]
     assert headline_countries("Chairman of the Presidency of Bosnia and Herzegovina") == [
         "Bosnia and Herzegovina"]
+    # a country beside another capitalised word is part of a name, or not alone
+    assert headline_countries("Statement on the Arrest of Kosovo Police Officers") == []
+    assert headline_countries("Attack on a Humanitarian Convoy in Gaza City") == []
+    assert headline_countries("Statement on the Attack in Northern Kosovo") == []
     # title-case words that are no country are not read from a headline
     assert headline_countries("Secretary Blinken's Call with Moldovan President Sandu") == []
     assert headline_countries(None) == []
@@ -538,6 +542,15 @@ def test_ingest_drafts_a_country_named_only_in_the_headline(brief, tmp_path: Pat
     assert r.code == 0, r.stderr
     names = [e["name"] for e in records(out.read_text())["entity"]]
     assert names.count("Serbia") == 1 and names.count("Kosovo") == 1
+    # the headline's "Moldova" is the story's "Republic of Moldova", drafted once
+    text = ("Moldova and UNDP open a centre\n\n27 Feb 2017\n\n"
+            "The centre opened in Cahul, in the Republic of Moldova, today.\n")
+    article = write(tmp_path / "md.txt", text)
+    out = tmp_path / "md.yaml"
+    r = brief("ingest", str(article), "--data", str(empty), "-o", str(out))
+    assert r.code == 0, r.stderr
+    names = [e["name"] for e in records(out.read_text())["entity"]]
+    assert [n for n in names if "Moldova" in n] == ["Moldova"]
 
 
 def test_a_country_before_for_and_a_named_project_are_two_names() -> None:

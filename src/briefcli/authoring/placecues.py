@@ -318,11 +318,16 @@ def dateline_places(date_text: str | None, lead: str = "", story: str = "") -> l
     return list(found)
 
 
+def _capital_word(words: Sequence[str], i: int) -> bool:
+    return 0 <= i < len(words) and words[i][:1].isupper()
+
+
 def headline_countries(headline: str | None) -> list[str]:
     """The countries (ISO 3166, and the everyday names of the table) a headline names,
     as it writes them: "G7 Foreign Ministers' Statement on Kosovo and Serbia" -> Kosovo,
     Serbia. A headline's other capitalised words are no names for sure (headlines are
-    often in title case), so only countries are read from it."""
+    often in title case), so only countries are read from it, and only those no other
+    capitalised word stands beside ("Kosovo Police", "Gaza City", "Northern Kosovo")."""
     words = re.findall(r"[A-ZÀ-Þ][\w’'-]*|\S+", headline or "")
     words = [re.sub(r"['’]s?$", "", w) for w in words]
     found: dict[str, None] = {}
@@ -333,7 +338,9 @@ def headline_countries(headline: str | None) -> list[str]:
             text = " ".join(window)
             if i + size <= len(words) and text[:1].isupper() and all(
                 w[:1].isalnum() for w in window
-            ) and country_of(text):
+            ) and not _capital_word(words, i - 1) and not _capital_word(words, i + size) and (
+                country_of(text)
+            ):
                 found.setdefault(text)
                 i += size
                 break
