@@ -604,3 +604,13 @@ def test_the_person_of_a_country_between_commas_after_a_plural_title() -> None:
     # a region after a country is no person
     assert kinds("The Presidency of Bosnia and Herzegovina, Republika Srpska, and the "
                  "Federation met.")["Republika Srpska"] == "place"
+
+
+def test_an_acronym_owning_a_long_form_is_its_own_body_not_part_of_the_name() -> None:
+    found = names("The mission of the OSCE Office for Democratic Institutions and Human Rights "
+                  "(ODIHR) observed the vote.")
+    assert found["Office for Democratic Institutions and Human Rights"].acronym == "ODIHR"
+    assert found["OSCE"].kind == "organization"
+    # words of the name before the long form make it fuller, as before
+    found = names("The Chadian National Commission for Refugees (CNR) said so.")
+    assert found["Chadian National Commission for Refugees"].acronym == "CNR"

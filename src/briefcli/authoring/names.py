@@ -301,7 +301,12 @@ def find_names(
                 continue
             longer = next((d for a, b, d in spans if at < a < at + len(m.name) <= b), None)
             if longer is not None and m.kind == "organization":
-                names.fuller(m.name, longer)  # "National Commission for ... (CNARR)"
+                owner = _owner_before(m.name, longer.long)
+                if owner:  # "the OSCE Office for Democratic Institutions ... (ODIHR)"
+                    names.mention(Mention("organization", owner, m.start), collapsed,
+                                  sentence.start)
+                else:
+                    names.fuller(m.name, longer)  # "National Commission for ... (CNARR)"
                 continue
             if m.kind is None:
                 pending.append((m, collapsed, sentence.start))
@@ -328,6 +333,18 @@ _OTHER_NAME = re.compile(
     r",\s+(?:formally|officially|also\s+known\s+as|better\s+known\s+as|known\s+as)\s+"
     r"(?:the\s+)?"
 )
+
+
+def _owner_before(name: str, long: str) -> str | None:
+    """The body that owns a long form, written before it as one acronym ("OSCE" in "OSCE
+    Office for Democratic Institutions and Human Rights (ODIHR)"): its own entity, not a
+    part of the long form's name."""
+    if not term_key(name).endswith(term_key(long)):
+        return None
+    words = name.split()[: -len(long.split()) or None]
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and words[0].isalpha():
+        return words[0]
+    return None
 
 
 def _join_other_names(text: str, names: _Names) -> None:
