@@ -614,3 +614,14 @@ def test_an_acronym_owning_a_long_form_is_its_own_body_not_part_of_the_name() ->
     # words of the name before the long form make it fuller, as before
     found = names("The Chadian National Commission for Refugees (CNR) said so.")
     assert found["Chadian National Commission for Refugees"].acronym == "CNR"
+
+
+def test_a_body_of_the_table_before_a_title_or_a_led_is_named() -> None:
+    found = kinds("NATO Secretary General Jens Stoltenberg met the Commander of the NATO-led "
+                  "Kosovo Force (KFOR).")
+    assert found["NATO"] == found["Kosovo Force"] == "organization"
+    assert found["Jens Stoltenberg"] == "person"
+    # a word that is no body of the table, before a title or "-led", is no body
+    found = kinds("Kenyan-led Multinational Forces arrived. Serbian President Aleksandar Vučić "
+                  "spoke.")
+    assert "Kenyan" not in found and found["Aleksandar Vučić"] == "person"

@@ -268,6 +268,8 @@ def _person(
     place_alias: str | None = None
     if shown and not place and not shown.isupper() and at > 1 and shown.lower() not in BODIES:
         out.append(Mention("organization", shown, words[0].start))  # "European Council"
+    elif shown and not place and shown.lower() in BODIES and at == 1:
+        out.append(_body(shown, words[0].start))  # "NATO Secretary General Jens Stoltenberg"
     if not shown and at:  # "Lead Spokesperson"
         title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
@@ -479,6 +481,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
             break
         dropped = words[0].text.lower()
+        led = _LED.match(words[0].text)
+        if led and led[1].lower() in BODIES:  # "the NATO-led Kosovo Force": NATO is named
+            out.append(_body(led[1], words[0].start))
         words = words[1:]  # "In Geneva, ...": the preposition says a place is meant
         ctx = ctx._replace(sentence_start=False,
                            before=dropped if dropped in _PLACE_CONTEXT else "")
