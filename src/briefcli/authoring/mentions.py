@@ -268,8 +268,6 @@ def _person(
     place_alias: str | None = None
     if shown and not place and not shown.isupper() and at > 1 and shown.lower() not in BODIES:
         out.append(Mention("organization", shown, words[0].start))  # "European Council"
-    elif shown and not place and shown.lower() in BODIES and at == 1:
-        out.append(_body(shown, words[0].start))  # "NATO Secretary General Jens Stoltenberg"
     if not shown and at:  # "Lead Spokesperson"
         title = " ".join(t.text for t in words[: at + size])
     rest = words[at + size :]
