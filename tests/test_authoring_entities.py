@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefcli.authoring.acronyms import find_acronyms
-from briefcli.authoring.entities import contact_people, furniture
+from briefcli.authoring.entities import contact_people, furniture, header_bodies
 from briefcli.authoring.names import NamedEntity, find_names
 from briefcli.authoring.placecues import (
     dateline_places,
@@ -624,3 +624,13 @@ def test_a_body_of_the_table_before_led_is_named() -> None:
     found = kinds("Kenyan-led Multinational Forces arrived. UN Secretary-General António "
                   "Guterres spoke.")
     assert "Kenyan" not in found and "UN" not in found
+
+
+def test_the_bodies_of_the_header_lines_between_headline_and_story() -> None:
+    raw = ("Secretary Blinken's Call with Serbian President Vučić\n\nReadout\n"
+           "Office of the Spokesperson\nSeptember 26, 2023\n\nThe Secretary spoke today.\n")
+    headline = "Secretary Blinken's Call with Serbian President Vučić"
+    assert header_bodies(raw, 7, headline) == ["Office of the Spokesperson"]
+    # a wrapped headline's last word, a label and the story's own lines are none
+    raw = "Kosovo Needs Dialogue, Envoy Tells Security\nCouncil\n\nSC/15453\n\nThe Council met.\n"
+    assert header_bodies(raw, 6, "Kosovo Needs Dialogue, Envoy Tells Security Council") == []

@@ -24,7 +24,12 @@ from briefcli.authoring.article import (
     derive_title,
 )
 from briefcli.authoring.draft import DraftRecord
-from briefcli.authoring.entities import contact_people, draft_entities, furniture
+from briefcli.authoring.entities import (
+    contact_people,
+    draft_entities,
+    furniture,
+    header_bodies,
+)
 from briefcli.authoring.events import article_events
 from briefcli.authoring.glossaries.common import GlossaryEntry
 from briefcli.authoring.placecues import dateline_places, headline_countries
@@ -354,6 +359,8 @@ def _draft_article(
         [*((p, article.date_text or p) for p in dateline_places(article.date_text, lead, body)),
          *((c, article.headline or c) for c in headline_countries(article.headline))],
         contact_people(raw) if raw else (),
+        header_bodies(raw, article.paragraphs[0].line, article.headline)
+        if raw and article.paragraphs else (),
     )
     data: dict[str, Any]
     # Entities of the knowledge (or of this draft) named anywhere in the article.

@@ -23,7 +23,7 @@ from briefcli.text import term_key
 if TYPE_CHECKING:
     from briefcli.authoring.drafting import Known, _Draft
 
-__all__ = ["contact_people", "draft_entities", "furniture"]
+__all__ = ["contact_people", "draft_entities", "furniture", "header_bodies"]
 
 # Lines of a page that are no part of the story but name its people and bodies: the
 # attribution ("The following is attributable to Spokesperson Matthew Miller:"), the
@@ -176,9 +176,29 @@ def contact_people(raw: str) -> list[str]:
     return list(found)
 
 
+def header_bodies(raw: str, first_line: int, headline: str | None) -> list[str]:
+    """The bodies a page's header lines name, between its headline and its story (which
+    starts on line `first_line`): a line that is nothing but an organisation's name by
+    its head word ("Readout" / "Office of the Spokesperson" / "February 6, 2024")."""
+    from briefcli.authoring.mentions import kind_of_name
+
+    found: dict[str, None] = {}
+    for line in raw.splitlines()[: max(first_line - 1, 0)]:
+        text = " ".join(line.split())
+        if not text or text == headline or len(text) > 80 or re.search(r"[.!?:;|]$|\d", text):
+            continue
+        words = text.split()  # one word ("Council") may be a wrapped headline's last
+        if len(words) > 1 and all(w[:1].isupper() or w in _SMALL for w in words) and (
+            kind_of_name(text) == "organization"
+        ):
+            found.setdefault(text)
+    return list(found)
+
+
 def draft_entities(
     draft: _Draft, texts: Sequence[str], origin: Callable[[str, str], str],
     places: Sequence[tuple[str, str]] = (), contacts: Sequence[str] = (),
+    bodies: Sequence[str] = (),
 ) -> dict[str, None]:
     """Draft the entities `texts` (an article's body, then its FAQs) name into `draft`;
     the ids of every entity they name, drafted or linked, in order of first mention.
@@ -187,7 +207,8 @@ def draft_entities(
     article's dateline (`placecues.dateline_places`: where what it reports happened) and
     the countries of its headline, each with the line it is read in, drafted unless the
     story names them;
-    `contacts` the people its contact lines name (`contact_people`), drafted unless named."""
+    `contacts` the people its contact lines name (`contact_people`) and `bodies` those its
+    header lines name (`header_bodies`), drafted unless named."""
     text = "\n\n".join(texts)
     definitions = find_acronyms(text)
     entities = find_names(text, definitions)
@@ -196,11 +217,11 @@ def draft_entities(
         if term_key(place) not in named:
             named.add(term_key(place))
             entities.append(NamedEntity(place, "place", None, (), None, None, len(text), line))
-    for person in contacts:
-        if term_key(person) not in named:
-            named.add(term_key(person))
-            entities.append(NamedEntity(person, "person", None, (), None, None, len(text),
-                                        person))
+    extra = [(name, "person") for name in contacts] + [(name, "organization") for name in bodies]
+    for name, kind in extra:
+        if term_key(name) not in named:
+            named.add(term_key(name))
+            entities.append(NamedEntity(name, kind, None, (), None, None, len(text), name))
     keys = {term_key(k) for e in entities for k in (e.name, e.acronym, *e.aliases) if k}
     found = draft.known.entities_for(keys)
     people = _People(draft.known)
