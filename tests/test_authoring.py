@@ -57,7 +57,9 @@ def test_ingest_a_press_release(brief, tmp_path):
     assert briefing["date"] == "2022-05-05"
     assert briefing["title"] == "Council adopts conclusions on the Western Balkans"
     assert briefing["summary"].startswith("The Council today adopted conclusions")
-    entities = {e["acronym"]: e for e in draft["entity"]}
+    entities = {e["acronym"]: e for e in draft["entity"] if "acronym" in e}
+    # The dateline's place is one of the release's places.
+    assert [e["kind"] for e in draft["entity"] if e["name"] == "Brussels"] == ["place"]
     assert entities["EULEX"]["name"] == "European Union Rule of Law Mission in Kosovo"
     assert entities["OSCE"]["name"] == "Organization for Security and Co-operation in Europe"
     assert "KFOR" not in entities  # known: linked, not duplicated
@@ -113,8 +115,10 @@ def test_several_articles_give_one_draft_each_entity_once(brief, tmp_path):
     assert r.code == 0, r.stderr
     draft = records(r.stdout)
     assert [b["date"] for b in draft["briefing"]] == ["2022-05-05", "2022-05-06"]
-    acronyms = [e["acronym"] for e in draft["entity"]]
+    acronyms = [e["acronym"] for e in draft["entity"] if "acronym" in e]
     assert sorted(acronyms) == sorted(set(acronyms))
+    names = [e["name"] for e in draft["entity"]]  # Brussels, of both datelines, once
+    assert "Brussels" in names and sorted(names) == sorted(set(names))
     events = [(e["date"], e["title"]) for e in draft["event"]]
     assert len(events) == len(set(events))
 

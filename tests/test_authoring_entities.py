@@ -9,9 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefcli.authoring.acronyms import find_acronyms
-from briefcli.authoring.entities import furniture
+from briefcli.authoring.entities import contact_people, furniture, header_bodies
 from briefcli.authoring.names import NamedEntity, find_names
-from briefcli.authoring.placecues import head_after, is_list_separator, place_cue, strong_cue
+from briefcli.authoring.placecues import (
+    dateline_places,
+    head_after,
+    headline_countries,
+    is_list_separator,
+    place_cue,
+    strong_cue,
+)
 from conftest import write
 from test_authoring import records
 
@@ -398,3 +405,232 @@ def test_a_qualified_title_after_and_starts_a_new_part() -> None:
                   "attended.")
     assert found["EU Office in Kosovo"] == "organization"
     assert found["Tomáš Szunyog"] == "person"
+
+
+# ------------------------------------------------------------------------------ datelines
+
+
+def test_the_places_of_a_dateline_are_the_gazetteer_places_before_its_date() -> None:
+    assert dateline_places("Skopje, 18 July 2024") == ["Skopje"]
+    assert dateline_places("AMMAN/NEW YORK, 19 March 2024") == ["Amman", "New York"]
+    assert dateline_places("Kyiv (ICRC) – 27 January 2024") == ["Kyiv"]
+    assert dateline_places("WASHINGTON, June 20, 2023") == ["Washington"]
+    assert dateline_places("Paris, le 3 mars 2022") == ["Paris"]
+    # labels, days and an office before the date name no place
+    for label in ("Press releases, 21 February 2024", "Date: 29.05.2013", "Readout",
+                  "Tuesday, 5 May 2023", "Statement from U.S. Embassy Pristina, December 14, "
+                  "2018", "Prepared by the Policy Unit, 8 March 2024", "June 5, 2023"):
+        assert dateline_places(label) == [], label
+    assert dateline_places(None) == []
+
+
+def test_a_place_heading_the_first_paragraph_before_a_dash_is_a_dateline_place() -> None:
+    lead = "GENEVA – The UN Refugee Agency, UNHCR, welcomes the adoption of the law."
+    assert dateline_places("Press releases, 21 February 2024", lead) == ["Geneva"]
+    assert dateline_places(None, "The Council – meeting in Brussels – agreed.") == []
+
+
+def test_a_dateline_place_in_the_page_language_unless_the_story_names_a_city() -> None:
+    assert dateline_places("Prishtinë, 15 November 2023", "", "The Minister met Jörn "
+                           "Rohde.") == ["Prishtinë"]
+    # "Beograd" heading a story that says "Belgrade": the English name is the entity
+    assert dateline_places("Beograd, 12. jun 2023.", "", "A visit to Belgrade in July.") == []
+    assert dateline_places("OSCE, 5 May 2023") == []  # an acronym, not a place
+
+
+def test_ingest_drafts_the_dateline_place_once(brief, tmp_path: Path) -> None:
+    text = ("Prime Minister Mickoski meets the Head of the EU Delegation\n\n"
+            "Skopje, 18 July 2024\n\n"
+            "Prime Minister Hristijan Mickoski received today Ambassador Michalis Rokas.\n")
+    again = text.replace("Rokas.", "Rokas in Skopje.")
+    found = []
+    for n, body in enumerate((text, again)):
+        article = write(tmp_path / f"a{n}.txt", body)
+        empty = tmp_path / f"kb{n}"
+        empty.mkdir()
+        out = tmp_path / f"d{n}.yaml"
+        r = brief("ingest", str(article), "--data", str(empty), "-o", str(out))
+        assert r.code == 0, r.stderr
+        found.append([e for e in records(out.read_text())["entity"] if e["name"] == "Skopje"])
+    assert [len(f) for f in found] == [1, 1]
+    assert found[0][0]["kind"] == "place"
+
+
+# ------------------------------------------------------------------------------ people
+
+
+def test_the_speaker_after_a_quotation_and_said_is_a_person() -> None:
+    found = names('"Serbia is committed to a green transition," said Nicola Pontara, of the '
+                  'Bank. "People here have lived under shelling," said Pascal Hundt.')
+    assert found["Nicola Pontara"].kind == found["Pascal Hundt"].kind == "person"
+    # a body or a country after the verb stays what it is
+    found = kinds('"We are ready," said the European Union. "We are ready," said Kosovo '
+                  'Police.')
+    assert found["European Union"] == found["Kosovo Police"] == "organization"
+
+
+def test_titles_of_assistant_secretaries_representatives_and_country_managers() -> None:
+    found = names("Deputy Assistant Secretary Gabriel Escobar spoke. Country Manager Nicola "
+                  "Pontara agreed. Sophie Gilbert, UNHCR Representative in Podgorica, "
+                  "welcomed it.")
+    assert found["Gabriel Escobar"].role == "Deputy Assistant Secretary"
+    assert found["Nicola Pontara"].kind == "person"
+    assert found["Sophie Gilbert"].role == "UNHCR Representative"
+
+
+def test_a_title_after_a_name_may_have_its_owner_before_it() -> None:
+    found = names("Matthew Miller, Department Spokesperson")
+    assert found["Matthew Miller"].kind == "person"
+    assert found["Matthew Miller"].role == "Department Spokesperson"
+    assert kinds("Kosovo Police, Department Spokesperson") == {"Kosovo Police": "organization"}
+
+
+def test_the_people_of_the_contact_lines() -> None:
+    raw = ("Story.\n\nFor further information, please contact:\n"
+           "In Podgorica, Milica Vujović, vujovicm@unhcr.org, +382 67 000 000\n"
+           "Katya Andrusz, ODIHR, +48 609 522 266\n\nContacts:\nIn Belgrade: Vesna Kostić\n\n"
+           "Media contacts\nPress Office, Ministry of Foreign Affairs\n"
+           "European Commission, Brussels\n")
+    assert contact_people(raw) == ["Milica Vujović", "Katya Andrusz", "Vesna Kostić"]
+    assert contact_people("Katya Andrusz, ODIHR\n") == []  # no contact heading above
+
+
+# ------------------------------------------------------------------------------ heads
+
+
+def test_a_law_named_head_first_is_an_agreement() -> None:
+    found = kinds("The Assembly amended the Law on the Civil Service of the Republic of Kosovo "
+                  "and adopted the Law on International and Temporary Protection of "
+                  "Foreigners. He had studied Law in Belgrade.")
+    assert found["Law on the Civil Service of the Republic of Kosovo"] == "agreement"
+    assert found["Law on International and Temporary Protection of Foreigners"] == "agreement"
+    assert [k for k in found.values() if k == "agreement"] == ["agreement"] * 2
+
+
+def test_an_agenda_and_a_project_are_processes() -> None:
+    found = kinds("They discussed the Reform Agenda and the Public Utilities Energy Efficiency "
+                  "Project.")
+    assert found["Reform Agenda"] == found["Public Utilities Energy Efficiency Project"] == \
+        "process"
+
+
+def test_the_countries_of_a_headline() -> None:
+    assert headline_countries("G7 Foreign Ministers' Statement on Kosovo and Serbia") == [
+        "Kosovo", "Serbia"]
+    assert headline_countries("UNHCR welcomes Montenegro's new law on asylum") == [
+        "Montenegro"]
+    assert headline_countries("Ukraine: ICRC delivers aid") == ["Ukraine"]
+    assert headline_countries("Chairman of the Presidency of Bosnia and Herzegovina") == [
+        "Bosnia and Herzegovina"]
+    # a country beside another capitalised word is part of a name, or not alone
+    assert headline_countries("Statement on the Arrest of Kosovo Police Officers") == []
+    assert headline_countries("Attack on a Humanitarian Convoy in Gaza City") == []
+    assert headline_countries("Statement on the Attack in Northern Kosovo") == []
+    # title-case words that are no country are not read from a headline
+    assert headline_countries("Secretary Blinken's Call with Moldovan President Sandu") == []
+    assert headline_countries(None) == []
+
+
+def test_ingest_drafts_a_country_named_only_in_the_headline(brief, tmp_path: Path) -> None:
+    text = ("G7 Foreign Ministers' Statement on Kosovo and Serbia\n\nJune 5, 2023\n\n"
+            "We are deeply concerned by the violence in northern Kosovo.\n")
+    article = write(tmp_path / "g7.txt", text)
+    empty = tmp_path / "kb"
+    empty.mkdir()
+    out = tmp_path / "d.yaml"
+    r = brief("ingest", str(article), "--data", str(empty), "-o", str(out))
+    assert r.code == 0, r.stderr
+    names = [e["name"] for e in records(out.read_text())["entity"]]
+    assert names.count("Serbia") == 1 and names.count("Kosovo") == 1
+    # the headline's "Moldova" is the story's "Republic of Moldova", drafted once
+    text = ("Moldova and UNDP open a centre\n\n27 Feb 2017\n\n"
+            "The centre opened in Cahul, in the Republic of Moldova, today.\n")
+    article = write(tmp_path / "md.txt", text)
+    out = tmp_path / "md.yaml"
+    r = brief("ingest", str(article), "--data", str(empty), "-o", str(out))
+    assert r.code == 0, r.stderr
+    names = [e["name"] for e in records(out.read_text())["entity"]]
+    assert [n for n in names if "Moldova" in n] == ["Moldova"]
+
+
+def test_a_country_before_for_and_a_named_project_are_two_names() -> None:
+    found = kinds("The Board approved a loan to Serbia for the Public Utilities Energy "
+                  "Efficiency Project. The Organization for Security and Co-operation in "
+                  "Europe observed it.")
+    assert found["Serbia"] == "place"
+    assert found["Public Utilities Energy Efficiency Project"] == "process"
+    assert found["Organization for Security and Co-operation in Europe"] == "organization"
+
+
+# ------------------------------------------------------------------------------ once
+
+
+def test_an_embassy_named_by_its_country_two_ways_is_one_body() -> None:
+    found = names("The Embassy of the United States of America in Belgrade said so. The "
+                  "United States Embassy in Belgrade added that the Embassy of Germany agreed.")
+    assert found["Embassy of the United States of America in Belgrade"].aliases == (
+        "United States Embassy in Belgrade",)
+    assert "Embassy of Germany" in found
+    # two embassies of one country in two cities stay two
+    assert len(names("The Embassy of Serbia in Tirana and the Embassy of Serbia in Skopje "
+                     "met.")) == 2
+
+
+def test_a_process_described_by_who_facilitates_it_is_the_one_other_of_its_head() -> None:
+    found = names("Their obligations under the EU-facilitated Dialogue must be implemented. "
+                  "The EU Special Representative for the Belgrade-Pristina Dialogue, Miroslav "
+                  "Lajčák, will continue.")
+    assert found["EU-facilitated Dialogue"].aliases == ("Belgrade-Pristina Dialogue",)
+    assert "Belgrade-Pristina Dialogue" not in found
+    two = names("The EU-facilitated Dialogue, the Strategic Dialogue and the Belgrade-Pristina "
+                "Dialogue were discussed.")
+    assert len([n for n in two if n.endswith("Dialogue")]) == 3  # which one is meant?
+
+
+def test_a_capital_after_a_title_is_a_place_not_a_person() -> None:
+    # header lines run together: "Matthew Miller, Department Spokesperson" "Washington, D.C."
+    found = kinds("Matthew Miller, Department Spokesperson Washington, D.C.")
+    assert found == {"Matthew Miller": "person", "Washington": "place"}
+    assert kinds("Secretary Blinken met Ambassador Kurti.") == {
+        "Blinken": "person", "Kurti": "person"}
+
+
+def test_the_person_of_a_country_between_commas_after_a_plural_title() -> None:
+    found = kinds("The Foreign Ministers of Austria, Alexander Schallenberg, of Croatia, Gordan "
+                  "Grlić Radman, and of Slovenia, Tanja Fajon, met today in Vienna.")
+    for person in ("Alexander Schallenberg", "Gordan Grlić Radman", "Tanja Fajon"):
+        assert found[person] == "person", person
+    assert found["Austria"] == found["Croatia"] == found["Slovenia"] == "place"
+    # a region after a country is no person
+    assert kinds("The Presidency of Bosnia and Herzegovina, Republika Srpska, and the "
+                 "Federation met.")["Republika Srpska"] == "place"
+
+
+def test_an_acronym_owning_a_long_form_is_its_own_body_not_part_of_the_name() -> None:
+    found = names("The mission of the OSCE Office for Democratic Institutions and Human Rights "
+                  "(ODIHR) observed the vote.")
+    assert found["Office for Democratic Institutions and Human Rights"].acronym == "ODIHR"
+    assert found["OSCE"].kind == "organization"
+    # words of the name before the long form make it fuller, as before
+    found = names("The Chadian National Commission for Refugees (CNR) said so.")
+    assert found["Chadian National Commission for Refugees"].acronym == "CNR"
+
+
+def test_a_body_of_the_table_before_led_is_named() -> None:
+    found = kinds("Jens Stoltenberg met the Commander of the NATO-led Kosovo Force (KFOR).")
+    assert found["NATO"] == found["Kosovo Force"] == "organization"
+    # a word that is no body of the table before "-led" is no body; nor a body before a
+    # title (the "UN Secretary-General" names the UN rarely as an analyst would list it)
+    found = kinds("Kenyan-led Multinational Forces arrived. UN Secretary-General António "
+                  "Guterres spoke.")
+    assert "Kenyan" not in found and "UN" not in found
+
+
+def test_the_bodies_of_the_header_lines_between_headline_and_story() -> None:
+    raw = ("Secretary Blinken's Call with Serbian President Vučić\n\nReadout\n"
+           "Office of the Spokesperson\nSeptember 26, 2023\n\nThe Secretary spoke today.\n")
+    headline = "Secretary Blinken's Call with Serbian President Vučić"
+    assert header_bodies(raw, 7, headline) == ["Office of the Spokesperson"]
+    # a wrapped headline's last word, a label and the story's own lines are none
+    raw = "Kosovo Needs Dialogue, Envoy Tells Security\nCouncil\n\nSC/15453\n\nThe Council met.\n"
+    assert header_bodies(raw, 6, "Kosovo Needs Dialogue, Envoy Tells Security Council") == []

@@ -24,9 +24,15 @@ from briefcli.authoring.article import (
     derive_title,
 )
 from briefcli.authoring.draft import DraftRecord
-from briefcli.authoring.entities import draft_entities, furniture
+from briefcli.authoring.entities import (
+    contact_people,
+    draft_entities,
+    furniture,
+    header_bodies,
+)
 from briefcli.authoring.events import article_events
 from briefcli.authoring.glossaries.common import GlossaryEntry
+from briefcli.authoring.placecues import dateline_places, headline_countries
 from briefcli.authoring.unknowns import has_unknown, without_unknown
 from briefcli.index import lookups
 from briefcli.knowledge.model import KINDS
@@ -346,9 +352,15 @@ def _draft_article(
     texts = [body, *(f.question + " " + f.answer for f in article.faqs)]
     if raw:
         texts.append(furniture(raw, "\n".join(texts)))
+    lead = article.paragraphs[0].text if article.paragraphs else ""
     mentioned = draft_entities(
         draft, texts,
         lambda sentence, around: _origin(article.path, line_of(sentence), sentence, around),
+        [*((p, article.date_text or p) for p in dateline_places(article.date_text, lead, body)),
+         *((c, article.headline or c) for c in headline_countries(article.headline))],
+        contact_people(raw) if raw else (),
+        header_bodies(raw, article.paragraphs[0].line, article.headline)
+        if raw and article.paragraphs else (),
     )
     data: dict[str, Any]
     # Entities of the knowledge (or of this draft) named anywhere in the article.

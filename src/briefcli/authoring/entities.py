@@ -23,7 +23,7 @@ from briefcli.text import term_key
 if TYPE_CHECKING:
     from briefcli.authoring.drafting import Known, _Draft
 
-__all__ = ["draft_entities", "furniture"]
+__all__ = ["contact_people", "draft_entities", "furniture", "header_bodies"]
 
 # Lines of a page that are no part of the story but name its people and bodies: the
 # attribution ("The following is attributable to Spokesperson Matthew Miller:"), the
@@ -38,6 +38,13 @@ _FURNITURE = re.compile(
 _CONTACT_HEADING = re.compile(
     r"^\s*(?:for (?:further|more) information[^:]*:|(?:media |press )?contacts?\s*:?)\s*$",
     re.IGNORECASE,
+)
+
+# A contact line's person: "Katya Andrusz, ODIHR, +48 ...", "In Podgorica, Milica Vujović,
+# vujovicm@unhcr.org", "In Belgrade: Vesna Kostić".
+_CONTACT_PERSON = re.compile(
+    r"(?:In\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[,:]\s*)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*(?:,|$|[|–—]|\(|\S+@)"
 )
 
 _SMALL = frozenset(["of", "for", "the", "and", "in", "on", "to", "a", "an"])
@@ -142,16 +149,79 @@ def furniture(raw: str, kept: str) -> str:
     return "\n\n".join(t for t in dict.fromkeys(found) if t not in flat)
 
 
+def contact_people(raw: str) -> list[str]:
+    """The people a page's contact lines name (the three lines after a contact heading),
+    each a name of two or three words, none of them a title, a country or a body's, that
+    opens its line or follows "In PLACE,"."""
+    from briefcli.authoring.appositives import names_after
+    from briefcli.authoring.mentiontokens import tokens
+
+    found: dict[str, None] = {}
+    after = 0
+    for line in raw.splitlines():
+        text = " ".join(line.split())
+        if not text:
+            after = 0
+            continue
+        if after:
+            after -= 1
+            m = _CONTACT_PERSON.match(text)
+            if m:
+                words = tokens(m[1])
+                people = names_after(words, 0, len(words))
+                if people and len(people) == 1:
+                    found.setdefault(m[1])
+        elif _CONTACT_HEADING.match(text):
+            after = 3
+    return list(found)
+
+
+def header_bodies(raw: str, first_line: int, headline: str | None) -> list[str]:
+    """The bodies a page's header lines name, between its headline and its story (which
+    starts on line `first_line`): a line that is nothing but an organisation's name by
+    its head word ("Readout" / "Office of the Spokesperson" / "February 6, 2024")."""
+    from briefcli.authoring.mentions import kind_of_name
+
+    found: dict[str, None] = {}
+    for line in raw.splitlines()[: max(first_line - 1, 0)]:
+        text = " ".join(line.split())
+        if not text or text == headline or len(text) > 80 or re.search(r"[.!?:;|]$|\d", text):
+            continue
+        words = text.split()  # one word ("Council") may be a wrapped headline's last
+        if len(words) > 1 and all(w[:1].isupper() or w in _SMALL for w in words) and (
+            kind_of_name(text) == "organization"
+        ):
+            found.setdefault(text)
+    return list(found)
+
+
 def draft_entities(
-    draft: _Draft, texts: Sequence[str], origin: Callable[[str, str], str]
+    draft: _Draft, texts: Sequence[str], origin: Callable[[str, str], str],
+    places: Sequence[tuple[str, str]] = (), contacts: Sequence[str] = (),
+    bodies: Sequence[str] = (),
 ) -> dict[str, None]:
     """Draft the entities `texts` (an article's body, then its FAQs) name into `draft`;
     the ids of every entity they name, drafted or linked, in order of first mention.
     `origin(sentence, name)` is the comment a drafted entity gets (the sentence it was
-    found in, quoted around its name when long)."""
+    found in, quoted around its name when long). `places` are the places of the
+    article's dateline (`placecues.dateline_places`: where what it reports happened) and
+    the countries of its headline, each with the line it is read in, drafted unless the
+    story names them;
+    `contacts` the people its contact lines name (`contact_people`) and `bodies` those its
+    header lines name (`header_bodies`), drafted unless named."""
     text = "\n\n".join(texts)
     definitions = find_acronyms(text)
     entities = find_names(text, definitions)
+    named = {term_key(k) for e in entities for k in (e.name, e.acronym, *e.aliases) if k}
+    for place, line in places:
+        if term_key(place) not in named:
+            named.add(term_key(place))
+            entities.append(NamedEntity(place, "place", None, (), None, None, len(text), line))
+    extra = [(name, "person") for name in contacts] + [(name, "organization") for name in bodies]
+    for name, kind in extra:
+        if term_key(name) not in named:
+            named.add(term_key(name))
+            entities.append(NamedEntity(name, kind, None, (), None, None, len(text), name))
     keys = {term_key(k) for e in entities for k in (e.name, e.acronym, *e.aliases) if k}
     found = draft.known.entities_for(keys)
     people = _People(draft.known)

@@ -22,6 +22,15 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefcli.authoring.appositives import appositive_title as _appositive_title
+from briefcli.authoring.appositives import names_after as _names_after
+from briefcli.authoring.appositives import of_country_person, quoted_speaker
+from briefcli.authoring.mentiontokens import PARTICLES as _PARTICLES
+from briefcli.authoring.mentiontokens import Token as _Token
+from briefcli.authoring.mentiontokens import capitalised as _capitalised
+from briefcli.authoring.mentiontokens import name_like as _name_like
+from briefcli.authoring.mentiontokens import title_at as _title_at
+from briefcli.authoring.mentiontokens import tokens as _tokens
 from briefcli.authoring.namedata import (
     AGREEMENT_HEADS,
     BODIES,
@@ -35,7 +44,6 @@ from briefcli.authoring.namedata import (
     PORTFOLIOS,
     PROCESS_HEADS,
     RANKS,
-    ROLE_NOUNS,
     STARTERS,
     TIME_WORDS,
     TITLE_MODIFIERS,
@@ -55,13 +63,6 @@ from briefcli.authoring.sentences import collapse
 from briefcli.text import term_key
 
 __all__ = ["Mention", "cities", "country_of", "kind_of_name", "kind_of_words", "mentions"]
-
-
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str  # without a possessive
-    possessive: bool
 
 
 class Mention(NamedTuple):
@@ -86,14 +87,6 @@ def _body(written: str, start: int) -> Mention:
     return Mention("organization", written, start, keys=tuple(k for k in (name, acronym) if k))
 
 
-_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
-    r"|(?:Mr|Ms|Mrs|Dr|Prof|Gen|Lt|Col|Amb|Sen|Rep|St|H\.E)\.(?=\s)"
-    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: Antony J. Blinken
-    r"|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?"
-    r"|[^\w\s]"
-)
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 # Words that join the capitalised words of one name ("Rule of Law Mission in Kosovo").
 _JOINERS = frozenset(
     ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "von", "van",
@@ -140,7 +133,6 @@ _RESOLUTION = re.compile(
     r"\s+\d{2,4}(?:\s+\(\d{4}\))?"
 )
 _DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
-_PARTICLES = frozenset(["de", "da", "di", "von", "van", "der", "al", "bin", "la", "le", "du"])
 # Capitalised words that open a sentence (or a name) without being part of a name.
 _STARTERS = STARTERS
 _PLACE_CONTEXT = frozenset(
@@ -156,21 +148,6 @@ _WITH_THE = frozenset(
 _NAMED_LOWER = re.compile(
     r"\bthe\s+([a-z]+(?:" + "|".join(NAMING_NOUN_ENDINGS) + r"))\s+(agreement|process|dialogue)\b"
 )
-
-
-def _tokens(sentence: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(sentence):
-        text = m.group()
-        possessive = bool(len(text) > 2 and _POSSESSIVE.search(text) and text[0].isupper())
-        if possessive:
-            text = _POSSESSIVE.sub("", text)
-        out.append(_Token(m.start(), m.end(), text, possessive))
-    return out
-
-
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper()
 
 
 # ------------------------------------------------------------------------------ places
@@ -265,25 +242,8 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _title_at(words: Sequence[str], i: int) -> int:
-    """Length in words of the longest title starting at words[i], or 0."""
-    for size in (4, 3, 2, 1):
-        if i + size <= len(words) and " ".join(words[i : i + size]).lower() in TITLES:
-            return size
-    return 0
-
-
 def _plural_title(word: str) -> bool:
     return word.lower().endswith("s") and word.lower()[:-1] in TITLES
-
-
-def _name_like(token: _Token) -> bool:
-    t = token.text
-    return (
-        _capitalised(t) and (not t.isupper() or len(t) == 2 and t.endswith("."))
-        and t.lower() not in _STARTERS and not _title_at([t], 0) and t.lower() not in RANKS
-        and t.lower() not in ORGANIZATION_HEADS and "-" not in t[:2]
-    ) or t.lower() in _PARTICLES
 
 
 class _Context(NamedTuple):
@@ -360,6 +320,10 @@ def _person(
                            alias=place_alias if place_alias != place else None))
     if not name or (len(name) == 1 and len(name[0].text) < 3):
         return 0
+    if len(name) == 1 and (capital(name[0].text) or country_of(name[0].text)):
+        # "... Department Spokesperson" and the header line "Washington, D.C." after it
+        out.append(Mention("place", country_of(name[0].text) or name[0].text, name[0].start))
+        return 0
     honorific = title.lower() in HONORIFICS
     role = None if honorific else title
     if role and shown:
@@ -396,7 +360,7 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
         ):
             for i in range(k):
                 head = low[i] in ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS or bool(
-                    _title_at(texts, i))
+                    _title_at(texts, i)) or i == 0 and _law(low)
                 if head and any(w in ("of", "for", "in", "on") for w in low[i:k]) and not (
                     country_of(" ".join(texts[k + 1 :]))
                 ):
@@ -422,13 +386,24 @@ def _split_and(words: list[_Token]) -> list[list[_Token]]:
 
 def _has_head(low: list[str]) -> bool:
     heads = ORGANIZATION_HEADS | AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
-    return any(w in heads for w in low)
+    return any(w in heads for w in low) or _law(low)
+
+
+def _law(low: list[str]) -> bool:
+    """Whether a name is a law's, its head first: "Law on the Civil Service", "Law of
+    Ukraine on ..." (not "International Law" or a "Faculty of Law")."""
+    return len(low) > 2 and low[0] == "law" and low[1] in ("on", "of")
 
 
 def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
     for Moldova"), cut at them: (the joiner before, the words) per part."""
     low = [t.text.lower() for t in words]
+    joiner = next((i for i, w in enumerate(low) if w in ("of", "for", "in", "on")), 0)
+    if joiner and low[joiner] != "of" and country_of(" ".join(t.text for t in words[:joiner])):
+        # "a loan to Serbia for the Public Utilities Energy Efficiency Project"
+        rest = [t for t in words[joiner + 1 :] if t.text.lower() != "the"]
+        return [("", words[:joiner]), (low[joiner], rest)] if rest else [("", words)]
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
             low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
@@ -453,6 +428,8 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
 def kind_of_words(low: list[str]) -> str | None:
     """The kind a name's head word says: its last word, or the word before its first
     "of", "for" or "in" ("Ministry of Foreign Affairs", "Mission in Kosovo")."""
+    if _law(low):
+        return "agreement"
     heads = [low[-1]]
     for i, w in enumerate(low):
         if w in ("of", "for", "in", "on", "to") and i:
@@ -502,6 +479,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
             break
         dropped = words[0].text.lower()
+        led = _LED.match(words[0].text)
+        if led and led[1].lower() in BODIES:  # "the NATO-led Kosovo Force": NATO is named
+            out.append(_body(led[1], words[0].start))
         words = words[1:]  # "In Geneva, ...": the preposition says a place is meant
         ctx = ctx._replace(sentence_start=False,
                            before=dropped if dropped in _PLACE_CONTEXT else "")
@@ -679,45 +659,6 @@ def _unknown_place(words: Sequence[_Token]) -> bool:
     )
 
 
-def _names_after(tokens: list[_Token], i: int, j: int) -> list[list[_Token]] | None:
-    """The names tokens[i:j] holds when it is nothing but one or more people's names
-    ("Josep Borrell", "Aleksandar Vučić and Milo Đukanović"), else None."""
-    names: list[list[_Token]] = [[]]
-    for t in tokens[i:j]:
-        if t.text == "and":
-            names.append([])
-        elif _name_like(t) and not country_of(t.text) and t.text.lower() not in BODIES:
-            names[-1].append(t)
-        else:
-            return None
-    if all(2 <= len(n) <= 4 and n[-1].text.lower() not in _PARTICLES for n in names):
-        return names
-    return None
-
-
-
-
-def _appositive_title(tokens: list[_Token], j: int) -> str | None:
-    """The title after a comma at tokens[j] when one stands there as an appositive
-    (", Spokesperson,", ", the leader of the Shor party", ", a former head of ...",
-    ", NATO's Special Representative"), from its owner or modifiers on; else None."""
-    if j + 1 >= len(tokens) or tokens[j].text != ",":
-        return None
-    k = j + 1 + (tokens[j + 1].text in ("the", "a", "an"))
-    first = k
-    while k < min(len(tokens), first + 2) and (
-        tokens[k].possessive or (tokens[k].text.isupper() and len(tokens[k].text) > 1)
-        or tokens[k].text.lower() in DEMONYMS or tokens[k].text.lower() in TITLE_MODIFIERS
-        and not _title_at([t.text for t in tokens[k : k + 4]], 0)
-    ):
-        k += 1  # "NATO's", "EU", "Serbian", "former"
-    words = [t.text for t in tokens[k : k + 4]]
-    size = _title_at(words, 0) or int(bool(words) and words[0].lower() in ROLE_NOUNS)
-    if not size or words[0].lower() in HONORIFICS:
-        return None
-    return " ".join(t.text + ("'s" if t.possessive else "") for t in tokens[first : k + size])
-
-
 def mentions(sentence: str) -> list[Mention]:
     tokens = _tokens(sentence)
     out: list[Mention] = []
@@ -743,15 +684,26 @@ def mentions(sentence: str) -> list[Mention]:
                                         name[0].start, role))
                 role, last_end = None, j
                 continue
+        # "The Foreign Ministers of Austria, Alexander Schallenberg, of Croatia, ...": the
+        # person of a country named just before, between commas.
+        if before == "," and k and of_country_person(tokens, runs[k - 1], (i, j)):
+            people = _names_after(tokens, i, j)
+            if people and len(people) == 1:
+                out.append(Mention("person", " ".join(t.text for t in people[0]),
+                                   tokens[i].start, role))
+                last_end = j
+                continue
         # "UNHCR spokesperson Olga Sarrado Mur", "Katya Andrusz, Spokesperson, OSCE/ODIHR".
         lower_title = before in LOWER_TITLES and i >= 2 and last_end == i - 1
         comma_title = _appositive_title(tokens, j)
-        if lower_title or comma_title:
+        if not lower_title and not comma_title and quoted_speaker(tokens, i, j):
+            comma_title = ""  # '"...," said Sophie Gilbert': the speaker of a quotation
+        if lower_title or comma_title is not None:
             people = _names_after(tokens, i, j)
             if people and len(people) == 1:
                 title = f"{tokens[i - 2].text} {before}" if lower_title else comma_title
                 out.append(Mention("person", " ".join(t.text for t in people[0]),
-                                    tokens[i].start, title))
+                                    tokens[i].start, title or None))
                 role, last_end = None, j
                 continue
         if before in LOWER_TITLES and i >= 1:

@@ -25,6 +25,8 @@ TITLES = frozenset(
         "deputy secretary general", "deputy secretary-general", "under-secretary-general",
         "assistant secretary-general", "ambassador", "special representative",
         "deputy special representative", "high representative", "special envoy", "envoy",
+        "deputy assistant secretary", "assistant secretary", "representative",
+        "country manager", "country director",
         "spokesperson", "spokesman", "spokeswoman", "chancellor", "king", "queen", "pope",
         "commissioner", "commissioner-general", "high commissioner",
         "deputy high commissioner", "chairman",
@@ -121,12 +123,12 @@ AGREEMENT_HEADS = frozenset(
     [
         "agreement", "agreements", "accord", "accords", "treaty", "convention", "charter",
         "protocol", "pact", "annex", "declaration", "memorandum", "framework", "roadmap",
-        "arrangement",
+        "arrangement", "statute", "constitution",
     ]
 )
 PROCESS_HEADS = frozenset(
     ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation",
-     "conference", "summit", "formula"]
+     "conference", "summit", "formula", "agenda", "project"]
 )
 # Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
 # normalization agreement"); a generic "the agreement" is no name.

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from briefcli.authoring.acronyms import AcronymDefinition
 from briefcli.authoring.mentions import Mention, kind_of_name, mentions
-from briefcli.authoring.placecues import cities
+from briefcli.authoring.namedata import ORGANIZATION_HEADS
+from briefcli.authoring.placecues import cities, country_of
 from briefcli.authoring.sentences import collapse, split_sentences
 from briefcli.text import term_key
 
@@ -300,7 +301,12 @@ def find_names(
                 continue
             longer = next((d for a, b, d in spans if at < a < at + len(m.name) <= b), None)
             if longer is not None and m.kind == "organization":
-                names.fuller(m.name, longer)  # "National Commission for ... (CNARR)"
+                owner = _owner_before(m.name, longer.long)
+                if owner:  # "the OSCE Office for Democratic Institutions ... (ODIHR)"
+                    names.mention(Mention("organization", owner, m.start), collapsed,
+                                  sentence.start)
+                else:
+                    names.fuller(m.name, longer)  # "National Commission for ... (CNARR)"
                 continue
             if m.kind is None:
                 pending.append((m, collapsed, sentence.start))
@@ -317,6 +323,7 @@ def find_names(
         names.resolve(m, collapsed, offset)
     _add_summaries(text, names)
     _join_other_names(text, names)
+    _join_same_bodies(names)
     entities = sorted(names.entities, key=lambda e: e.start)
     return [e.frozen() for e in entities]
 
@@ -326,6 +333,18 @@ _OTHER_NAME = re.compile(
     r",\s+(?:formally|officially|also\s+known\s+as|better\s+known\s+as|known\s+as)\s+"
     r"(?:the\s+)?"
 )
+
+
+def _owner_before(name: str, long: str) -> str | None:
+    """The body that owns a long form, written before it as one acronym ("OSCE" in "OSCE
+    Office for Democratic Institutions and Human Rights (ODIHR)"): its own entity, not a
+    part of the long form's name."""
+    if not term_key(name).endswith(term_key(long)):
+        return None
+    words = name.split()[: -len(long.split()) or None]
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and words[0].isalpha():
+        return words[0]
+    return None
 
 
 def _join_other_names(text: str, names: _Names) -> None:
@@ -344,6 +363,66 @@ def _join_other_names(text: str, names: _Names) -> None:
         names.entities.remove(second)
         for key in second.forms():
             names.by_key[key] = first
+
+
+# A name that only describes what it heads: "the EU-facilitated Dialogue".
+_DESCRIBED = re.compile(
+    r"^\S+-(?:facilitated|led|brokered|mediated|sponsored|backed)\s+([^\W\d_]+)$")
+_IN_PLACE = re.compile(r"\s+in\s+[^,]+$")
+
+
+def _office_key(entity: _Entity) -> tuple[str, str, str] | None:
+    """(head, country) of an organisation named by nothing but its head word and the
+    country it is of: "Embassy of the United States of America", "United States Embassy
+    in Belgrade" -> ("embassy", "United States", "in belgrade"); a process only described
+    by who facilitates it ("EU-facilitated Dialogue") -> ("dialogue", "", "")."""
+    if entity.kind == "process":
+        m = _DESCRIBED.match(entity.name)
+        return (m[1].lower(), "", "") if m else None
+    if entity.kind != "organization" or entity.acronym:
+        return None
+    place = _IN_PLACE.search(entity.name)
+    words = entity.name[: place.start() if place else None].split()
+    for i, word in enumerate(words):
+        if word.lower() in ORGANIZATION_HEADS:
+            before, after = words[:i], words[i + 1 :]
+            if before and after:
+                return None
+            rest = after[1:] if after[:1] == ["of"] else before
+            rest = rest[1:] if rest[:1] in (["the"], ["The"]) else rest
+            country = country_of(" ".join(rest)) if rest else None
+            where = term_key(place.group()) if place else ""
+            return (word.lower(), country, where) if country else None
+    return None
+
+
+def _join_same_bodies(names: _Names) -> None:
+    """One body named two ways by one text ("the Embassy of the United States of America
+    ... the United States Embassy in Belgrade"; "the EU-facilitated Dialogue ... the
+    Belgrade-Pristina Dialogue") is one entity: the first named, the other's forms its
+    aliases. A described process joins the one other process of its head word."""
+    first: dict[tuple[str, str], tuple[_Entity, str]] = {}
+    for entity in list(names.entities):
+        key = _office_key(entity)
+        if key is None:
+            continue
+        if key[1] == "":  # "EU-facilitated Dialogue": the text's one other Dialogue
+            others = [e for e in names.entities if e is not entity and e.kind == "process"
+                      and e.name.lower().endswith(" " + key[0])]
+            if len(others) != 1:
+                continue
+            keep, drop = sorted([others[0], entity], key=lambda e: e.start)
+        elif key[:2] in first and "" in (first[key[:2]][1], key[2]) or (
+                key[:2] in first and first[key[:2]][1] == key[2]):
+            keep, drop = first[key[:2]][0], entity  # "in Belgrade" and "in Tirana": two
+        else:
+            first.setdefault(key[:2], (entity, key[2]))
+            continue
+        for form in (drop.name, *drop.aliases):
+            keep.add_alias(form)
+        names.entities.remove(drop)
+        for k in drop.forms():
+            names.by_key[k] = keep
 
 
 def _named_at(names: _Names, at: Callable[[str], bool]) -> _Entity | None:

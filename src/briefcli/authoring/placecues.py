@@ -225,3 +225,125 @@ def _list_closes(texts: Sequence[str], chain: Sequence[tuple[int, int]], start: 
         if "and" in between or "or" in between or "and" in texts[a:b]:
             return True
     return False
+
+
+# ------------------------------------------------------------------------------ datelines
+
+# The pieces of a dateline's words before its date: "AMMAN/NEW YORK", "Kyiv (ICRC) –",
+# "Paris, le".
+_DATELINE_PIECES = re.compile(r"\s*(?:[,/|;:–—]|\s-\s|\([^()]*\)|\d.*$)\s*")
+# A place heading the first paragraph of a story: "GENEVA – The UN Refugee Agency ...".
+_LEAD_PLACE = re.compile(r"([A-ZÀ-Þ][A-Za-zÀ-ɏ.'’ /]{1,40}?)\s*(?:\([^()\n]{1,20}\)\s*)?[–—]\s")
+
+
+def _gazetteer_place(piece: str) -> str | None:
+    """The name of the country or city `piece` is, written as the text writes it (a
+    name in capitals as the gazetteer writes it), or None."""
+    words = piece.split()
+    if not words or len(words) > 4:
+        return None
+    if not all(w[:1].isupper() or w.lower() in ("of", "and", "the") for w in words):
+        return None
+    key = term_key(piece)
+    if key in NOT_PLACES:
+        return None
+    known = _countries().get(key) or cities().get(key) or (
+        piece if f"{key} city" in cities() else None)
+    if known is None:
+        return None
+    if piece.isupper():
+        return known if known != piece else piece.title()
+    return " ".join(words)
+
+
+# Words a dateline may begin with that name no place: its labels and the days of the week.
+_DATELINE_LABELS = frozenset(
+    ["date", "dated", "published", "posted", "issued", "updated", "released", "readout",
+     "statement", "news", "communiqué", "communique", "press", "media", "briefing", "update",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"]
+)
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"])
+# "Prishtinë, 15 November 2023", "Beograd, 12. jun 2023.": one or two capitalised words, a
+# comma, then the date: the place in the language of the page, which no gazetteer of
+# English names holds.
+_PLACE_COMMA_DATE = re.compile(r"(\w[\w'’.-]*(?: \w[\w'’.-]*)?),\s*\S")
+
+
+def _local_place(date_text: str) -> str | None:
+    m = _PLACE_COMMA_DATE.match(date_text)
+    if m is None:
+        return None
+    words = m[1].split()
+    if not all(w[:1].isupper() for w in words) or any(
+        w.casefold() in _DATELINE_LABELS for w in words
+    ):
+        return None
+    if m[1].isupper() or any(w.casefold() in _MONTHS for w in words):
+        return None  # "OSCE, 5 May": an acronym; "June, 2023"
+    return m[1] if term_key(m[1]) not in NOT_PLACES else None
+
+
+def _names_a_city(story: str) -> bool:
+    words = re.findall(r"[A-ZÀ-Þ][\w'’-]*", story)
+    known = cities()
+    pairs = [f"{w} {v}" for w, v in zip(words, words[1:], strict=False)]
+    return any(term_key(w) in known for w in [*words, *pairs])
+
+
+def dateline_places(date_text: str | None, lead: str = "", story: str = "") -> list[str]:
+    """The places an article is datelined at: the countries and cities (ISO 3166,
+    GeoNames) among the words before the date of its dateline `date_text` ("Skopje, 18
+    July 2024", "AMMAN/NEW YORK, 19 March 2024", "Kyiv (ICRC) – 27 January 2024"), a
+    place in the page's own language heading it before a comma ("Prishtinë, 15 November
+    2023") unless the `story` names a city (most often that one, in English: "Beograd"
+    and "Belgrade"), and a place heading the story's first paragraph `lead` before a dash
+    ("GENEVA – The UN Refugee Agency ..."). A label ("Press releases, 21 February 2024",
+    "Date: 29.05.2013") names none."""
+    found: dict[str, None] = {}
+    pieces = _DATELINE_PIECES.split(date_text or "") if date_text else []
+    pieces = [p for p in pieces if term_key(p) not in _DATELINE_LABELS]
+    lead_match = _LEAD_PLACE.match(lead)
+    if lead_match:
+        pieces += lead_match[1].split("/")
+    for piece in pieces:
+        name = _gazetteer_place(piece.strip())
+        if name:
+            found.setdefault(name)
+    local = _local_place(date_text) if date_text and not found else None
+    if local and _names_a_city(story):
+        local = None
+    if local:
+        found.setdefault(local)
+    return list(found)
+
+
+def _capital_word(words: Sequence[str], i: int) -> bool:
+    return 0 <= i < len(words) and words[i][:1].isupper()
+
+
+def headline_countries(headline: str | None) -> list[str]:
+    """The countries (ISO 3166, and the everyday names of the table) a headline names,
+    as it writes them: "G7 Foreign Ministers' Statement on Kosovo and Serbia" -> Kosovo,
+    Serbia. A headline's other capitalised words are no names for sure (headlines are
+    often in title case), so only countries are read from it, and only those no other
+    capitalised word stands beside ("Kosovo Police", "Gaza City", "Northern Kosovo")."""
+    words = re.findall(r"[A-ZÀ-Þ][\w’'-]*|\S+", headline or "")
+    words = [re.sub(r"['’]s?$", "", w) for w in words]
+    found: dict[str, None] = {}
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2, 1):
+            window = words[i : i + size]
+            text = " ".join(window)
+            if i + size <= len(words) and text[:1].isupper() and all(
+                w[:1].isalnum() for w in window
+            ) and not _capital_word(words, i - 1) and not _capital_word(words, i + size) and (
+                country_of(text)
+            ):
+                found.setdefault(text)
+                i += size
+                break
+        else:
+            i += 1
+    return list(found)
