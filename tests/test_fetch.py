@@ -10,7 +10,6 @@ import http.server
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -18,10 +17,10 @@ from briefcli.authoring import fetch as fetching
 from briefcli.authoring.fetch import USER_AGENT, FetchError, fetch
 from pdfwriter import report
 from test_authoring import records
+from test_pages import page_file
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
-NATO = (PAGES / "nato.html").read_bytes()
-MINISTRY = (PAGES / "ministry.html").read_bytes()
+NATO = page_file("nato").read_bytes()
+MINISTRY = page_file("ministry").read_bytes()
 SEEN: list[dict[str, str]] = []
 
 

@@ -1,8 +1,8 @@
 """`brief ingest page.html`: the main text of saved web pages, their headline, date and
-source, and bad pages refused in one line. The pages in fixtures/pages/ are written in
-the shape of the publishers' own (menus, cookie banners, share bars, related lists,
-comments, <time>, Open Graph, JSON-LD, encodings declared by meta charset); each has its
-gold headline, date and paragraphs beside it."""
+source, and bad pages refused in one line. The pages tested are some of benchmarks/pages/,
+written in the shape of the publishers' own (menus, cookie banners, share bars, related
+lists, comments, <time>, Open Graph, JSON-LD, encodings declared by meta charset); each
+has its gold headline, date and paragraphs beside it."""
 
 from __future__ import annotations
 
@@ -18,8 +18,23 @@ import pytest
 from briefcli.authoring.pages import decode_html, read_html, to_article
 from test_authoring import records
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
-NAMES = sorted(p.stem for p in PAGES.glob("*.html"))
+BENCHMARK_PAGES = Path(__file__).resolve().parents[1] / "benchmarks" / "pages"
+# The pages tested, by a short name: files of benchmarks/pages/ (each with its gold JSON).
+PAGE_FILES = {
+    "council": "council-council-adopts-new-sanctions-against-tho",
+    "eeas": "eeas-kosovo-statement-by-the-high-representat",
+    "gov_pl": "heldout/gov_pl-minister-kowalczyk-receives-credentials",  # ISO-8859-2
+    "ministry": "ministry-minister-novak-meets-the-foreign-ministe",  # windows-1252
+    "nato": "nato-nato-secretary-general-meets-the-prime-m",
+    "state": "state-secretary-blinken-s-call-with-serbian-pr",
+    "unnews": "unnews-sudan-un-agencies-warn-of-famine-as-figh",
+}
+NAMES = sorted(PAGE_FILES)
+
+
+def page_file(name: str, suffix: str = ".html") -> Path:
+    """The benchmark page tested as `name`, or its gold JSON (suffix ".json")."""
+    return BENCHMARK_PAGES / f"{PAGE_FILES[name]}{suffix}"
 CLUTTER = [
     "cookies", "Skip to main content", "Share this page", "Related content", "Subscribe",
     "Related stories", "Related Articles", "Write a comment", "Finally some real progress",
@@ -28,13 +43,13 @@ CLUTTER = [
 
 
 def gold(name: str) -> dict:
-    return json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads(page_file(name, ".json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_page_drafts_its_main_text_headline_date_and_source(brief, name, tmp_path):
     expected = gold(name)
-    page = shutil.copyfile(PAGES / f"{name}.html", tmp_path / f"{name}.html")
+    page = shutil.copyfile(page_file(name), tmp_path / f"{name}.html")
     r = brief("ingest", str(page))
     assert r.code == 0, r.stderr
     draft = records(r.stdout)
@@ -52,28 +67,28 @@ def test_a_page_drafts_its_main_text_headline_date_and_source(brief, name, tmp_p
 
 
 def test_the_title_loses_the_site_name_and_the_source_has_the_canonical_address():
-    page = read_html((PAGES / "eeas.html").read_bytes(), "eeas.html")
+    page = read_html((page_file("eeas")).read_bytes(), "eeas.html")
     assert page.title == gold("eeas")["title"]  # not "... | EEAS"
     assert page.site == "EEAS"
     assert page.url and page.url.startswith(
         "https://www.eeas.europa.eu/eeas/kosovo-statement-by-the-high-representative")
     article = to_article(page, "eeas.html")
     assert article.sources[-1] == (page.title, "EEAS", page.url, 1)
-    ministry = read_html((PAGES / "ministry.html").read_bytes(), "ministry.html")
+    ministry = read_html((page_file("ministry")).read_bytes(), "ministry.html")
     assert ministry.title == "Minister Novak meets the Foreign Minister of Moldova"
     # No site name in its metadata: the one its <title> gives after the headline.
     assert ministry.site == "Ministry of Foreign Affairs of the Republic of Ruritania"
 
 
 def test_the_date_comes_from_json_ld_time_or_the_visible_date():
-    assert read_html((PAGES / "unnews.html").read_bytes(), "u").date == "2024-06-27"
-    assert read_html((PAGES / "state.html").read_bytes(), "s").date == "2023-10-02"
+    assert read_html((page_file("unnews")).read_bytes(), "u").date == "2024-06-27"
+    assert read_html((page_file("state")).read_bytes(), "s").date == "2023-10-02"
     # Only "14.2.2024" on the page, in a span: the visible date.
-    assert read_html((PAGES / "ministry.html").read_bytes(), "m").date == "2024-02-14"
+    assert read_html((page_file("ministry")).read_bytes(), "m").date == "2024-02-14"
 
 
 def test_date_wins_over_the_pages_date(brief, tmp_path):
-    page = shutil.copyfile(PAGES / "nato.html", tmp_path / "nato.html")
+    page = shutil.copyfile(page_file("nato"), tmp_path / "nato.html")
     r = brief("ingest", str(page), "--date", "2024-03-13")
     assert r.code == 0, r.stderr
     assert records(r.stdout)["briefing"][0]["date"] == "2024-03-13"
@@ -84,7 +99,7 @@ def test_date_wins_over_the_pages_date(brief, tmp_path):
     ("gov_pl", ["Gołębiowski", "Montenegro’s"]),  # ISO-8859-2
 ])
 def test_a_page_is_decoded_as_its_meta_charset_declares(name, words):
-    data = (PAGES / f"{name}.html").read_bytes()
+    data = (page_file(name)).read_bytes()
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     text = read_html(data, name).text
@@ -105,7 +120,7 @@ def test_the_declared_charset_comes_before_the_meta_and_detection():
 
 def test_a_folder_is_read_for_pages_too(brief, tmp_path):
     for name in ("eeas", "nato"):
-        shutil.copyfile(PAGES / f"{name}.html", tmp_path / f"{name}.html")
+        shutil.copyfile(page_file(name), tmp_path / f"{name}.html")
     (tmp_path / "notes.txt").write_text("date 2024-01-05 Talks went on in Brussels.\n")
     (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n")
     r = brief("ingest", str(tmp_path))
@@ -182,7 +197,7 @@ def test_the_page_readers_stay_off_the_start_up_path(tmp_path):
     assert _modules_after(run, environ) & HEAVY == set()
     assert _modules_after(run, {**environ, "BRIEF_NO_LEAN": "1"}) & HEAVY == set()
     # Reading a page does import them: the check above can fail.
-    page = str(PAGES / "nato.html")
+    page = str(page_file("nato"))
     read = f"from briefcli.authoring.pages import read_input\nread_input({page!r})"
     assert {"trafilatura", "lxml"} <= _modules_after(read, environ)
 
