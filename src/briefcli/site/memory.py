@@ -81,11 +81,7 @@ class Knowledge:
                 if eid in self.entities:
                     self.events_of[eid].append(event)
             if event.tags:
-                keys = [tag_key(tag) for tag in event.tags]
-                for key in dict.fromkeys(keys):
-                    self.tag_events[key].append(event)
-                for key, tag in zip(keys, event.tags, strict=True):
-                    self.tag_names.setdefault(key, tag)
+                self._tag(event, event.tags, self.tag_events)
         self.referrers: dict[str, list[Entity]] = defaultdict(list)
         senses: dict[tuple[str, str], list[Entity]] = defaultdict(list)
         self.acronyms: dict[str, list[Entity]] = defaultdict(list)  # its senses, by acronym
@@ -94,11 +90,7 @@ class Knowledge:
                 if rid in self.entities and rid != entity.id:
                     self.referrers[rid].append(entity)
             if entity.tags:
-                keys = [tag_key(tag) for tag in entity.tags]
-                for key in dict.fromkeys(keys):
-                    self.tag_entities[key].append(entity)
-                for key, tag in zip(keys, entity.tags, strict=True):
-                    self.tag_names.setdefault(key, tag)
+                self._tag(entity, entity.tags, self.tag_entities)
             acronym = term_key(entity.acronym) if entity.acronym else ""
             senses[(acronym, term_key(entity.name))].append(entity)
             if acronym:
@@ -124,6 +116,15 @@ class Knowledge:
                 title = getattr(record, KINDS[kind].title)
                 for sid in dict.fromkeys(record.sources):
                     self.cited_by[sid].append((kind, record.id, title))
+
+    def _tag(self, record: Any, tags: Sequence[str], index: dict[str, list[Any]]) -> None:
+        """File `record` under each of its tags (once each), and keep each tag as first
+        written."""
+        keys = [tag_key(tag) for tag in tags]
+        for key in dict.fromkeys(keys):
+            index[key].append(record)
+        for key, tag in zip(keys, tags, strict=True):
+            self.tag_names.setdefault(key, tag)
 
     def print_of(self, record: Any) -> str:
         """What a page showing `record` depends on: its digest, and which of the records
