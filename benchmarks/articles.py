@@ -180,20 +180,25 @@ def read_draft(draft_text: str) -> Draft:
     return draft
 
 
+def _run_ingest(source: Path, out: Path, data: Path,
+                *more: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    """`brief ingest SOURCE -o OUT --data DATA [MORE]` from this checkout's src/, and the
+    seconds it took."""
+    command = [sys.executable, "-m", "briefcli", "ingest", str(source), "-o", str(out),
+               "--data", str(data), *more]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "BRIEF_DATA": ""}
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    return done, time.perf_counter() - start
+
+
 def _ingest(source: Path, folder: Path, date: str | None) -> tuple[Draft, float]:
     """`brief ingest SOURCE` against an empty knowledge: its draft (or its refusal) and the
     seconds it took."""
     empty = folder / "empty"
     empty.mkdir(exist_ok=True)
     out = folder / f"{source.stem}.{date or 'found'}.draft.yaml"
-    command = [sys.executable, "-m", "briefcli", "ingest", str(source), "-o", str(out),
-               "--data", str(empty)]
-    if date is not None:
-        command += ["--date", date]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "BRIEF_DATA": ""}
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    elapsed = time.perf_counter() - start
+    done, elapsed = _run_ingest(source, out, empty, *(["--date", date] if date else []))
     if done.returncode != 0 or not out.exists():
         lines = done.stderr.strip().splitlines()
         return Draft(refused=True, message=lines[-1] if lines else f"exit {done.returncode}"), \
@@ -218,13 +223,7 @@ def folder_speed(articles: list[dict[str, Any]], copies: int = 4) -> dict[str, f
                 # each copy its own article: a digest of the same text would be skipped
                 text = article["text"] + f"\n\nCopy {i}.\n"
                 (source / f"{i:04d}-{article['id']}.txt").write_text(text, encoding="utf-8")
-            command = [sys.executable, "-m", "briefcli", "ingest", str(source), "-o",
-                       str(folder / f"{label}.yaml"), "--data", str(folder / "empty")]
-            env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1",
-                   "BRIEF_DATA": ""}
-            start = time.perf_counter()
-            subprocess.run(command, capture_output=True, env=env, check=False)
-            timings[label] = time.perf_counter() - start
+            _, timings[label] = _run_ingest(source, folder / f"{label}.yaml", folder / "empty")
         many = copies * len(dated)
         timings["articles"] = many
         timings["articles/s"] = many / timings["many"]

@@ -227,15 +227,20 @@ def test_shell_injection_bash_answers_are_quoted_zsh_and_fish_as_before(tmp_path
 # ------------------------------------------------------------ output that cannot be written
 
 
-def run(args: list[str], cache: Path, *, lean_path: bool = True, stdout: object = None,
-        **more: str) -> subprocess.CompletedProcess[bytes]:
-    environ = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "NO_COLOR": "1", **more}
+def _environ(cache: Path, lean_path: bool) -> dict[str, str]:
+    environ = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
     environ.pop("BRIEF_NO_LEAN", None)
     environ.pop("BRIEF_DEBUG", None)
     if not lean_path:
         environ["BRIEF_NO_LEAN"] = "1"
+    return environ
+
+
+def run(args: list[str], cache: Path, *, lean_path: bool = True, stdout: object = None,
+        **more: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([str(BRIEF), *args], stdout=stdout, stderr=subprocess.PIPE,
-                          env=environ, timeout=120, check=False)
+                          env={**_environ(cache, lean_path), **more}, timeout=120,
+                          check=False)
 
 
 # Commands that write to standard output (the lean path answers the first six).
@@ -284,15 +289,6 @@ def test_closed_error_stream_drops_messages_only(tmp_path: Path) -> None:
         r = subprocess.run([str(BRIEF), *args], stdout=subprocess.PIPE, timeout=120,
                            env=environ, check=False, preexec_fn=lambda: os.close(2))
         assert (r.returncode, r.stdout[:len(out)]) == (code, out), args
-
-
-def _environ(cache: Path, lean_path: bool) -> dict[str, str]:
-    environ = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
-    environ.pop("BRIEF_NO_LEAN", None)
-    environ.pop("BRIEF_DEBUG", None)
-    if not lean_path:
-        environ["BRIEF_NO_LEAN"] = "1"
-    return environ
 
 
 def test_exit_code_74_is_documented() -> None:
