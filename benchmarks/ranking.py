@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from briefcli.index.cache import open_index  # noqa: E402
-from briefcli.index.search import _fts_rows, fts_queries, search  # noqa: E402
+from briefcli.index.search import _ranked, fts_queries, search  # noqa: E402
 from briefcli.text import term_key  # noqa: E402
 from glossary_gen import entries  # noqa: E402
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             wanted = senses[key]
             ranked_brief = [h.id for h in search(conn, key, limit=10_000).hits]
             expression = fts_queries(key)[0]
-            ranked_fts = [rid_to_id[rid] for rid, _ in _fts_rows(conn, expression, None, 10_000)]
+            ranked_fts = [rid_to_id[rid] for rid in _ranked(conn, expression, None, 10_000)]
             for name, ranked in (("brief", ranked_brief), ("bm25 alone", ranked_fts)):
                 ranks = [i + 1 for i, rid in enumerate(ranked) if rid in wanted]
                 last = max(ranks) if len(ranks) == len(wanted) else 10_000

@@ -312,7 +312,11 @@ def take_snapshot(tmp: Path) -> Path:
 
 
 def base_env(cache: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEF_")}
+    # Without PYTHONDONTWRITEBYTECODE, as a user runs brief: where it is set, no compiled
+    # file is written, the lean path's bundle of modules among them (see "The lean
+    # path's bundle" in docs/performance.md), and every call would import them one by one.
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("BRIEF_") and k != "PYTHONDONTWRITEBYTECODE"}
     env.update(BRIEF_CACHE_DIR=str(cache), COLUMNS="100", NO_COLOR="1")
     return env
 

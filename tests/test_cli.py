@@ -259,6 +259,20 @@ def test_check_bundled_knowledge_is_clean(brief):
     assert "no problems" in r.stderr
 
 
+def test_check_counts_the_warnings_it_lists(brief, tmp_path):
+    """A check that lists warnings does not end with "no problems"."""
+    (tmp_path / "kb.yaml").write_text(
+        "events:\n"
+        "  - {id: a, date: 2020-01-01, title: Same thing}\n"
+        "  - {id: b, date: 2020-01-01, title: Same thing}\n",
+        encoding="utf-8",
+    )
+    r = brief("check", "--data", str(tmp_path))
+    assert r.code == 0
+    assert "[duplicate-event]" in r.stdout + r.stderr
+    assert r.stderr.splitlines()[-1] == "ok: 1 file(s), 2 record(s), no errors, 1 warning(s)"
+
+
 def test_check_lists_problems_yamllint_style(brief, tmp_path):
     bad = write(tmp_path / "bad.yaml", "events:\n  - id: e\n    date: 2023-02-30\n    title: t\n")
     r = brief("check", "--data", str(bad))

@@ -11,7 +11,7 @@ import pytest
 
 from briefcli.index.cache import open_index
 from briefcli.index.query import NotFound
-from briefcli.index.search import _fts_rows, fts_queries, search
+from briefcli.index.search import _marks, _ranked, fts_queries, search
 from conftest import write
 
 WORDS = ["visits", "talks", "border", "police", "mission", "visitor", "council", "tension"]
@@ -41,7 +41,8 @@ def conn(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
 
 def every_match_ranked(conn: sqlite3.Connection, match: str, kind: str | None,
                        limit: int) -> list[tuple[int, tuple[str, str]]]:
-    """The rows as one query ranks and marks them all (what `_fts_rows` must equal)."""
+    """The rows as one query ranks and marks them all (what `ranked_and_marked` must
+    equal)."""
     sql = ("SELECT fts.rowid, highlight(fts, 0, char(57344), char(57345)), "
            "snippet(fts, 1, char(57344), char(57345), '…', 16) "
            "FROM fts JOIN records r ON r.rid = fts.rowid WHERE fts MATCH ?")
@@ -54,13 +55,22 @@ def every_match_ranked(conn: sqlite3.Connection, match: str, kind: str | None,
     return [(rid, (title, snippet or "")) for rid, title, snippet in conn.execute(sql, params)]
 
 
+def ranked_and_marked(conn: sqlite3.Connection, match: str, kind: str | None, limit: int,
+                      window: bool = False) -> list[tuple[int, tuple[str, str]]]:
+    """The search's two steps: rank the hits, then mark the ones kept."""
+    rids = _ranked(conn, match, kind, limit, window=window)
+    marks = _marks(conn, match, rids)
+    return [(rid, marks[rid]) for rid in rids]
+
+
 @pytest.mark.parametrize("query", ["visits", "visit", "talks border", "police OR mission",
                                    '"border police"', "visits -talks", "council"])
 @pytest.mark.parametrize("kind", [None, "event", "entity"])
 @pytest.mark.parametrize("limit", [1, 20, 1000])
 def test_ranked_rows_equal_ranking_every_match(conn, query, kind, limit):
     for match in fts_queries(query):
-        assert _fts_rows(conn, match, kind, limit) == every_match_ranked(conn, match, kind, limit)
+        assert ranked_and_marked(conn, match, kind, limit) == every_match_ranked(
+            conn, match, kind, limit)
 
 
 @pytest.mark.parametrize("query", ["visits", "visit", "talks border", "tension"])
@@ -110,7 +120,7 @@ def test_a_word_in_very_many_matches_is_ranked_over_a_window(conn, monkeypatch, 
     assert len(every) > 40
     window = set(sorted(rid for rid, _ in every)[:40])
     expected = [row for row in every if row[0] in window][:20]
-    assert _fts_rows(conn, match, kind, 20, window=True) == expected
+    assert ranked_and_marked(conn, match, kind, 20, window=True) == expected
     result = search(conn, "visits", kind)
     assert result.total == len(every)
     assert [h.title for h in result.hits] == [marks[0] for _, marks in expected]

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import briefcli
 from briefcli.typed import NamedTuple, cast
+
+SRC = Path(briefcli.__file__).resolve().parent.parent  # where the imported brief lies
 
 
 class Point(NamedTuple):
@@ -43,12 +46,13 @@ def test_a_record_class_is_a_named_tuple_with_its_body():
 # reader, and the standard modules a lookup does without (`typing`; `re`, with `enum`;
 # `json`, for records stored in marshal's format; `pathlib`, with `fnmatch`, `urllib`
 # and `ipaddress`, for paths as text; `importlib`, `shlex`, `contextlib`, `datetime`,
-# `tempfile`; `zlib`, whose CRC-32 `binascii` has for half its import), and the pager, for
+# `tempfile`; `zlib`, whose CRC-32 `binascii` has for half its import; `functools` and
+# `collections`, which SQLite's module imports for `lru_cache` alone), and the pager, for
 # a pipe; of brief's own, what only a change of the knowledge runs (the index's update).
 NOT_ON_A_LOOKUP = (
     "typing", "contextlib", "yaml", "typer", "rich", "re", "enum", "json", "pathlib",
     "fnmatch", "urllib", "ipaddress", "importlib", "shlex", "datetime", "tempfile",
-    "briefcli.cli.pager", "zlib", "briefcli.index.update",
+    "briefcli.cli.pager", "zlib", "briefcli.index.update", "functools", "collections",
 )
 
 
@@ -133,3 +137,147 @@ def test_the_full_command_runs_with_garbage_collection(tmp_path: Path):
                          text=True)
     assert out.returncode == 0, out.stderr
     assert "collecting: True" in out.stderr
+
+
+def test_sqlite_s_statement_cache_without_functools_keeps_and_drops_statements():
+    """The stand-in for `functools.lru_cache` that SQLite's module is imported with: a
+    statement is made once while kept, the least recently used one leaves first, and a
+    cache of size 0 keeps none."""
+    from briefcli.index.sqlite import _lru_cache
+
+    made: list[str] = []
+
+    def make(sql: object) -> object:
+        made.append(str(sql))
+        return ("statement", sql)
+
+    cache = _lru_cache(2)(make)
+    assert cache("a") == ("statement", "a")
+    cache("b")
+    cache("a")  # used again: "b" is now the least recent
+    cache("c")  # drops "b"
+    cache("a")
+    cache("b")
+    assert made == ["a", "b", "c", "b"]
+    none = _lru_cache(0)(make)
+    none("x")
+    none("x")
+    assert made[-2:] == ["x", "x"]
+
+
+def test_sqlite_imported_without_functools_answers_and_leaves_the_real_one():
+    """In a process that has not loaded `functools`, brief's SQLite module loads without
+    it; connections still answer many more statements than their cache holds, again and
+    again; a later `import functools` is the standard module."""
+    probe = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(SRC)!r})\n"
+        "from briefcli.index.sqlite import sqlite3\n"
+        "loaded = sorted({'functools', 'collections'} & set(sys.modules))\n"
+        "conn = sqlite3.connect(':memory:')\n"
+        "sums = [conn.execute(f'SELECT {i} + ?', (i,)).fetchone()[0]\n"
+        "        for _ in range(3) for i in range(300)]\n"
+        "assert sums == [2 * i for _ in range(3) for i in range(300)], sums[:5]\n"
+        "import functools\n"
+        "print(loaded, functools.reduce(lambda a, b: a + b, [1, 2, 3]),\n"
+        "      'lru_cache' in dir(functools) and hasattr(functools, 'partial'))\n"
+    )
+    out = subprocess.run([sys.executable, "-I", "-S", "-c", probe], capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "[] 6 True\n"
+
+
+# ---------------------------------------------------------------- the lean path's bundle
+
+BUNDLE_PROBE = """
+import sys
+sys.path.insert(0, sys.argv.pop(1))
+sys.path += sys.argv.pop(1).split(":")  # for the full command's typer and rich
+from briefcli.cli import start
+bundle = start.Bundle(start.__file__.rsplit("/", 2)[0])
+sys.meta_path.insert(0, bundle)
+from briefcli.cli.lean import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+bundle.keep()
+mine = {n: m for n, m in sys.modules.items() if n.startswith("briefcli.")}
+loaded = sorted(n for n, m in mine.items() if m.__loader__ is bundle)
+sys.stderr.write(repr([code, loaded, mine["briefcli.index.cache"].__file__]))
+"""
+
+
+@pytest.fixture()
+def package(tmp_path: Path) -> Path:
+    """A copy of brief's package with the bundled knowledge, compiled by nobody yet."""
+    import shutil
+
+    root = tmp_path / "site"
+    shutil.copytree(SRC / "briefcli", root / "briefcli",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    data = SRC.parent / "data"
+    if data.is_dir() and not (root / "briefcli" / "data").exists():
+        shutil.copytree(data, root / "briefcli" / "data")
+    return root
+
+
+def run_bundled(package: Path, tmp_path: Path, *flags: str,
+                words: tuple[str, ...] = ("define", "KFOR")) -> tuple[str, list[object]]:
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1", "COLUMNS": "100",
+           "PATH": "/usr/bin:/bin"}
+    libraries = ":".join(p for p in sys.path if p.endswith("-packages"))
+    out = subprocess.run([sys.executable, "-I", "-S", *flags, "-c", BUNDLE_PROBE,
+                          str(package), libraries, *words], env=env, capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr
+    import ast
+
+    return out.stdout, ast.literal_eval(out.stderr)
+
+
+def test_the_bundle_is_written_after_a_lookup_and_read_by_the_next(package, tmp_path):
+    bundle = package / "briefcli" / "__pycache__" / f"lean.{sys.implementation.cache_tag}.bundle"
+    first, (code, loaded, cache_file) = run_bundled(package, tmp_path)
+    assert code == 0 and loaded == [] and bundle.is_file()
+    again, (code, loaded, cache_file) = run_bundled(package, tmp_path)
+    assert again == first and "Kosovo Force" in again
+    assert {"briefcli.index.query", "briefcli.render.terminal", "briefcli.cli.lean"} <= set(loaded)
+    assert cache_file == str(package / "briefcli" / "index" / "cache.py")  # its own source
+    # Another command's modules are added; those of the first stay.
+    run_bundled(package, tmp_path, words=("search", "police"))
+    _, (_, loaded, _) = run_bundled(package, tmp_path, words=("search", "police"))
+    assert "briefcli.index.search" in loaded
+    _, (_, loaded, _) = run_bundled(package, tmp_path)
+    assert "briefcli.render.views" in loaded
+
+
+def test_a_changed_source_is_imported_from_its_file_and_bundled_again(package, tmp_path):
+    first, _ = run_bundled(package, tmp_path)
+    run_bundled(package, tmp_path)
+    terminal = package / "briefcli" / "render" / "terminal.py"
+    terminal.write_text(terminal.read_text(encoding="utf-8").replace(
+        "KFOR", "KFOR") + "\nEDITED = True\n", encoding="utf-8")
+    out, (_, loaded, _) = run_bundled(package, tmp_path)
+    assert out == first
+    assert "briefcli.render.terminal" not in loaded and "briefcli.index.query" in loaded
+    _, (_, loaded, _) = run_bundled(package, tmp_path)
+    assert "briefcli.render.terminal" in loaded  # written again with the new source
+
+
+def test_a_damaged_bundle_is_left_aside_and_written_again(package, tmp_path):
+    first, _ = run_bundled(package, tmp_path)
+    bundle = package / "briefcli" / "__pycache__" / f"lean.{sys.implementation.cache_tag}.bundle"
+    for damage in (b"", b"\x00garbage", bundle.read_bytes()[:1000]):
+        bundle.write_bytes(damage)
+        out, (code, loaded, _) = run_bundled(package, tmp_path)
+        assert (out, code, loaded) == (first, 0, [])
+        _, (_, loaded, _) = run_bundled(package, tmp_path)
+        assert "briefcli.index.query" in loaded
+
+
+def test_no_bundle_is_written_where_python_writes_no_compiled_files(package, tmp_path):
+    out, (code, loaded, _) = run_bundled(package, tmp_path, "-B")
+    assert code == 0 and "Kosovo Force" in out
+    assert not list((package / "briefcli").rglob("*.bundle"))

@@ -106,6 +106,10 @@ def _leave(code: int, entry: bool) -> NoReturn:
                     stream.flush()
         except (OSError, ValueError):
             sys.exit(code)  # the interpreter's own exit says what went wrong
+        started = sys.modules.get("briefcli.cli.start")
+        bundle = getattr(started, "bundle", None)
+        if bundle is not None:  # the fast start's: written again if it was short
+            bundle.keep()
         import os
 
         os._exit(code)

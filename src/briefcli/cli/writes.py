@@ -65,7 +65,12 @@ def check(
     if errors:
         _stderr(env, f"{errors} error(s) in the knowledge ({files} file(s), {records} record(s))")
         raise typer.Exit(ExitCode.NOT_FOUND)
-    _stderr(env, f"ok: {files} file(s), {records} record(s), no problems")
+    warnings = len(problems) - errors
+    if warnings:  # listed above: "no problems" would deny them
+        _stderr(env, f"ok: {files} file(s), {records} record(s), no errors, "
+                f"{warnings} warning(s)")
+    else:
+        _stderr(env, f"ok: {files} file(s), {records} record(s), no problems")
 
 
 

@@ -132,11 +132,11 @@ def search(
     if not (matched or exact or prefix):
         raise NotFound(f"nothing matches {query!r}")
     first = list(dict.fromkeys([*exact, *prefix]))
-    marked = dict(_fts_rows(conn, expression, kind, limit, only=first)) if first else {}
-    outside = [rid for rid in first if rid not in marked]
-    rows = _fts_rows(conn, expression, kind, limit + len(first), window=matched > RANK_ALL)
-    ranked = [*first, *(rid for rid, _ in rows if rid not in marked)][:limit]
-    marks = {**dict(rows), **marked}
+    rows = _ranked(conn, expression, kind, limit + len(first), window=matched > RANK_ALL)
+    # One marking query for both: the full-text hits and the term hits that match too.
+    marks = _marks(conn, expression, list(dict.fromkeys([*first, *rows])))
+    outside = [rid for rid in first if rid not in marks]  # term hits the text lacks
+    ranked = list(dict.fromkeys([*first, *rows]))[:limit]
     hits = []
     by_rid = {
         rid: (rkind, load_record(data, packed, crc), path, line)
@@ -242,17 +242,14 @@ def _settled(conn: sqlite3.Connection, expression: str) -> str:
         return expression
 
 
-def _fts_rows(
-    conn: sqlite3.Connection, match: str, kind: str | None, limit: int,
-    only: list[int] | None = None, window: bool = False,
-) -> list[tuple[int, tuple[str, str]]]:
-    """(rid, (marked title, snippet)) of full-text hits, best first.
-
-    The hits are ranked first, by rowid alone; titles and snippets are then marked for
-    the `limit` kept only. (Asked in one query, SQLite computes both for every match
-    before it sorts: for a word in 146,000 records, most of the cost of the search.)
-    With `window`, only the first RANK_ALL matches are ranked.
-    """
+def _ranked(
+    conn: sqlite3.Connection, match: str, kind: str | None, limit: int, window: bool = False,
+) -> list[int]:
+    """The rids of the best `limit` full-text hits, best first, ranked by rowid alone;
+    their titles and snippets are marked afterwards (`_marks`), for the hits kept only.
+    (Asked in one query, SQLite computes both for every match before it sorts: for a
+    word in 146,000 records, most of the cost of the search.) With `window`, only the
+    first RANK_ALL matches are ranked."""
     sql = "SELECT fts.rowid FROM fts"
     params: list[Any] = [match]
     if kind:
@@ -263,9 +260,6 @@ def _fts_rows(
         params.append(kind)
     else:
         sql += " WHERE fts MATCH ?"
-    if only is not None:
-        sql += f" AND fts.rowid IN ({','.join('?' * len(only))})"
-        params += only
     if window:
         scored = sql.replace("fts.rowid", "fts.rowid AS rowid, bm25(fts, 5.0, 1.0) AS score", 1)
         sql = (f"SELECT rowid FROM ({scored} ORDER BY fts.rowid LIMIT {RANK_ALL}) "
@@ -273,19 +267,22 @@ def _fts_rows(
     else:
         sql += " ORDER BY bm25(fts, 5.0, 1.0), fts.rowid LIMIT ?"
     params.append(limit)
-    ranked = [row[0] for row in conn.execute(sql, params)]
-    if not ranked:
-        return []
-    marked = {
+    return [row[0] for row in conn.execute(sql, params)]
+
+
+def _marks(conn: sqlite3.Connection, match: str, rids: list[int]) -> dict[int, tuple[str, str]]:
+    """rid -> (marked title, snippet) of those of `rids` that the expression matches."""
+    if not rids:
+        return {}
+    return {
         rid: (title, snippet or "")
         for rid, title, snippet in conn.execute(
             "SELECT rowid, highlight(fts, 0, char(57344), char(57345)), "
             "snippet(fts, 1, char(57344), char(57345), '…', 16) "
-            f"FROM fts WHERE fts MATCH ? AND rowid IN ({','.join('?' * len(ranked))})",
-            [match, *ranked],
+            f"FROM fts WHERE fts MATCH ? AND rowid IN ({','.join('?' * len(rids))})",
+            [match, *rids],
         )
     }
-    return [(rid, marked[rid]) for rid in ranked]
 
 
 def _rows_by_rid(conn: sqlite3.Connection, rids: list[int]) -> list[tuple[Any, ...]]:

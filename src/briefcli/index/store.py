@@ -92,8 +92,8 @@ def changes(
     conn: sqlite3.Connection, stamps: list[FileStamp]
 ) -> tuple[list[FileStamp], list[str]] | None:
     """Files to read again and paths to drop, or None when the index is current."""
-    known = {
-        row[0]: FileStamp(*row)
+    known: dict[str, tuple[Any, ...]] = {  # rows, equal to the stamps of unchanged files
+        row[0]: row
         for row in conn.execute("SELECT path, size, mtime_ns, ctime_ns, inode FROM files")
     }
     changed = [s for s in stamps if known.pop(s.path, None) != s]
