@@ -6,8 +6,8 @@ every rebuild must do, each timed alone, against the whole rebuild.
 DIR is a folder kept by `benchmarks/site.py --keep DIR` (its `data/`, `cache/` and `site/`,
 the site built). Run it with the interpreter brief is installed in. It makes the
 benchmark's edit (one entity's role, in place, in the largest file), then times, in
-this process with `time.process_time` (the fastest of N rounds, the edit made and undone
-between rounds):
+this process with `time.process_time` and the collector off, as a build has it (the
+fastest of N rounds, the edit made and undone between rounds):
 
 - start: a fresh interpreter importing the command line and the site's modules (a
   subprocess, its CPU time), against `python -c pass`;
@@ -31,6 +31,7 @@ and written, a stat per page and the pages rendered.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import subprocess
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     env = run.base_env(cache)
     os.environ.update(BRIEF_CACHE_DIR=str(cache))
     rounds = max(1, args.repeats)
+    gc.disable()  # as a build does: its objects hold no cycles worth collecting
 
     from briefcli.index.cache import open_index
     from briefcli.index.store import BuildReport
