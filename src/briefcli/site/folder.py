@@ -83,7 +83,16 @@ def _read_manifest(root: int) -> Manifest | None:
     if (not isinstance(files, list) or not set(map(type, files)) <= {str}
             or not isinstance(digests, dict) or not set(map(type, digests.values())) <= {str}):
         raise _BadManifest('is not a list of files ({"files": [...], "sha256": {...}})')
-    safe = [name for name in files if _safe(name)]
+    safe = []
+    for name in files:
+        if not name or "\\" in name or "\x00" in name or name.startswith("/"):
+            continue
+        if ("/." in name or name.startswith(".") or "//" in name or name.endswith("/")) and any(
+                part in ("", ".", "..") for part in name.split("/")):
+            continue
+        if name == MANIFEST:
+            continue
+        safe.append(name)
     inputs: dict[str, tuple[str, int]] = {}
     given = data.get("inputs", {})
     if isinstance(given, dict):  # anything unexpected there only means pages made again
@@ -95,16 +104,6 @@ def _read_manifest(root: int) -> Manifest | None:
     base, search = data.get("base", ""), data.get("search", "")
     return Manifest(safe, digests, inputs, base if isinstance(base, str) else "",
                     parse(data.get("records")), search if isinstance(search, str) else "")
-
-
-def _safe(name: str) -> bool:
-    """Whether a name of the manifest is a plain relative path, not the manifest's own."""
-    if not name or "\\" in name or "\x00" in name or name.startswith("/"):
-        return False
-    if ("/." in name or name.startswith(".") or "//" in name or name.endswith("/")) and any(
-            part in ("", ".", "..") for part in name.split("/")):
-        return False
-    return name != MANIFEST
 
 
 def _manifest(files: Sequence[str], digests: dict[str, str],
