@@ -422,3 +422,26 @@ def test_a_page_kept_keeps_what_the_manifest_recorded_of_it(site: Site) -> None:
         assert after["sha256"][page] == before["sha256"][page]
         assert after["inputs"][page] == before["inputs"][page]
     assert after["sha256"]["entity/cable.html"] != before["sha256"]["entity/cable.html"]
+
+
+def test_the_knowledge_dates_records_as_their_dates_parse(kb: Path, tmp_path: Path) -> None:
+    """A date's first day comes from the index's sort key: the same as parsing the date,
+    for every event and briefing, partial dates and all; the newest date is the largest
+    of the dates that parse."""
+    from briefcli.index.cache import open_index
+    from briefcli.index.store import BuildReport
+    from briefcli.render.common import parse_date
+    from briefcli.site.memory import Knowledge
+
+    write(kb / "more.yaml", "format: 1\nevents:\n  - id: partial\n    date: 1999\n"
+          "    title: A year only\n  - id: span\n    date: 2005-02\n    end: 2006\n"
+          "    title: A span\n")
+    k = Knowledge(open_index([kb], tmp_path / "cache", BuildReport()))
+    dated = [*k.events.values(), *k.briefings.values()]
+    assert len(dated) == 6
+    for record in dated:
+        day = parse_date(record.date)
+        assert day is not None
+        assert k.date_key(record) == (day.low, k.order[(record.record_kind, record.id)])
+    dates = [d for r in k.records["event"].values() for d in (r.date, r.end) if d]
+    assert k.newest == max(dates) == "2030-01-01"
