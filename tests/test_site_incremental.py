@@ -360,3 +360,88 @@ def test_a_manifest_too_large_with_its_records_is_written_without_them(
     build(brief, out, kb)
     build(brief, tmp_path / "fresh", kb)
     assert contents(out) == contents(tmp_path / "fresh")
+
+
+def test_the_records_part_is_kept_as_one_compact_text() -> None:
+    """A build writes the records as one text (a row per record, fields apart by tabs),
+    read back as they were kept; a field that is empty or holds a tab or a newline makes
+    the list form, read back as well."""
+    kept: changes.Records = {"entity:a": ("1", ("entity:b", "~sense:a\x00alpha")),
+                             "entity:b": ("2", ())}
+    text = changes.rows(kept)
+    assert text == "entity:a\t1\tentity:b\t~sense:a\x00alpha\nentity:b\t2"
+    assert changes.parse(json.loads(json.dumps(text))) == kept
+    assert changes.rows({}) == "" and changes.parse("") == {}
+    for odd in ({"entity:a": ("1", ("~tag:a\tb",))}, {"entity:a": ("1", ("~tag:a\nb",))},
+                {"entity:a": ("1", ("",))}, {"entity:a": ("", ())}, {"": ("1", ())}):
+        written = changes.rows(odd)
+        assert isinstance(written, list)
+        assert changes.parse(json.loads(json.dumps(written))) == odd
+
+
+@pytest.mark.parametrize("damaged", ["entity:ip", "\n\n\t\t", "entity:ip\t\tx\n\tq",
+                                     "x" * 1000])
+def test_a_damaged_compact_record_list_makes_pages_looked_at_again(site: Site,
+                                                                 damaged: str) -> None:
+    """Records that are not as the last build wrote them only make pages looked at again:
+    the rebuild is still the fresh build's, never a traceback."""
+    manifest = json.loads((site.out / MANIFEST).read_text(encoding="utf-8"))
+    assert isinstance(manifest["records"], str) and manifest["records"]
+    manifest["records"] = damaged
+    (site.out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    site.edit("main.yaml", "summary: Packets.", "summary: Packets!")
+
+
+def test_a_manifest_with_its_records_as_a_list_is_rebuilt_in_proportion(site: Site) -> None:
+    """The list form of the records (what builds wrote before the compact text) is read
+    as it was: a rebuild after an edit makes only the pages about it, and writes the
+    compact text."""
+    manifest = json.loads((site.out / MANIFEST).read_text(encoding="utf-8"))
+    records = changes.parse(manifest["records"])
+    manifest["records"] = [[key, digest, list(held)] for key, (digest, held)
+                           in sorted(records.items())]
+    (site.out / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")) + "\n",
+                                     encoding="utf-8")
+    made = site.edit("main.yaml", "summary: Under the sea.", "summary: Under the ocean.")
+    assert "entity/cable.html" in made and "entity/lonely.html" not in made
+    assert len(made) < len(site.every) // 2
+    again = json.loads((site.out / MANIFEST).read_text(encoding="utf-8"))
+    assert isinstance(again["records"], str)
+
+
+def test_a_page_kept_keeps_what_the_manifest_recorded_of_it(site: Site) -> None:
+    """A page that is not made again is not read either: its sha256 and inputs in the
+    next manifest are the ones recorded (the rebuild's manifest is a fresh build's, which
+    `Site.edit` checks); a page whose file was removed is made and recorded again."""
+    before = json.loads((site.out / MANIFEST).read_text(encoding="utf-8"))
+    (site.out / "entity" / "lonely.html").unlink()
+    made = site.edit("main.yaml", "summary: Under the sea.", "summary: Under the ocean.")
+    assert "entity/lonely.html" in made and "entity/ip.html" not in made
+    after = json.loads((site.out / MANIFEST).read_text(encoding="utf-8"))
+    for page in ("entity/ip.html", "entity/lonely.html"):
+        assert after["sha256"][page] == before["sha256"][page]
+        assert after["inputs"][page] == before["inputs"][page]
+    assert after["sha256"]["entity/cable.html"] != before["sha256"]["entity/cable.html"]
+
+
+def test_the_knowledge_dates_records_as_their_dates_parse(kb: Path, tmp_path: Path) -> None:
+    """A date's first day comes from the index's sort key: the same as parsing the date,
+    for every event and briefing, partial dates and all; the newest date is the largest
+    of the dates that parse."""
+    from briefcli.index.cache import open_index
+    from briefcli.index.store import BuildReport
+    from briefcli.render.common import parse_date
+    from briefcli.site.memory import Knowledge
+
+    write(kb / "more.yaml", "format: 1\nevents:\n  - id: partial\n    date: 1999\n"
+          "    title: A year only\n  - id: span\n    date: 2005-02\n    end: 2006\n"
+          "    title: A span\n")
+    k = Knowledge(open_index([kb], tmp_path / "cache", BuildReport()))
+    dated = [*k.events.values(), *k.briefings.values()]
+    assert len(dated) == 6
+    for record in dated:
+        day = parse_date(record.date)
+        assert day is not None
+        assert k.date_key(record) == (day.low, k.order[(record.record_kind, record.id)])
+    dates = [d for r in k.records["event"].values() for d in (r.date, r.end) if d]
+    assert k.newest == max(dates) == "2030-01-01"

@@ -133,6 +133,17 @@ def every_record(
     )
 
 
+def every_record_dated(
+    conn: sqlite3.Connection,
+) -> Iterator[tuple[str, bytes, int, str, int, str, int]]:
+    """As `every_record`, with each record's sort key (its date's first day,
+    `PartialDate.low`; 0 for a record without a date)."""
+    yield from conn.execute(
+        "SELECT r.kind, r.packed, r.crc, f.path, r.line, r.data, r.sort_key FROM records r "
+        "JOIN files f USING (fid) ORDER BY r.rid"
+    )
+
+
 def kinds_and_ids(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
     """(kind, id) of every record."""
     yield from conn.execute("SELECT kind, id FROM records")

@@ -140,11 +140,12 @@ def workers_for(jobs: int) -> int:
 
 def _build(k: Knowledge, folders: _Folders, workers: int,
            progress: Callable[[int, int], None] | None, old: Manifest,
-           jobs: list[Job]) -> _Share:
+           jobs: list[Job], kept: dict[str, tuple[str, int]]) -> _Share:
     """Write every file, in `workers` processes: this one and forked ones, each making
-    and writing its share (the knowledge is shared by the fork, not copied or sent)."""
+    and writing its share (the knowledge is shared by the fork, not copied or sent).
+    `kept`: the pages whose inputs are those the last build recorded."""
     if workers <= 1:
-        return _Writer(folders, old).run(k, 0, 1, progress, jobs)
+        return _Writer(folders, old, kept).run(k, 0, 1, progress, jobs)
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -157,13 +158,14 @@ def _build(k: Knowledge, folders: _Folders, workers: int,
     for share in range(1, workers):
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_child,
-                                args=(k, folders, share, workers, send, parent, old, jobs),
+                                args=(k, folders, share, workers, send, parent, old, jobs,
+                                      kept),
                                 daemon=True)
         child.start()
         send.close()
         children.append((child, receive))
     gc.unfreeze()
-    mine = _Writer(folders, old).run(k, 0, workers, progress, jobs)
+    mine = _Writer(folders, old, kept).run(k, 0, workers, progress, jobs)
     totals = [mine.written, mine.unchanged, mine.size]
     digests = mine.digests
     inputs = mine.inputs
@@ -200,11 +202,12 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _child(k: Knowledge, folders: _Folders, share: int, shares: int, send: Any,
-           parent: int, old: Manifest, jobs: list[Job]) -> None:
+           parent: int, old: Manifest, jobs: list[Job],
+           kept: dict[str, tuple[str, int]]) -> None:
     """A worker process: its share of the files, then its counts (or what went wrong)."""
     _die_with_parent(parent)
     try:
-        send.send(_Writer(folders, old).run(k, share, shares, None, jobs))
+        send.send(_Writer(folders, old, kept).run(k, share, shares, None, jobs))
     except (OSError, BriefError) as exc:
         send.send(str(exc.message if isinstance(exc, BriefError) else _os_message(exc)))
     finally:
@@ -279,41 +282,40 @@ def build_site(
             old = Manifest([], {})
         knowledge = Knowledge(conn, options)
         knowledge.base = renderer_version() + repr(tuple(knowledge.options)) + knowledge.newest
-        records = changes.current(knowledge, old.records)
+        changed: list[tuple[str, str]] = []
+        records = changes.current(knowledge, old.records, changed)
         layout = search.layout_key(knowledge)
         if old.records and old.base == knowledge.base and old.search == layout:
             knowledge.search_before = search.Before(  # type: ignore[attr-defined]
-                {(kind, rid) for kind, rid in knowledge.digests
-                 if kind in search.SEARCH_KINDS
-                 and old.records.get(f"{kind}:{rid}", ("",))[0] != knowledge.digests[
-                     (kind, rid)]},
+                {(kind, rid) for kind, rid in changed if kind in search.SEARCH_KINDS},
                 layout, own_file(root, old, search.SEARCH_FILE_LIMIT))
         jobs = list(_jobs(knowledge, old.inputs))
-        _reuse_keys(jobs, old, knowledge.base, records)
+        kept = _kept(jobs, old, knowledge.base, records)
         paths = [job.path for job in jobs]
         current = set(paths)
         # The names of this build are names brief makes; only the others are checked.
         listed = set(old.files)
         known = (listed & current) | {name for name in listed - current if is_site_path(name)}
-        kept = {}
-        for job in jobs:
-            before = old.inputs.get(job.path)
-            if before is not None and before[0] == job.key:
-                kept[job.path] = before
         if current - known or len(kept) < len(old.inputs):
             # Listed before the first folder or page is made, and without the inputs of
             # the pages to make again: a build killed midway leaves a brief site, which the
             # next build recognises and completes (and leaves what it cannot check). No
             # records: that build looks at every page again.
             _write_manifest(folder, root, _manifest(sorted(known | current), old.digests, kept))
-        stale = sum(1 for job in jobs if job.path not in kept)
+        stale = len(paths) - len(kept)
         folders.open(paths)
-        share = _build(knowledge, folders, workers or workers_for(stale), progress, old, jobs)
+        share = _build(knowledge, folders, workers or workers_for(stale), progress, old, jobs,
+                       kept)
         removed = sum(
             _remove(root, name, old.digests.get(name, ""))
             for name in sorted(known - current)
         )
-        _write_manifest(folder, root, _manifest(sorted(current), share.digests, share.inputs,
+        # A page left as it was keeps what the manifest recorded of it; the others are
+        # what the build made.
+        digests = old.digests.copy()
+        digests.update(share.digests)
+        kept.update(share.inputs)
+        _write_manifest(folder, root, _manifest(sorted(current), digests, kept,
                                                 knowledge.base, records, layout))
     except OSError as exc:
         raise _cannot_write(folder, exc) from None
@@ -325,18 +327,30 @@ def build_site(
     return SiteReport(share.written, share.unchanged, removed, len(paths), share.size)
 
 
-def _reuse_keys(jobs: list[Job], old: Manifest, base: str, records: changes.Records) -> None:
-    """Give the pages about nothing that changed since the last build (`site.changes`)
+def _kept(jobs: list[Job], old: Manifest, base: str,
+          records: changes.Records) -> dict[str, tuple[str, int]]:
+    """The pages whose inputs are those the last build recorded for their file (whose
+    sha256 it recorded too), with that digest and the size of the file it left.
+
+    The pages about nothing that changed since the last build (`site.changes`) are given
     the digest of inputs that build recorded, so that they are neither made nor hashed.
     Every page is looked at when the build's own inputs changed, or the last build did
     not record its records."""
-    if not old.records or old.base != base:
-        return
-    dirty = changes.dirty(old.records, records)
+    dirty = changes.dirty(old.records, records) if old.records and old.base == base else None
+    inputs, digests = old.inputs, old.digests
+    kept = {}
     for job in jobs:
-        before = old.inputs.get(job.path)
-        if before is not None and job.subjects and dirty.isdisjoint(job.subjects):
+        path = job.path
+        before = inputs.get(path)
+        if before is None:
+            continue
+        if dirty is not None and job.subjects and dirty.isdisjoint(job.subjects):
             job.key = before[0]
+        elif before[0] != job.key:
+            continue
+        if before[0] and path in digests:
+            kept[path] = before
+    return kept
 
 
 def _write_manifest(folder: Path, root: int, data: bytes) -> None:

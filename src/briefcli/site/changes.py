@@ -23,9 +23,11 @@ from briefcli.site.memory import ACRONYM, SENSE, Knowledge
 Records = dict[str, tuple[str, tuple[str, ...]]]
 
 
-def current(k: Knowledge, old: Records) -> Records:
+def current(k: Knowledge, old: Records,
+            changed: list[tuple[str, str]] | None = None) -> Records:
     """Every record's digest and relations now; the relations of a record whose digest is
-    the one recorded are taken from the record (they are a function of what it holds)."""
+    the one recorded are taken from the record (they are a function of what it holds).
+    The (kind, id) of every record that is not as recorded go into `changed`."""
     out: Records = {}
     for (kind, rid), digest in k.digests.items():
         key = f"{kind}:{rid}"
@@ -34,6 +36,8 @@ def current(k: Knowledge, old: Records) -> Records:
             out[key] = before
         else:
             out[key] = (digest, tuple(k.relations(k.records[kind][rid])))
+            if changed is not None:
+                changed.append((kind, rid))
     return out
 
 
@@ -77,10 +81,24 @@ def dirty(old: Records, new: Records) -> set[str]:
     return subjects
 
 
+# The compact form of the records part of a manifest: one text, a row per record (the
+# key, the digest, the relations), fields apart by a tab and rows by a newline; read with
+# two `split`s instead of a decoded list per row. A field holding either is kept in the
+# list form (`rows`).
+_FIELD, _ROW = "\t", "\n"
+
+
 def parse(value: object) -> Records:
-    """The records part of a manifest (anything unexpected is left out: a record missing
-    there only makes its pages looked at again)."""
+    """The records part of a manifest, in either form (anything unexpected is left out: a
+    record missing there only makes its pages looked at again)."""
     out: Records = {}
+    if type(value) is str:
+        for row in value.split(_ROW) if value else ():
+            key, _, rest = row.partition(_FIELD)
+            digest, _, held = rest.partition(_FIELD)
+            if key and digest:
+                out[key] = (digest, tuple(held.split(_FIELD)) if held else ())
+        return out
     if not isinstance(value, list):
         return out
     # (Decoded JSON: a text is a `str`, never a subclass; the types are seen in C.)
@@ -93,6 +111,16 @@ def parse(value: object) -> Records:
     return out
 
 
-def rows(records: Records) -> list[tuple[str, str, tuple[str, ...]]]:
-    """The records part of a manifest, in a fixed order (JSON writes tuples as arrays)."""
-    return [(key, *records[key]) for key in sorted(records)]
+def rows(records: Records) -> str | list[tuple[str, str, tuple[str, ...]]]:
+    """The records part of a manifest, in a fixed order: the compact text, or the list of
+    rows when a field is empty or holds a tab or a newline (JSON writes tuples as arrays)."""
+    keys = sorted(records)
+    text = _ROW.join([_FIELD.join((key, records[key][0], *records[key][1])) for key in keys])
+    fields = sum(len(records[key][1]) for key in keys) + 2 * len(keys)
+    empty = (_FIELD + _FIELD, _FIELD + _ROW, _ROW + _FIELD, _ROW + _ROW)
+    if (text.count(_ROW) == max(0, len(keys) - 1)
+            and text.count(_FIELD) == fields - len(keys)
+            and not any(pair in text for pair in empty)
+            and not text.startswith((_FIELD, _ROW)) and not text.endswith((_FIELD, _ROW))):
+        return text
+    return [(key, *records[key]) for key in keys]

@@ -116,12 +116,13 @@ def _manifest(files: Sequence[str], digests: dict[str, str],
             "sha256": {f: digests[f] for f in files if f in digests},
             "inputs": {f: inputs[f] for f in files if f in inputs},
             "base": base, "records": rows(records or {}), "search": search}
-    text = (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8")
+    # (Nothing in it is shared or refers to itself: no check for cycles.)
+    text = (json.dumps(data, separators=(",", ":"), check_circular=False) + "\n").encode()
     if len(text) > MANIFEST_LIMIT and data["records"]:
         # Too large to be read back: without its record list (which only spares the next
         # build a look at every page), so that the folder stays a site brief can rebuild.
         data["records"] = []
-        text = (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8")
+        text = (json.dumps(data, separators=(",", ":"), check_circular=False) + "\n").encode()
     return text
 
 
@@ -210,7 +211,8 @@ class _Folders:
 
 
 class _Share(NamedTuple):
-    """What one process wrote: counts, bytes, and the digest of each of its files."""
+    """What one process did: counts, bytes, and of each file it made, the sha256 of what
+    it wrote and the digest of its inputs (a file left as it was keeps the manifest's)."""
 
     written: int
     unchanged: int
@@ -222,9 +224,13 @@ class _Share(NamedTuple):
 class _Writer:
     """Writes the files of one share of the jobs, counting what it did."""
 
-    def __init__(self, folders: _Folders, old: Manifest | None = None) -> None:
+    def __init__(self, folders: _Folders, old: Manifest | None = None,
+                 kept: dict[str, tuple[str, int]] | None = None) -> None:
         self.folders = folders
         self.old = old or Manifest([], {})
+        # The pages whose inputs are the ones the last build recorded, with the size of
+        # the file it left (`build_site` finds them); by default found from the jobs.
+        self.kept = kept
         self.written = self.unchanged = self.size = 0
         self.digests: dict[str, str] = {}
         self.inputs: dict[str, tuple[str, int]] = {}
@@ -273,35 +279,52 @@ class _Writer:
             jobs: Sequence[Job] | None = None) -> _Share:
         """Make and write the jobs `n` with `n % shares == share` (of `jobs`, when the
         build has listed them already). `progress` is told of the whole build's files,
-        as estimated from this share's."""
+        as estimated from this share's. Of a file left as it was, the manifest's digests
+        stand: only those of the files made are in what this returns."""
         total = planned_pages(k)
-        # A page is looked at in a few lookups and one stat (27,000 pages at 20,000 records).
-        inputs, digests = self.old.inputs, self.old.digests
+        every = _jobs(k) if jobs is None else jobs
+        kept = self.kept
+        if kept is None:
+            every = list(every)
+            kept = kept_pages(every, self.old)
+        # A kept page is looked at in one lookup and one stat (27,000 pages at 20,000
+        # records): left as the last build wrote it when its file is still a regular file
+        # of the size that build recorded (not a link, not removed, not cut short).
         fds, stat_at, regular = self.folders.fds, os.stat, stat.S_ISREG
-        for n, job in enumerate(_jobs(k) if jobs is None else jobs):
+        unchanged = size = 0
+        for n, job in enumerate(every):
             if n % shares != share:
                 continue
+            if progress is not None and n % 256 < shares:
+                progress(n, max(total, n))
             path = job.path
-            before = inputs.get(path)
-            now = None
-            if before is not None and path in digests and before[0] == job.key and job.key:
+            before = kept.get(path)
+            if before is not None:
                 where, _, name = path.rpartition("/")
                 try:
                     now = stat_at(name, dir_fd=fds[where], follow_symlinks=False)
                 except OSError:  # gone, or a folder on the way replaced: made again
-                    now = None
-            # Left as the last build wrote it: the same inputs, and the file still a regular
-            # file of the size that build recorded (not a link, not removed, not cut short).
-            if (now is not None and before is not None and regular(now.st_mode)
-                    and now.st_size == before[1]):
-                self.unchanged += 1
-                self.size += now.st_size
-                self.digests[path] = digests[path]
-                self.inputs[path] = before
-            else:
-                self.put(job.make())
-                if job.key:
-                    self.inputs[path] = (job.key, self.held)
-            if progress is not None and n % 256 < shares:
-                progress(n, max(total, n))
+                    pass
+                else:
+                    if regular(now.st_mode) and now.st_size == before[1]:
+                        unchanged += 1
+                        size += before[1]
+                        continue
+            self.put(job.make())
+            if job.key:
+                self.inputs[path] = (job.key, self.held)
+        self.unchanged += unchanged
+        self.size += size
         return _Share(self.written, self.unchanged, self.size, self.digests, self.inputs)
+
+
+def kept_pages(jobs: Sequence[Job], old: Manifest) -> dict[str, tuple[str, int]]:
+    """The jobs whose inputs are those the last build recorded for their file (and whose
+    file's sha256 it recorded): the digest of inputs and the size of the file it left."""
+    inputs, digests = old.inputs, old.digests
+    out = {}
+    for job in jobs:
+        before = inputs.get(job.path)
+        if before is not None and before[0] == job.key and job.key and job.path in digests:
+            out[job.path] = before
+    return out
