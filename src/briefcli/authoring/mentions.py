@@ -137,7 +137,8 @@ _DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
 _STARTERS = STARTERS
 _PLACE_CONTEXT = frozenset(
     ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
-     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits"]
+     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits",
+     "on", "over"]
 )
 # Country names written with "the" ("Ambassador of the United States").
 _WITH_THE = frozenset(
@@ -463,6 +464,9 @@ def kind_of_name(name: str) -> str | None:
     low = name.lower()
     if low in BODIES:
         return "organization"
+    purpose = re.search(r"\s+to\s+[a-z]", name)
+    if purpose:  # "Mission to support the Hudaydah Agreement": the head is before "to"
+        words = name[: purpose.start()].split()
     return kind_of_words([w.strip(",.").lower() for w in words])
 
 
@@ -489,6 +493,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         return None  # days and months are no entities
     if " ".join(t.text.lower() for t in words) in _GENERIC:
         return None
+    if len(words) > 2 and words[0].text.lower() in _IN_PLACE_HEADS and (
+        words[1].text == "in"
+    ):  # "talks facilitated by the Mission in Tripoli": the Mission of the story, and a place
+        return _classify(words[2:], ctx._replace(before="in", sentence_start=False), out)
     first = words[0].text
     opens_with_noun = ctx.sentence_start and len(words) > 2
     if opens_with_noun and words[1].text in ("of", "for", "on", "in") and not (
@@ -546,7 +554,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                 return None
         # A title no name follows: "the Presidents of Serbia", "the Secretary".
         after_title = i + (size or 1)
-        if after_title + 1 < len(words) and texts[after_title] in ("of", "for", "in", "to"):
+        if after_title + 1 < len(words) and texts[after_title] in ("of", "for", "in", "to", "on"):
+            # "briefed the Secretary on Yerevan's efforts": the name after it is its own
             _classify(words[after_title + 1 :], ctx._replace(before=texts[after_title]), out)
         elif i:
             place = _qualifier(words[:i])[1]
@@ -616,7 +625,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         out.append(Mention("place", text, start, alias=alias))
         return None
     if len(words) == 1 and capital(text) and not text.isupper():
-        out.append(Mention("place", cities().get(term_key(text), text), start))
+        out.append(Mention("place", _as_written(cities().get(term_key(text), text), text),
+                           start))
         return None
     place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
     if place_context and low not in NOT_PLACES and not text.isupper() and not (
@@ -627,7 +637,12 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             out.append(Mention("place", text, start))
             return None
         city = cities().get(key)  # GeoNames is loaded here, on the first such word
+        if city is None and re.search(r"\w['’]\w", text) and cities().get(
+            term_key(re.sub(r"(?<=\w)['’](?=\w)", "", text))
+        ):  # "Sana'a", which GeoNames writes "Sanaa"
+            city = text
         if city:
+            city = _as_written(city, text)
             out.append(Mention("place", city, start, alias=text if text != city else None))
             return None
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
@@ -645,6 +660,14 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                 ctx.sentence_start and len(words) == 1 and low.endswith(_PLURALS)):
         out[-1] = Mention("person", text, start)  # "Guterres said", not "Allies welcomed"
     return None
+
+
+def _as_written(city: str, text: str) -> str:
+    """A gazetteer's city as the text writes it when the two differ only by accents or
+    case: "Tripoli", not GeoNames' "Trípoli" of another country."""
+    if term_key(city) == term_key(text) and text[:1].isupper() and not text.isupper():
+        return text
+    return city
 
 
 def _unknown_place(words: Sequence[_Token]) -> bool:

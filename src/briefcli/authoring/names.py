@@ -259,12 +259,21 @@ def _summary(sentence: str, at: int, name_end: int) -> str | None:
     return text[0].upper() + text[1:]
 
 
+# The function words of a name in capitals in English, French, Spanish, Portuguese or
+# German ("Union pour la Paix en Centrafrique", "Ejército de Liberación Nacional").
+_FUNCTION_WORDS = frozenset(
+    ["of", "for", "and", "the", "in", "on", "to", "de", "des", "du", "la", "le", "les", "et",
+     "pour", "en", "au", "aux", "sur", "del", "el", "los", "las", "y", "para", "da", "do",
+     "dos", "das", "e", "der", "die", "das", "und", "für", "von", "zu"]
+)
+_PARTS = re.compile(r"[\s-]+")
+
+
 def _kind_of_long(long: str) -> str | None:
     """The kind of an acronym's long form: by its words, else an organisation when it is
     a name in capitals ("Médecins Sans Frontières (MSF)"); a term in lower case has none."""
     kind = kind_of_name(long)
-    words = [w for w in long.split() if w.lower() not in ("of", "for", "and", "the", "in", "on",
-                                                           "de", "des", "du", "la", "le", "et")]
+    words = [w for w in _PARTS.split(long) if w and w.lower() not in _FUNCTION_WORDS]
     if kind is None and len(words) > 1 and all(w[:1].isupper() for w in words):
         return "organization"
     return kind

@@ -34,7 +34,8 @@ _PLACE_NOUNS = frozenset(
     ["village", "villages", "town", "towns", "municipality", "municipalities", "city",
      "cities", "settlement", "settlements", "district", "districts", "commune", "communes",
      "province", "region", "locality", "localities", "hamlet", "suburb", "outskirts",
-     "neighbourhood", "neighborhood", "governorate", "oblast", "raion", "county", "area"]
+     "neighbourhood", "neighborhood", "governorate", "oblast", "raion", "county", "area",
+     "port", "island", "islands"]
 )
 # Prepositions after which a capitalised name is a place whatever it is ("near Rudare").
 _STRONG_BEFORE = frozenset(["near", "nearby"])
@@ -44,10 +45,16 @@ _HEAD_AFTER = re.compile(
     r"^\s+((?:border\s+|boundary\s+)?crossing(?:\s+points?)?|(?:border\s+)?crossings|"
     r"municipality|municipalities|region|regions|oblast|oblasts|raion|raions|district|"
     r"districts|province|provinces|governorate|county|village|villages|locality|hromada|"
-    r"hromadas|commune|city|town|valley|memorial|monument)\b"
+    r"hromadas|commune|city|town|valley|memorial|monument|camp|camps|settlement|"
+    r"settlements|river)\b"
 )
 _PLURAL_HEADS = ("municipalities", "villages", "crossings", "points", "regions", "oblasts",
-                 "raions", "districts", "provinces", "hromadas")
+                 "raions", "districts", "provinces", "hromadas", "camps", "settlements")
+# An appositive after a name that says it is a town: "El Fasher, the capital of North
+# Darfur", "Kismaayo, the port city".
+_TOWN_APPOSITIVE = re.compile(
+    r"^,\s+(?:the|its|a)\s+(?:(?:regional|provincial|state|district|former|main|largest|"
+    r"administrative)\s+)?(?:capital|port\s+city|port\s+town|market\s+town|border\s+town)\b")
 # Capitals that are words or given names too, never taken without the words around.
 _AMBIGUOUS_CAPITALS = frozenset(
     ["male", "victoria", "kingston", "hamilton", "stanley", "douglas", "george town",
@@ -61,6 +68,8 @@ def strong_cue(before: Sequence[str]) -> bool:
     """Whether the lower-case words just before a name (nearest last) make it a place:
     "village of", "municipality of", "near"."""
     if before and before[-1] in _STRONG_BEFORE:
+        return True
+    if before[-2:] in (["near", "the"], ["nearby", "the"]):  # "near the Danube"
         return True
     if len(before) >= 3 and before[-2:] == ["such", "as"] and before[-3] in _PLACE_NOUNS:
         return True  # "municipalities such as Gračanica"
@@ -197,6 +206,8 @@ def place_cue(texts: Sequence[str], run: tuple[int, int], later: Sequence[tuple[
     head = head_after(after)
     if head:
         return head[0]
+    if _TOWN_APPOSITIVE.match(after) and not possessive:
+        return "strong"
     if later:
         ni, nj = later[0]
         head = head_after("".join(f" {t}" for t in texts[nj : nj + 3]))

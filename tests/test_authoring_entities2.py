@@ -1,0 +1,118 @@
+"""Named entities of official pages of the kinds of articles-dev-entities2.yaml: places
+told by an appositive, a port, a camp, a river or a preposition, gazetteer names written
+another way, a bare head before "in" and a place, the head of a name before a purpose
+clause, names in capitals of other languages, and acronyms of long foreign or translated
+names. Each rule is read from a sentence of the shape real pages have, and its
+counter-case where there is one."""
+
+from __future__ import annotations
+
+from briefcli.authoring.acronyms import find_acronyms
+from briefcli.authoring.names import NamedEntity, find_names
+
+
+def names(text: str) -> dict[str, NamedEntity]:
+    return {e.name: e for e in find_names(text, find_acronyms(text))}
+
+
+def kinds(text: str) -> dict[str, str | None]:
+    return {e.name: e.kind for e in find_names(text, find_acronyms(text))}
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(d.short, d.long) for d in find_acronyms(text)]
+
+
+# ------------------------------------------------------------------------------ places
+
+
+def test_a_place_after_a_title_and_on_is_named() -> None:
+    found = kinds("Mirzoyan briefed the Secretary on Yerevan's efforts to diversify trade.")
+    assert found["Yerevan"] == "place"
+
+
+def test_a_town_told_by_an_appositive_capital_is_a_place() -> None:
+    found = kinds("The RSF launched an offensive on El Fasher, the capital of North Darfur.")
+    assert found["El Fasher"] == "place"
+    # a person's appositive says nothing of a place
+    assert kinds("The Council heard Hans Grundberg, the Special Envoy.").get(
+        "Hans Grundberg") != "place"
+
+
+def test_a_port_camp_settlement_or_river_named_as_such_is_a_place() -> None:
+    found = names("Debris fell across from the Ukrainian port of Izmail. Fighters attacked "
+                  "the Zamzam camp for displaced persons. Refugees shelter in the Kumer and "
+                  "Awlala settlements. Troops retook villages along the Shabelle river.")
+    for place in ("Izmail", "Zamzam", "Kumer", "Awlala", "Shabelle"):
+        assert found[place].kind == "place", place
+    assert "Zamzam camp" in found["Zamzam"].aliases
+    assert "Shabelle river" in found["Shabelle"].aliases
+    assert not found["Kumer"].aliases  # "Kumer and Awlala settlements" names no one place
+
+
+def test_a_name_near_the_is_a_place_but_a_body_stays_a_body() -> None:
+    assert kinds("Drone debris fell near the Danube overnight.")["Danube"] == "place"
+    assert kinds("Protesters gathered near the Kosovo Police station.")["Kosovo Police"] \
+        == "organization"
+
+
+def test_a_city_written_with_an_apostrophe_is_found_and_kept_as_written() -> None:
+    found = kinds("Fighting went on in Sana'a and Aden.")
+    assert found["Sana'a"] == "place"
+    assert found["Aden"] == "place"
+
+
+def test_a_city_after_on_or_over_is_a_place() -> None:
+    found = kinds("Strikes on Kharkiv damaged homes, and drones were shot down over Odesa.")
+    assert found["Kharkiv"] == found["Odesa"] == "place"
+
+
+def test_a_city_keeps_its_spelling_when_the_gazetteer_only_adds_accents() -> None:
+    found = kinds("Talks were facilitated by the Mission in Tripoli.")
+    assert "Tripoli" in found and "Trípoli" not in found
+
+
+def test_a_bare_head_before_in_and_a_place_is_no_body() -> None:
+    found = kinds("The crisis was resolved after talks facilitated by the Mission in Tripoli.")
+    assert "Mission in Tripoli" not in found
+    assert found["Tripoli"] == "place"
+    assert kinds("The UN Mission in Kosovo met.")["UN Mission in Kosovo"] == "organization"
+
+
+# ------------------------------------------------------------------------------ kinds
+
+
+def test_the_head_of_a_name_is_before_a_purpose_clause() -> None:
+    found = kinds("Japan welcomed the work of the United Nations Mission to support the "
+                  "Hudaydah Agreement (UNMHA).")
+    assert found["United Nations Mission to support the Hudaydah Agreement"] == "organization"
+
+
+def test_a_name_in_capitals_of_another_language_is_an_organisation() -> None:
+    found = kinds("Civilians were attacked by the Union pour la Paix en Centrafrique (UPC). "
+                  "Former members of the Fuerzas Armadas Revolucionarias de Colombia-Ejército "
+                  "del Pueblo (FARC-EP) were sentenced.")
+    assert found["Union pour la Paix en Centrafrique"] == "organization"
+    assert found["Fuerzas Armadas Revolucionarias de Colombia-Ejército del Pueblo"] \
+        == "organization"
+
+
+# ------------------------------------------------------------------------------ acronyms
+
+
+def test_a_long_name_of_many_connectors_is_its_acronyms_long_form() -> None:
+    text = ("MSF supports the Ministère de la Santé Publique et de la Population (MSPP) in "
+            "the care of cholera patients.")
+    assert pairs(text) == [("MSPP", "Ministère de la Santé Publique et de la Population")]
+    # the reach stops at the name: nothing before the comma is taken
+    text = "It won 20 per cent, ahead of the Democratic Party of Kosovo (PDK)."
+    assert pairs(text) == [("PDK", "Democratic Party of Kosovo")]
+
+
+def test_the_english_name_of_an_acronym_of_another_language() -> None:
+    text = ("The United Nations Multidimensional Integrated Stabilization Mission in the "
+            "Central African Republic (MINUSCA) deployed a base to Sam Ouandja.")
+    assert pairs(text) == [("MINUSCA", "United Nations Multidimensional Integrated "
+                            "Stabilization Mission in the Central African Republic")]
+    # letters the name does not have are no definition of it
+    assert pairs("Leaders of the Central African Republic (MONUSCO) met.") == []
