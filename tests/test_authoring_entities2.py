@@ -116,3 +116,56 @@ def test_the_english_name_of_an_acronym_of_another_language() -> None:
                             "Stabilization Mission in the Central African Republic")]
     # letters the name does not have are no definition of it
     assert pairs("Leaders of the Central African Republic (MONUSCO) met.") == []
+
+
+# ------------------------------------------------------------------------------ bodies
+
+
+def test_a_body_of_an_owner_before_in_and_a_city_ends_there() -> None:
+    found = kinds("Measures taken by the Central Bank of Yemen in Aden were criticised.")
+    assert found["Central Bank of Yemen"] == "organization"
+    assert found["Aden"] == "place"
+    # a head that goes on with "in" keeps its place: "Office ... in Yemen"
+    assert "Office of the Special Envoy in Yemen" in kinds(
+        "The Office of the Special Envoy in Yemen met.")
+
+
+def test_sheikh_between_a_given_name_and_a_surname_is_part_of_the_name() -> None:
+    found = names("President Hassan Sheikh Mohamud convened the Council in Mogadishu.")
+    assert found["Hassan Sheikh Mohamud"].kind == "person"
+    assert "Hassan" not in found
+
+
+def test_missions_and_agencies_of_the_un_system_named_by_acronym_alone() -> None:
+    found = names("UNMISS peacekeepers patrolled around Malakal. UNRWA is restoring "
+                  "services. The EU supports the work of MONUSCO.")
+    for body in ("UNMISS", "UNRWA", "MONUSCO"):
+        assert found[body].kind == "organization", body
+        assert found[body].acronym is None  # no definition is drafted from the table
+
+
+# ------------------------------------------------------------------------------ place data
+
+
+def test_everyday_names_of_a_country_and_of_disputed_regions() -> None:
+    found = names("The UK has supported the armed forces since 2009. Refugees who fled "
+                  "Nagorno-Karabakh arrived in Armenia.")
+    assert found["United Kingdom"].kind == "place"
+    assert "UK" in found["United Kingdom"].aliases
+    assert found["Nagorno-Karabakh"].kind == "place"
+
+
+def test_departments_prefectures_territories_and_border_points_are_places() -> None:
+    found = names("Gangs attack villages in the Artibonite department and in the Ouaka "
+                  "prefecture. People fled to the Nyiragongo territory or crossed through "
+                  "the Metema border point.")
+    assert "Artibonite department" in found["Artibonite"].aliases
+    for place in ("Artibonite", "Ouaka", "Nyiragongo", "Metema"):
+        assert found[place].kind == "place", place
+
+
+def test_streets_voivodeships_and_facilities_by_their_head_words() -> None:
+    found = kinds("Protesters gathered on Rustaveli Avenue. Most attempts were in the "
+                  "Podlaskie Voivodeship. We welcome the agreement on the Ukraine Facility.")
+    assert found["Rustaveli Avenue"] == found["Podlaskie Voivodeship"] == "place"
+    assert found["Ukraine Facility"] == "process"

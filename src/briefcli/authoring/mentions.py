@@ -109,6 +109,8 @@ _SPEECH = re.compile(
     r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
 )
 _HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+# Titles that are words of a person's name after a given name ("Hassan Sheikh Mohamud").
+_INSIDE_NAMES = frozenset(["sheikh", "sheikha"])
 # Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
 # "Officials reported", "Residents said"): neither people nor bodies.
 _PLURALS = ("ies", "ents", "als", "ists", "ers", "ors", "ians", "ans", "ses")
@@ -308,8 +310,10 @@ def _person(
             if not q_place and k and len(rest) - k in (2, 3):
                 title, rest = title + " " + " ".join(t.text for t in rest[:k]), rest[k:]
     name: list[_Token] = []
-    for t in rest:
-        if not _name_like(t) or len(name) == 4:
+    for n, t in enumerate(rest):
+        inside = bool(name) and t.text.lower() in _INSIDE_NAMES and n + 1 < len(rest) and (
+            _name_like(rest[n + 1]))  # "President Hassan Sheikh Mohamud"
+        if not (_name_like(t) or inside) or len(name) == 4:
             break
         name.append(t)
         if t.possessive:
@@ -396,6 +400,13 @@ def _law(low: list[str]) -> bool:
     return len(low) > 2 and low[0] == "law" and low[1] in ("on", "of")
 
 
+def _owned_head(low: list[str]) -> str | None:
+    """The head of a name of the form "HEAD of OWNER" ("bank" in "Central Bank of
+    Yemen"), or None."""
+    i = low.index("of") if "of" in low else 0
+    return low[i - 1] if i else None
+
+
 def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
     for Moldova"), cut at them: (the joiner before, the words) per part."""
@@ -408,7 +419,8 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
             low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
-            or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i]))
+            or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i])
+                or _owned_head(low[:i]) in ORGANIZATION_HEADS - _IN_PLACE_HEADS)
             and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text not in ("The", "the")))
         ):
             return [("", words[:i]), ("in", words[i + 1 :])]

@@ -116,7 +116,8 @@ PLACE_HEADS = frozenset(
         "mountains", "sea", "shoal", "reef", "strait", "gulf", "bay", "canal", "desert",
         "corridor", "bridge", "square", "crossing", "border crossing", "airport",
         "port", "camp", "headquarters", "palace", "village", "city", "island", "islands",
-        "peninsula", "strip", "plant", "dam", "reservoir", "base",
+        "peninsula", "strip", "plant", "dam", "reservoir", "base", "voivodeship", "avenue",
+        "street", "boulevard",
     ]
 )
 AGREEMENT_HEADS = frozenset(
@@ -128,7 +129,7 @@ AGREEMENT_HEADS = frozenset(
 )
 PROCESS_HEADS = frozenset(
     ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation",
-     "conference", "summit", "formula", "agenda", "project"]
+     "conference", "summit", "formula", "agenda", "project", "facility"]
 )
 # Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
 # normalization agreement"); a generic "the agreement" is no name.
@@ -141,7 +142,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "vietnam": "Vietnam", "laos": "Laos", "south korea": "South Korea",
     "north korea": "North Korea", "czech republic": "Czech Republic", "turkey": "Turkey",
     "türkiye": "Türkiye", "britain": "United Kingdom", "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom", "u.s.": "United States", "usa": "United States",
+    "united kingdom": "United Kingdom", "uk": "United Kingdom", "u.s.": "United States",
+    "usa": "United States",
     "united states of america": "United States", "united states": "United States",
     "palestine": "Palestine", "taiwan": "Taiwan", "north macedonia": "North Macedonia",
     "macedonia": "North Macedonia", "democratic republic of the congo": "Democratic Republic "
@@ -150,7 +152,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "brunei": "Brunei", "cape verde": "Cabo Verde", "swaziland": "Eswatini",
     "burma": "Myanmar", "vatican": "Holy See", "west bank": "West Bank",
     "gaza": "Gaza", "gaza strip": "Gaza Strip", "crimea": "Crimea", "donbas": "Donbas",
-    "darfur": "Darfur", "kurdistan": "Kurdistan", "western balkans": "Western Balkans",
+    "darfur": "Darfur", "kurdistan": "Kurdistan", "nagorno-karabakh": "Nagorno-Karabakh",
+    "abkhazia": "Abkhazia", "south ossetia": "South Ossetia", "western balkans": "Western Balkans",
     "balkans": "Balkans",
     "middle east": "Middle East", "sahel": "Sahel", "caucasus": "Caucasus",
     "south caucasus": "South Caucasus", "central asia": "Central Asia",
@@ -242,6 +245,30 @@ BODIES: dict[str, tuple[str, str]] = {
     "undp": ("United Nations Development Programme", "UNDP"),
     "ocha": ("Office for the Coordination of Humanitarian Affairs", "OCHA"),
     "icj": ("International Court of Justice", "ICJ"),
+    # The peacekeeping operations and special political missions of the United Nations
+    # and the agencies of its system that pages name by acronym alone.
+    "unmiss": ("United Nations Mission in South Sudan", "UNMISS"),
+    "monusco": ("United Nations Organization Stabilization Mission in the Democratic "
+                "Republic of the Congo", "MONUSCO"),
+    "minusca": ("United Nations Multidimensional Integrated Stabilization Mission in the "
+                "Central African Republic", "MINUSCA"),
+    "minurso": ("United Nations Mission for the Referendum in Western Sahara", "MINURSO"),
+    "unifil": ("United Nations Interim Force in Lebanon", "UNIFIL"),
+    "undof": ("United Nations Disengagement Observer Force", "UNDOF"),
+    "unficyp": ("United Nations Peacekeeping Force in Cyprus", "UNFICYP"),
+    "unisfa": ("United Nations Interim Security Force for Abyei", "UNISFA"),
+    "untso": ("United Nations Truce Supervision Organization", "UNTSO"),
+    "unmogip": ("United Nations Military Observer Group in India and Pakistan", "UNMOGIP"),
+    "unama": ("United Nations Assistance Mission in Afghanistan", "UNAMA"),
+    "unami": ("United Nations Assistance Mission for Iraq", "UNAMI"),
+    "unsmil": ("United Nations Support Mission in Libya", "UNSMIL"),
+    "unsom": ("United Nations Assistance Mission in Somalia", "UNSOM"),
+    "unrwa": ("United Nations Relief and Works Agency for Palestine Refugees in the Near "
+              "East", "UNRWA"),
+    "unodc": ("United Nations Office on Drugs and Crime", "UNODC"),
+    "unesco": ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
+    "unops": ("United Nations Office for Project Services", "UNOPS"),
+    "iom": ("International Organization for Migration", "IOM"),
     "red cross": ("Red Cross", ""),
     "world bank": ("World Bank", ""),
     "council of europe": ("Council of Europe", ""),

@@ -43,13 +43,15 @@ _STRONG_BEFORE = frozenset(["near", "nearby"])
 # crossing"), the singular ones giving the name its alias ("Kherson region").
 _HEAD_AFTER = re.compile(
     r"^\s+((?:border\s+|boundary\s+)?crossing(?:\s+points?)?|(?:border\s+)?crossings|"
+    r"border\s+points?|department|departments|prefecture|prefectures|territory|"
     r"municipality|municipalities|region|regions|oblast|oblasts|raion|raions|district|"
     r"districts|province|provinces|governorate|county|village|villages|locality|hromada|"
     r"hromadas|commune|city|town|valley|memorial|monument|camp|camps|settlement|"
     r"settlements|river)\b"
 )
 _PLURAL_HEADS = ("municipalities", "villages", "crossings", "points", "regions", "oblasts",
-                 "raions", "districts", "provinces", "hromadas", "camps", "settlements")
+                 "raions", "districts", "provinces", "hromadas", "camps", "settlements",
+                 "departments", "prefectures")
 # An appositive after a name that says it is a town: "El Fasher, the capital of North
 # Darfur", "Kismaayo, the port city".
 _TOWN_APPOSITIVE = re.compile(
