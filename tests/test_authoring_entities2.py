@@ -169,3 +169,42 @@ def test_streets_voivodeships_and_facilities_by_their_head_words() -> None:
                   "Podlaskie Voivodeship. We welcome the agreement on the Ukraine Facility.")
     assert found["Rustaveli Avenue"] == found["Podlaskie Voivodeship"] == "place"
     assert found["Ukraine Facility"] == "process"
+
+
+def test_a_department_named_both_ways_is_drafted_once() -> None:
+    found = names("The Department of the Treasury's Office of Foreign Assets Control acted. "
+                  "See the Treasury Department's press release.")
+    assert found["Department of the Treasury"].kind == "organization"
+    assert "Treasury Department" not in found
+
+
+def test_a_body_named_without_the_body_of_the_table_it_belongs_to_is_one() -> None:
+    found = names("The Chair of the NATO Military Committee visited. The Military Committee "
+                  "is NATO's senior military authority.")
+    assert "NATO Military Committee" in found and "Military Committee" not in found
+
+
+def test_a_two_word_place_after_in_before_and_in_is_a_place() -> None:
+    found = kinds("Agencies are restoring services in Khan Younis and in Gaza City.")
+    assert found["Khan Younis"] == found["Gaza City"] == "place"
+
+
+def test_a_site_header_of_a_ministry_and_its_republic_is_two_names() -> None:
+    found = names("Ministry of Foreign Affairs Republic of Poland")
+    assert found["Ministry of Foreign Affairs"].kind == "organization"
+    assert found["Poland"].kind == "place"
+    assert "Ministry of Foreign Affairs of the Republic of Poland" in names(
+        "The Ministry of Foreign Affairs of the Republic of Poland condemns it.")
+
+
+def test_companies_by_the_last_words_of_their_names() -> None:
+    found = kinds("The loan goes to the Lobito Atlantic Railway. Ivanhoe Mines and ZCCM "
+                  "Investments Holdings will ship copper.")
+    for company in ("Lobito Atlantic Railway", "Ivanhoe Mines", "ZCCM Investments Holdings"):
+        assert found[company] == "organization", company
+
+
+def test_an_agency_of_the_eu_named_by_one_word_is_a_body_even_before_said() -> None:
+    found = kinds("Poland thanks Frontex and the European Commission. Frontex said it would "
+                  "send more officers.")
+    assert found["Frontex"] == "organization"

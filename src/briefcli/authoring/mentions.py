@@ -522,6 +522,13 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         low_words[-1] in ORGANIZATION_HEADS and kind_of_words(low_words[:-3]) == "organization"
     ):  # "the Crisis and Support Centre of the Ministry": a bare head says whose it is
         words = words[:-3]
+    cut = next((k for k in range(2, len(words) - 2) if low_words[k] == "republic"
+                and low_words[k - 1] not in _JOINERS and low_words[k + 1] == "of"
+                and country_of(" ".join(t.text for t in words[k:]))
+                and kind_of_words(low_words[:k]) == "organization"), 0)
+    if cut:  # a site's header "Ministry of Foreign Affairs Republic of Poland": two names
+        _classify(words[:cut], ctx, out)
+        return _classify(words[cut:], ctx._replace(sentence_start=False, before=""), out)
     cut = next((k for k in range(1, len(words) - 1) if low_words[k] in RANKS
                 and words[k + 1].text.isupper() and len(words[k + 1].text) > 1), 0)
     if cut:  # "Ana Matijević / National Public Information Officer / OSCE Mission to Serbia"

@@ -106,6 +106,9 @@ ORGANIZATION_HEADS = frozenset(
         "ombudsperson",
         "inspectorate", "academy", "bureau", "team", "society",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
+        # the last words of companies' names
+        "holdings", "railway", "railways", "mines", "mining", "airlines", "airways", "ltd",
+        "inc", "plc", "llc", "gmbh",
     ]
 )
 # Heads that make a name a place ("Banjska Monastery", "Ibar River").
@@ -269,6 +272,10 @@ BODIES: dict[str, tuple[str, str]] = {
     "unesco": ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
     "unops": ("United Nations Office for Project Services", "UNOPS"),
     "iom": ("International Organization for Migration", "IOM"),
+    # agencies of the European Union named by one word
+    "frontex": ("Frontex", ""),
+    "europol": ("Europol", ""),
+    "eurojust": ("Eurojust", ""),
     "red cross": ("Red Cross", ""),
     "world bank": ("World Bank", ""),
     "council of europe": ("Council of Europe", ""),

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from briefcli.authoring.acronyms import AcronymDefinition
 from briefcli.authoring.mentions import Mention, kind_of_name, mentions
-from briefcli.authoring.namedata import ORGANIZATION_HEADS
+from briefcli.authoring.namedata import BODIES, ORGANIZATION_HEADS
 from briefcli.authoring.placecues import cities, country_of
 from briefcli.authoring.sentences import collapse, split_sentences
 from briefcli.text import term_key
@@ -191,8 +191,9 @@ class _Names:
         found = [
             e for e in self.entities if e.kind == "organization" and any(
                 longer.startswith(shorter + f" {joiner} ")
+                or longer.endswith(f" {shorter}") and longer[: -len(shorter) - 1] in BODIES
                 for longer, shorter in ((term_key(e.name), key), (key, term_key(e.name)))
-                for joiner in ("of", "in", "to"))
+                for joiner in ("of", "in", "to"))  # "NATO Military Committee", too
         ]
         if len(found) != 1:
             return None
@@ -282,7 +283,10 @@ def _kind_of_long(long: str) -> str | None:
 def _canonical(name: str) -> str:
     """A name's key with "of the Republic of" read as "of": "Government of the Republic
     of Kosovo" and "Government of Kosovo" are one."""
-    return term_key(re.sub(r"\bof the Republic of\b", "of", name))
+    key = term_key(re.sub(r"\bof the Republic of\b", "of", name))
+    # "Department of the Treasury" and "Treasury Department", "Ministry of Defence" and
+    # "Defence Ministry" are one.
+    return re.sub(r"^(department|ministry) of (?:the )?(\w+)$", r"\2 \1", key)
 
 
 # A lower-case noun before a name of capitalised words ending in a head word.

@@ -200,7 +200,8 @@ def place_cue(texts: Sequence[str], run: tuple[int, int], later: Sequence[tuple[
     if strong_cue(before):
         return "strong"
     single = j == i + 1 or all(t == "and" for t in texts[i + 1 : j : 2]) and (j - i) % 2 == 1
-    ends = j == len(texts) or texts[j] in (".", ",", ";", ":")  # "in Zubin Potok."
+    ends = j == len(texts) or texts[j] in (".", ",", ";", ":") or (  # "in Zubin Potok."
+        list(texts[j : j + 2]) in (["and", "in"], ["or", "in"]))  # "in Khan Younis and in"
     if before[-1:] == ["in"] and (single or j == i + 2 and ends) and not possessive and (
         j == len(texts) or not texts[j][:1].isdigit()
     ):
