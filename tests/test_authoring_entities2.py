@@ -208,3 +208,30 @@ def test_an_agency_of_the_eu_named_by_one_word_is_a_body_even_before_said() -> N
     found = kinds("Poland thanks Frontex and the European Commission. Frontex said it would "
                   "send more officers.")
     assert found["Frontex"] == "organization"
+
+
+# ------------------------------------------------------------------------------ bare heads
+
+
+def test_the_council_and_the_commission_alone_are_bodies_of_an_eu_text() -> None:
+    found = kinds("The EU and Moldova met. The Council had approved the framework. The day "
+                  "before, the Commission presented its report, as the European Council "
+                  "decided.")
+    assert found["Council"] == found["Commission"] == "organization"
+    assert found["European Council"] == "organization"  # never written "the Council"
+
+
+def test_a_bare_head_after_the_full_name_is_its_alias_not_a_second_body() -> None:
+    found = names("The Security Council met today. The Council heard a briefing.")
+    assert "Council" in found["Security Council"].aliases and "Council" not in found
+    found = names("The Assembly of Kosovo met. The Assembly adopted a law.")
+    assert "Assembly" in found["Assembly of Kosovo"].aliases and "Assembly" not in found
+    # two bodies of that head: which one is meant is not said, and nothing is drafted
+    found = names("The Security Council and the Human Rights Council met. The Council said.")
+    assert "Council" not in found
+    assert not found["Security Council"].aliases and not found["Human Rights Council"].aliases
+
+
+def test_a_body_of_the_table_before_a_plural_noun_is_named() -> None:
+    assert kinds("Mr Stoltenberg said that NATO Allies had not delivered.")["NATO"] \
+        == "organization"

@@ -611,6 +611,12 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if low in BODIES:
         out.append(_body(text, start))
         return None
+    if len(words) in (2, 3) and texts[0].lower() in BODIES and texts[-1].endswith("s") and (
+        all(t[:1].isupper() and not t.isupper() for t in texts[1:])
+        and kind_of_words(low_words[1:]) is None
+    ):  # "NATO Allies had not delivered", "EU Member States": the body they are of
+        out.append(_body(texts[0], start))
+        return None
     if len(words) > 1 and texts[0].lower() in BODIES and country_of(" ".join(texts[1:])):
         out.append(_body(texts[0], start))  # "OCHA Sudan": the body's office there
         out.append(Mention("place", country_of(" ".join(texts[1:])) or "", words[1].start))

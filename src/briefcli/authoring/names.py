@@ -216,6 +216,22 @@ class _Names:
         person.add_alias(m.alias)
         self.index(person)
 
+    def bare(self, m: Mention, sentence: str, offset: int) -> None:
+        """"the Council", "the Commission" alone: another form of the one body of the text
+        with that head ("Council of the EU", "Security Council"; never the "European
+        Council", which official texts always write in full), or, if there is none, the
+        body itself, as Council and Commission texts use them."""
+        key = term_key(m.name)
+        if key in self.by_key:
+            return
+        found = [e for e in self.entities if _head(e.name) == key
+                 and not term_key(e.name).startswith("european council")]
+        if len(found) == 1 and found[0].kind == "organization":
+            found[0].add_alias(m.name)
+            self.index(found[0])
+        elif not found:
+            self.index(self.new("organization", m.name, offset + m.start, sentence))
+
     def resolve(self, m: Mention, sentence: str, offset: int) -> None:
         """A word or two of no kind: an alias of the person whose surname it is, or
         a mention of an entity already gathered; else an entity of the kind its
@@ -233,6 +249,21 @@ class _Names:
             self.index(people[0])
         elif m.hint and not people and key not in cities():
             self.new(m.hint, m.name, offset + m.start, sentence)
+
+
+# Heads of institutions that official texts name alone after "the" ("the Council had
+# approved", "the Commission presented").
+_BARE_HEADS = frozenset(["Council", "Commission", "Assembly", "Parliament"])
+
+
+def _head(name: str) -> str:
+    """A name's head word, term-keyed: the word before its first "of", "for", "in" or
+    "on", else its last ("council" of "Council of the EU" and of "Security Council")."""
+    words = term_key(name).split()
+    for i, word in enumerate(words):
+        if i and word in ("of", "for", "in", "on"):
+            return words[i - 1]
+    return words[-1] if words else ""
 
 
 def same_person(known: str, written: str) -> bool:
@@ -305,6 +336,7 @@ def find_names(
         names.definition(d)
     spans = [(d.start, d.end, d) for d in definitions]
     pending: list[tuple[Mention, str, int]] = []
+    bare: list[tuple[Mention, str, int]] = []
     for sentence in split_sentences(text):
         s = sentence.text
         collapsed = collapse(s)
@@ -323,6 +355,10 @@ def find_names(
                 continue
             if m.kind is None:
                 pending.append((m, collapsed, sentence.start))
+                after = s[m.start + len(m.name) :]
+                if m.name in _BARE_HEADS and s[max(0, m.start - 4) : m.start].lower() == (
+                    "the ") and not re.match(r"\s+(?:of|for)\b", after):
+                    bare.append((m, collapsed, sentence.start))
             else:
                 names.mention(m, collapsed, sentence.start)
     # "Dmytro Kuleba ... Kuleba asked": a full name whose surname is used alone is a
@@ -334,6 +370,8 @@ def find_names(
             names.mention(m._replace(kind="person"), collapsed, offset)
     for m, collapsed, offset in pending:
         names.resolve(m, collapsed, offset)
+    for m, collapsed, offset in bare:
+        names.bare(m, collapsed, offset)
     _add_summaries(text, names)
     _join_other_names(text, names)
     _join_same_bodies(names)
