@@ -235,3 +235,55 @@ def test_a_bare_head_after_the_full_name_is_its_alias_not_a_second_body() -> Non
 def test_a_body_of_the_table_before_a_plural_noun_is_named() -> None:
     assert kinds("Mr Stoltenberg said that NATO Allies had not delivered.")["NATO"] \
         == "organization"
+
+
+# ------------------------------------------------------------------------------ precision
+
+
+def test_a_rank_before_a_name_after_a_comma_is_no_part_of_the_name() -> None:
+    found = names("He was briefed by the KFOR Commander, Major General Özkan Ulutaş, on the "
+                  "security situation.")
+    assert found["Özkan Ulutaş"].kind == "person"
+    assert "Major General Özkan Ulutaş" not in found
+
+
+def test_the_un_before_a_noun_it_qualifies_is_no_entity_but_the_un_acting_is() -> None:
+    assert "UN" not in kinds("A joint UN mission visited the hospital. KFOR delivers on its "
+                             "UN mandate.")
+    assert kinds("The UN said the convoy was hit.")["UN"] == "organization"
+
+
+def test_a_currency_names_no_country() -> None:
+    found = kinds("Japan extends aid of 5 million US dollars to the people of Myanmar.")
+    assert "United States" not in found
+    assert found["Japan"] == found["Myanmar"] == "place"
+
+
+# ------------------------------------------------------------------------------ recall
+
+
+def test_a_name_before_as_and_an_office_is_a_person() -> None:
+    found = kinds("The EU notes the appointment of Garry Conille as Prime Minister.")
+    assert found["Garry Conille"] == "person"
+    assert kinds("The ship sailed under Marshall Islands as flag state.").get(
+        "Marshall Islands") != "person"
+
+
+def test_the_countries_after_candidate_countries_are_places() -> None:
+    found = kinds("The Candidate Countries North Macedonia, Montenegro, Albania and Ukraine "
+                  "align themselves with this declaration.")
+    for country in ("North Macedonia", "Montenegro", "Albania", "Ukraine"):
+        assert found[country] == "place", country
+    assert not any("Candidate" in name for name in found)
+
+
+def test_an_embassy_named_with_its_capital_is_one_body() -> None:
+    assert kinds("From: British Embassy Beirut")["British Embassy Beirut"] == "organization"
+
+
+def test_basins_oil_fields_and_lines_are_places() -> None:
+    found = names("Water management in the Amu Darya basin. The oil fields of Sharara and El "
+                  "Feel reopened. Towers stand along the Blue Line.")
+    assert "Amu Darya basin" in found["Amu Darya"].aliases
+    for place in ("Amu Darya", "Sharara", "El Feel", "Blue Line"):
+        assert found[place].kind == "place", place

@@ -109,6 +109,16 @@ _SPEECH = re.compile(
     r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
 )
 _HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
+# Lower-case nouns the abbreviation "UN" qualifies without naming the organisation as a
+# party to what is said ("a joint UN mission", "its UN mandate", "UN staff").
+_UN_NOUNS = re.compile(
+    r"\s+(?:humanitarian\s+)?(?:missions?|mandates?|staff|personnel|agenc(?:y|ies)|system|"
+    r"teams?|convoys?|compounds?|premises|facilit(?:y|ies)|vehicles?|officials?|experts?|"
+    r"entities|partners|peacekeepers|peacekeeping|figures|data|estimates|sources|flag|"
+    r"member\s+states|country\s+team)\b"
+)
+# "... as Prime Minister", "as the new Special Representative": an office after a name.
+_AS_TITLE = re.compile(r"\s+as\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:new\s+)?(.+)")
 # Titles that are words of a person's name after a given name ("Hassan Sheikh Mohamud").
 _INSIDE_NAMES = frozenset(["sheikh", "sheikha"])
 # Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
@@ -599,17 +609,25 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                                          sentence_start=ctx.sentence_start and not before), out)
         return None
     texts = [t.text for t in words]
+    listed = next((k for k in range(1, len(words) - 1) if texts[k] in ("Countries", "States")
+                   and country_of(" ".join(texts[k + 1 :]))), 0)
+    if listed:  # "The Candidate Countries North Macedonia, Montenegro": the first country
+        return _classify(words[listed + 1 :], ctx._replace(sentence_start=False), out)
     text = " ".join(texts)
     start, low = words[0].start, text.lower()
     country = country_of(text)
+    if country and re.match(r"\s+dollars?\b", ctx.after):
+        return None  # "5 million US dollars": a currency
     if country:
         out.append(Mention("place", country, start, alias=text if text != country else None))
         return None
     if compass_place(texts):  # "Mitrovica North", "North Darfur"
         out.append(Mention("place", text, start))
         return None
+    if low in BODIES and not (low in ("un", "u.n.") and _UN_NOUNS.match(ctx.after)):
+        out.append(_body(text, start))  # but "a joint UN mission": the UN names no one here
+        return None
     if low in BODIES:
-        out.append(_body(text, start))
         return None
     if len(words) in (2, 3) and texts[0].lower() in BODIES and texts[-1].endswith("s") and (
         all(t[:1].isupper() and not t.isupper() for t in texts[1:])
@@ -621,7 +639,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         out.append(_body(texts[0], start))  # "OCHA Sudan": the body's office there
         out.append(Mention("place", country_of(" ".join(texts[1:])) or "", words[1].start))
         return None
-    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and country_of(texts[-1]):
+    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and (
+        country_of(texts[-1]) or capital(texts[-1])
+    ):
         # "U.S. Embassy Pristina" (the capitals of the region are in the table of places)
         out.append(Mention("organization", text, start))
         return None
@@ -679,7 +699,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             text.isupper() and len(text) > 1 and not any(c.isdigit() for c in text))) else None
         out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
-        out.append(Mention(None, text, start))  # a full name, if a surname says so
+        as_title = _AS_TITLE.match(ctx.after)  # "the appointment of Garry Conille as Prime"
+        kind = "person" if as_title and _title_at(re.findall(r"[\w'’-]+", as_title[1]), 0) \
+            else None
+        out.append(Mention(kind, text, start))  # a full name, if a surname says so
     if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
             and not words[-1].possessive and not (
                 ctx.sentence_start and len(words) == 1 and low.endswith(_PLURALS)):

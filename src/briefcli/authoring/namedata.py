@@ -120,7 +120,7 @@ PLACE_HEADS = frozenset(
         "corridor", "bridge", "square", "crossing", "border crossing", "airport",
         "port", "camp", "headquarters", "palace", "village", "city", "island", "islands",
         "peninsula", "strip", "plant", "dam", "reservoir", "base", "voivodeship", "avenue",
-        "street", "boulevard",
+        "street", "boulevard", "line",
     ]
 )
 AGREEMENT_HEADS = frozenset(

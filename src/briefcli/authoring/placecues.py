@@ -35,7 +35,7 @@ _PLACE_NOUNS = frozenset(
      "cities", "settlement", "settlements", "district", "districts", "commune", "communes",
      "province", "region", "locality", "localities", "hamlet", "suburb", "outskirts",
      "neighbourhood", "neighborhood", "governorate", "oblast", "raion", "county", "area",
-     "port", "island", "islands"]
+     "port", "island", "islands", "field", "fields", "oilfield", "oilfields"]
 )
 # Prepositions after which a capitalised name is a place whatever it is ("near Rudare").
 _STRONG_BEFORE = frozenset(["near", "nearby"])
@@ -47,7 +47,7 @@ _HEAD_AFTER = re.compile(
     r"municipality|municipalities|region|regions|oblast|oblasts|raion|raions|district|"
     r"districts|province|provinces|governorate|county|village|villages|locality|hromada|"
     r"hromadas|commune|city|town|valley|memorial|monument|camp|camps|settlement|"
-    r"settlements|river)\b"
+    r"settlements|river|basin)\b"
 )
 _PLURAL_HEADS = ("municipalities", "villages", "crossings", "points", "regions", "oblasts",
                  "raions", "districts", "provinces", "hromadas", "camps", "settlements",
