@@ -287,3 +287,11 @@ def test_basins_oil_fields_and_lines_are_places() -> None:
     assert "Amu Darya basin" in found["Amu Darya"].aliases
     for place in ("Amu Darya", "Sharara", "El Feel", "Blue Line"):
         assert found[place].kind == "place", place
+
+
+def test_a_bare_council_is_drafted_alone_only_in_an_eu_text_and_not_of_another_name() -> None:
+    assert "Council" not in kinds("Security Council resolution 2694 (2023), by which the "
+                                  "Council requested me to report.")
+    assert "Council" not in kinds("The Council met on Tuesday.")  # whose, the text says not
+    assert "Assembly" not in kinds("The EU agreed. The Assembly adopted the amendments.")
+    assert "NATO" not in kinds("The meeting of NATO Foreign Ministers was held in Brussels.")

@@ -631,6 +631,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         return None
     if len(words) in (2, 3) and texts[0].lower() in BODIES and texts[-1].endswith("s") and (
         all(t[:1].isupper() and not t.isupper() for t in texts[1:])
+        and not _plural_title(texts[-1])
         and kind_of_words(low_words[1:]) is None
     ):  # "NATO Allies had not delivered", "EU Member States": the body they are of
         out.append(_body(texts[0], start))

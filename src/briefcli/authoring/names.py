@@ -229,7 +229,12 @@ class _Names:
         if len(found) == 1 and found[0].kind == "organization":
             found[0].add_alias(m.name)
             self.index(found[0])
-        elif not found:
+        elif not found and key in ("council", "commission") and any(
+            k in self.by_key for k in _EU_KEYS
+        ) and not any(key in term_key(e.name).split() for e in self.entities
+                      if not term_key(e.name).startswith("european council")):
+            # an EU text's own institutions, not a word of another name ("Security Council
+            # resolution 2694 (2023), by which the Council requested ...")
             self.index(self.new("organization", m.name, offset + m.start, sentence))
 
     def resolve(self, m: Mention, sentence: str, offset: int) -> None:
@@ -251,6 +256,9 @@ class _Names:
             self.new(m.hint, m.name, offset + m.start, sentence)
 
 
+# The keys of the European Union and its institutions: a text naming one is an EU text.
+_EU_KEYS = ("european union", "eu", "european council", "european commission",
+            "council of the eu", "council of the european union")
 # Heads of institutions that official texts name alone after "the" ("the Council had
 # approved", "the Commission presented").
 _BARE_HEADS = frozenset(["Council", "Commission", "Assembly", "Parliament"])
