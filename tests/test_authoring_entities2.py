@@ -295,3 +295,14 @@ def test_a_bare_council_is_drafted_alone_only_in_an_eu_text_and_not_of_another_n
     assert "Council" not in kinds("The Council met on Tuesday.")  # whose, the text says not
     assert "Assembly" not in kinds("The EU agreed. The Assembly adopted the amendments.")
     assert "NATO" not in kinds("The meeting of NATO Foreign Ministers was held in Brussels.")
+
+
+def test_a_general_director_after_the_body_he_heads() -> None:
+    found = names("The KFOR Commander met the Kosovo Police General Director Gazmend Hoxha.")
+    assert found["Gazmend Hoxha"].kind == "person"
+    assert found["Kosovo Police"].kind == "organization"
+
+
+def test_an_area_named_as_such_is_a_place() -> None:
+    found = names("Croatia joined the Schengen area in 2023. Schools in the area closed.")
+    assert found["Schengen"].kind == "place" and "Schengen area" in found["Schengen"].aliases

@@ -41,7 +41,7 @@ TITLES = frozenset(
         "consul general", "governor-general", "governor general", "solicitor general",
         "minister counsellor", "minister-counsellor",
         "counsellor", "first secretary", "defence attaché", "military attaché",
-        "resident representative", "emir", "sheikh",
+        "resident representative", "emir", "sheikh", "general director",
         "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
         "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
         "mrs", "dr",

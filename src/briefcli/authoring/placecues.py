@@ -47,7 +47,7 @@ _HEAD_AFTER = re.compile(
     r"municipality|municipalities|region|regions|oblast|oblasts|raion|raions|district|"
     r"districts|province|provinces|governorate|county|village|villages|locality|hromada|"
     r"hromadas|commune|city|town|valley|memorial|monument|camp|camps|settlement|"
-    r"settlements|river|basin)\b"
+    r"settlements|river|basin|area)\b"
 )
 _PLURAL_HEADS = ("municipalities", "villages", "crossings", "points", "regions", "oblasts",
                  "raions", "districts", "provinces", "hromadas", "camps", "settlements",
