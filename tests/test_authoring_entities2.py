@@ -306,3 +306,11 @@ def test_a_general_director_after_the_body_he_heads() -> None:
 def test_an_area_named_as_such_is_a_place() -> None:
     found = names("Croatia joined the Schengen area in 2023. Schools in the area closed.")
     assert found["Schengen"].kind == "place" and "Schengen area" in found["Schengen"].aliases
+
+
+def test_a_body_of_an_institution_keeps_the_institution_in_its_name() -> None:
+    found = kinds("Press office - General Secretariat of the Council")
+    assert found == {"General Secretariat of the Council": "organization"}
+    # a bare ministry after a centre's name only says whose the centre is
+    assert "Crisis and Support Centre" in kinds(
+        "He visited the Crisis and Support Centre of the Ministry.")

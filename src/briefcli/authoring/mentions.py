@@ -119,6 +119,8 @@ _UN_NOUNS = re.compile(
 )
 # "... as Prime Minister", "as the new Special Representative": an office after a name.
 _AS_TITLE = re.compile(r"\s+as\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:new\s+)?(.+)")
+# Institutions whose bodies are named with them: "General Secretariat of the Council".
+_INSTITUTIONS = frozenset(["council", "commission", "parliament", "assembly"])
 # Titles that are words of a person's name after a given name ("Hassan Sheikh Mohamud").
 _INSIDE_NAMES = frozenset(["sheikh", "sheikha"])
 # Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
@@ -529,8 +531,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                          out)
     low_words = [t.text.lower() for t in words]
     if len(words) >= 5 and low_words[-3:-1] == ["of", "the"] and (
-        low_words[-1] in ORGANIZATION_HEADS and kind_of_words(low_words[:-3]) == "organization"
+        low_words[-1] in ORGANIZATION_HEADS - _INSTITUTIONS
+        and kind_of_words(low_words[:-3]) == "organization"
     ):  # "the Crisis and Support Centre of the Ministry": a bare head says whose it is
+        # (but the "General Secretariat of the Council" is that body's name)
         words = words[:-3]
     cut = next((k for k in range(2, len(words) - 2) if low_words[k] == "republic"
                 and low_words[k - 1] not in _JOINERS and low_words[k + 1] == "of"
