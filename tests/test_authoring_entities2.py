@@ -314,3 +314,9 @@ def test_a_body_of_an_institution_keeps_the_institution_in_its_name() -> None:
     # a bare ministry after a centre's name only says whose the centre is
     assert "Crisis and Support Centre" in kinds(
         "He visited the Crisis and Support Centre of the Ministry.")
+
+
+def test_a_rank_and_a_surname_later_are_the_person_named_in_full_before() -> None:
+    found = names("He was briefed by the KFOR Commander, Major General Özkan Ulutaş, on the "
+                  "situation. General Ulutaş thanked the nations.")
+    assert [n for n, e in found.items() if e.kind == "person"] == ["Özkan Ulutaş"]

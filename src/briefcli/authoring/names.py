@@ -274,14 +274,21 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
+# Ranks written before a surname as if they were a given name.
+_MILITARY_RANKS = frozenset(["general", "admiral", "colonel", "major", "captain", "lieutenant",
+                             "brigadier", "marshal", "commodore", "sergeant"])
+
+
 def same_person(known: str, written: str) -> bool:
     """Whether two forms of a name can be one person: the same surname, and given names
     that agree where both have them ("Antony Blinken", "Antony J. Blinken", "Blinken")."""
     a, b = known.split(), written.split()
     if term_key(a[-1]) != term_key(b[-1]):
         return False
-    first_a = [w for w in a[:-1] if not w.endswith(".") and not w.islower()]
-    first_b = [w for w in b[:-1] if not w.endswith(".") and not w.islower()]
+    first_a = [w for w in a[:-1] if not w.endswith(".") and not w.islower()
+               and w.lower() not in _MILITARY_RANKS]
+    first_b = [w for w in b[:-1] if not w.endswith(".") and not w.islower()
+               and w.lower() not in _MILITARY_RANKS]  # "General Ulutaş" is Özkan Ulutaş
     return not first_a or not first_b or term_key(first_a[0]) == term_key(first_b[0])
 
 
