@@ -320,3 +320,18 @@ def test_a_rank_and_a_surname_later_are_the_person_named_in_full_before() -> Non
     found = names("He was briefed by the KFOR Commander, Major General Özkan Ulutaş, on the "
                   "situation. General Ulutaş thanked the nations.")
     assert [n for n, e in found.items() if e.kind == "person"] == ["Özkan Ulutaş"]
+
+
+def test_places_listed_after_a_place_noun_and_including() -> None:
+    found = kinds("WFP called on Israel to open more crossings, including Kerem Shalom and "
+                  "Erez. Observers were in 33 municipalities, including Durrës, Shkodër and "
+                  "Vlorë.")
+    for place in ("Kerem Shalom", "Erez", "Durrës", "Shkodër", "Vlorë"):
+        assert found[place] == "place", place
+    assert "Nikola" not in kinds("He met officials, including Nikola Selaković.")
+
+
+def test_humanitarian_organisations_named_with_no_head_word() -> None:
+    found = kinds("Médecins Sans Frontières said its teams treated 40 people. Save the "
+                  "Children warned of hunger.")
+    assert found["Médecins Sans Frontières"] == found["Save the Children"] == "organization"

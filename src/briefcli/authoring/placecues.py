@@ -75,6 +75,10 @@ def strong_cue(before: Sequence[str]) -> bool:
         return True
     if len(before) >= 3 and before[-2:] == ["such", "as"] and before[-3] in _PLACE_NOUNS:
         return True  # "municipalities such as Gračanica"
+    if len(before) >= 3 and before[-2:] == [",", "including"] and (
+        before[-3] in _PLACE_NOUNS or before[-3] in ("crossings", "crossing", "points")
+    ):
+        return True  # "more crossings, including Kerem Shalom", "municipalities, including"
     return len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS
 
 
