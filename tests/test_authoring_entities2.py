@@ -335,3 +335,19 @@ def test_humanitarian_organisations_named_with_no_head_word() -> None:
     found = kinds("Médecins Sans Frontières said its teams treated 40 people. Save the "
                   "Children warned of hunger.")
     assert found["Médecins Sans Frontières"] == found["Save the Children"] == "organization"
+
+
+def test_a_delegation_of_a_body_to_a_country_is_one_name() -> None:
+    found = kinds("The Delegation of the European Union to Bosnia and Herzegovina and the "
+                  "Mission of the OSCE to the Republic of Moldova met.")
+    assert found["Delegation of the European Union to Bosnia and Herzegovina"] \
+        == "organization"
+    assert found["Mission of the OSCE to the Republic of Moldova"] == "organization"
+    # "to" after a run with no such head is no part of its name
+    assert kinds("The EU Delegation handed aid to Serbia.")["Serbia"] == "place"
+
+
+def test_a_conjunction_opening_a_sentence_is_no_part_of_a_name() -> None:
+    found = kinds("Unless talks resume before 15 November, the Ministry will ask the European "
+                  "Commission to mediate.")
+    assert not any("Unless" in name for name in found)

@@ -219,6 +219,13 @@ def _starts_a_place(words: Sequence[_Token]) -> bool:
         term_key(text) in subdivisions())
 
 
+def _country_at(tokens: list[_Token], k: int) -> bool:
+    """Whether a country's name (after "the", maybe) starts at tokens[k]."""
+    k += k < len(tokens) and tokens[k].text == "the"
+    return any(country_of(" ".join(t.text for t in tokens[k : k + size]))
+               for size in (1, 2, 3, 4) if k + size <= len(tokens))
+
+
 def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
     """(first, last + 1) token index of each run of capitalised words, joined by
     lower-case joiners between capitalised words; a possessive ends a run."""
@@ -237,8 +244,11 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
                 if _capitalised(t.text):
                     j += 1
                 elif (
-                    (t.text in _JOINERS or t.text == "to" and tokens[j - 1].text.lower()
-                     in _TO_HEADS) and j + 1 < n
+                    (t.text in _JOINERS or t.text == "to" and (
+                        tokens[j - 1].text.lower() in _TO_HEADS
+                        or any(x.text.lower() in _TO_HEADS for x in tokens[i:j])
+                        and _country_at(tokens, j + 1)  # "Delegation of the EU to Albania"
+                    )) and j + 1 < n
                     and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",)
                          or (tokens[j + 1].text in _PARTICLES and j + 2 < n
                              and _capitalised(tokens[j + 2].text)))  # "von der Leyen"

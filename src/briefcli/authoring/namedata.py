@@ -337,6 +337,7 @@ STARTERS = frozenset(
         "must", "do", "does", "did", "has", "have", "had", "i", "you", "your", "my", "me",
         "us", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday",
+        "thursday", "friday", "saturday", "sunday", "unless", "whether", "whereas", "though",
+        "because",
     ]
 )
