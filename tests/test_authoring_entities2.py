@@ -351,3 +351,11 @@ def test_a_conjunction_opening_a_sentence_is_no_part_of_a_name() -> None:
     found = kinds("Unless talks resume before 15 November, the Ministry will ask the European "
                   "Commission to mediate.")
     assert not any("Unless" in name for name in found)
+
+
+def test_an_ambassador_of_a_country_to_another_names_both_and_the_person_after() -> None:
+    found = names("Minister Ivica Dačić received today the Ambassador of France to Serbia, "
+                  "Pierre Cochard.")
+    assert found["France"].kind == found["Serbia"].kind == "place"
+    assert found["Pierre Cochard"].kind == "person"
+    assert found["Pierre Cochard"].role == "Ambassador of France to Serbia"

@@ -598,8 +598,14 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         # A title no name follows: "the Presidents of Serbia", "the Secretary".
         after_title = i + (size or 1)
         if after_title + 1 < len(words) and texts[after_title] in ("of", "for", "in", "to", "on"):
-            # "briefed the Secretary on Yerevan's efforts": the name after it is its own
-            _classify(words[after_title + 1 :], ctx._replace(before=texts[after_title]), out)
+            # "briefed the Secretary on Yerevan's efforts": the name after it is its own;
+            # "the Ambassador of France to Serbia": two
+            rest, joiner = words[after_title + 1 :], texts[after_title]
+            to = next((k for k in range(1, len(rest) - 1) if rest[k].text == "to"), 0)
+            if to:
+                _classify(rest[:to], ctx._replace(before=joiner), out)
+                rest, joiner = rest[to + 1 :], "to"
+            _classify(rest, ctx._replace(before=joiner), out)
         elif i:
             place = _qualifier(words[:i])[1]
             if place:
