@@ -359,3 +359,15 @@ def test_an_ambassador_of_a_country_to_another_names_both_and_the_person_after()
     assert found["France"].kind == found["Serbia"].kind == "place"
     assert found["Pierre Cochard"].kind == "person"
     assert found["Pierre Cochard"].role == "Ambassador of France to Serbia"
+
+
+def test_a_name_before_who_was_appointed_and_an_office_is_a_person() -> None:
+    found = kinds("Abdoulaye Bathily, who was appointed Special Representative in 2022, "
+                  "arrived in Tripoli.")
+    assert found["Abdoulaye Bathily"] == "person"
+
+
+def test_a_counterpart_named_after_a_demonym_is_a_person() -> None:
+    found = kinds("He spoke by telephone with his Serbian counterpart, Marko Đurić, this "
+                  "morning. Baerbock and her Moldovan counterpart Nicu Popescu opened a forum.")
+    assert found["Marko Đurić"] == found["Nicu Popescu"] == "person"

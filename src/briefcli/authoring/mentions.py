@@ -118,7 +118,9 @@ _UN_NOUNS = re.compile(
     r"member\s+states|country\s+team)\b"
 )
 # "... as Prime Minister", "as the new Special Representative": an office after a name.
-_AS_TITLE = re.compile(r"\s+as\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:new\s+)?(.+)")
+_AS_TITLE = re.compile(
+    r"(?:,\s+who\s+(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|"
+    r"nominated)(?:\s+as)?|\s+as)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:new\s+)?(.+)")
 # Institutions whose bodies are named with them: "General Secretariat of the Council".
 _INSTITUTIONS = frozenset(["council", "commission", "parliament", "assembly"])
 # Titles that are words of a person's name after a given name ("Hassan Sheikh Mohamud").
@@ -803,7 +805,7 @@ def mentions(sentence: str) -> list[Mention]:
         opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
         year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
             else ""
-        after_text = sentence[tokens[j - 1].end :][:40]
+        after_text = sentence[tokens[j - 1].end :][:60]
         cue = place_cue([t.text for t in tokens], (i, j), runs[k + 1 :], list_from,
                         after_text, tokens[i].possessive)
         ctx = _Context(opens, before, after_text, year, cue)

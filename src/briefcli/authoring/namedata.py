@@ -52,7 +52,7 @@ TITLES = frozenset(
 LOWER_TITLES = frozenset(
     ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
      "chief", "head", "director", "commander", "president", "minister", "secretary",
-     "incumbent"]
+     "incumbent", "counterpart"]
 )
 # Words before a title that qualify it ("Lead Spokesperson", "Federal Foreign Minister").
 TITLE_MODIFIERS = frozenset(
