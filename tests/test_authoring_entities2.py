@@ -371,3 +371,11 @@ def test_a_counterpart_named_after_a_demonym_is_a_person() -> None:
     found = kinds("He spoke by telephone with his Serbian counterpart, Marko Đurić, this "
                   "morning. Baerbock and her Moldovan counterpart Nicu Popescu opened a forum.")
     assert found["Marko Đurić"] == found["Nicu Popescu"] == "person"
+
+
+def test_a_body_opening_with_peoples_is_one_name_and_china_no_body() -> None:
+    found = kinds("In Comrat, he met members of the People's Assembly of Gagauzia.")
+    assert found["People's Assembly of Gagauzia"] == "organization"
+    assert "People" not in found
+    found = kinds("The Minister met the envoy of the People's Republic of China.")
+    assert found["China"] == "place" and "People" not in found

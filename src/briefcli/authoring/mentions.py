@@ -741,6 +741,22 @@ def _as_written(city: str, text: str) -> str:
     return city
 
 
+def _peoples(sentence: str, out: list[Mention]) -> list[Mention]:
+    """A body whose name opens with "People's" ("the People's Assembly of Gagauzia"), which
+    the possessive cut off from it: one name, and no "People"."""
+    for n, m in enumerate(out):
+        before = sentence[: m.start]
+        owner = re.search(r"\b(People['’]s|Peoples['’]|Workers['’]) $", before)
+        if m.kind == "organization" and owner:
+            out[n] = m._replace(name=f"{owner[1]} {m.name}", start=owner.start(1))
+            out = [o for o in out if not (o.start == owner.start(1) and o.name in (
+                "People", "Peoples", "Workers"))]
+            return _peoples(sentence, out)
+    # "the People's Republic of China" is China, and no body "People"
+    return [o for o in out if not (o.kind is None and o.name in ("People", "Republic") and re.match(
+        r"(?:People['’]s )?Republic of [A-Z]", sentence[o.start :]))]
+
+
 def _unknown_place(words: Sequence[_Token]) -> bool:
     """Whether a run the words around call a place can be one by its own words: one to
     three capitalised words of a name, none a title, a demonym or a word of no place."""
@@ -829,6 +845,7 @@ def mentions(sentence: str) -> list[Mention]:
             and j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text == "the"
         ) else None
         last_end = j
+    out = _peoples(sentence, out)
     for m in _NAMED_LOWER.finditer(sentence):
         kind = "agreement" if m.group(2) == "agreement" else "process"
         named = f"{m.group(1)} {m.group(2)}"
