@@ -253,10 +253,13 @@ def test_the_un_before_a_noun_it_qualifies_is_no_entity_but_the_un_acting_is() -
     assert kinds("The UN said the convoy was hit.")["UN"] == "organization"
 
 
-def test_a_currency_names_no_country() -> None:
+def test_a_currency_and_an_abbreviated_adjective_name_no_country() -> None:
     found = kinds("Japan extends aid of 5 million US dollars to the people of Myanmar.")
     assert "United States" not in found
     assert found["Japan"] == found["Myanmar"] == "place"
+    assert "United States" not in kinds("The Secretary noted continued U.S. humanitarian "
+                                         "assistance to Armenia.")
+    assert kinds("The U.S. will continue to help.")["United States"] == "place"
 
 
 # ------------------------------------------------------------------------------ recall

@@ -123,6 +123,12 @@ _AS_TITLE = re.compile(
     r"nominated)(?:\s+as)?|\s+as)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:new\s+)?(.+)")
 # Institutions whose bodies are named with them: "General Secretariat of the Council".
 _INSTITUTIONS = frozenset(["council", "commission", "parliament", "assembly"])
+# Words after "U.S." that make it a noun, not an adjective ("the U.S. will", "the U.S. and").
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:will|would|has|have|had|is|was|are|were|and|or|to|can|could|should|must|may|"
+    r"might|also|continues|remains|supports|does|did|in|on|at|for|of|with|by|as|but|that|"
+    r"which|who|alone|itself|government)\b"
+)
 # Titles that are words of a person's name after a given name ("Hassan Sheikh Mohamud").
 _INSIDE_NAMES = frozenset(["sheikh", "sheikha"])
 # Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
@@ -640,6 +646,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     country = country_of(text)
     if country and re.match(r"\s+dollars?\b", ctx.after):
         return None  # "5 million US dollars": a currency
+    if country and term_key(text) in ("us", "uk") and re.match(r"\s+[a-z]", ctx.after) and (
+        not _SPEECH.match(ctx.after) and not _NOT_A_NOUN.match(ctx.after)
+    ):
+        return None  # "U.S. humanitarian assistance": an adjective, as "Serbian" is
     if country:
         out.append(Mention("place", country, start, alias=text if text != country else None))
         return None
