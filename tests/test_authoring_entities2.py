@@ -160,6 +160,7 @@ def test_departments_prefectures_territories_and_border_points_are_places() -> N
                   "prefecture. People fled to the Nyiragongo territory or crossed through "
                   "the Metema border point.")
     assert "Artibonite department" in found["Artibonite"].aliases
+    assert kinds("He met officials of the Treasury department.").get("Treasury") != "place"
     for place in ("Artibonite", "Ouaka", "Nyiragongo", "Metema"):
         assert found[place].kind == "place", place
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from briefcli.authoring.namedata import COUNTRY_ALIASES
+from briefcli.authoring.namedata import COUNTRY_ALIASES, PORTFOLIOS
 from briefcli.text import term_key
 
 __all__ = ["NOT_PLACES", "capital", "cities", "compass_place", "country_of", "head_after",
@@ -211,7 +211,10 @@ def place_cue(texts: Sequence[str], run: tuple[int, int], later: Sequence[tuple[
     ):
         return "in"
     head = head_after(after)
-    if head:
+    if head and not (head[0].startswith("department") and any(
+        t.lower() in PORTFOLIOS or t.lower() in ("treasury", "state", "commerce", "labor")
+        for t in texts[i:j]
+    )):  # "the Treasury department" is no place
         return head[0]
     if _TOWN_APPOSITIVE.match(after) and not possessive:
         return "strong"
