@@ -384,3 +384,16 @@ def test_a_body_opening_with_peoples_is_one_name_and_china_no_body() -> None:
     assert "People" not in found
     found = kinds("The Minister met the envoy of the People's Republic of China.")
     assert found["China"] == "place" and "People" not in found
+
+
+def test_the_opening_word_of_a_paragraph_of_conclusions_is_no_part_of_a_name() -> None:
+    found = kinds("Recalling the European Council conclusions of December 2023, the Council "
+                  "reaffirms its support.")
+    assert "European Council" in found
+    assert not any(name.startswith("Recalling") for name in found)
+
+
+def test_the_chairman_in_office_is_a_title() -> None:
+    found = kinds("The Head of Mission briefed the Chairman-in-Office on the Mission's "
+                  "programme for 2023.")
+    assert not any("Chairman-in-Office" in name for name in found)

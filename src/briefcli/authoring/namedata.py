@@ -42,6 +42,7 @@ TITLES = frozenset(
         "minister counsellor", "minister-counsellor",
         "counsellor", "first secretary", "defence attaché", "military attaché",
         "resident representative", "emir", "sheikh", "general director",
+        "chairman-in-office", "chairperson-in-office", "chair-in-office",
         "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
         "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
         "mrs", "dr",
@@ -339,5 +340,10 @@ STARTERS = frozenset(
         "september", "october", "november", "december", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "unless", "whether", "whereas", "though",
         "because",
+        # the words that open the paragraphs of conclusions and resolutions
+        "recalling", "welcoming", "noting", "stressing", "reaffirming", "underlining",
+        "emphasising", "emphasizing", "acknowledging", "recognising", "recognizing", "urging",
+        "condemning", "deploring", "encouraging", "commending", "reiterating", "bearing",
+        "determining", "expressing",
     ]
 )
