@@ -138,8 +138,8 @@ def test_sheikh_between_a_given_name_and_a_surname_is_part_of_the_name() -> None
 
 def test_missions_and_agencies_of_the_un_system_named_by_acronym_alone() -> None:
     found = names("UNMISS peacekeepers patrolled around Malakal. UNRWA is restoring "
-                  "services. The EU supports the work of MONUSCO.")
-    for body in ("UNMISS", "UNRWA", "MONUSCO"):
+                  "services. The EU supports the work of MONUSCO. ECOWAS and UNITAMS met.")
+    for body in ("UNMISS", "UNRWA", "MONUSCO", "ECOWAS", "UNITAMS"):
         assert found[body].kind == "organization", body
         assert found[body].acronym is None  # no definition is drafted from the table
 

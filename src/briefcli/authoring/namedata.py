@@ -273,6 +273,17 @@ BODIES: dict[str, tuple[str, str]] = {
     "unesco": ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
     "unops": ("United Nations Office for Project Services", "UNOPS"),
     "iom": ("International Organization for Migration", "IOM"),
+    "unitams": ("United Nations Integrated Transition Assistance Mission in Sudan", "UNITAMS"),
+    "binuh": ("United Nations Integrated Office in Haiti", "BINUH"),
+    "unowas": ("United Nations Office for West Africa and the Sahel", "UNOWAS"),
+    "unmha": ("United Nations Mission to support the Hudaydah Agreement", "UNMHA"),
+    "untmis": ("United Nations Transitional Assistance Mission in Somalia", "UNTMIS"),
+    # regional organisations named by acronym alone
+    "ecowas": ("Economic Community of West African States", "ECOWAS"),
+    "igad": ("Intergovernmental Authority on Development", "IGAD"),
+    "sadc": ("Southern African Development Community", "SADC"),
+    "caricom": ("Caribbean Community", "CARICOM"),
+    "csto": ("Collective Security Treaty Organization", "CSTO"),
     # international humanitarian and rights organisations that pages name with no head word
     # (no acronym where it has another meaning: DRC, RSF)
     "médecins sans frontières": ("Médecins Sans Frontières", "MSF"),
