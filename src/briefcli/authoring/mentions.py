@@ -689,10 +689,6 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         if kind in ("agreement", "process") and ctx.year:
             text, start = f"{ctx.year} {text}", start - len(ctx.year) - 1
         out.append(Mention(kind, text, start))
-        to = texts.index("to") if kind == "organization" and "to" in texts else 0
-        country = country_of(" ".join(t for t in texts[to + 1 :] if t != "the")) if to else None
-        if country:  # "the Delegation of the European Union to Bosnia and Herzegovina"
-            out.append(Mention("place", country, words[to + 1].start))
         return None
     named = _LOWER_HEAD.match(ctx.after)
     if named and all(_name_like(t) for t in words) and low not in DEMONYMS:
