@@ -7,7 +7,8 @@ beside a published baseline.
 Run it with the interpreter brief is installed in (for example `.venv/bin/python`). The
 corpus is benchmarks/extraction/articles.yaml ("dev", the part the drafting may be tuned on)
 and benchmarks/extraction/articles-heldout.yaml ("heldout", never tuned on); the header of
-articles.yaml gives the labelling conventions.
+articles.yaml gives the labelling conventions. `--file PATH` scores the articles of that one
+file in place of the part's files (a new file, before anything is tuned on it).
 
 brief is driven as a user drives it: each article is written to a file of its own and
 drafted by `python -m briefcli ingest FILE -o DRAFT --data EMPTY` (one call per article, so

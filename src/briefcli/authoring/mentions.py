@@ -25,6 +25,17 @@ from typing import NamedTuple
 from briefcli.authoring.appositives import appositive_title as _appositive_title
 from briefcli.authoring.appositives import names_after as _names_after
 from briefcli.authoring.appositives import of_country_person, quoted_speaker
+from briefcli.authoring.mentioncues import AS_TITLE as _AS_TITLE
+from briefcli.authoring.mentioncues import INSIDE_NAMES as _INSIDE_NAMES
+from briefcli.authoring.mentioncues import INSTITUTIONS as _INSTITUTIONS
+from briefcli.authoring.mentioncues import NOT_A_NOUN as _NOT_A_NOUN
+from briefcli.authoring.mentioncues import UN_NOUNS as _UN_NOUNS
+from briefcli.authoring.mentioncues import after_short_line as _after_short_line
+from briefcli.authoring.mentioncues import as_written as _as_written
+from briefcli.authoring.mentioncues import country_at as _country_at
+from briefcli.authoring.mentioncues import owned_head as _owned_head
+from briefcli.authoring.mentioncues import qualifier as _qualifier
+from briefcli.authoring.mentioncues import starts_a_place as _starts_a_place
 from briefcli.authoring.mentiontokens import PARTICLES as _PARTICLES
 from briefcli.authoring.mentiontokens import Token as _Token
 from briefcli.authoring.mentiontokens import capitalised as _capitalised
@@ -109,28 +120,6 @@ _SPEECH = re.compile(
     r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
 )
 _HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
-# Lower-case nouns the abbreviation "UN" qualifies without naming the organisation as a
-# party to what is said ("a joint UN mission", "its UN mandate", "UN staff").
-_UN_NOUNS = re.compile(
-    r"\s+(?:humanitarian\s+)?(?:missions?|mandates?|staff|personnel|agenc(?:y|ies)|system|"
-    r"teams?|convoys?|compounds?|premises|facilit(?:y|ies)|vehicles?|officials?|experts?|"
-    r"entities|partners|peacekeepers|peacekeeping|figures|data|estimates|sources|flag|"
-    r"member\s+states|country\s+team)\b"
-)
-# "... as Prime Minister", "as the new Special Representative": an office after a name.
-_AS_TITLE = re.compile(
-    r"(?:,\s+who\s+(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|"
-    r"nominated)(?:\s+as)?|\s+as)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:new\s+)?(.+)")
-# Institutions whose bodies are named with them: "General Secretariat of the Council".
-_INSTITUTIONS = frozenset(["council", "commission", "parliament", "assembly"])
-# Words after "U.S." that make it a noun, not an adjective ("the U.S. will", "the U.S. and").
-_NOT_A_NOUN = re.compile(
-    r"\s+(?:will|would|has|have|had|is|was|are|were|and|or|to|can|could|should|must|may|"
-    r"might|also|continues|remains|supports|does|did|in|on|at|for|of|with|by|as|but|that|"
-    r"which|who|alone|itself|government)\b"
-)
-# Titles that are words of a person's name after a given name ("Hassan Sheikh Mohamud").
-_INSIDE_NAMES = frozenset(["sheikh", "sheikha"])
 # Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
 # "Officials reported", "Residents said"): neither people nor bodies.
 _PLURALS = ("ies", "ents", "als", "ists", "ers", "ors", "ians", "ans", "ses")
@@ -176,35 +165,7 @@ _NAMED_LOWER = re.compile(
 # ------------------------------------------------------------------------------ places
 
 
-def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
-    """What the words before or after a title say the role belongs to: (shown, place
-    or None). "Serbian" -> ("Serbia", "Serbia"); "NATO" -> ("NATO", None)."""
-    text = " ".join(t.text for t in words)
-    if not text:
-        return None, None
-    low = text.lower()
-    if low in DEMONYMS:
-        return DEMONYMS[low], DEMONYMS[low]
-    country = country_of(text)
-    if country:
-        return country, country
-    if low in BODIES or all(t.text.isupper() for t in words):
-        return text, None
-    if low.split()[-1] in ORGANIZATION_HEADS and (len(words) > 1 or _capitalised(text)):
-        return text, None  # "European Council President Charles Michel", "Council President"
-    return None, None
-
-
 # ------------------------------------------------------------------------------ runs
-
-
-def _after_short_line(sentence: str, at: int) -> bool:
-    """Whether `at` opens a line after a short one (a heading, a header line): a name
-    wrapped across lines comes after a long line."""
-    newline = sentence.rfind("\n", 0, at)
-    if newline < 0 or sentence[newline:at].strip():
-        return False
-    return newline - (sentence.rfind("\n", 0, newline) + 1) < 50
 
 
 def _is_place(text: str) -> bool:
@@ -215,23 +176,6 @@ def _is_place(text: str) -> bool:
         len(text.split()) <= 3 and term_key(text) not in NOT_PLACES
         and (term_key(text) in cities() or term_key(text) in subdivisions())
     )
-
-
-def _starts_a_place(words: Sequence[_Token]) -> bool:
-    """Whether a word that may open a sentence opens a place's name here ("New York",
-    "New Delhi"): the run's words are a city of GeoNames or a country."""
-    if len(words) < 2 or len(words) > 3 or words[0].text.lower() in ("the", "a", "an", "in"):
-        return False
-    text = " ".join(t.text for t in words)
-    return bool(country_of(text)) or term_key(text) in cities() or (
-        term_key(text) in subdivisions())
-
-
-def _country_at(tokens: list[_Token], k: int) -> bool:
-    """Whether a country's name (after "the", maybe) starts at tokens[k]."""
-    k += k < len(tokens) and tokens[k].text == "the"
-    return any(country_of(" ".join(t.text for t in tokens[k : k + size]))
-               for size in (1, 2, 3, 4) if k + size <= len(tokens))
 
 
 def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
@@ -428,13 +372,6 @@ def _law(low: list[str]) -> bool:
     """Whether a name is a law's, its head first: "Law on the Civil Service", "Law of
     Ukraine on ..." (not "International Law" or a "Faculty of Law")."""
     return len(low) > 2 and low[0] == "law" and low[1] in ("on", "of")
-
-
-def _owned_head(low: list[str]) -> str | None:
-    """The head of a name of the form "HEAD of OWNER" ("bank" in "Central Bank of
-    Yemen"), or None."""
-    i = low.index("of") if "of" in low else 0
-    return low[i - 1] if i else None
 
 
 def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
@@ -741,14 +678,6 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                 ctx.sentence_start and len(words) == 1 and low.endswith(_PLURALS)):
         out[-1] = Mention("person", text, start)  # "Guterres said", not "Allies welcomed"
     return None
-
-
-def _as_written(city: str, text: str) -> str:
-    """A gazetteer's city as the text writes it when the two differ only by accents or
-    case: "Tripoli", not GeoNames' "Trípoli" of another country."""
-    if term_key(city) == term_key(text) and text[:1].isupper() and not text.isupper():
-        return text
-    return city
 
 
 def _peoples(sentence: str, out: list[Mention]) -> list[Mention]:
