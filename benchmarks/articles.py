@@ -2,11 +2,13 @@
 beside a published baseline.
 
     python benchmarks/articles.py [--part dev|heldout|all] [--json] [--failures] [--speed]
+                                  [--file PATH]
 
 Run it with the interpreter brief is installed in (for example `.venv/bin/python`). The
 corpus is benchmarks/extraction/articles.yaml ("dev", the part the drafting may be tuned on)
 and benchmarks/extraction/articles-heldout.yaml ("heldout", never tuned on); the header of
-articles.yaml gives the labelling conventions.
+articles.yaml gives the labelling conventions. `--file PATH` scores the articles of that one
+file in place of the part's files (a new file, before anything is tuned on it).
 
 brief is driven as a user drives it: each article is written to a file of its own and
 drafted by `python -m briefcli ingest FILE -o DRAFT --data EMPTY` (one call per article, so
@@ -87,13 +89,15 @@ def _iso(value: object) -> str | None:
     return str(value)
 
 
-def load_part(part: str) -> list[dict[str, Any]]:
-    """The articles of one part, dates as strings, each with `part` added."""
+def load_part(part: str, file: Path | None = None) -> list[dict[str, Any]]:
+    """The articles of one part (or of `file` alone, in its stead), dates as strings, each
+    with `part` added."""
     raws: list[dict[str, Any]] = []
-    for pattern in PARTS[part]:
-        for path in sorted(CORPUS.glob(pattern)):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            raws.extend(data.get("articles", []))
+    paths = [file] if file is not None else [
+        path for pattern in PARTS[part] for path in sorted(CORPUS.glob(pattern))]
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raws.extend(data.get("articles", []))
     articles: list[dict[str, Any]] = []
     for raw in raws:
         article = dict(raw)
@@ -591,12 +595,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list brief's errors")
     parser.add_argument("--speed", action="store_true",
                         help="also time one ingest of a folder of the part's articles")
+    parser.add_argument("--file", type=Path,
+                        help="score the articles of this one file instead of the part's")
     args = parser.parse_args(argv)
     parts = list(PARTS) if args.part == "all" else [args.part]
+    if args.file is not None:
+        parts = [parts[0] if args.part != "all" else "dev"]
     results: dict[str, Any] = {}
     every: tuple[list[dict[str, Any]], list[Draft], float] = ([], [], 0.0)
     for part in parts:
-        articles = load_part(part)
+        articles = load_part(part, args.file)
         drafts, seconds = brief_drafts(articles)
         results[part] = evaluate(articles, drafts, seconds)
         if args.speed:

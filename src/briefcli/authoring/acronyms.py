@@ -14,6 +14,7 @@ The numbers behind each rule are in benchmarks/extraction.py and its corpus.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -156,6 +157,22 @@ def _limit(units: list[str]) -> int:
     return min(size + 5, size * 2)
 
 
+def _reach(units: list[str], words: list[str]) -> int:
+    """How many of the last `words` a long form may span: `_limit` words, or up to three
+    more when they end in a name of capitalised words and connectors that long, since a
+    French or Spanish name spends more words on them ("Ministère de la Santé Publique et
+    de la Population (MSPP)")."""
+    limit = _limit(units)
+    run = 0
+    for word in reversed(words):
+        if word.endswith(",") or not (_is_capitalised(word) or _is_connector(word)):
+            break
+        run += 1
+    while run and _is_connector(words[-run]):
+        run -= 1
+    return min(max(limit, run), limit + 3)
+
+
 def _is_connector(word: str) -> bool:
     return word.lower().strip(_EDGE) in _CONNECTORS
 
@@ -240,8 +257,13 @@ def _loose_initials(short: str, per_word: list[list[str]]) -> int | None:
     initials = [i for word in per_word for i in word]
     capitals = [c.lower() for c in short if c.isupper()]
     letters = sorted(capitals if len(capitals) >= 2 else [u for u in units if u.isalpha()])
-    if len(letters) >= 2 and letters == sorted(i for i in initials if i.isalpha()):
+    alpha = sorted(i for i in initials if i.isalpha())
+    if len(letters) >= 2 and letters == alpha:
         return len(units)
+    if len(letters) >= 5 and len(alpha) - len(letters) <= 2 and initials[0] in letters and (
+        not Counter(letters) - Counter(alpha)
+    ):  # the English name of an acronym of another language, with a word or two more:
+        return len(units)  # "United Nations Multidimensional ... Republic (MINUSCA)"
     if initials and initials[0] == units[0]:
         matched = _in_order(units, initials)
         if matched >= 2 and 2 * matched >= len(units):
@@ -317,9 +339,11 @@ def _long_before(short: str, window: str) -> tuple[int, int] | None:
     units = _units(short)
     if not units:
         return None
-    # No long form is longer than the limit: look at that many words and one more.
-    parts = window.rsplit(None, _limit(units) + 1)
-    base = window.find(parts[1], len(parts[0])) if len(parts) > _limit(units) + 1 else 0
+    # No long form is longer than the limit (and its connectors): look at that many words
+    # and one more.
+    reach = _reach(units, window.split())
+    parts = window.rsplit(None, reach + 1)
+    base = window.find(parts[1], len(parts[0])) if len(parts) > reach + 1 else 0
     for stop in _CLAUSE_STOP.finditer(window, base):
         base = stop.end()
     body = _POSSESSIVE.sub("", window[base:].rstrip())  # "the Kosovo Force's (KFOR's)"
@@ -337,7 +361,7 @@ def _strict_start(
     short: str, units: list[str], body: str, spans: list[tuple[int, int]], words: list[str]
 ) -> int | None:
     """Where in `body` the letter-matched long form starts (rule 1 of `_long_before`)."""
-    reach = min(_limit(units), len(spans))
+    reach = min(_reach(units, words), len(spans))
     lead = units[0]
     if not lead.isdigit() and not any(w[:1].lower() == lead for w in words[-reach:]):
         return None  # no word to start from: skip building the alignment

@@ -36,6 +36,10 @@ def names_after(tokens: list[Token], i: int, j: int) -> list[list[Token]] | None
             names[-1].append(t)
         else:
             return None
+    for n, name in enumerate(names):  # "Major General Özkan Ulutaş": the rank is no name
+        size = title_at([t.text for t in name], 0)
+        if size and len(name) - size >= 2:
+            names[n] = name[size:]
     if all(2 <= len(n) <= 4 and n[-1].text.lower() not in PARTICLES for n in names):
         return names
     return None

@@ -25,6 +25,17 @@ from typing import NamedTuple
 from briefcli.authoring.appositives import appositive_title as _appositive_title
 from briefcli.authoring.appositives import names_after as _names_after
 from briefcli.authoring.appositives import of_country_person, quoted_speaker
+from briefcli.authoring.mentioncues import AS_TITLE as _AS_TITLE
+from briefcli.authoring.mentioncues import INSIDE_NAMES as _INSIDE_NAMES
+from briefcli.authoring.mentioncues import INSTITUTIONS as _INSTITUTIONS
+from briefcli.authoring.mentioncues import NOT_A_NOUN as _NOT_A_NOUN
+from briefcli.authoring.mentioncues import UN_NOUNS as _UN_NOUNS
+from briefcli.authoring.mentioncues import after_short_line as _after_short_line
+from briefcli.authoring.mentioncues import as_written as _as_written
+from briefcli.authoring.mentioncues import country_at as _country_at
+from briefcli.authoring.mentioncues import owned_head as _owned_head
+from briefcli.authoring.mentioncues import qualifier as _qualifier
+from briefcli.authoring.mentioncues import starts_a_place as _starts_a_place
 from briefcli.authoring.mentiontokens import PARTICLES as _PARTICLES
 from briefcli.authoring.mentiontokens import Token as _Token
 from briefcli.authoring.mentiontokens import capitalised as _capitalised
@@ -137,7 +148,8 @@ _DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
 _STARTERS = STARTERS
 _PLACE_CONTEXT = frozenset(
     ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
-     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits"]
+     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits",
+     "on", "over"]
 )
 # Country names written with "the" ("Ambassador of the United States").
 _WITH_THE = frozenset(
@@ -153,35 +165,7 @@ _NAMED_LOWER = re.compile(
 # ------------------------------------------------------------------------------ places
 
 
-def _qualifier(words: Sequence[_Token]) -> tuple[str | None, str | None]:
-    """What the words before or after a title say the role belongs to: (shown, place
-    or None). "Serbian" -> ("Serbia", "Serbia"); "NATO" -> ("NATO", None)."""
-    text = " ".join(t.text for t in words)
-    if not text:
-        return None, None
-    low = text.lower()
-    if low in DEMONYMS:
-        return DEMONYMS[low], DEMONYMS[low]
-    country = country_of(text)
-    if country:
-        return country, country
-    if low in BODIES or all(t.text.isupper() for t in words):
-        return text, None
-    if low.split()[-1] in ORGANIZATION_HEADS and (len(words) > 1 or _capitalised(text)):
-        return text, None  # "European Council President Charles Michel", "Council President"
-    return None, None
-
-
 # ------------------------------------------------------------------------------ runs
-
-
-def _after_short_line(sentence: str, at: int) -> bool:
-    """Whether `at` opens a line after a short one (a heading, a header line): a name
-    wrapped across lines comes after a long line."""
-    newline = sentence.rfind("\n", 0, at)
-    if newline < 0 or sentence[newline:at].strip():
-        return False
-    return newline - (sentence.rfind("\n", 0, newline) + 1) < 50
 
 
 def _is_place(text: str) -> bool:
@@ -192,16 +176,6 @@ def _is_place(text: str) -> bool:
         len(text.split()) <= 3 and term_key(text) not in NOT_PLACES
         and (term_key(text) in cities() or term_key(text) in subdivisions())
     )
-
-
-def _starts_a_place(words: Sequence[_Token]) -> bool:
-    """Whether a word that may open a sentence opens a place's name here ("New York",
-    "New Delhi"): the run's words are a city of GeoNames or a country."""
-    if len(words) < 2 or len(words) > 3 or words[0].text.lower() in ("the", "a", "an", "in"):
-        return False
-    text = " ".join(t.text for t in words)
-    return bool(country_of(text)) or term_key(text) in cities() or (
-        term_key(text) in subdivisions())
 
 
 def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
@@ -222,8 +196,11 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
                 if _capitalised(t.text):
                     j += 1
                 elif (
-                    (t.text in _JOINERS or t.text == "to" and tokens[j - 1].text.lower()
-                     in _TO_HEADS) and j + 1 < n
+                    (t.text in _JOINERS or t.text == "to" and (
+                        tokens[j - 1].text.lower() in _TO_HEADS
+                        or any(x.text.lower() in _TO_HEADS for x in tokens[i:j])
+                        and _country_at(tokens, j + 1)  # "Delegation of the EU to Albania"
+                    )) and j + 1 < n
                     and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",)
                          or (tokens[j + 1].text in _PARTICLES and j + 2 < n
                              and _capitalised(tokens[j + 2].text)))  # "von der Leyen"
@@ -307,8 +284,10 @@ def _person(
             if not q_place and k and len(rest) - k in (2, 3):
                 title, rest = title + " " + " ".join(t.text for t in rest[:k]), rest[k:]
     name: list[_Token] = []
-    for t in rest:
-        if not _name_like(t) or len(name) == 4:
+    for n, t in enumerate(rest):
+        inside = bool(name) and t.text.lower() in _INSIDE_NAMES and n + 1 < len(rest) and (
+            _name_like(rest[n + 1]))  # "President Hassan Sheikh Mohamud"
+        if not (_name_like(t) or inside) or len(name) == 4:
             break
         name.append(t)
         if t.possessive:
@@ -407,7 +386,8 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
             low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
-            or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i]))
+            or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i])
+                or _owned_head(low[:i]) in ORGANIZATION_HEADS - _IN_PLACE_HEADS)
             and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text not in ("The", "the")))
         ):
             return [("", words[:i]), ("in", words[i + 1 :])]
@@ -463,6 +443,9 @@ def kind_of_name(name: str) -> str | None:
     low = name.lower()
     if low in BODIES:
         return "organization"
+    purpose = re.search(r"\s+to\s+[a-z]", name)
+    if purpose:  # "Mission to support the Hudaydah Agreement": the head is before "to"
+        words = name[: purpose.start()].split()
     return kind_of_words([w.strip(",.").lower() for w in words])
 
 
@@ -489,6 +472,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         return None  # days and months are no entities
     if " ".join(t.text.lower() for t in words) in _GENERIC:
         return None
+    if len(words) > 2 and words[0].text.lower() in _IN_PLACE_HEADS and (
+        words[1].text == "in"
+    ):  # "talks facilitated by the Mission in Tripoli": the Mission of the story, and a place
+        return _classify(words[2:], ctx._replace(before="in", sentence_start=False), out)
     first = words[0].text
     opens_with_noun = ctx.sentence_start and len(words) > 2
     if opens_with_noun and words[1].text in ("of", "for", "on", "in") and not (
@@ -499,9 +486,18 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                          out)
     low_words = [t.text.lower() for t in words]
     if len(words) >= 5 and low_words[-3:-1] == ["of", "the"] and (
-        low_words[-1] in ORGANIZATION_HEADS and kind_of_words(low_words[:-3]) == "organization"
+        low_words[-1] in ORGANIZATION_HEADS - _INSTITUTIONS
+        and kind_of_words(low_words[:-3]) == "organization"
     ):  # "the Crisis and Support Centre of the Ministry": a bare head says whose it is
+        # (but the "General Secretariat of the Council" is that body's name)
         words = words[:-3]
+    cut = next((k for k in range(2, len(words) - 2) if low_words[k] == "republic"
+                and low_words[k - 1] not in _JOINERS and low_words[k + 1] == "of"
+                and country_of(" ".join(t.text for t in words[k:]))
+                and kind_of_words(low_words[:k]) == "organization"), 0)
+    if cut:  # a site's header "Ministry of Foreign Affairs Republic of Poland": two names
+        _classify(words[:cut], ctx, out)
+        return _classify(words[cut:], ctx._replace(sentence_start=False, before=""), out)
     cut = next((k for k in range(1, len(words) - 1) if low_words[k] in RANKS
                 and words[k + 1].text.isupper() and len(words[k + 1].text) > 1), 0)
     if cut:  # "Ana Matijević / National Public Information Officer / OSCE Mission to Serbia"
@@ -546,8 +542,15 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                 return None
         # A title no name follows: "the Presidents of Serbia", "the Secretary".
         after_title = i + (size or 1)
-        if after_title + 1 < len(words) and texts[after_title] in ("of", "for", "in", "to"):
-            _classify(words[after_title + 1 :], ctx._replace(before=texts[after_title]), out)
+        if after_title + 1 < len(words) and texts[after_title] in ("of", "for", "in", "to", "on"):
+            # "briefed the Secretary on Yerevan's efforts": the name after it is its own;
+            # "the Ambassador of France to Serbia": two
+            rest, joiner = words[after_title + 1 :], texts[after_title]
+            to = next((k for k in range(1, len(rest) - 1) if rest[k].text == "to"), 0)
+            if to:
+                _classify(rest[:to], ctx._replace(before=joiner), out)
+                rest, joiner = rest[to + 1 :], "to"
+            _classify(rest, ctx._replace(before=joiner), out)
         elif i:
             place = _qualifier(words[:i])[1]
             if place:
@@ -571,23 +574,44 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
                                          sentence_start=ctx.sentence_start and not before), out)
         return None
     texts = [t.text for t in words]
+    listed = next((k for k in range(1, len(words) - 1) if texts[k] in ("Countries", "States")
+                   and country_of(" ".join(texts[k + 1 :]))), 0)
+    if listed:  # "The Candidate Countries North Macedonia, Montenegro": the first country
+        return _classify(words[listed + 1 :], ctx._replace(sentence_start=False), out)
     text = " ".join(texts)
     start, low = words[0].start, text.lower()
     country = country_of(text)
+    if country and re.match(r"\s+dollars?\b", ctx.after):
+        return None  # "5 million US dollars": a currency
+    if country and term_key(text) in ("us", "uk") and re.match(r"\s+[a-z]", ctx.after) and (
+        not _SPEECH.match(ctx.after) and not _NOT_A_NOUN.match(ctx.after)
+    ):
+        return None  # "U.S. humanitarian assistance": an adjective, as "Serbian" is
     if country:
         out.append(Mention("place", country, start, alias=text if text != country else None))
         return None
     if compass_place(texts):  # "Mitrovica North", "North Darfur"
         out.append(Mention("place", text, start))
         return None
+    if low in BODIES and not (low in ("un", "u.n.") and _UN_NOUNS.match(ctx.after)):
+        out.append(_body(text, start))  # but "a joint UN mission": the UN names no one here
+        return None
     if low in BODIES:
-        out.append(_body(text, start))
+        return None
+    if len(words) in (2, 3) and texts[0].lower() in BODIES and texts[-1].endswith("s") and (
+        all(t[:1].isupper() and not t.isupper() for t in texts[1:])
+        and not _plural_title(texts[-1])
+        and kind_of_words(low_words[1:]) is None
+    ):  # "NATO Allies had not delivered", "EU Member States": the body they are of
+        out.append(_body(texts[0], start))
         return None
     if len(words) > 1 and texts[0].lower() in BODIES and country_of(" ".join(texts[1:])):
         out.append(_body(texts[0], start))  # "OCHA Sudan": the body's office there
         out.append(Mention("place", country_of(" ".join(texts[1:])) or "", words[1].start))
         return None
-    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and country_of(texts[-1]):
+    if len(words) >= 3 and texts[-2].lower() in ORGANIZATION_HEADS and (
+        country_of(texts[-1]) or capital(texts[-1])
+    ):
         # "U.S. Embassy Pristina" (the capitals of the region are in the table of places)
         out.append(Mention("organization", text, start))
         return None
@@ -616,7 +640,8 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         out.append(Mention("place", text, start, alias=alias))
         return None
     if len(words) == 1 and capital(text) and not text.isupper():
-        out.append(Mention("place", cities().get(term_key(text), text), start))
+        out.append(Mention("place", _as_written(cities().get(term_key(text), text), text),
+                           start))
         return None
     place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
     if place_context and low not in NOT_PLACES and not text.isupper() and not (
@@ -627,7 +652,12 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             out.append(Mention("place", text, start))
             return None
         city = cities().get(key)  # GeoNames is loaded here, on the first such word
+        if city is None and re.search(r"\w['’]\w", text) and cities().get(
+            term_key(re.sub(r"(?<=\w)['’](?=\w)", "", text))
+        ):  # "Sana'a", which GeoNames writes "Sanaa"
+            city = text
         if city:
+            city = _as_written(city, text)
             out.append(Mention("place", city, start, alias=text if text != city else None))
             return None
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
@@ -639,12 +669,31 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             text.isupper() and len(text) > 1 and not any(c.isdigit() for c in text))) else None
         out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
-        out.append(Mention(None, text, start))  # a full name, if a surname says so
+        as_title = _AS_TITLE.match(ctx.after)  # "the appointment of Garry Conille as Prime"
+        kind = "person" if as_title and _title_at(re.findall(r"[\w'’-]+", as_title[1]), 0) \
+            else None
+        out.append(Mention(kind, text, start))  # a full name, if a surname says so
     if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
             and not words[-1].possessive and not (
                 ctx.sentence_start and len(words) == 1 and low.endswith(_PLURALS)):
         out[-1] = Mention("person", text, start)  # "Guterres said", not "Allies welcomed"
     return None
+
+
+def _peoples(sentence: str, out: list[Mention]) -> list[Mention]:
+    """A body whose name opens with "People's" ("the People's Assembly of Gagauzia"), which
+    the possessive cut off from it: one name, and no "People"."""
+    for n, m in enumerate(out):
+        before = sentence[: m.start]
+        owner = re.search(r"\b(People['’]s|Peoples['’]|Workers['’]) $", before)
+        if m.kind == "organization" and owner:
+            out[n] = m._replace(name=f"{owner[1]} {m.name}", start=owner.start(1))
+            out = [o for o in out if not (o.start == owner.start(1) and o.name in (
+                "People", "Peoples", "Workers"))]
+            return _peoples(sentence, out)
+    # "the People's Republic of China" is China, and no body "People"
+    return [o for o in out if not (o.kind is None and o.name in ("People", "Republic") and re.match(
+        r"(?:People['’]s )?Republic of [A-Z]", sentence[o.start :]))]
 
 
 def _unknown_place(words: Sequence[_Token]) -> bool:
@@ -711,7 +760,7 @@ def mentions(sentence: str) -> list[Mention]:
         opens = i == 0 or tokens[i - 1].text in "\"“‘'(:–—-•*"
         year = tokens[i - 1].text if i and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) \
             else ""
-        after_text = sentence[tokens[j - 1].end :][:40]
+        after_text = sentence[tokens[j - 1].end :][:60]
         cue = place_cue([t.text for t in tokens], (i, j), runs[k + 1 :], list_from,
                         after_text, tokens[i].possessive)
         ctx = _Context(opens, before, after_text, year, cue)
@@ -735,6 +784,7 @@ def mentions(sentence: str) -> list[Mention]:
             and j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text == "the"
         ) else None
         last_end = j
+    out = _peoples(sentence, out)
     for m in _NAMED_LOWER.finditer(sentence):
         kind = "agreement" if m.group(2) == "agreement" else "process"
         named = f"{m.group(1)} {m.group(2)}"

@@ -41,7 +41,8 @@ TITLES = frozenset(
         "consul general", "governor-general", "governor general", "solicitor general",
         "minister counsellor", "minister-counsellor",
         "counsellor", "first secretary", "defence attaché", "military attaché",
-        "resident representative", "emir", "sheikh",
+        "resident representative", "emir", "sheikh", "general director",
+        "chairman-in-office", "chairperson-in-office", "chair-in-office",
         "crown prince", "prince", "patriarch", "bishop", "archbishop", "mr.", "ms.", "mrs.",
         "dr.", "prof.", "gen.", "lt.", "col.", "amb.", "sen.", "rep.", "h.e.", "mr", "ms",
         "mrs", "dr",
@@ -52,7 +53,7 @@ TITLES = frozenset(
 LOWER_TITLES = frozenset(
     ["spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "representative",
      "chief", "head", "director", "commander", "president", "minister", "secretary",
-     "incumbent"]
+     "incumbent", "counterpart"]
 )
 # Words before a title that qualify it ("Lead Spokesperson", "Federal Foreign Minister").
 TITLE_MODIFIERS = frozenset(
@@ -106,6 +107,9 @@ ORGANIZATION_HEADS = frozenset(
         "ombudsperson",
         "inspectorate", "academy", "bureau", "team", "society",
         "prosecution", "parliaments", "senate", "congress", "company", "corporation",
+        # the last words of companies' names
+        "holdings", "railway", "railways", "mines", "mining", "airlines", "airways", "ltd",
+        "inc", "plc", "llc", "gmbh",
     ]
 )
 # Heads that make a name a place ("Banjska Monastery", "Ibar River").
@@ -116,7 +120,8 @@ PLACE_HEADS = frozenset(
         "mountains", "sea", "shoal", "reef", "strait", "gulf", "bay", "canal", "desert",
         "corridor", "bridge", "square", "crossing", "border crossing", "airport",
         "port", "camp", "headquarters", "palace", "village", "city", "island", "islands",
-        "peninsula", "strip", "plant", "dam", "reservoir", "base",
+        "peninsula", "strip", "plant", "dam", "reservoir", "base", "voivodeship", "avenue",
+        "street", "boulevard", "line",
     ]
 )
 AGREEMENT_HEADS = frozenset(
@@ -128,7 +133,7 @@ AGREEMENT_HEADS = frozenset(
 )
 PROCESS_HEADS = frozenset(
     ["dialogue", "process", "talks", "initiative", "format", "plan", "policy", "operation",
-     "conference", "summit", "formula", "agenda", "project"]
+     "conference", "summit", "formula", "agenda", "project", "facility"]
 )
 # Lower-case nouns before "agreement", "process" or "dialogue" that name one ("the
 # normalization agreement"); a generic "the agreement" is no name.
@@ -141,7 +146,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "vietnam": "Vietnam", "laos": "Laos", "south korea": "South Korea",
     "north korea": "North Korea", "czech republic": "Czech Republic", "turkey": "Turkey",
     "türkiye": "Türkiye", "britain": "United Kingdom", "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom", "u.s.": "United States", "usa": "United States",
+    "united kingdom": "United Kingdom", "uk": "United Kingdom", "u.s.": "United States",
+    "usa": "United States",
     "united states of america": "United States", "united states": "United States",
     "palestine": "Palestine", "taiwan": "Taiwan", "north macedonia": "North Macedonia",
     "macedonia": "North Macedonia", "democratic republic of the congo": "Democratic Republic "
@@ -150,7 +156,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "brunei": "Brunei", "cape verde": "Cabo Verde", "swaziland": "Eswatini",
     "burma": "Myanmar", "vatican": "Holy See", "west bank": "West Bank",
     "gaza": "Gaza", "gaza strip": "Gaza Strip", "crimea": "Crimea", "donbas": "Donbas",
-    "darfur": "Darfur", "kurdistan": "Kurdistan", "western balkans": "Western Balkans",
+    "darfur": "Darfur", "kurdistan": "Kurdistan", "nagorno-karabakh": "Nagorno-Karabakh",
+    "abkhazia": "Abkhazia", "south ossetia": "South Ossetia", "western balkans": "Western Balkans",
     "balkans": "Balkans",
     "middle east": "Middle East", "sahel": "Sahel", "caucasus": "Caucasus",
     "south caucasus": "South Caucasus", "central asia": "Central Asia",
@@ -242,6 +249,63 @@ BODIES: dict[str, tuple[str, str]] = {
     "undp": ("United Nations Development Programme", "UNDP"),
     "ocha": ("Office for the Coordination of Humanitarian Affairs", "OCHA"),
     "icj": ("International Court of Justice", "ICJ"),
+    # The peacekeeping operations and special political missions of the United Nations
+    # and the agencies of its system that pages name by acronym alone.
+    "unmiss": ("United Nations Mission in South Sudan", "UNMISS"),
+    "monusco": ("United Nations Organization Stabilization Mission in the Democratic "
+                "Republic of the Congo", "MONUSCO"),
+    "minusca": ("United Nations Multidimensional Integrated Stabilization Mission in the "
+                "Central African Republic", "MINUSCA"),
+    "minurso": ("United Nations Mission for the Referendum in Western Sahara", "MINURSO"),
+    "unifil": ("United Nations Interim Force in Lebanon", "UNIFIL"),
+    "undof": ("United Nations Disengagement Observer Force", "UNDOF"),
+    "unficyp": ("United Nations Peacekeeping Force in Cyprus", "UNFICYP"),
+    "unisfa": ("United Nations Interim Security Force for Abyei", "UNISFA"),
+    "untso": ("United Nations Truce Supervision Organization", "UNTSO"),
+    "unmogip": ("United Nations Military Observer Group in India and Pakistan", "UNMOGIP"),
+    "unama": ("United Nations Assistance Mission in Afghanistan", "UNAMA"),
+    "unami": ("United Nations Assistance Mission for Iraq", "UNAMI"),
+    "unsmil": ("United Nations Support Mission in Libya", "UNSMIL"),
+    "unsom": ("United Nations Assistance Mission in Somalia", "UNSOM"),
+    "unrwa": ("United Nations Relief and Works Agency for Palestine Refugees in the Near "
+              "East", "UNRWA"),
+    "unodc": ("United Nations Office on Drugs and Crime", "UNODC"),
+    "unesco": ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
+    "unops": ("United Nations Office for Project Services", "UNOPS"),
+    "iom": ("International Organization for Migration", "IOM"),
+    "unitams": ("United Nations Integrated Transition Assistance Mission in Sudan", "UNITAMS"),
+    "binuh": ("United Nations Integrated Office in Haiti", "BINUH"),
+    "unowas": ("United Nations Office for West Africa and the Sahel", "UNOWAS"),
+    "unmha": ("United Nations Mission to support the Hudaydah Agreement", "UNMHA"),
+    "untmis": ("United Nations Transitional Assistance Mission in Somalia", "UNTMIS"),
+    # regional organisations named by acronym alone
+    "ecowas": ("Economic Community of West African States", "ECOWAS"),
+    "igad": ("Intergovernmental Authority on Development", "IGAD"),
+    "sadc": ("Southern African Development Community", "SADC"),
+    "caricom": ("Caribbean Community", "CARICOM"),
+    "csto": ("Collective Security Treaty Organization", "CSTO"),
+    # international humanitarian and rights organisations that pages name with no head word
+    # (no acronym where it has another meaning: DRC, RSF)
+    "médecins sans frontières": ("Médecins Sans Frontières", "MSF"),
+    "doctors without borders": ("Doctors Without Borders", ""),
+    "save the children": ("Save the Children", ""),
+    "oxfam": ("Oxfam", ""),
+    "amnesty international": ("Amnesty International", ""),
+    "human rights watch": ("Human Rights Watch", ""),
+    "international rescue committee": ("International Rescue Committee", ""),
+    "norwegian refugee council": ("Norwegian Refugee Council", ""),
+    "danish refugee council": ("Danish Refugee Council", ""),
+    "caritas": ("Caritas", ""),
+    "world vision": ("World Vision", ""),
+    "mercy corps": ("Mercy Corps", ""),
+    "action against hunger": ("Action Against Hunger", ""),
+    "islamic relief": ("Islamic Relief", ""),
+    "transparency international": ("Transparency International", ""),
+    "reporters without borders": ("Reporters Without Borders", ""),
+    # agencies of the European Union named by one word
+    "frontex": ("Frontex", ""),
+    "europol": ("Europol", ""),
+    "eurojust": ("Eurojust", ""),
     "red cross": ("Red Cross", ""),
     "world bank": ("World Bank", ""),
     "council of europe": ("Council of Europe", ""),
@@ -285,6 +349,12 @@ STARTERS = frozenset(
         "must", "do", "does", "did", "has", "have", "had", "i", "you", "your", "my", "me",
         "us", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday",
+        "thursday", "friday", "saturday", "sunday", "unless", "whether", "whereas", "though",
+        "because",
+        # the words that open the paragraphs of conclusions and resolutions
+        "recalling", "welcoming", "noting", "stressing", "reaffirming", "underlining",
+        "emphasising", "emphasizing", "acknowledging", "recognising", "recognizing", "urging",
+        "condemning", "deploring", "encouraging", "commending", "reiterating", "bearing",
+        "determining", "expressing",
     ]
 )

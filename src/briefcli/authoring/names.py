@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from briefcli.authoring.acronyms import AcronymDefinition
 from briefcli.authoring.mentions import Mention, kind_of_name, mentions
-from briefcli.authoring.namedata import ORGANIZATION_HEADS
+from briefcli.authoring.namedata import BODIES, ORGANIZATION_HEADS
 from briefcli.authoring.placecues import cities, country_of
 from briefcli.authoring.sentences import collapse, split_sentences
 from briefcli.text import term_key
@@ -191,8 +191,9 @@ class _Names:
         found = [
             e for e in self.entities if e.kind == "organization" and any(
                 longer.startswith(shorter + f" {joiner} ")
+                or longer.endswith(f" {shorter}") and longer[: -len(shorter) - 1] in BODIES
                 for longer, shorter in ((term_key(e.name), key), (key, term_key(e.name)))
-                for joiner in ("of", "in", "to"))
+                for joiner in ("of", "in", "to"))  # "NATO Military Committee", too
         ]
         if len(found) != 1:
             return None
@@ -215,6 +216,27 @@ class _Names:
         person.add_alias(m.alias)
         self.index(person)
 
+    def bare(self, m: Mention, sentence: str, offset: int) -> None:
+        """"the Council", "the Commission" alone: another form of the one body of the text
+        with that head ("Council of the EU", "Security Council"; never the "European
+        Council", which official texts always write in full), or, if there is none, the
+        body itself, as Council and Commission texts use them."""
+        key = term_key(m.name)
+        if key in self.by_key:
+            return
+        found = [e for e in self.entities if _head(e.name) == key
+                 and not term_key(e.name).startswith("european council")]
+        if len(found) == 1 and found[0].kind == "organization":
+            found[0].add_alias(m.name)
+            self.index(found[0])
+        elif not found and key in ("council", "commission") and any(
+            k in self.by_key for k in _EU_KEYS
+        ) and not any(key in term_key(e.name).split() for e in self.entities
+                      if not term_key(e.name).startswith("european council")):
+            # an EU text's own institutions, not a word of another name ("Security Council
+            # resolution 2694 (2023), by which the Council requested ...")
+            self.index(self.new("organization", m.name, offset + m.start, sentence))
+
     def resolve(self, m: Mention, sentence: str, offset: int) -> None:
         """A word or two of no kind: an alias of the person whose surname it is, or
         a mention of an entity already gathered; else an entity of the kind its
@@ -234,14 +256,39 @@ class _Names:
             self.new(m.hint, m.name, offset + m.start, sentence)
 
 
+# The keys of the European Union and its institutions: a text naming one is an EU text.
+_EU_KEYS = ("european union", "eu", "european council", "european commission",
+            "council of the eu", "council of the european union")
+# Heads of institutions that official texts name alone after "the" ("the Council had
+# approved", "the Commission presented").
+_BARE_HEADS = frozenset(["Council", "Commission", "Assembly", "Parliament"])
+
+
+def _head(name: str) -> str:
+    """A name's head word, term-keyed: the word before its first "of", "for", "in" or
+    "on", else its last ("council" of "Council of the EU" and of "Security Council")."""
+    words = term_key(name).split()
+    for i, word in enumerate(words):
+        if i and word in ("of", "for", "in", "on"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+# Ranks written before a surname as if they were a given name.
+_MILITARY_RANKS = frozenset(["general", "admiral", "colonel", "major", "captain", "lieutenant",
+                             "brigadier", "marshal", "commodore", "sergeant"])
+
+
 def same_person(known: str, written: str) -> bool:
     """Whether two forms of a name can be one person: the same surname, and given names
     that agree where both have them ("Antony Blinken", "Antony J. Blinken", "Blinken")."""
     a, b = known.split(), written.split()
     if term_key(a[-1]) != term_key(b[-1]):
         return False
-    first_a = [w for w in a[:-1] if not w.endswith(".") and not w.islower()]
-    first_b = [w for w in b[:-1] if not w.endswith(".") and not w.islower()]
+    first_a = [w for w in a[:-1] if not w.endswith(".") and not w.islower()
+               and w.lower() not in _MILITARY_RANKS]
+    first_b = [w for w in b[:-1] if not w.endswith(".") and not w.islower()
+               and w.lower() not in _MILITARY_RANKS]  # "General Ulutaş" is Özkan Ulutaş
     return not first_a or not first_b or term_key(first_a[0]) == term_key(first_b[0])
 
 
@@ -259,12 +306,21 @@ def _summary(sentence: str, at: int, name_end: int) -> str | None:
     return text[0].upper() + text[1:]
 
 
+# The function words of a name in capitals in English, French, Spanish, Portuguese or
+# German ("Union pour la Paix en Centrafrique", "Ejército de Liberación Nacional").
+_FUNCTION_WORDS = frozenset(
+    ["of", "for", "and", "the", "in", "on", "to", "de", "des", "du", "la", "le", "les", "et",
+     "pour", "en", "au", "aux", "sur", "del", "el", "los", "las", "y", "para", "da", "do",
+     "dos", "das", "e", "der", "die", "das", "und", "für", "von", "zu"]
+)
+_PARTS = re.compile(r"[\s-]+")
+
+
 def _kind_of_long(long: str) -> str | None:
     """The kind of an acronym's long form: by its words, else an organisation when it is
     a name in capitals ("Médecins Sans Frontières (MSF)"); a term in lower case has none."""
     kind = kind_of_name(long)
-    words = [w for w in long.split() if w.lower() not in ("of", "for", "and", "the", "in", "on",
-                                                           "de", "des", "du", "la", "le", "et")]
+    words = [w for w in _PARTS.split(long) if w and w.lower() not in _FUNCTION_WORDS]
     if kind is None and len(words) > 1 and all(w[:1].isupper() for w in words):
         return "organization"
     return kind
@@ -273,7 +329,10 @@ def _kind_of_long(long: str) -> str | None:
 def _canonical(name: str) -> str:
     """A name's key with "of the Republic of" read as "of": "Government of the Republic
     of Kosovo" and "Government of Kosovo" are one."""
-    return term_key(re.sub(r"\bof the Republic of\b", "of", name))
+    key = term_key(re.sub(r"\bof the Republic of\b", "of", name))
+    # "Department of the Treasury" and "Treasury Department", "Ministry of Defence" and
+    # "Defence Ministry" are one.
+    return re.sub(r"^(department|ministry) of (?:the )?(\w+)$", r"\2 \1", key)
 
 
 # A lower-case noun before a name of capitalised words ending in a head word.
@@ -292,6 +351,7 @@ def find_names(
         names.definition(d)
     spans = [(d.start, d.end, d) for d in definitions]
     pending: list[tuple[Mention, str, int]] = []
+    bare: list[tuple[Mention, str, int]] = []
     for sentence in split_sentences(text):
         s = sentence.text
         collapsed = collapse(s)
@@ -310,6 +370,10 @@ def find_names(
                 continue
             if m.kind is None:
                 pending.append((m, collapsed, sentence.start))
+                after = s[m.start + len(m.name) :]
+                if m.name in _BARE_HEADS and s[max(0, m.start - 4) : m.start].lower() == (
+                    "the ") and not re.match(r"\s+(?:of|for)\b", after):
+                    bare.append((m, collapsed, sentence.start))
             else:
                 names.mention(m, collapsed, sentence.start)
     # "Dmytro Kuleba ... Kuleba asked": a full name whose surname is used alone is a
@@ -321,6 +385,8 @@ def find_names(
             names.mention(m._replace(kind="person"), collapsed, offset)
     for m, collapsed, offset in pending:
         names.resolve(m, collapsed, offset)
+    for m, collapsed, offset in bare:
+        names.bare(m, collapsed, offset)
     _add_summaries(text, names)
     _join_other_names(text, names)
     _join_same_bodies(names)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from briefcli.authoring.namedata import COUNTRY_ALIASES
+from briefcli.authoring.namedata import COUNTRY_ALIASES, PORTFOLIOS
 from briefcli.text import term_key
 
 __all__ = ["NOT_PLACES", "capital", "cities", "compass_place", "country_of", "head_after",
@@ -34,7 +34,8 @@ _PLACE_NOUNS = frozenset(
     ["village", "villages", "town", "towns", "municipality", "municipalities", "city",
      "cities", "settlement", "settlements", "district", "districts", "commune", "communes",
      "province", "region", "locality", "localities", "hamlet", "suburb", "outskirts",
-     "neighbourhood", "neighborhood", "governorate", "oblast", "raion", "county", "area"]
+     "neighbourhood", "neighborhood", "governorate", "oblast", "raion", "county", "area",
+     "port", "island", "islands", "field", "fields", "oilfield", "oilfields"]
 )
 # Prepositions after which a capitalised name is a place whatever it is ("near Rudare").
 _STRONG_BEFORE = frozenset(["near", "nearby"])
@@ -42,12 +43,20 @@ _STRONG_BEFORE = frozenset(["near", "nearby"])
 # crossing"), the singular ones giving the name its alias ("Kherson region").
 _HEAD_AFTER = re.compile(
     r"^\s+((?:border\s+|boundary\s+)?crossing(?:\s+points?)?|(?:border\s+)?crossings|"
+    r"border\s+points?|department|departments|prefecture|prefectures|territory|"
     r"municipality|municipalities|region|regions|oblast|oblasts|raion|raions|district|"
     r"districts|province|provinces|governorate|county|village|villages|locality|hromada|"
-    r"hromadas|commune|city|town|valley|memorial|monument)\b"
+    r"hromadas|commune|city|town|valley|memorial|monument|camp|camps|settlement|"
+    r"settlements|river|basin|area)\b"
 )
 _PLURAL_HEADS = ("municipalities", "villages", "crossings", "points", "regions", "oblasts",
-                 "raions", "districts", "provinces", "hromadas")
+                 "raions", "districts", "provinces", "hromadas", "camps", "settlements",
+                 "departments", "prefectures")
+# An appositive after a name that says it is a town: "El Fasher, the capital of North
+# Darfur", "Kismaayo, the port city".
+_TOWN_APPOSITIVE = re.compile(
+    r"^,\s+(?:the|its|a)\s+(?:(?:regional|provincial|state|district|former|main|largest|"
+    r"administrative)\s+)?(?:capital|port\s+city|port\s+town|market\s+town|border\s+town)\b")
 # Capitals that are words or given names too, never taken without the words around.
 _AMBIGUOUS_CAPITALS = frozenset(
     ["male", "victoria", "kingston", "hamilton", "stanley", "douglas", "george town",
@@ -62,8 +71,14 @@ def strong_cue(before: Sequence[str]) -> bool:
     "village of", "municipality of", "near"."""
     if before and before[-1] in _STRONG_BEFORE:
         return True
+    if before[-2:] in (["near", "the"], ["nearby", "the"]):  # "near the Danube"
+        return True
     if len(before) >= 3 and before[-2:] == ["such", "as"] and before[-3] in _PLACE_NOUNS:
         return True  # "municipalities such as Gračanica"
+    if len(before) >= 3 and before[-2:] == [",", "including"] and (
+        before[-3] in _PLACE_NOUNS or before[-3] in ("crossings", "crossing", "points")
+    ):
+        return True  # "more crossings, including Kerem Shalom", "municipalities, including"
     return len(before) >= 2 and before[-1] == "of" and before[-2] in _PLACE_NOUNS
 
 
@@ -189,14 +204,20 @@ def place_cue(texts: Sequence[str], run: tuple[int, int], later: Sequence[tuple[
     if strong_cue(before):
         return "strong"
     single = j == i + 1 or all(t == "and" for t in texts[i + 1 : j : 2]) and (j - i) % 2 == 1
-    ends = j == len(texts) or texts[j] in (".", ",", ";", ":")  # "in Zubin Potok."
+    ends = j == len(texts) or texts[j] in (".", ",", ";", ":") or (  # "in Zubin Potok."
+        list(texts[j : j + 2]) in (["and", "in"], ["or", "in"]))  # "in Khan Younis and in"
     if before[-1:] == ["in"] and (single or j == i + 2 and ends) and not possessive and (
         j == len(texts) or not texts[j][:1].isdigit()
     ):
         return "in"
     head = head_after(after)
-    if head:
+    if head and not (head[0].startswith("department") and any(
+        t.lower() in PORTFOLIOS or t.lower() in ("treasury", "state", "commerce", "labor")
+        for t in texts[i:j]
+    )):  # "the Treasury department" is no place
         return head[0]
+    if _TOWN_APPOSITIVE.match(after) and not possessive:
+        return "strong"
     if later:
         ni, nj = later[0]
         head = head_after("".join(f" {t}" for t in texts[nj : nj + 3]))
