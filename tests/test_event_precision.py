@@ -123,3 +123,31 @@ def test_a_document_named_after_its_date_is_no_event() -> None:
                  "opened talks.", "2024-03-01") == []
     assert dated("The violent events of 24 September shocked the region.", "2024-03-08") == [
         ("2023-09-24", "Violent events")]
+
+
+def test_a_yearless_date_ahead_takes_the_tense_of_its_own_clause() -> None:
+    text = ("Secretary Blinken spoke today with President Ruto to discuss preparations for "
+            "President Ruto's state visit to Washington on May 23.")
+    # "spoke" is today's verb: the visit on May 23 is this year's, ahead
+    assert [d for d, _ in dated(text, "2024-05-14")] == ["2024-05-14", "2024-05-23"]
+    assert dated("The government fell on May 23.", "2024-05-14") == [
+        ("2023-05-23", "Government falls")]
+
+
+def test_the_years_a_plan_is_for_are_no_event() -> None:
+    text = ("At today's meeting, the Government approved the National Development Plan for "
+            "2024-2026, which sets out the priorities.")
+    assert [d for d, _ in dated(text, "2024-01-17", "Government approves the plan")] == [
+        "2024-01-17"]
+    assert dated("On 19 December, the Assembly adopted the budget for 2024.",
+                 "2023-12-20") == [("2023-12-19", "Assembly adopts the budget")]
+
+
+def test_an_earlier_documents_publication_is_no_event() -> None:
+    text = ("The training follows the recommendations of ODIHR, whose final report on the "
+            "elections was published on 28 February.")
+    assert dated(text, "2024-04-16") == []
+    # the page's own statement, issued today, is its happening
+    text = ("The following Security Council press statement was issued today by Council "
+            "President Vanessa Frazier (Malta):")
+    assert [d for d, _ in dated(text, "2024-02-22")] == ["2024-02-22"]

@@ -423,3 +423,58 @@ def test_the_year_a_range_named_last_is_its_end() -> None:
     text = ("From October 1998 to March 1999, the mission monitored the ceasefire. The "
             "Military Technical Agreement was signed in Kumanovo on 9 June.")
     assert [d for d, _ in dated(text, "2024-06-01", dateline=False)] == ["1998-10", "1999-06-09"]
+
+
+def test_a_pronoun_subject_is_the_person_told_of_before() -> None:
+    text = ("NATO Secretary General Jens Stoltenberg travelled to Warsaw on Wednesday (12 "
+            "June) for talks with President Andrzej Duda and Prime Minister Donald Tusk. He "
+            "praised Poland for its spending. Later that day, he visited the logistics hub "
+            "in Rzeszów.")
+    # "he" is the subject told of before (Stoltenberg), not the last name (Tusk); the
+    # title names him, not the headline of the page
+    assert dated(text, "2024-06-12")[1] == ("2024-06-12",
+                                            "Stoltenberg visits the logistics hub in Rzeszów")
+    text = ("Deputy Secretary of State Kurt Campbell traveled to the Western Balkans this "
+            "week. He last visited the region in May.")
+    assert dated(text, "2024-09-13")[1] == ("2024-05", "Campbell visits the region")
+    # a subject without an office ("the Council") names no person for "he" to stand for
+    text = ("On 11 September, the Council met in Pristina. Later that day, he visited Camp "
+            "Bondsteel.")
+    assert dated(text, "2024-09-13") == [("2024-09-11", "Council meets in Pristina")]
+
+
+def test_an_and_inside_an_office_keeps_the_surname() -> None:
+    text = ("Deputy Secretary of State for Management and Resources Richard R. Verma "
+            "traveled to Sarajevo on February 12, where he met the Chair. Later that day, "
+            "he met with students at the University of Sarajevo.")
+    # two happenings of one day in one paragraph, both his: not one told twice
+    assert dated(text, "2024-02-13") == [
+        ("2024-02-12", "Verma travels to Sarajevo"),
+        ("2024-02-12", "Verma meets with students at the University of Sarajevo"),
+    ]
+
+
+def test_days_after_a_clause_date_that_clause() -> None:
+    text = ("President Salome Zourabichvili vetoed the law on 18 May, four days after "
+            "Parliament adopted it in third reading.")
+    assert dated(text, "2024-05-28") == [("2024-05-18", "Zourabichvili vetoed the law"),
+                                         ("2024-05-14", "Parliament adopts it in third reading")]
+    # counted from a date written in its own sentence only: not from a saying's weekday,
+    # nor from a date before the sentence, nor a plain "the day before"
+    text = ("Stoltenberg said on Wednesday that the accession made the Alliance stronger, a "
+            "day after the Finnish flag was raised at NATO Headquarters.")
+    assert [d for d, _ in dated(text, "2023-04-05")] == ["2023-04-05"]
+    assert dated("The report will be published some eight weeks after the end of the "
+                 "process.", "2024-05-09") == []
+    text = "On 1 July, an order was issued.\n\nThe day before, the hospital had been evacuated."
+    assert dated(text.replace("\n\n", " "), "2024-07-03")[-1] == ("2024-06-30",
+                                                                  "Hospital evacuated")
+
+
+def test_last_night_and_this_morning_is_one_happening_of_the_day() -> None:
+    text = ("Last night and this morning, Russia launched a massive combined attack on "
+            "Ukraine with more than 100 missiles.")
+    assert dated(text, "2024-08-26") == [
+        ("2024-08-26", "Russia launches a massive combined attack on Ukraine")]
+    assert [d for d, _ in dated("Gangs attacked the port last night.", "2024-08-26")] == [
+        "2024-08-25"]

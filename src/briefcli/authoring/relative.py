@@ -62,7 +62,9 @@ _ANAPHORIC = re.compile(
     rf"|(?P<later>{_COUNT}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>later|earlier))"
     r"|(?P<hours>(?:(?:a\s+few|several|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|an?)\s+)?(?:hours?|minutes?)\s+later)"
-    r"|(?P<month>(?:in\s+)?the\s+(?:following|next|subsequent)\s+month))\b",
+    r"|(?P<month>(?:in\s+)?the\s+(?:following|next|subsequent)\s+month)"
+    r"|(?P<after>(?P<n2>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit2>days?|weeks?)\s+(?P<way2>after|before)(?=\s+[^\W\d_])))\b",
     re.IGNORECASE,
 )
 
@@ -164,7 +166,8 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
     happening told before it: "the same day" (day, 0), "the following day" (day, 1), "the
     previous day" (day, -1), "two days later" (day, 2), "a week later" (day, 7), "the
     following month" (month, 1), "three years later" (year, 3), "two days earlier" (day,
-    -2), "nine hours later" (day, 0)."""
+    -2), "nine hours later" (day, 0), "four days after [a clause]" (clause, -4: the clause
+    after it happened four days before the date told before it in the sentence)."""
     found: list[tuple[int, int, str, int]] = []
     for m in _ANAPHORIC.finditer(sentence):
         if _SPAN_UNIT.search(m.group()) and _WITHIN.search(sentence, 0, m.start()):
@@ -190,6 +193,12 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
             unit, amount = ("day", count * 7) if kind == "week" else (kind, count)
         elif m["hours"]:
             unit, amount = "day", 0  # "nine hours later": the same day, as news counts
+        elif m["after"]:
+            # "vetoed the law on 18 May, four days after Parliament adopted it": what
+            # follows happened four days before the date told before
+            count = int(m["n2"]) if m["n2"].isdigit() else _COUNTS[m["n2"].lower()]
+            count *= 7 if m["unit2"].lower().startswith("week") else 1
+            unit, amount = "clause", -count if m["way2"].lower() == "after" else count
         else:
             unit, amount = "month", 1
         found.append((m.start(), m.end(), unit, amount))
