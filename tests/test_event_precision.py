@@ -151,3 +151,16 @@ def test_an_earlier_documents_publication_is_no_event() -> None:
     text = ("The following Security Council press statement was issued today by Council "
             "President Vanessa Frazier (Malta):")
     assert [d for d, _ in dated(text, "2024-02-22")] == ["2024-02-22"]
+
+
+def test_preparations_for_a_happening_are_for_one_ahead() -> None:
+    assert dated("Ministers also discussed preparations for the NATO Summit in July.",
+                 "2024-05-10") == [("2024-07", "NATO Summit")]
+
+
+def test_a_reports_words_of_a_date_are_no_happening_but_its_acts_are() -> None:
+    assert dated("In his report of 12 March, the Secretary-General noted progress.",
+                 "2024-05-10") == []
+    assert dated("In its resolution of 23 May 2024, the General Assembly designated 11 July "
+                 "as the International Day.", "2024-07-11") == [
+        ("2024-05-23", "General Assembly designated")]

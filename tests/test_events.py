@@ -321,3 +321,9 @@ def test_a_phrase_between_an_opening_date_and_its_clause_is_left_out() -> None:
     text = ('"On 26 October, in a single day, more than 100 people were killed in villages in '
             'Gezira state," she said.')
     assert [d for d, _ in dated(text, "2024-11-18")] == ["2024-10-26"]
+
+
+def test_a_plan_set_apart_by_commas_is_its_nouns() -> None:
+    assert dated("The Summit, to be held in Washington in July, will mark the 75th "
+                 "anniversary of the Alliance.", "2024-05-10") == [
+        ("2024-07", "Summit to be held in Washington")]

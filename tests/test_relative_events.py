@@ -478,3 +478,8 @@ def test_last_night_and_this_morning_is_one_happening_of_the_day() -> None:
         ("2024-08-26", "Russia launches a massive combined attack on Ukraine")]
     assert [d for d, _ in dated("Gangs attacked the port last night.", "2024-08-26")] == [
         "2024-08-25"]
+
+
+def test_late_or_early_before_an_opening_date_keeps_its_clause() -> None:
+    assert dated("Late last month, fighting erupted in Darfur.", "2024-05-10") == [
+        ("2024-04", "Fighting erupts in Darfur")]

@@ -202,6 +202,16 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
         return None  # "the focus was on ...": no happening
     if not participle:
         subject = [w for k, w in enumerate(words[lo : led or v], lo) if kept(k)]
+    if opener == "," and aux == ["be"] and lo >= 2 and [bare(w) for w in subject] == ["to"]:
+        # "The Summit, to be held in Washington in July, will mark ...": the noun's plan
+        before = _noun_phrase_before(sentence_words, lo - 1) or _after_determiner(
+            sentence_words, lo - 1)
+        if not before:
+            return None
+        rest = object_words([w for k, w in enumerate(words[main + 1 : hi], main + 1)
+                             if kept(k)], False)
+        title = finish([*before, "to", "be", verb, *rest])
+        return title if len(title.split()) >= 3 else None
     if not subject and opener == "," and lo >= 2 and _set_apart(sentence_words, lo, hi):
         # "The 2024 Joint Response Plan ..., launched in Geneva on 7 March, seeks ...",
         # "The plan implements the Strategy, adopted by Parliament in November 2022.":

@@ -115,7 +115,7 @@ _SPAN_WORDS = frozenset(["since", "until", "till", "throughout", "by"])
 
 _FUTURE_CLAUSE = re.compile(
     r"\b(?i:will|shall|would|is\s+to|are\s+to|scheduled|planned|expected|due|upcoming|"
-    r"next|plans?|intends?|aims?)\b"
+    r"next|plans?|intends?|aims?|forthcoming|preparations?|preparing|prepare)\b"
 )
 _PAST = re.compile(r"\b(?:was|were|had|\w{3,}ed|" + "|".join(IRREGULAR) + r")\b")
 
@@ -268,6 +268,11 @@ _ANNIVERSARY = re.compile(
     r"(?i)\b(?:today|this\s+(?:year|week|month|day))\s+(?:marks|is|commemorates)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:years?|months?|decades?|anniversary)\b"
 )
+# Verbs of what a text says, beside the reporting ones: "In his report of 12 March, the
+# Secretary-General welcomed ...".
+_STANCE = frozenset(["welcomed", "expressed", "highlighted", "observed", "concluded",
+                     "found", "recommended", "called", "encouraged", "regretted",
+                     "acknowledged", "described", "outlined", "suggested", "indicated"])
 # A negated clause tells what did not happen: "A meeting planned for April 2020 did not
 # take place", "Serbia would never recognize the declaration of 2008".
 _NEGATION = re.compile(r"(?i)\b(?:not|never|cannot|no\s+longer)\b|n[’']t\b")
@@ -318,7 +323,13 @@ def _refers(w: Words, sentence: str, anchor: _Anchor) -> bool:
             return False  # "the recommendation at its meeting of 15 December": a meeting's
         if bare(words[k]) in _DOCUMENTS:
             if k <= 2 and bare(words[0]) in ("in", "by", "under", "through"):
-                return False  # "In its resolution of 23 May 2024, the Assembly decided"
+                # "In its resolution of 23 May 2024, the Assembly decided": an act told
+                # by the text; not "In his report of 12 March, the Secretary-General
+                # noted progress": what the text says, no happening
+                verb = next((m for m in range(j, len(words)) if is_finite_word(words, m)),
+                            None)
+                return verb is not None and bare(words[verb]) in REPORTING | _STANCE
+            after = sentence[anchor.end : anchor.end + 40]
             after = sentence[anchor.end : anchor.end + 40]
             m = re.match(r"\s*(?:\([^)]*\))?\s*,\s*(?:which|that)\s+(\w+)", after)
             return not (m and _PAST_VERB.fullmatch(m.group(1)))
@@ -542,7 +553,7 @@ def _main_clause(sentence: str, day: str) -> str | None:
 # Words of a clause whose happening the headline does not stand for: a statement's.
 _NOT_HEADLINED = frozenset(["we", "i", "our", "us"])
 # Words of a phrase that may open a sentence before its date and its clause.
-_OPENING_WORDS = frozenset(["at", "in", "on", "during", "between", "over"])
+_OPENING_WORDS = frozenset(["at", "in", "on", "during", "between", "over", "late", "early"])
 # The publication's own next issue: "The next Flash Update will be issued on 8 February".
 _PUBLICATION = re.compile(
     r"(?i)\b(?:next|following|subsequent)\s+(?:[\w-]+\s+){0,3}?(?:update|report|bulletin|"
