@@ -445,8 +445,10 @@ def _subject_person(words: list[str], person: str | None, people: set[str]) -> s
     """The person "he" or "she" stands for after a sentence of `words`: the surname of
     its subject when that is a person named with an office ("NATO Secretary General Jens
     Stoltenberg travelled ...", "Mr Stoltenberg said ...") or by a surname named so
-    before (`people`, updated); else `person`, the one told of before (a subject "he",
-    "the Council" or "Kurti and Vučić" names no other person to stand for)."""
+    before (`people`, updated); none after a subject of one other capitalised word (a
+    surname named without an office, "Lajčák travelled ..."); else `person`, the one told
+    of before (a subject "he", "the Council" or "Kurti and Vučić" names no other person
+    to stand for)."""
     verb = next((k for k in range(len(words)) if is_finite_word(words, k)), None)
     if verb is None or verb == 0:
         return person
@@ -465,7 +467,11 @@ def _subject_person(words: list[str], person: str | None, people: set[str]) -> s
     if len(subject) >= 2 and any(bare(word) in OFFICES for word in subject[:-1]):
         people.add(name)
         return name
-    return name if name in people else person
+    if name in people:
+        return name
+    # "Lajčák travelled to Belgrade": a surname not told with an office may be the
+    # person "he" stands for next; better none than the one told of before
+    return None if len(subject) == 1 and not name.isupper() else person
 
 
 def _same(event: DraftEvent, other: DraftEvent, apart: bool = True) -> bool:

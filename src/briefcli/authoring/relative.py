@@ -33,7 +33,8 @@ _RELATIVE = re.compile(
     r"|(?P<yesterday>yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"
     rf"|(?P<weekday>(?:(?:late|early)\s+)?(?:on|last|this\s+past|next)\s+{_WEEKDAY}"
-    rf"{_PART_OF_DAY}|(?:in\s+the\s+(?:early\s+)?hours|(?:in|on)\s+the\s+(?:morning|"
+    rf"{_PART_OF_DAY}(?:\s+and\s+{_WEEKDAY}{_PART_OF_DAY})?"
+    rf"|{_WEEKDAY}['’]s(?=\s+[a-z])|(?:in\s+the\s+(?:early\s+)?hours|(?:in|on)\s+the\s+(?:morning|"
     rf"afternoon|evening|night))\s+of\s+{_WEEKDAY})"
     r"|(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)"
     r"\s+ago)"
@@ -54,6 +55,7 @@ _COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ANAPHORIC = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|morning|afternoon|evening|night)"
     r"|(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)\s+day"
+    r"|(?:later|earlier)\s+in\s+the\s+day"
     r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?!\s+(?:of|when|in)\b))"
     r"|(?P<next>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening)"
     r"|the\s+day\s+after(?=\s*[,.;]))"
@@ -101,7 +103,8 @@ def relative_dates(
     article's date `reference` (YYYY-MM-DD, or partial: then only month and year words
     resolve): "today", "this morning", "this week" -> the day itself; "yesterday" and
     "tomorrow"; "on Monday", "late on Monday", "on Tuesday evening" -> the last Monday up
-    to the day (the next one in a clause about the future); "last Monday" -> the one
+    to the day (the next one in a clause about the future), as "Monday's attack" and "on
+    Tuesday and Wednesday" (its first day) are; "last Monday" -> the one
     before the day; "next Monday" -> the one after it; "last month", "next month", "at
     the end of the month"; "last year", "next year"; "the following year" -> the year
     after `last_year`, the last year the text named."""
@@ -121,7 +124,10 @@ def relative_dates(
         elif day is not None and m["tomorrow"]:
             date = (day + _dt.timedelta(days=1)).isoformat()
         elif day is not None and m["weekday"]:
-            date = _weekday(m["weekday"], sentence[: m.start()], day)
+            # "Monday's meeting will be held": a possessive's tense comes after it
+            possessive = m["weekday"].endswith(("'s", "’s"))
+            date = _weekday(m["weekday"], sentence if possessive else sentence[: m.start()],
+                            day)
         elif day is not None and m["ago"]:
             count = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
             days = count * (7 if m["unit"].startswith("week") else 1)
@@ -146,10 +152,11 @@ def relative_dates(
 
 
 def _weekday(words: str, before: str, day: _dt.date) -> str:
-    parts = [w.lower() for w in words.split()]
+    parts = [w.lower().removesuffix("'s").removesuffix("’s") for w in words.split()]
     name = next(w for w in parts if w in _WEEKDAYS)
     wanted = _WEEKDAYS.index(name)
-    which = parts[parts.index(name) - 1]  # "on", "last", "next", "past", or "of"
+    # "on", "last", "next", "past", "of", or none ("Monday's attack": the last Monday)
+    which = parts[parts.index(name) - 1] if parts.index(name) else "on"
     back = (day.weekday() - wanted) % 7
     ahead = (wanted - day.weekday()) % 7
     if which == "next":
