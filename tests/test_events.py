@@ -327,3 +327,9 @@ def test_a_plan_set_apart_by_commas_is_its_nouns() -> None:
     assert dated("The Summit, to be held in Washington in July, will mark the 75th "
                  "anniversary of the Alliance.", "2024-05-10") == [
         ("2024-07", "Summit to be held in Washington")]
+
+
+def test_an_announcement_set_apart_by_commas_is_a_happening() -> None:
+    assert dated("Armenia's decision to accede to the Rome Statute, announced on 3 October, is "
+                 "a sovereign decision.", "2023-10-05") == [
+        ("2023-10-03", "Rome Statute announced")]

@@ -508,3 +508,11 @@ def test_he_after_a_surname_told_without_an_office_is_nobody_known() -> None:
             "Aleksandar Vučić.")
     # "he" is Lajčák, not Kurti: with no office told for Lajčák, no title names Kurti
     assert all("Kurti meets President" not in title for _, title in dated(text, "2024-03-22"))
+
+
+def test_he_after_a_reported_clause_is_the_person_it_tells_of() -> None:
+    text = ("The Deputy Spokesperson, Farhan Haq, told reporters today that the Special "
+            "Representative for West Africa, Leonardo Santos Simão, had arrived in Niamey on "
+            "18 August. The previous day, he had met the President of the Commission in Abuja.")
+    assert dated(text, "2024-08-20")[-1] == ("2024-08-17", "Simão met the President of the "
+                                                           "Commission in Abuja")

@@ -170,6 +170,7 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
     left = [k for k in verbs if k < skip[0]]
     v = verbs[0]
     participle = False
+    aside = False  # a participle's phrase set apart by commas
     subject: list[str] = []
     led = None
     if len(verbs) >= 2 and lo < v and v + 1 < hi and bare(words[v + 1]) == "by" and (
@@ -220,7 +221,7 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
             sentence_words, lo - 1)
         if not before:
             return None
-        subject, participle = before, True
+        subject, participle, aside = before, True, True
     elif not subject and opener == ",":
         closes = hi < len(sentence_words) and words[hi - 1].endswith(",") and (
             is_finite_word(sentence_words, hi)
@@ -314,8 +315,10 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
         stop = min([stop, *(o for o in others if o > main)])
     rest = [w for k, w in enumerate(words[main + 1 : stop], main + 1) if kept(k)]
     rest = object_words(rest, reporting)
-    if not rest and bare(verb) in REPORTING:
-        return None  # "Minister Petković said": what was said is not in the clause
+    if not rest and bare(verb) in REPORTING and not aside:
+        # "Minister Petković said": what was said is not in the clause; not "the
+        # decision, announced on 3 October,": the announcing is the happening
+        return None
     if aux and aux[0] in ("will", "shall", "would") and aux[-1] in AUX_PASSIVE:
         phrase = [*subject, "to", "be", verb, *rest]  # "Session to be held in Skopje"
     elif participle or "been" in aux or aux and aux[-1] in AUX_PASSIVE:

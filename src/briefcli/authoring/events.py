@@ -66,6 +66,7 @@ from briefcli.authoring.titles import (
     finish,
     is_finite_word,
     is_verb,
+    name_like,
     short_subject,
 )
 
@@ -452,13 +453,27 @@ def _subject_person(words: list[str], person: str | None, people: set[str]) -> s
     verb = next((k for k in range(len(words)) if is_finite_word(words, k)), None)
     if verb is None or verb == 0:
         return person
+    that = next((k for k in range(verb + 1, min(verb + 4, len(words)))
+                 if bare(words[k]) == "that"), None)
+    if bare(words[verb]) in REPORTING and that is not None:
+        # "Haq told reporters that the Special Representative, Simão, had arrived ...":
+        # "he" next is the person the reported clause tells of, if it tells of one
+        told = _subject_person(words[that + 1 :], None, people)
+        if told is not None:
+            return told
     subject = words[:verb]
     comma = next((k for k, word in enumerate(subject) if word.endswith(",")), None)
-    if comma is not None and bare(subject[0]) in _LEAD_IN and comma + 1 < len(subject):
-        subject = subject[comma + 1 :]  # "Later that day, the Deputy Secretary"
+    if comma is not None and bare(subject[0]) in _LEAD_IN and comma + 1 < len(subject) and (
+        not any(bare(word) in OFFICES for word in subject[: comma + 1])
+    ):
+        # "Later that day, the Deputy Secretary"; not "The Deputy Spokesperson, Haq,"
+        subject = subject[comma + 1 :]
     if len(subject) == 1 and bare(subject[0]) in ("he", "she"):
         return person
     short = short_subject(subject)
+    if 2 <= len(short) <= 4 and name_like(short) and any(
+            bare(word) in OFFICES for word in subject):
+        short = short[-1:]  # "The Special Representative ..., Leonardo Santos Simão,"
     if len(short) != 1 or not short[0][:1].isupper():
         return person
     name = short[0].strip(",.;:")
