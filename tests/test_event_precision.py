@@ -164,3 +164,18 @@ def test_a_reports_words_of_a_date_are_no_happening_but_its_acts_are() -> None:
     assert dated("In its resolution of 23 May 2024, the General Assembly designated 11 July "
                  "as the International Day.", "2024-07-11") == [
         ("2024-05-23", "General Assembly designated")]
+
+
+def test_a_pages_own_issue_is_no_event() -> None:
+    assert dated("This press release was issued on 12 March 2024.", "2024-03-12") == []
+
+
+def test_a_resolution_of_a_date_is_adopted_that_day() -> None:
+    assert dated("The Mission was established by resolution 1244 (1999) of 10 June 1999.",
+                 "2024-06-10") == [("1999-06-10", "Resolution 1244 adopted")]
+
+
+def test_an_ed_word_after_of_before_a_noun_is_no_verb() -> None:
+    # "displaced" describes the people; the sentence's verb is "arrived"
+    assert dated("A convoy of displaced families arrived in Rafah on 3 May.", "2024-05-10") == [
+        ("2024-05-03", "Convoy of displaced families arrives in Rafah")]

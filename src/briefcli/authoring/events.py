@@ -280,6 +280,9 @@ _NEGATION = re.compile(r"(?i)\b(?:not|never|cannot|no\s+longer)\b|n[’']t\b")
 _PAST_VERB = re.compile(r"(?:\w{3,}ed|" + "|".join(IRREGULAR) + r")")
 
 
+# A page's own names: "This press release was issued on 12 March 2024".
+_PAGES = frozenset(["release", "page", "document", "article", "update", "bulletin",
+                    "edition", "version", "factsheet", "story", "news"])
 # The verb of a document's issue before its date: "the report was published on".
 _ISSUED = re.compile(r"\b(?:published|issued|released|circulated)\s+(?:(?:on|in)\s+)?$")
 
@@ -403,19 +406,23 @@ def article_events(
                 if not _is_span(sentence, anchor) and not _background(w, anchor) \
                         and not _refers(w, sentence, anchor):
                     previous = anchor.date
-            for anchor in anchors:
+            dating: set[int] = set()  # the anchors that dated an event
+            for n_anchor, anchor in enumerate(anchors):
                 event = _event_of(w, sentence, anchor, anchors, following, headline, day,
                                   person)
                 if event is not None:
                     add(event)
+                    dating.add(n_anchor)
             person = _subject_person(w.words, person, people)
             for m in _RESOLUTION.finditer(sentence):
                 number = m["number"]
                 if number in resolutions:
                     continue
                 resolutions.add(number)
-                if any(a.date[:4] == m["year"] and not a.relative and _dates_resolution(
-                        sentence, a, m.start(), m.end()) for a in anchors) or (
+                precise = [(k, a) for k, a in enumerate(anchors) if a.date[:4] == m["year"]
+                           and not a.relative and _dates_resolution(sentence, a, m.start(),
+                                                                    m.end())]
+                if any(k in dating for k, _ in precise) or (
                     (any(a.relative for a in anchors) or own and m["year"] == reference[:4])
                     and re.search(r"\b[Aa]dopt", sentence[: m.start()])
                 ):
@@ -426,7 +433,9 @@ def article_events(
                 title = f"{body} adopts resolution {number}" if body else (
                     f"Resolution {number} adopted"
                 )
-                add(DraftEvent(m["year"], title, sentence))
+                # "resolution 1244 (1999) of 10 June 1999": its adoption's day, which
+                # dates no other happening of the sentence
+                add(DraftEvent(precise[0][1].date if precise else m["year"], title, sentence))
     if dateline and day is not None and not own and paragraphs:
         lead = _lead_event(paragraphs[0], day)
         if lead is not None and (headline is None or _stems(lead.title) & _stems(headline)):
@@ -747,7 +756,7 @@ def _event_of(
         return None
     if not anchor.relative and _ISSUED.search(
         sentence, max(0, anchor.start - 24), anchor.start
-    ) and any(bare(word) in _DOCUMENTS for word in title.split()[:-1]):
+    ) and any(bare(word) in _DOCUMENTS | _PAGES for word in title.split()[:-1]):
         # "whose final report was published on 28 February": an earlier text's issue;
         # not "The following press statement was issued today": the page's own
         return None

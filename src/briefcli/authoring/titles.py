@@ -168,6 +168,10 @@ def is_verb(words: list[str], i: int) -> bool:
     previous = bare(words[i - 1]) if i else ""
     if previous in DETERMINERS:
         return False  # "the armed men", "a renewed call"
+    if previous in ("of", "for", "among") and low.endswith("ed") and i + 1 < len(words) and (
+        words[i + 1][:1].islower() and bare(words[i + 1]).isalpha()
+    ):
+        return False  # "the number of displaced people", "aid for injured civilians"
     if low in IRREGULAR or low in BASE:
         return True
     return low.endswith("ed") and len(low) > 4 and low not in NOT_VERBS
