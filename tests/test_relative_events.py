@@ -516,3 +516,14 @@ def test_he_after_a_reported_clause_is_the_person_it_tells_of() -> None:
             "18 August. The previous day, he had met the President of the Commission in Abuja.")
     assert dated(text, "2024-08-20")[-1] == ("2024-08-17", "Simão met the President of the "
                                                            "Commission in Abuja")
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["The Assembly is expected to vote on the conclusions on Monday.",
+     "He said the talks would resume on Monday.",
+     "The Council is scheduled to meet on Monday.",
+     "The Minister plans to travel to Paris on Monday."],
+)
+def test_a_weekday_of_a_plan_is_the_next_one(words: str) -> None:
+    assert [d for d, _, _ in relative_dates(words, "2024-05-11")] == ["2024-05-13"]

@@ -48,7 +48,10 @@ _RELATIVE = re.compile(
     r"|(?P<following>the\s+following\s+year|a\s+year\s+later))\b",
     re.IGNORECASE,
 )
-_FUTURE_WORDS = re.compile(r"\b(?i:will|shall|is\s+to|are\s+to|to\s+be|next|upcoming)\b")
+_FUTURE_WORDS = re.compile(
+    r"\b(?i:will|shall|would|is\s+to|are\s+to|to\s+be|next|upcoming|scheduled|planned|"
+    r"(?:expected|due|set|plans?|intends?|aims?|going)\s+to)\b"
+)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
