@@ -527,3 +527,20 @@ def test_he_after_a_reported_clause_is_the_person_it_tells_of() -> None:
 )
 def test_a_weekday_of_a_plan_is_the_next_one(words: str) -> None:
     assert [d for d, _, _ in relative_dates(words, "2024-05-11")] == ["2024-05-13"]
+
+
+def test_an_opening_phrase_of_the_subject_dates_the_main_clause() -> None:
+    assert dated("Briefing the Security Council on Thursday, the Special Envoy warned of a new "
+                 "offensive.", "2024-05-10") == [
+        ("2024-05-09", "Special Envoy warns of a new offensive")]
+    assert dated("In a statement issued on Thursday, UNICEF said that 14 children had been "
+                 "killed.", "2024-05-10") == [
+        ("2024-05-09", "UNICEF says 14 children had been killed")]
+    # a phrase of another happening dates it, not the clause after it
+    assert dated("Following the attack on 3 May, the Council met in closed session.",
+                 "2024-05-10") == []
+
+
+def test_a_possessive_relative_date_names_its_happening() -> None:
+    assert dated("The Ministry of Foreign Affairs strongly condemns yesterday's missile attack "
+                 "on Odesa.", "2024-05-10") == [("2024-05-09", "Missile attack on Odesa")]

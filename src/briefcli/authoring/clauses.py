@@ -430,7 +430,8 @@ def _noun_phrase_before(words: list[str], k: int) -> list[str] | None:
 def nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | None:
     """The title of a date that names a happening: "the violent events of [September
     24]", "the violence in the north of Kosovo on [29 May]", "the [September 24] attack
-    on the Kosovo Police", completed by "in which a police officer was killed"."""
+    on the Kosovo Police", "condemns [yesterday's] attack on Odesa", completed by "in which
+    a police officer was killed"."""
     phrase: list[str] | None = None
     tail: list[str] = []
     if bare(words[i]) in ("on", "in", "of", "for"):
@@ -460,7 +461,9 @@ def nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | N
             if words[m - 1].endswith((",", ".", ";")):
                 break
         after = words[m:]
-    elif i >= 1 and bare(words[i - 1]) in ("the", "a") and any(
+    elif i >= 1 and (bare(words[i - 1]) in ("the", "a") or words[j - 1].endswith(
+        ("'s", "’s"))  # "condemns yesterday's missile attack on Odesa"
+    ) and any(
         # "the [8 May] parliamentary elections": the noun after at most two adjectives.
         bare(words[k]) in EVENT_NOUNS and not any(
             is_finite_word(words, m) or words[m].endswith((",", ";")) for m in range(j, k))

@@ -628,6 +628,21 @@ def _lead_event(paragraph: str, day: str) -> DraftEvent | None:
     return DraftEvent(day, title, sentence, None, True, context) if title else None
 
 
+# A capitalised "-ing" word opening a sentence: "Speaking", "Briefing", "Addressing".
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+# "-ing" words that open a phrase of another time or of a topic: "Following the attack
+# on 3 May, the Council met" is no meeting of 3 May.
+_NOT_GERUNDS = frozenset(["following", "including", "according", "regarding", "concerning",
+                          "pending", "notwithstanding", "preceding", "during"])
+
+
+def _participle_after_noun(words: list[str], k: int) -> bool:
+    """Whether word `k` is a participle after a noun with its determiner ("In a statement
+    issued on Thursday, ..."), no verb of a clause."""
+    return k >= 2 and bare(words[k]).endswith("ed") and bare(words[k - 2]) in DETERMINERS \
+        and words[k - 1][:1].islower()
+
+
 def _event_of(
     w: Words, sentence: str, anchor: _Anchor, anchors: list[_Anchor], following: str,
     headline: str | None, day: str | None, person: str | None = None,
@@ -709,6 +724,12 @@ def _event_of(
         bare(words[lo]) in _OPENING_WORDS and opener in ("", ";")
         and not any(is_finite_word(words, k) for k in range(lo, i))
         or bare(words[0]) in _OPENING_WORDS
+        and not any(is_finite_word(words, k) and not _participle_after_noun(words, k)
+                    for k in range(i))
+        # "Briefing the Security Council on Thursday, the Envoy warned ...": a phrase
+        # of the main clause's subject, whose verb the date is
+        or lo == 0 and _GERUND.fullmatch(words[0]) is not None
+        and bare(words[0]) not in _NOT_GERUNDS
         and not any(is_finite_word(words, k) for k in range(i))
     )
     if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
