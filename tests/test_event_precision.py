@@ -179,3 +179,15 @@ def test_an_ed_word_after_of_before_a_noun_is_no_verb() -> None:
     # "displaced" describes the people; the sentence's verb is "arrived"
     assert dated("A convoy of displaced families arrived in Rafah on 3 May.", "2024-05-10") == [
         ("2024-05-03", "Convoy of displaced families arrives in Rafah")]
+
+
+def test_the_days_happening_told_again_is_one_event() -> None:
+    text = ("The Secretary-General spoke today with President William Ruto of Kenya. During "
+            "today's call, the two discussed the situation in Sudan.")
+    assert dated(text, "2024-06-12", "Secretary-General's call with President of Kenya") == [
+        ("2024-06-12", "Secretary-General speaks with President William Ruto of Kenya")]
+
+
+def test_conclusions_of_a_date_that_had_called_are_a_reference() -> None:
+    assert dated("In its conclusions of 14 December 2023, the European Council had already "
+                 "called for progress.", "2024-05-14") == []

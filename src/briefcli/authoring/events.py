@@ -330,8 +330,8 @@ def _refers(w: Words, sentence: str, anchor: _Anchor) -> bool:
                 # "In its resolution of 23 May 2024, the Assembly decided": an act told
                 # by the text; not "In his report of 12 March, the Secretary-General
                 # noted progress": what the text says, no happening
-                verb = next((m for m in range(j, len(words)) if is_finite_word(words, m)),
-                            None)
+                verb = next((m for m in range(j, len(words)) if is_finite_word(words, m)
+                             and bare(words[m]) not in COPULAS | AUX_PERFECT | MODALS), None)
                 return verb is not None and bare(words[verb]) in REPORTING | _STANCE
             after = sentence[anchor.end : anchor.end + 40]
             after = sentence[anchor.end : anchor.end + 40]
@@ -377,6 +377,10 @@ def article_events(
     def add(event: DraftEvent) -> None:
         nonlocal own
         key = (event.date, event.title.casefold())
+        if headline is not None and event.title == headline and any(
+            other.date == event.date and other.relative for other in events
+        ):
+            return  # "During today's call, ...": the day's happening, told already
         if event.title and key not in seen and not _PUBLICATION.search(event.sentence) and not (
             # a happening told again is told in another paragraph (a highlight, then the
             # overview); in one paragraph, two sentences tell two ("Campbell travels to
