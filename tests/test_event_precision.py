@@ -191,3 +191,10 @@ def test_the_days_happening_told_again_is_one_event() -> None:
 def test_conclusions_of_a_date_that_had_called_are_a_reference() -> None:
     assert dated("In its conclusions of 14 December 2023, the European Council had already "
                  "called for progress.", "2024-05-14") == []
+
+
+def test_another_happening_later_that_day_is_kept() -> None:
+    text = ("The 61st round of the talks took place today. Later that day, they held a press "
+            "conference.")
+    assert [d for d, _ in dated(text, "2024-10-16", "Talks hold 61st round")] == [
+        "2024-10-16", "2024-10-16"]

@@ -377,10 +377,12 @@ def article_events(
     def add(event: DraftEvent) -> None:
         nonlocal own
         key = (event.date, event.title.casefold())
-        if headline is not None and event.title == headline and any(
-            other.date == event.date and other.relative for other in events
-        ):
-            return  # "During today's call, ...": the day's happening, told already
+        if headline is not None and event.title == headline and _TODAYS.search(
+            event.sentence
+        ) and any(other.date == event.date and other.relative for other in events):
+            # "During today's call, ...": the day's happening, told already; not "Later
+            # that day, they held a press conference", another one
+            return
         if event.title and key not in seen and not _PUBLICATION.search(event.sentence) and not (
             # a happening told again is told in another paragraph (a highlight, then the
             # overview); in one paragraph, two sentences tell two ("Campbell travels to
@@ -632,6 +634,8 @@ def _lead_event(paragraph: str, day: str) -> DraftEvent | None:
     return DraftEvent(day, title, sentence, None, True, context) if title else None
 
 
+# "today's call", "at today's briefing": the day's own happening named again.
+_TODAYS = re.compile(r"(?i)\btoday['’]s\b")
 # A capitalised "-ing" word opening a sentence: "Speaking", "Briefing", "Addressing".
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
 # "-ing" words that open a phrase of another time or of a topic: "Following the attack
