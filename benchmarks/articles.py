@@ -1,14 +1,14 @@
 """What `brief ingest` drafts from whole articles, measured on a labelled corpus and set
 beside a published baseline.
 
-    python benchmarks/articles.py [--part dev|heldout|all] [--json] [--failures] [--speed]
-                                  [--file PATH]
+    python benchmarks/articles.py [--part dev|heldout|all] [--file PATH] [--json] [--failures]
+                                  [--speed]
 
 Run it with the interpreter brief is installed in (for example `.venv/bin/python`). The
 corpus is benchmarks/extraction/articles.yaml ("dev", the part the drafting may be tuned on)
 and benchmarks/extraction/articles-heldout.yaml ("heldout", never tuned on); the header of
-articles.yaml gives the labelling conventions. `--file PATH` scores the articles of that one
-file in place of the part's files (a new file, before anything is tuned on it).
+articles.yaml gives the labelling conventions. `--file PATH` scores one dev file alone (a
+part of its own, named by the file), for instance a new file before anything is tuned on it.
 
 brief is driven as a user drives it: each article is written to a file of its own and
 drafted by `python -m briefcli ingest FILE -o DRAFT --data EMPTY` (one call per article, so
@@ -89,12 +89,12 @@ def _iso(value: object) -> str | None:
     return str(value)
 
 
-def load_part(part: str, file: Path | None = None) -> list[dict[str, Any]]:
-    """The articles of one part (or of `file` alone, in its stead), dates as strings, each
-    with `part` added."""
+def load_part(part: str, paths: list[Path] | None = None) -> list[dict[str, Any]]:
+    """The articles of one part (or of the files `paths`), dates as strings, each with
+    `part` added."""
     raws: list[dict[str, Any]] = []
-    paths = [file] if file is not None else [
-        path for pattern in PARTS[part] for path in sorted(CORPUS.glob(pattern))]
+    if paths is None:
+        paths = [path for pattern in PARTS[part] for path in sorted(CORPUS.glob(pattern))]
     for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         raws.extend(data.get("articles", []))
@@ -591,20 +591,22 @@ def print_table(title: str, result: dict[str, Any], failures: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--file", type=Path, action="append", default=[],
+                        help="score this dev file alone instead of a part (repeatable)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--failures", action="store_true", help="list brief's errors")
     parser.add_argument("--speed", action="store_true",
                         help="also time one ingest of a folder of the part's articles")
-    parser.add_argument("--file", type=Path,
-                        help="score the articles of this one file instead of the part's")
     args = parser.parse_args(argv)
-    parts = list(PARTS) if args.part == "all" else [args.part]
-    if args.file is not None:
-        parts = [parts[0] if args.part != "all" else "dev"]
+    held = {path.resolve() for pattern in PARTS["heldout"] for path in CORPUS.glob(pattern)}
+    if any(path.resolve() in held for path in args.file):
+        parser.error("--file takes dev files; the held-out part is scored by --part heldout")
+    parts = ([path.name for path in args.file] if args.file
+             else list(PARTS) if args.part == "all" else [args.part])
     results: dict[str, Any] = {}
     every: tuple[list[dict[str, Any]], list[Draft], float] = ([], [], 0.0)
-    for part in parts:
-        articles = load_part(part, args.file)
+    for i, part in enumerate(parts):
+        articles = load_part(part, [args.file[i]] if args.file else None)
         drafts, seconds = brief_drafts(articles)
         results[part] = evaluate(articles, drafts, seconds)
         if args.speed:

@@ -84,3 +84,26 @@ def test_the_corpus_has_undated_articles_and_two_parts() -> None:
     assert len(undated) >= 3
     assert not {a["id"] for a in dev} & {a["id"] for a in heldout}, "the parts share no id"
     assert len({a["id"] for a in dev}) == len(dev), "no two dev articles share an id"
+
+
+def test_the_benchmark_scores_a_dev_file_alone_but_not_the_held_out_one() -> None:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "articles_benchmark", FOLDER.parent / "articles.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # its dataclasses look their module up
+    try:
+        spec.loader.exec_module(bench)
+    finally:
+        del sys.modules[spec.name]
+    # a file of its own is a part of its own
+    alone = bench.load_part("x", [FOLDER / "articles-dev-events2.yaml"])
+    assert alone and {a["part"] for a in alone} == {"x"}
+    assert len(alone) < len(bench.load_part("dev"))
+    # the held-out part is scored by --part heldout only, never a file at a time
+    with pytest.raises(SystemExit) as refused:
+        bench.main(["--file", str(FOLDER / "articles-heldout.yaml")])
+    assert refused.value.code == 2

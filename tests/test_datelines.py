@@ -103,3 +103,15 @@ def test_a_sentence_ending_with_a_date_is_no_header() -> None:
     assert find_dateline(
         "Press statement by the Ministry of Foreign Affairs, 3 March 2021\n\nText."
     ) == ("2021-03-03", 52, 64)
+
+
+def test_a_date_between_bars_of_a_byline_is_the_dateline() -> None:
+    text = ("Embassy Statement on the Law\n\nBy U.S. Embassy Sarajevo | 28 September, 2023 | "
+            "Topics: News, Press Releases\n\nThe Embassy is concerned that the Assembly "
+            "yesterday adopted a law.\n")
+    article = parse_article(text, "a.txt")
+    assert article.date == "2023-09-28"
+    assert article.headline == "Embassy Statement on the Law"
+    # the line of the page's fields is no paragraph of the story
+    assert [p.text for p in article.paragraphs] == [
+        "The Embassy is concerned that the Assembly yesterday adopted a law."]

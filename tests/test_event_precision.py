@@ -123,3 +123,78 @@ def test_a_document_named_after_its_date_is_no_event() -> None:
                  "opened talks.", "2024-03-01") == []
     assert dated("The violent events of 24 September shocked the region.", "2024-03-08") == [
         ("2023-09-24", "Violent events")]
+
+
+def test_a_yearless_date_ahead_takes_the_tense_of_its_own_clause() -> None:
+    text = ("Secretary Blinken spoke today with President Ruto to discuss preparations for "
+            "President Ruto's state visit to Washington on May 23.")
+    # "spoke" is today's verb: the visit on May 23 is this year's, ahead
+    assert [d for d, _ in dated(text, "2024-05-14")] == ["2024-05-14", "2024-05-23"]
+    assert dated("The government fell on May 23.", "2024-05-14") == [
+        ("2023-05-23", "Government falls")]
+
+
+def test_the_years_a_plan_is_for_are_no_event() -> None:
+    text = ("At today's meeting, the Government approved the National Development Plan for "
+            "2024-2026, which sets out the priorities.")
+    assert [d for d, _ in dated(text, "2024-01-17", "Government approves the plan")] == [
+        "2024-01-17"]
+    assert dated("On 19 December, the Assembly adopted the budget for 2024.",
+                 "2023-12-20") == [("2023-12-19", "Assembly adopts the budget")]
+
+
+def test_an_earlier_documents_publication_is_no_event() -> None:
+    text = ("The training follows the recommendations of ODIHR, whose final report on the "
+            "elections was published on 28 February.")
+    assert dated(text, "2024-04-16") == []
+    # the page's own statement, issued today, is its happening
+    text = ("The following Security Council press statement was issued today by Council "
+            "President Vanessa Frazier (Malta):")
+    assert [d for d, _ in dated(text, "2024-02-22")] == ["2024-02-22"]
+
+
+def test_preparations_for_a_happening_are_for_one_ahead() -> None:
+    assert dated("Ministers also discussed preparations for the NATO Summit in July.",
+                 "2024-05-10") == [("2024-07", "NATO Summit")]
+
+
+def test_a_reports_words_of_a_date_are_no_happening_but_its_acts_are() -> None:
+    assert dated("In his report of 12 March, the Secretary-General noted progress.",
+                 "2024-05-10") == []
+    assert dated("In its resolution of 23 May 2024, the General Assembly designated 11 July "
+                 "as the International Day.", "2024-07-11") == [
+        ("2024-05-23", "General Assembly designated")]
+
+
+def test_a_pages_own_issue_is_no_event() -> None:
+    assert dated("This press release was issued on 12 March 2024.", "2024-03-12") == []
+
+
+def test_a_resolution_of_a_date_is_adopted_that_day() -> None:
+    assert dated("The Mission was established by resolution 1244 (1999) of 10 June 1999.",
+                 "2024-06-10") == [("1999-06-10", "Resolution 1244 adopted")]
+
+
+def test_an_ed_word_after_of_before_a_noun_is_no_verb() -> None:
+    # "displaced" describes the people; the sentence's verb is "arrived"
+    assert dated("A convoy of displaced families arrived in Rafah on 3 May.", "2024-05-10") == [
+        ("2024-05-03", "Convoy of displaced families arrives in Rafah")]
+
+
+def test_the_days_happening_told_again_is_one_event() -> None:
+    text = ("The Secretary-General spoke today with President William Ruto of Kenya. During "
+            "today's call, the two discussed the situation in Sudan.")
+    assert dated(text, "2024-06-12", "Secretary-General's call with President of Kenya") == [
+        ("2024-06-12", "Secretary-General speaks with President William Ruto of Kenya")]
+
+
+def test_conclusions_of_a_date_that_had_called_are_a_reference() -> None:
+    assert dated("In its conclusions of 14 December 2023, the European Council had already "
+                 "called for progress.", "2024-05-14") == []
+
+
+def test_another_happening_later_that_day_is_kept() -> None:
+    text = ("The 61st round of the talks took place today. Later that day, they held a press "
+            "conference.")
+    assert [d for d, _ in dated(text, "2024-10-16", "Talks hold 61st round")] == [
+        "2024-10-16", "2024-10-16"]

@@ -290,3 +290,46 @@ def test_an_event_is_described_by_its_own_clause_and_supporting_sentence() -> No
     assert violence.summary.startswith("These events included the tragic death")
     assert "Blinken" not in violence.context and "Vucic" not in violence.context
     assert "Kosovo Police Sergeant" in violence.context
+
+
+def test_a_participle_set_apart_by_commas_tells_of_the_noun_before_it() -> None:
+    text = ("The 2024 Joint Response Plan for the Rohingya Humanitarian Crisis, launched in "
+            "Geneva on 7 March, seeks US$852 million.")
+    assert dated(text, "2024-03-11") == [
+        ("2024-03-07", "Joint Response Plan for the Rohingya Humanitarian Crisis launched in "
+                       "Geneva")]
+    text = ('The plan implements the National Development Strategy "European Moldova 2030", '
+            "adopted by Parliament in November 2022.")
+    assert dated(text, "2024-01-17") == [
+        ("2022-11", "National Development Strategy European Moldova adopted by Parliament")]
+    # a name set apart is the subject of the verb after it
+    text = "The Minister of Foreign Affairs, Enver Hoxhaj, received on 3 May the ambassador."
+    assert [t for _, t in dated(text, "2024-05-06")] == [
+        "Enver Hoxhaj receives the ambassador"]
+
+
+def test_a_participle_after_the_noun_of_a_happening_dates_it() -> None:
+    text = ("The United States congratulates the people of North Macedonia on the "
+            "presidential and parliamentary elections held yesterday.")
+    assert dated(text, "2024-05-09") == [
+        ("2024-05-08", "Presidential and parliamentary elections held")]
+    text = "The European Union regrets that the Parliament today overrode the veto of the law."
+    assert dated(text, "2024-05-28") == [("2024-05-28", "Parliament overrides the veto of the law")]
+
+
+def test_a_phrase_between_an_opening_date_and_its_clause_is_left_out() -> None:
+    text = ('"On 26 October, in a single day, more than 100 people were killed in villages in '
+            'Gezira state," she said.')
+    assert [d for d, _ in dated(text, "2024-11-18")] == ["2024-10-26"]
+
+
+def test_a_plan_set_apart_by_commas_is_its_nouns() -> None:
+    assert dated("The Summit, to be held in Washington in July, will mark the 75th "
+                 "anniversary of the Alliance.", "2024-05-10") == [
+        ("2024-07", "Summit to be held in Washington")]
+
+
+def test_an_announcement_set_apart_by_commas_is_a_happening() -> None:
+    assert dated("Armenia's decision to accede to the Rome Statute, announced on 3 October, is "
+                 "a sovereign decision.", "2023-10-05") == [
+        ("2023-10-03", "Rome Statute announced")]

@@ -423,3 +423,124 @@ def test_the_year_a_range_named_last_is_its_end() -> None:
     text = ("From October 1998 to March 1999, the mission monitored the ceasefire. The "
             "Military Technical Agreement was signed in Kumanovo on 9 June.")
     assert [d for d, _ in dated(text, "2024-06-01", dateline=False)] == ["1998-10", "1999-06-09"]
+
+
+def test_a_pronoun_subject_is_the_person_told_of_before() -> None:
+    text = ("NATO Secretary General Jens Stoltenberg travelled to Warsaw on Wednesday (12 "
+            "June) for talks with President Andrzej Duda and Prime Minister Donald Tusk. He "
+            "praised Poland for its spending. Later that day, he visited the logistics hub "
+            "in Rzeszów.")
+    # "he" is the subject told of before (Stoltenberg), not the last name (Tusk); the
+    # title names him, not the headline of the page
+    assert dated(text, "2024-06-12")[1] == ("2024-06-12",
+                                            "Stoltenberg visits the logistics hub in Rzeszów")
+    text = ("Deputy Secretary of State Kurt Campbell traveled to the Western Balkans this "
+            "week. He last visited the region in May.")
+    assert dated(text, "2024-09-13")[1] == ("2024-05", "Campbell visits the region")
+    # a subject without an office ("the Council") names no person for "he" to stand for
+    text = ("On 11 September, the Council met in Pristina. Later that day, he visited Camp "
+            "Bondsteel.")
+    assert dated(text, "2024-09-13") == [("2024-09-11", "Council meets in Pristina")]
+
+
+def test_an_and_inside_an_office_keeps_the_surname() -> None:
+    text = ("Deputy Secretary of State for Management and Resources Richard R. Verma "
+            "traveled to Sarajevo on February 12, where he met the Chair. Later that day, "
+            "he met with students at the University of Sarajevo.")
+    # two happenings of one day in one paragraph, both his: not one told twice
+    assert dated(text, "2024-02-13") == [
+        ("2024-02-12", "Verma travels to Sarajevo"),
+        ("2024-02-12", "Verma meets with students at the University of Sarajevo"),
+    ]
+
+
+def test_days_after_a_clause_date_that_clause() -> None:
+    text = ("President Salome Zourabichvili vetoed the law on 18 May, four days after "
+            "Parliament adopted it in third reading.")
+    assert dated(text, "2024-05-28") == [("2024-05-18", "Zourabichvili vetoed the law"),
+                                         ("2024-05-14", "Parliament adopts it in third reading")]
+    # counted from a date written in its own sentence only: not from a saying's weekday,
+    # nor from a date before the sentence, nor a plain "the day before"
+    text = ("Stoltenberg said on Wednesday that the accession made the Alliance stronger, a "
+            "day after the Finnish flag was raised at NATO Headquarters.")
+    assert [d for d, _ in dated(text, "2023-04-05")] == ["2023-04-05"]
+    assert dated("The report will be published some eight weeks after the end of the "
+                 "process.", "2024-05-09") == []
+    text = "On 1 July, an order was issued.\n\nThe day before, the hospital had been evacuated."
+    assert dated(text.replace("\n\n", " "), "2024-07-03")[-1] == ("2024-06-30",
+                                                                  "Hospital evacuated")
+
+
+def test_last_night_and_this_morning_is_one_happening_of_the_day() -> None:
+    text = ("Last night and this morning, Russia launched a massive combined attack on "
+            "Ukraine with more than 100 missiles.")
+    assert dated(text, "2024-08-26") == [
+        ("2024-08-26", "Russia launches a massive combined attack on Ukraine")]
+    assert [d for d, _ in dated("Gangs attacked the port last night.", "2024-08-26")] == [
+        "2024-08-25"]
+
+
+def test_late_or_early_before_an_opening_date_keeps_its_clause() -> None:
+    assert dated("Late last month, fighting erupted in Darfur.", "2024-05-10") == [
+        ("2024-04", "Fighting erupts in Darfur")]
+
+
+def test_a_possessive_weekday_and_two_weekdays_date_their_happening() -> None:
+    assert dated("Monday's attack on the convoy killed three aid workers.", "2024-05-10") == [
+        ("2024-05-06", "Attack on the convoy kills three aid workers")]
+    assert [d for d, _ in dated("Monday's meeting will be held in Paris.", "2024-05-10")] == [
+        "2024-05-13"]
+    # two days written together: one happening, dated by its first
+    assert dated("On Tuesday and Wednesday, the delegation visited Bamako and Gao.",
+                 "2024-05-10") == [("2024-05-07", "Delegation visits Bamako and Gao")]
+
+
+def test_earlier_in_the_day_is_the_day_told_before() -> None:
+    text = ("On 9 May, Minister Ana Brnabić arrived in Gao. Earlier in the day, she met the "
+            "Ambassador.")
+    assert dated(text, "2024-05-10") == [("2024-05-09", "Brnabić arrives in Gao"),
+                                         ("2024-05-09", "Brnabić meets the Ambassador")]
+
+
+def test_he_after_a_surname_told_without_an_office_is_nobody_known() -> None:
+    text = ("On Monday, Prime Minister Albin Kurti met the EU Special Representative, "
+            "Miroslav Lajčák. Lajčák travelled to Belgrade. Later that day, he met President "
+            "Aleksandar Vučić.")
+    # "he" is Lajčák, not Kurti: with no office told for Lajčák, no title names Kurti
+    assert all("Kurti meets President" not in title for _, title in dated(text, "2024-03-22"))
+
+
+def test_he_after_a_reported_clause_is_the_person_it_tells_of() -> None:
+    text = ("The Deputy Spokesperson, Farhan Haq, told reporters today that the Special "
+            "Representative for West Africa, Leonardo Santos Simão, had arrived in Niamey on "
+            "18 August. The previous day, he had met the President of the Commission in Abuja.")
+    assert dated(text, "2024-08-20")[-1] == ("2024-08-17", "Simão met the President of the "
+                                                           "Commission in Abuja")
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["The Assembly is expected to vote on the conclusions on Monday.",
+     "He said the talks would resume on Monday.",
+     "The Council is scheduled to meet on Monday.",
+     "The Minister plans to travel to Paris on Monday."],
+)
+def test_a_weekday_of_a_plan_is_the_next_one(words: str) -> None:
+    assert [d for d, _, _ in relative_dates(words, "2024-05-11")] == ["2024-05-13"]
+
+
+def test_an_opening_phrase_of_the_subject_dates_the_main_clause() -> None:
+    assert dated("Briefing the Security Council on Thursday, the Special Envoy warned of a new "
+                 "offensive.", "2024-05-10") == [
+        ("2024-05-09", "Special Envoy warns of a new offensive")]
+    assert dated("In a statement issued on Thursday, UNICEF said that 14 children had been "
+                 "killed.", "2024-05-10") == [
+        ("2024-05-09", "UNICEF says 14 children had been killed")]
+    # a phrase of another happening dates it, not the clause after it
+    assert dated("Following the attack on 3 May, the Council met in closed session.",
+                 "2024-05-10") == []
+
+
+def test_a_possessive_relative_date_names_its_happening() -> None:
+    assert dated("The Ministry of Foreign Affairs strongly condemns yesterday's missile attack "
+                 "on Odesa.", "2024-05-10") == [("2024-05-09", "Missile attack on Odesa")]

@@ -104,13 +104,18 @@ def right_boundary(words: list[str], j: int) -> int:
     return len(words)
 
 
+# Words that open a phrase between an opening date and its clause: "On 26 October, in a
+# single day, more than 100 people were killed", "In March 2022, following ...".
+_PHRASE_OPENERS = frozenset(["despite", "amid", "in", "at", "during", "within", "for"])
+
+
 def clause_after(words: list[str], j: int) -> tuple[int, int]:
     """The clause after a date that opens the sentence: [lo, hi) of its words. A phrase
     without a verb right after the date is left out ("In March 2022, following Russia's
     invasion of Ukraine, EUFOR deployed ..."), and commas before the verb do not end it
     ("On Monday, the Prime Minister of Kosovo, Albin Kurti, met ...")."""
     lo = j
-    if j < len(words) and bare(words[j]) in SUBORDINATORS | {"despite", "amid"}:
+    if j < len(words) and bare(words[j]) in SUBORDINATORS | _PHRASE_OPENERS:
         comma = next((k for k in range(j, min(j + 12, len(words))) if words[k].endswith(",")),
                      None)
         if comma is not None and not any(is_finite_word(words, k) for k in range(j, comma + 1)):
@@ -150,9 +155,11 @@ def as_title(words: list[str], lo: int, hi: int, skip: tuple[int, int]) -> str |
 
 def verbal_title(words: list[str], lo: int, hi: int, opener: str,
                   skip: tuple[int, int], sentence_words: list[str],
-                  others: tuple[int, ...] = ()) -> str | None:
+                  others: tuple[int, ...] = (), person: str | None = None) -> str | None:
     """The title of the clause `words[lo:hi]` (the date's words `skip` left out): subject,
-    verb, object; None when the clause has no verb or no subject."""
+    verb, object; None when the clause has no verb or no subject. A subject "he" or "she"
+    is `person` (the surname of the person the text told of last), or no title without
+    one."""
     def kept(k: int) -> bool:
         return not skip[0] <= k < skip[1]
 
@@ -163,6 +170,7 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
     left = [k for k in verbs if k < skip[0]]
     v = verbs[0]
     participle = False
+    aside = False  # a participle's phrase set apart by commas
     subject: list[str] = []
     led = None
     if len(verbs) >= 2 and lo < v and v + 1 < hi and bare(words[v + 1]) == "by" and (
@@ -195,7 +203,26 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
         return None  # "the focus was on ...": no happening
     if not participle:
         subject = [w for k, w in enumerate(words[lo : led or v], lo) if kept(k)]
-    if not subject and opener == ",":
+    if opener == "," and aux == ["be"] and lo >= 2 and [bare(w) for w in subject] == ["to"]:
+        # "The Summit, to be held in Washington in July, will mark ...": the noun's plan
+        before = _noun_phrase_before(sentence_words, lo - 1) or _after_determiner(
+            sentence_words, lo - 1)
+        if not before:
+            return None
+        rest = object_words([w for k, w in enumerate(words[main + 1 : hi], main + 1)
+                             if kept(k)], False)
+        title = finish([*before, "to", "be", verb, *rest])
+        return title if len(title.split()) >= 3 else None
+    if not subject and opener == "," and lo >= 2 and _set_apart(sentence_words, lo, hi):
+        # "The 2024 Joint Response Plan ..., launched in Geneva on 7 March, seeks ...",
+        # "The plan implements the Strategy, adopted by Parliament in November 2022.":
+        # a participle set apart by commas after the noun phrase it tells of.
+        before = _noun_phrase_before(sentence_words, lo - 1) or _after_determiner(
+            sentence_words, lo - 1)
+        if not before:
+            return None
+        subject, participle, aside = before, True, True
+    elif not subject and opener == ",":
         closes = hi < len(sentence_words) and words[hi - 1].endswith(",") and (
             is_finite_word(sentence_words, hi)
         )
@@ -252,14 +279,30 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
         if det is not None and det > first:
             subject = words[det + 1 : v]
         participle = True
+    elif not participle and not aux and v > first + 1 and bare(words[v - 1]) in EVENT_NOUNS \
+            and v + 1 == skip[0] and (phrase := _phrase_before(words, v, first)) is not None:
+        # "congratulates the people on the elections held [yesterday]": the participle
+        # right before the date is the happening's, after the noun that names it.
+        subject, participle = phrase, True
     if not subject:
         return None
+    if person and bare(subject[0]) in ("he", "she") and all(
+        bare(w) in ADVERBS | {"last", "first"} for w in subject[1:]
+    ):
+        subject = [person]  # "Later that day, he visited Camp Bondsteel": Campbell did
     if bare(subject[0]) in SUBJECT_PRONOUNS:
         return None
     subject = [w for w in subject if bare(w) not in ADVERBS]
     while subject and bare(subject[0]) in ("and", "but", "then"):
         subject = subject[1:]
-    subject = [w.rstrip(",") for w in subject] if participle else short_subject(subject)
+    if participle:
+        # "The 2024 Joint Response Plan for ... Crisis": no determiner, no year of a name
+        subject = [w.rstrip(",") for w in subject
+                   if not re.fullmatch(r"(?:1[89]|20)\d\d", bare(w))]
+        if subject and bare(subject[0]) in DETERMINERS:
+            subject = subject[1:]
+    else:
+        subject = short_subject(subject)
     if not subject or len(subject) > 9:
         return None
     reporting = bare(verb) in REPORTING
@@ -272,8 +315,10 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
         stop = min([stop, *(o for o in others if o > main)])
     rest = [w for k, w in enumerate(words[main + 1 : stop], main + 1) if kept(k)]
     rest = object_words(rest, reporting)
-    if not rest and bare(verb) in REPORTING:
-        return None  # "Minister Petković said": what was said is not in the clause
+    if not rest and bare(verb) in REPORTING and not aside:
+        # "Minister Petković said": what was said is not in the clause; not "the
+        # decision, announced on 3 October,": the announcing is the happening
+        return None
     if aux and aux[0] in ("will", "shall", "would") and aux[-1] in AUX_PASSIVE:
         phrase = [*subject, "to", "be", verb, *rest]  # "Session to be held in Skopje"
     elif participle or "been" in aux or aux and aux[-1] in AUX_PASSIVE:
@@ -286,6 +331,24 @@ def verbal_title(words: list[str], lo: int, hi: int, opener: str,
         phrase = [*subject, present(verb, plural(subject)), *rest]
     title = finish(phrase)
     return title if len(title.split()) >= 2 else None
+
+
+def _set_apart(words: list[str], lo: int, hi: int) -> bool:
+    """Whether the phrase `words[lo:hi]` after a comma is a participle's phrase set apart
+    (", launched in Geneva on 7 March,"): it opens with a past participle, and either it
+    closes with a comma before a lowercase word and no comma stands before it in the
+    sentence but its own, or it ends the sentence after a clause of lowercase words ("The
+    plan implements the Strategy, adopted by ..."). Not "The Minister of ..., Enver
+    Hoxhaj, received ...", where the verb's subject is the name set apart."""
+    low = bare(words[lo])
+    if not (is_verb(words, lo) and (low.endswith("ed") or low in PARTICIPLES)):
+        return False
+    if any(word.endswith((",", ";", ":")) for word in words[: lo - 1]):
+        return False
+    if hi < len(words):
+        return words[hi - 1].endswith(",") and words[hi][:1].islower()
+    return any(w[:1].islower() and bare(w).isalpha() and bare(w) not in DETERMINERS
+               and bare(w) not in PREPOSITIONS for w in words[: lo - 1])
 
 
 def _relative_clause_before(words: list[str], k: int) -> int | None:
@@ -349,7 +412,7 @@ def _noun_phrase_before(words: list[str], k: int) -> list[str] | None:
     out: list[str] = []
     i = k
     while i >= 0:
-        word = words[i].rstrip(",")
+        word = words[i].rstrip(",").strip("\"“”")  # 'Strategy "European Moldova 2030",'
         if i != k and (words[i].endswith((",", ";")) or is_finite_word(words, i)):
             break
         if word[:1].isupper() or word in ("of", "the", "and", "for") or word[:1].isdigit():
@@ -367,7 +430,8 @@ def _noun_phrase_before(words: list[str], k: int) -> list[str] | None:
 def nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | None:
     """The title of a date that names a happening: "the violent events of [September
     24]", "the violence in the north of Kosovo on [29 May]", "the [September 24] attack
-    on the Kosovo Police", completed by "in which a police officer was killed"."""
+    on the Kosovo Police", "condemns [yesterday's] attack on Odesa", completed by "in which
+    a police officer was killed"."""
     phrase: list[str] | None = None
     tail: list[str] = []
     if bare(words[i]) in ("on", "in", "of", "for"):
@@ -397,7 +461,9 @@ def nominal_title(words: list[str], i: int, j: int, after: list[str]) -> str | N
             if words[m - 1].endswith((",", ".", ";")):
                 break
         after = words[m:]
-    elif i >= 1 and bare(words[i - 1]) in ("the", "a") and any(
+    elif i >= 1 and (bare(words[i - 1]) in ("the", "a") or words[j - 1].endswith(
+        ("'s", "’s"))  # "condemns yesterday's missile attack on Odesa"
+    ) and any(
         # "the [8 May] parliamentary elections": the noun after at most two adjectives.
         bare(words[k]) in EVENT_NOUNS and not any(
             is_finite_word(words, m) or words[m].endswith((",", ";")) for m in range(j, k))

@@ -435,6 +435,8 @@ def _heads_line(line: str, start: int, end: int) -> bool:
         return True
     if ends_header_line(line, start, end):
         return True
+    if _BAR_FIELD.search(before) and _BAR_AFTER.match(line, end) and len(before.split()) <= 8:
+        return True  # "By U.S. Embassy Sarajevo | 28 September, 2023 | Topics: News"
     words = before.split()
     if len(words) > 5 or _SENTENCE_END_BEFORE.search(before):
         return False
@@ -454,6 +456,9 @@ def _heads_line(line: str, start: int, end: int) -> bool:
     return len(line.split(None, 10)) <= 10 and not line.rstrip().endswith((".", "!", "?"))
 
 
+# A date that is one field of a header line of fields between bars.
+_BAR_FIELD = re.compile(r"\|\s*$")
+_BAR_AFTER = re.compile(r"\s*(?:\||$)")
 # A time after a dateline's date, ending its line: "23 February 2024 14:05", "at 10:30 CET".
 _CLOCK_AFTER = re.compile(
     r"[ \t]*(?:[,|][ \t]*|[ \t]at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|h|hrs|"

@@ -84,6 +84,11 @@ def strip_dateline(lines: list[str], text: str, start: int, end: int) -> str:
         # dateline, whatever stands before the date.
         lines[first] = ""
         return " ".join(text[line_start:line_end].split())
+    if first == last and before.endswith("|") and re.match(r"[ \t]*\|", text[end:line_end]):
+        # "By U.S. Embassy Sarajevo | 28 September, 2023 | Topics: News": a line of the
+        # page's fields, no line of the story.
+        lines[first] = ""
+        return date_words
     if not _header_prefix(before):
         return date_words
     last_start = text.rfind("\n", 0, end) + 1

@@ -56,14 +56,17 @@ from briefcli.authoring.titles import (
     COPULAS,
     DETERMINERS,
     EVENT_NOUNS,
+    HONORIFICS,
     IRREGULAR,
     MODALS,
+    OFFICES,
     REPORTING,
     WORD,
     bare,
     finish,
     is_finite_word,
     is_verb,
+    name_like,
     short_subject,
 )
 
@@ -113,7 +116,7 @@ _SPAN_WORDS = frozenset(["since", "until", "till", "throughout", "by"])
 
 _FUTURE_CLAUSE = re.compile(
     r"\b(?i:will|shall|would|is\s+to|are\s+to|scheduled|planned|expected|due|upcoming|"
-    r"next|plans?|intends?|aims?)\b"
+    r"next|plans?|intends?|aims?|forthcoming|preparations?|preparing|prepare)\b"
 )
 _PAST = re.compile(r"\b(?:was|were|had|\w{3,}ed|" + "|".join(IRREGULAR) + r")\b")
 
@@ -152,15 +155,22 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
         if re.fullmatch(r"\(?(?:1[89]|20)\d\d\)?", text.strip()):
             continue  # "the 2024 Chad Refugee Response Plan", "Accords (1999)"
         merged.append((start, end, dates[0], dates[-1] if len(dates) > 1 else None))
+    relatives = relative_dates(sentence, reference, last_year)
+    bounds = sorted([*(m[:2] for m in merged), *((r[1], r[2]) for r in relatives)])
     for start, end, date, end_date in merged:
         lead = sentence[start:end].split()[0].casefold()
         yearless = not re.search(r"(?:1[89]|20)\d\d", sentence[start:end])
+        # The words of this date's clause: from the date before it to the date after it
+        # ("spoke today with Ruto to discuss his visit on May 23": "spoke" is today's).
+        own_lo = max([b[1] for b in bounds if b[1] <= start], default=0)
+        own_hi = min([b[0] for b in bounds if b[0] >= end], default=len(sentence))
         if story_year is not None and yearless and end_date is None:
             # "... withdrew on 20 March 1999. The Agreement was signed on 9 June": in a
             # text without a date of its own, the year the story named last.
             date = f"{story_year:04d}{date[4:]}"
         elif _ahead_of(date, reference) and yearless \
-                and not _FUTURE_CLAUSE.search(sentence) and _PAST.search(sentence):
+                and not _FUTURE_CLAUSE.search(sentence) \
+                and _PAST.search(sentence, own_lo, own_hi):
             # "The government fell in March" in a February article: last March.
             date = f"{int(date[:4]) - 1:04d}{date[4:]}"
         clock = _CLOCK.match(sentence, end)
@@ -171,7 +181,14 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
             # "on Monday (29 April)": one date, its words from the weekday on.
             start = max(0, start - 32) + weekday.start()
         anchors.append(_Anchor(date, start, end, lead, False, end_date))
-    for date, start, end in relative_dates(sentence, reference, last_year):
+    night: int | None = None
+    for n, (date, start, end) in enumerate(relatives):
+        later = relatives[n + 1] if n + 1 < len(relatives) else None
+        if later is not None and later[0] > date and _NIGHT_AND.fullmatch(
+                sentence, start, later[1]):
+            night = start  # "Last night and this morning, Russia launched ...": today's
+            continue
+        start, night = (start if night is None else night), None
         if not any(a.start < end and start < a.end for a in anchors):
             anchors.append(_Anchor(date, start, end, "", True))
     anchors.sort(key=lambda a: a.start)
@@ -180,13 +197,26 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
             continue
         # Counted from the last date before it, in the sentence or before it.
         before = [a for a in anchors if a.end <= start and not _is_span(sentence, a)]
-        counted = counted_from(before[-1].date if before else previous, unit, amount)
+        since = before[-1].date if before else previous
+        lead = ""
+        if unit == "clause":
+            # "vetoed the law on 18 May, four days after Parliament adopted it": counted
+            # from a date written in this sentence, and dating the clause after it; not
+            # from "said on Wednesday ..., a day after ...", a saying's day
+            since = before[-1].date if before and not before[-1].relative else None
+            lead = _COUNTED_CLAUSE
+        counted = counted_from(since, unit, amount)
         if counted is not None:
-            anchors.append(_Anchor(counted, start, end, "", True))
+            anchors.append(_Anchor(counted, start, end, lead, True))
             anchors.sort(key=lambda a: a.start)
     return anchors
 
 
+# The lead of a date counted before a clause ("four days after Parliament adopted it").
+_COUNTED_CLAUSE = "counted-clause"
+# "last night and this morning", "overnight and today": one happening that ran into the
+# day of the article, dated by it.
+_NIGHT_AND = re.compile(r"(?i:last\s+night|yesterday\s+evening)\s+(?:and|into)\s+")
 # A time after a date: "on 6 March at about 17:00", "6 February, 04:17 local time".
 _CLOCK = re.compile(
     r"(?:\s*,)?\s+(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[:.]\d\d"
@@ -213,12 +243,14 @@ def _background(w: Words, anchor: _Anchor) -> bool:
 
 def _is_span(sentence: str, anchor: _Anchor) -> bool:
     """A date that bounds a span ("since 2014", "until 31 July 2024", "visa-free travel
-    from 1 January 2024" without an end, "unless talks resume before 15 November"), or
-    the date of a count ("from about 50,000 in 1999"): no happening's."""
+    from 1 January 2024" without an end, "unless talks resume before 15 November"), the
+    years a thing is for ("the National Development Plan for 2024-2026", "the budget for
+    2024"), or the date of a count ("from about 50,000 in 1999"): no happening's."""
     before = sentence[max(0, anchor.start - 12) : anchor.start].split()
     return anchor.lead in _NO_EVENT_LEADS or bool(before) and bare(before[-1]) in _SPAN_WORDS \
         or bool(before) and bare(before[-1]) == "from" and anchor.end_date is None \
         or bool(before) and bare(before[-1]) in ("before", "after") \
+        or bool(before) and bare(before[-1]) == "for" and len(anchor.date) == 4 \
         or _COUNT_AT.search(sentence, max(0, anchor.start - 60), anchor.start) is not None \
         or [bare(w) for w in before[-2:]] in (["as", "of"], ["as", "at"]) \
         or _PERIOD_TO.search(sentence, max(0, anchor.start - 20), anchor.start) is not None
@@ -237,10 +269,22 @@ _ANNIVERSARY = re.compile(
     r"(?i)\b(?:today|this\s+(?:year|week|month|day))\s+(?:marks|is|commemorates)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:years?|months?|decades?|anniversary)\b"
 )
+# Verbs of what a text says, beside the reporting ones: "In his report of 12 March, the
+# Secretary-General welcomed ...".
+_STANCE = frozenset(["welcomed", "expressed", "highlighted", "observed", "concluded",
+                     "found", "recommended", "called", "encouraged", "regretted",
+                     "acknowledged", "described", "outlined", "suggested", "indicated"])
 # A negated clause tells what did not happen: "A meeting planned for April 2020 did not
 # take place", "Serbia would never recognize the declaration of 2008".
 _NEGATION = re.compile(r"(?i)\b(?:not|never|cannot|no\s+longer)\b|n[’']t\b")
 _PAST_VERB = re.compile(r"(?:\w{3,}ed|" + "|".join(IRREGULAR) + r")")
+
+
+# A page's own names: "This press release was issued on 12 March 2024".
+_PAGES = frozenset(["release", "page", "document", "article", "update", "bulletin",
+                    "edition", "version", "factsheet", "story", "news"])
+# The verb of a document's issue before its date: "the report was published on".
+_ISSUED = re.compile(r"\b(?:published|issued|released|circulated)\s+(?:(?:on|in)\s+)?$")
 
 
 def _negated(title: str) -> bool:
@@ -283,7 +327,13 @@ def _refers(w: Words, sentence: str, anchor: _Anchor) -> bool:
             return False  # "the recommendation at its meeting of 15 December": a meeting's
         if bare(words[k]) in _DOCUMENTS:
             if k <= 2 and bare(words[0]) in ("in", "by", "under", "through"):
-                return False  # "In its resolution of 23 May 2024, the Assembly decided"
+                # "In its resolution of 23 May 2024, the Assembly decided": an act told
+                # by the text; not "In his report of 12 March, the Secretary-General
+                # noted progress": what the text says, no happening
+                verb = next((m for m in range(j, len(words)) if is_finite_word(words, m)
+                             and bare(words[m]) not in COPULAS | AUX_PERFECT | MODALS), None)
+                return verb is not None and bare(words[verb]) in REPORTING | _STANCE
+            after = sentence[anchor.end : anchor.end + 40]
             after = sentence[anchor.end : anchor.end + 40]
             m = re.match(r"\s*(?:\([^)]*\))?\s*,\s*(?:which|that)\s+(\w+)", after)
             return not (m and _PAST_VERB.fullmatch(m.group(1)))
@@ -317,21 +367,38 @@ def article_events(
     resolutions: set[str] = set()
     last_year: int | None = None
     previous: str | None = None
+    person: str | None = None  # the surname "he" or "she" stands for
+    people: set[str] = set()
     own = False
     day = reference if len(reference) == 10 else None
+
+    told: list[int] = []  # the paragraph of each event
 
     def add(event: DraftEvent) -> None:
         nonlocal own
         key = (event.date, event.title.casefold())
+        if headline is not None and event.title == headline and _TODAYS.search(
+            event.sentence
+        ) and any(other.date == event.date and other.relative for other in events):
+            # "During today's call, ...": the day's happening, told already; not "Later
+            # that day, they held a press conference", another one
+            return
         if event.title and key not in seen and not _PUBLICATION.search(event.sentence) and not (
-            any(_same(event, other) for other in events)
+            # a happening told again is told in another paragraph (a highlight, then the
+            # overview); in one paragraph, two sentences tell two ("Campbell travels to
+            # Sarajevo", then "Later that day, Campbell meets students in Sarajevo")
+            any(_same(event, other, at != paragraph_at or other.sentence == event.sentence)
+                for other, at in zip(events, told, strict=True))
         ) and not _negated(event.title):
             seen.add(key)
             events.append(event)
+            told.append(paragraph_at)
             if event.date == day and event.relative:
                 own = True
 
+    paragraph_at = -1
     for paragraph in paragraphs:
+        paragraph_at += 1
         previous = None  # "the same day" counts from a date of its own paragraph
         sentences = [collapse(s.text) for s in split_sentences(paragraph)]
         for n, sentence in enumerate(sentences):
@@ -345,17 +412,23 @@ def article_events(
                 if not _is_span(sentence, anchor) and not _background(w, anchor) \
                         and not _refers(w, sentence, anchor):
                     previous = anchor.date
-            for anchor in anchors:
-                event = _event_of(w, sentence, anchor, anchors, following, headline, day)
+            dating: set[int] = set()  # the anchors that dated an event
+            for n_anchor, anchor in enumerate(anchors):
+                event = _event_of(w, sentence, anchor, anchors, following, headline, day,
+                                  person)
                 if event is not None:
                     add(event)
+                    dating.add(n_anchor)
+            person = _subject_person(w.words, person, people)
             for m in _RESOLUTION.finditer(sentence):
                 number = m["number"]
                 if number in resolutions:
                     continue
                 resolutions.add(number)
-                if any(a.date[:4] == m["year"] and not a.relative and _dates_resolution(
-                        sentence, a, m.start(), m.end()) for a in anchors) or (
+                precise = [(k, a) for k, a in enumerate(anchors) if a.date[:4] == m["year"]
+                           and not a.relative and _dates_resolution(sentence, a, m.start(),
+                                                                    m.end())]
+                if any(k in dating for k, _ in precise) or (
                     (any(a.relative for a in anchors) or own and m["year"] == reference[:4])
                     and re.search(r"\b[Aa]dopt", sentence[: m.start()])
                 ):
@@ -366,7 +439,9 @@ def article_events(
                 title = f"{body} adopts resolution {number}" if body else (
                     f"Resolution {number} adopted"
                 )
-                add(DraftEvent(m["year"], title, sentence))
+                # "resolution 1244 (1999) of 10 June 1999": its adoption's day, which
+                # dates no other happening of the sentence
+                add(DraftEvent(precise[0][1].date if precise else m["year"], title, sentence))
     if dateline and day is not None and not own and paragraphs:
         lead = _lead_event(paragraphs[0], day)
         if lead is not None and (headline is None or _stems(lead.title) & _stems(headline)):
@@ -376,10 +451,65 @@ def article_events(
     return events
 
 
-def _same(event: DraftEvent, other: DraftEvent) -> bool:
+# Words that open a sentence before its subject: "On 11 September,", "Later that day,".
+_LEAD_IN = frozenset(["on", "in", "at", "during", "later", "earlier", "the", "that", "then",
+                      "today", "yesterday", "tomorrow", "two", "three", "a", "after",
+                      "following", "before", "this"])
+
+
+def _subject_person(words: list[str], person: str | None, people: set[str]) -> str | None:
+    """The person "he" or "she" stands for after a sentence of `words`: the surname of
+    its subject when that is a person named with an office ("NATO Secretary General Jens
+    Stoltenberg travelled ...", "Mr Stoltenberg said ...") or by a surname named so
+    before (`people`, updated); none after a subject of one other capitalised word (a
+    surname named without an office, "Lajčák travelled ..."); else `person`, the one told
+    of before (a subject "he", "the Council" or "Kurti and Vučić" names no other person
+    to stand for)."""
+    verb = next((k for k in range(len(words)) if is_finite_word(words, k)), None)
+    if verb is None or verb == 0:
+        return person
+    that = next((k for k in range(verb + 1, min(verb + 4, len(words)))
+                 if bare(words[k]) == "that"), None)
+    if bare(words[verb]) in REPORTING and that is not None:
+        # "Haq told reporters that the Special Representative, Simão, had arrived ...":
+        # "he" next is the person the reported clause tells of, if it tells of one
+        told = _subject_person(words[that + 1 :], None, people)
+        if told is not None:
+            return told
+    subject = words[:verb]
+    comma = next((k for k, word in enumerate(subject) if word.endswith(",")), None)
+    if comma is not None and bare(subject[0]) in _LEAD_IN and comma + 1 < len(subject) and (
+        not any(bare(word) in OFFICES for word in subject[: comma + 1])
+    ):
+        # "Later that day, the Deputy Secretary"; not "The Deputy Spokesperson, Haq,"
+        subject = subject[comma + 1 :]
+    if len(subject) == 1 and bare(subject[0]) in ("he", "she"):
+        return person
+    short = short_subject(subject)
+    if 2 <= len(short) <= 4 and name_like(short) and any(
+            bare(word) in OFFICES for word in subject):
+        short = short[-1:]  # "The Special Representative ..., Leonardo Santos Simão,"
+    if len(short) != 1 or not short[0][:1].isupper():
+        return person
+    name = short[0].strip(",.;:")
+    if bare(name) in HONORIFICS | OFFICES:
+        return person
+    if len(subject) >= 2 and any(bare(word) in OFFICES for word in subject[:-1]):
+        people.add(name)
+        return name
+    if name in people:
+        return name
+    # "Lajčák travelled to Belgrade": a surname not told with an office may be the
+    # person "he" stands for next; better none than the one told of before
+    return None if len(subject) == 1 and not name.isupper() else person
+
+
+def _same(event: DraftEvent, other: DraftEvent, apart: bool = True) -> bool:
     """Whether two events of one date tell one happening: their titles open with the same
     word and share another ("Fighting breaks out in Khartoum ...", "Fighting erupts in
-    Khartoum and spreads to Darfur"): a highlight told again in the overview."""
+    Khartoum and spreads to Darfur"), told `apart` (in two paragraphs, a highlight told
+    again in the overview, or in one sentence); or the second names the first's noun
+    again ("the operation of 19 September")."""
     if event.date != other.date:
         return False
     first = re.findall(r"[^\W\d_]{4,}", event.title.casefold())[:1]
@@ -392,7 +522,7 @@ def _same(event: DraftEvent, other: DraftEvent) -> bool:
         # "Azerbaijan's military operation of 19 September" told again as "The operation
         # of 19 September violated ...": one happening.
         return True
-    if not first or not again or first[0][:5] != again[0][:5]:
+    if not apart or not first or not again or first[0][:5] != again[0][:5]:
         return False
     return len(_stems(event.title) & _stems(other.title)) >= 2
 
@@ -459,7 +589,7 @@ def _main_clause(sentence: str, day: str) -> str | None:
 # Words of a clause whose happening the headline does not stand for: a statement's.
 _NOT_HEADLINED = frozenset(["we", "i", "our", "us"])
 # Words of a phrase that may open a sentence before its date and its clause.
-_OPENING_WORDS = frozenset(["at", "in", "on", "during", "between", "over"])
+_OPENING_WORDS = frozenset(["at", "in", "on", "during", "between", "over", "late", "early"])
 # The publication's own next issue: "The next Flash Update will be issued on 8 February".
 _PUBLICATION = re.compile(
     r"(?i)\b(?:next|following|subsequent)\s+(?:[\w-]+\s+){0,3}?(?:update|report|bulletin|"
@@ -504,9 +634,26 @@ def _lead_event(paragraph: str, day: str) -> DraftEvent | None:
     return DraftEvent(day, title, sentence, None, True, context) if title else None
 
 
+# "today's call", "at today's briefing": the day's own happening named again.
+_TODAYS = re.compile(r"(?i)\btoday['’]s\b")
+# A capitalised "-ing" word opening a sentence: "Speaking", "Briefing", "Addressing".
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+# "-ing" words that open a phrase of another time or of a topic: "Following the attack
+# on 3 May, the Council met" is no meeting of 3 May.
+_NOT_GERUNDS = frozenset(["following", "including", "according", "regarding", "concerning",
+                          "pending", "notwithstanding", "preceding", "during"])
+
+
+def _participle_after_noun(words: list[str], k: int) -> bool:
+    """Whether word `k` is a participle after a noun with its determiner ("In a statement
+    issued on Thursday, ..."), no verb of a clause."""
+    return k >= 2 and bare(words[k]).endswith("ed") and bare(words[k - 2]) in DETERMINERS \
+        and words[k - 1][:1].islower()
+
+
 def _event_of(
     w: Words, sentence: str, anchor: _Anchor, anchors: list[_Anchor], following: str,
-    headline: str | None, day: str | None,
+    headline: str | None, day: str | None, person: str | None = None,
 ) -> DraftEvent | None:
     words = w.words
     i, j = span_words(w, anchor.start, anchor.end)
@@ -526,7 +673,14 @@ def _event_of(
         if len(entry.split()) >= 3 and entry[:1].isupper():
             return DraftEvent(anchor.date, entry, sentence, anchor.end_date, anchor.relative)
     # The other dates of the sentence are no words of this one's title.
-    others = [span_words(w, a.start, a.end) for a in anchors if a is not anchor]
+    others = [span_words(w, a.start, a.end) for a in anchors
+              if a is not anchor and a.lead != _COUNTED_CLAUSE]
+    if anchor.lead == _COUNTED_CLAUSE:
+        # "four days after Parliament adopted it in third reading": the clause after it
+        lo, hi = clause_after(words, j)
+        counted = verbal_title(words, lo, hi, "", (i, j), words, (), person)
+        return DraftEvent(anchor.date, counted, sentence, None, True,
+                          " ".join(words[lo:hi])) if counted else None
     nominal = nominal_title(words, i, j, words[j:])
     of = i if bare(words[i]) == "of" else i - 1
     if nominal is None and of >= 1 and bare(words[of]) == "of" and not (
@@ -578,6 +732,12 @@ def _event_of(
         bare(words[lo]) in _OPENING_WORDS and opener in ("", ";")
         and not any(is_finite_word(words, k) for k in range(lo, i))
         or bare(words[0]) in _OPENING_WORDS
+        and not any(is_finite_word(words, k) and not _participle_after_noun(words, k)
+                    for k in range(i))
+        # "Briefing the Security Council on Thursday, the Envoy warned ...": a phrase
+        # of the main clause's subject, whose verb the date is
+        or lo == 0 and _GERUND.fullmatch(words[0]) is not None
+        and bare(words[0]) not in _NOT_GERUNDS
         and not any(is_finite_word(words, k) for k in range(i))
     )
     if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
@@ -599,7 +759,7 @@ def _event_of(
                 "on", "in", "of", "about", "for") else o_i)
     starts = tuple(o_i - 1 if o_i and bare(words[o_i - 1]) in ("on", "in", "of", "for", "by")
                    else o_i for o_i, _ in others)
-    title: str | None = verbal_title(words, lo, hi, opener, skip, words, starts)
+    title: str | None = verbal_title(words, lo, hi, opener, skip, words, starts, person)
     if title is None and opener == "," and lo == skip_lo and lo > 0 and not any(
         is_finite_word(words, k) for k in range(lo, hi)
     ):
@@ -609,7 +769,7 @@ def _event_of(
             lo, opener = left_boundary(words, lo - 1, {o_i for o_i, _ in others})
             if opener != "," or any(is_finite_word(words, k) for k in range(lo, i)):
                 break
-        title = verbal_title(words, lo, hi, opener, skip, words, starts)
+        title = verbal_title(words, lo, hi, opener, skip, words, starts, person)
     if title is None and opener == "as" and lo < len(words) and (
         words[lo][:1].isupper() or bare(words[lo]) in DETERMINERS
     ):
@@ -622,6 +782,12 @@ def _event_of(
         # words, not a happening.
         title = headline
     if title is None:
+        return None
+    if not anchor.relative and _ISSUED.search(
+        sentence, max(0, anchor.start - 24), anchor.start
+    ) and any(bare(word) in _DOCUMENTS | _PAGES for word in title.split()[:-1]):
+        # "whose final report was published on 28 February": an earlier text's issue;
+        # not "The following press statement was issued today": the page's own
         return None
     # Its entities are those of the sentence up to the clause's end, not of a clause
     # after it about something else ("... today with X after the attack of 12 May on Y").

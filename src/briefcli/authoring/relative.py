@@ -33,7 +33,8 @@ _RELATIVE = re.compile(
     r"|(?P<yesterday>yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"
     rf"|(?P<weekday>(?:(?:late|early)\s+)?(?:on|last|this\s+past|next)\s+{_WEEKDAY}"
-    rf"{_PART_OF_DAY}|(?:in\s+the\s+(?:early\s+)?hours|(?:in|on)\s+the\s+(?:morning|"
+    rf"{_PART_OF_DAY}(?:\s+and\s+{_WEEKDAY}{_PART_OF_DAY})?"
+    rf"|{_WEEKDAY}['’]s(?=\s+[a-z])|(?:in\s+the\s+(?:early\s+)?hours|(?:in|on)\s+the\s+(?:morning|"
     rf"afternoon|evening|night))\s+of\s+{_WEEKDAY})"
     r"|(?P<ago>(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)"
     r"\s+ago)"
@@ -47,13 +48,17 @@ _RELATIVE = re.compile(
     r"|(?P<following>the\s+following\s+year|a\s+year\s+later))\b",
     re.IGNORECASE,
 )
-_FUTURE_WORDS = re.compile(r"\b(?i:will|shall|is\s+to|are\s+to|to\s+be|next|upcoming)\b")
+_FUTURE_WORDS = re.compile(
+    r"\b(?i:will|shall|would|is\s+to|are\s+to|to\s+be|next|upcoming|scheduled|planned|"
+    r"(?:expected|due|set|plans?|intends?|aims?|going)\s+to)\b"
+)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ANAPHORIC = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|morning|afternoon|evening|night)"
     r"|(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)\s+day"
+    r"|(?:later|earlier)\s+in\s+the\s+day"
     r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?!\s+(?:of|when|in)\b))"
     r"|(?P<next>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening)"
     r"|the\s+day\s+after(?=\s*[,.;]))"
@@ -62,7 +67,9 @@ _ANAPHORIC = re.compile(
     rf"|(?P<later>{_COUNT}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>later|earlier))"
     r"|(?P<hours>(?:(?:a\s+few|several|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|an?)\s+)?(?:hours?|minutes?)\s+later)"
-    r"|(?P<month>(?:in\s+)?the\s+(?:following|next|subsequent)\s+month))\b",
+    r"|(?P<month>(?:in\s+)?the\s+(?:following|next|subsequent)\s+month)"
+    r"|(?P<after>(?P<n2>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit2>days?|weeks?)\s+(?P<way2>after|before)(?=\s+[^\W\d_])))\b",
     re.IGNORECASE,
 )
 
@@ -99,7 +106,8 @@ def relative_dates(
     article's date `reference` (YYYY-MM-DD, or partial: then only month and year words
     resolve): "today", "this morning", "this week" -> the day itself; "yesterday" and
     "tomorrow"; "on Monday", "late on Monday", "on Tuesday evening" -> the last Monday up
-    to the day (the next one in a clause about the future); "last Monday" -> the one
+    to the day (the next one in a clause about the future), as "Monday's attack" and "on
+    Tuesday and Wednesday" (its first day) are; "last Monday" -> the one
     before the day; "next Monday" -> the one after it; "last month", "next month", "at
     the end of the month"; "last year", "next year"; "the following year" -> the year
     after `last_year`, the last year the text named."""
@@ -119,7 +127,10 @@ def relative_dates(
         elif day is not None and m["tomorrow"]:
             date = (day + _dt.timedelta(days=1)).isoformat()
         elif day is not None and m["weekday"]:
-            date = _weekday(m["weekday"], sentence[: m.start()], day)
+            # "Monday's meeting will be held": a possessive's tense comes after it
+            possessive = m["weekday"].endswith(("'s", "’s"))
+            date = _weekday(m["weekday"], sentence if possessive else sentence[: m.start()],
+                            day)
         elif day is not None and m["ago"]:
             count = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].lower()]
             days = count * (7 if m["unit"].startswith("week") else 1)
@@ -144,10 +155,11 @@ def relative_dates(
 
 
 def _weekday(words: str, before: str, day: _dt.date) -> str:
-    parts = [w.lower() for w in words.split()]
+    parts = [w.lower().removesuffix("'s").removesuffix("’s") for w in words.split()]
     name = next(w for w in parts if w in _WEEKDAYS)
     wanted = _WEEKDAYS.index(name)
-    which = parts[parts.index(name) - 1]  # "on", "last", "next", "past", or "of"
+    # "on", "last", "next", "past", "of", or none ("Monday's attack": the last Monday)
+    which = parts[parts.index(name) - 1] if parts.index(name) else "on"
     back = (day.weekday() - wanted) % 7
     ahead = (wanted - day.weekday()) % 7
     if which == "next":
@@ -164,7 +176,8 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
     happening told before it: "the same day" (day, 0), "the following day" (day, 1), "the
     previous day" (day, -1), "two days later" (day, 2), "a week later" (day, 7), "the
     following month" (month, 1), "three years later" (year, 3), "two days earlier" (day,
-    -2), "nine hours later" (day, 0)."""
+    -2), "nine hours later" (day, 0), "four days after [a clause]" (clause, -4: the clause
+    after it happened four days before the date told before it in the sentence)."""
     found: list[tuple[int, int, str, int]] = []
     for m in _ANAPHORIC.finditer(sentence):
         if _SPAN_UNIT.search(m.group()) and _WITHIN.search(sentence, 0, m.start()):
@@ -190,6 +203,12 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
             unit, amount = ("day", count * 7) if kind == "week" else (kind, count)
         elif m["hours"]:
             unit, amount = "day", 0  # "nine hours later": the same day, as news counts
+        elif m["after"]:
+            # "vetoed the law on 18 May, four days after Parliament adopted it": what
+            # follows happened four days before the date told before
+            count = int(m["n2"]) if m["n2"].isdigit() else _COUNTS[m["n2"].lower()]
+            count *= 7 if m["unit2"].lower().startswith("week") else 1
+            unit, amount = "clause", -count if m["way2"].lower() == "after" else count
         else:
             unit, amount = "month", 1
         found.append((m.start(), m.end(), unit, amount))

@@ -30,6 +30,8 @@ IRREGULAR = {
     "reaffirmed": "reaffirm", "laid": "lay", "bore": "bear", "upheld": "uphold",
     "oversaw": "oversee", "hung": "hang", "fled": "flee", "sold": "sell", "bought": "buy",
     "hit": "hit", "shut": "shut", "spread": "spread", "burst": "burst", "overran": "overrun",
+    "overrode": "override", "froze": "freeze", "swept": "sweep", "sank": "sink",
+    "dealt": "deal", "retook": "retake", "rebuilt": "rebuild", "forbade": "forbid",
 }
 PARTICIPLES = {"held", "made", "sent", "brought", "led", "left", "won", "lost", "struck",
                 "fought", "sought", "built", "kept", "paid", "found", "laid", "hung", "sold",
@@ -166,6 +168,10 @@ def is_verb(words: list[str], i: int) -> bool:
     previous = bare(words[i - 1]) if i else ""
     if previous in DETERMINERS:
         return False  # "the armed men", "a renewed call"
+    if previous in ("of", "for", "among") and low.endswith("ed") and i + 1 < len(words) and (
+        words[i + 1][:1].islower() and bare(words[i + 1]).isalpha()
+    ):
+        return False  # "the number of displaced people", "aid for injured civilians"
     if low in IRREGULAR or low in BASE:
         return True
     return low.endswith("ed") and len(low) > 4 and low not in NOT_VERBS
@@ -264,6 +270,14 @@ def short_subject(words: list[str]) -> list[str]:
         else:
             text = min(names, key=len) if names else segments[-1]
     conjuncts = re.split(r"\s+and\s+", text)
+    if len(conjuncts) == 2:
+        held, name = conjuncts[0].split(), conjuncts[1].split()
+        if held and not name_like(held) and held[-1][:1].isupper() and any(
+            bare(p) in OFFICES for p in held
+        ) and len(name) >= 3 and name_like(name) and bare(name[-1]) not in HONORIFICS:
+            # "Deputy Secretary of State for Management and Resources Richard R. Verma":
+            # the "and" is inside the office; the person is the surname.
+            return [name[-1]]
     out: list[str] = []
     for i, conjunct in enumerate(conjuncts):
         parts = conjunct.split()
