@@ -311,7 +311,7 @@ def test_a_file_left_after_its_first_records_hands_on_nothing_twice():
     assert ids == [f"e{i}" for i in range(5)]
 
 
-def test_the_first_call_after_an_edit_imports_no_pyyaml_json_or_re(tmp_path: Path):
+def test_the_first_call_after_an_edit_imports_no_pyyaml_json_re_or_functools(tmp_path: Path):
     data = tmp_path / "data"
     data.mkdir()
     path = data / "k.yaml"
@@ -326,7 +326,8 @@ def test_the_first_call_after_an_edit_imports_no_pyyaml_json_or_re(tmp_path: Pat
     probe = (
         "import sys\nbefore = set(sys.modules)\nfrom briefcli.cli.lean import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "names = ('yaml', 'dataclasses', 'typing', 'contextlib', 'json', 're')\n"
+        "names = ('yaml', 'dataclasses', 'typing', 'contextlib', 'json', 're', 'functools',\n"
+        "         'collections')\n"
         "sys.stderr.write(repr([code, [n for n in names if n in set(sys.modules) - before]]))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe, "define", "KFOR", "--data", str(data)],
