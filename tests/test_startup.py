@@ -209,6 +209,15 @@ sys.stderr.write(repr([code, loaded, mine["briefcli.index.cache"].__file__]))
 """
 
 
+def bundle_file(package: Path) -> Path:
+    """The bundle's file in a copy of the package: the compiled file of `leanbundle`,
+    which an uninstall removes as it removes every module's."""
+    import importlib.util
+
+    return Path(importlib.util.cache_from_source(
+        str(package / "briefcli" / "cli" / "leanbundle.py")))
+
+
 @pytest.fixture()
 def package(tmp_path: Path) -> Path:
     """A copy of brief's package with the bundled knowledge, compiled by nobody yet."""
@@ -238,7 +247,7 @@ def run_bundled(package: Path, tmp_path: Path, *flags: str,
 
 
 def test_the_bundle_is_written_after_a_lookup_and_read_by_the_next(package, tmp_path):
-    bundle = package / "briefcli" / "__pycache__" / f"lean.{sys.implementation.cache_tag}.bundle"
+    bundle = bundle_file(package)
     first, (code, loaded, cache_file) = run_bundled(package, tmp_path)
     assert code == 0 and loaded == [] and bundle.is_file()
     again, (code, loaded, cache_file) = run_bundled(package, tmp_path)
@@ -268,7 +277,7 @@ def test_a_changed_source_is_imported_from_its_file_and_bundled_again(package, t
 
 def test_a_damaged_bundle_is_left_aside_and_written_again(package, tmp_path):
     first, _ = run_bundled(package, tmp_path)
-    bundle = package / "briefcli" / "__pycache__" / f"lean.{sys.implementation.cache_tag}.bundle"
+    bundle = bundle_file(package)
     for damage in (b"", b"\x00garbage", bundle.read_bytes()[:1000]):
         bundle.write_bytes(damage)
         out, (code, loaded, _) = run_bundled(package, tmp_path)
@@ -280,4 +289,27 @@ def test_a_damaged_bundle_is_left_aside_and_written_again(package, tmp_path):
 def test_no_bundle_is_written_where_python_writes_no_compiled_files(package, tmp_path):
     out, (code, loaded, _) = run_bundled(package, tmp_path, "-B")
     assert code == 0 and "Kosovo Force" in out
-    assert not list((package / "briefcli").rglob("*.bundle"))
+    assert not bundle_file(package).exists()
+
+
+def test_the_bundle_takes_the_place_of_its_module_s_compiled_file(package, tmp_path):
+    """An installer compiles `leanbundle` (its compiled file is where the bundle lives, so
+    that an uninstall removes the bundle): a lookup writes the bundle over it, the next
+    reads it, and importing `leanbundle` itself still works, the bundle written again."""
+    import py_compile
+
+    source = package / "briefcli" / "cli" / "leanbundle.py"
+    py_compile.compile(str(source), cfile=str(bundle_file(package)), doraise=True)
+    first, (_, loaded, _) = run_bundled(package, tmp_path)
+    assert loaded == []
+    again, (_, loaded, _) = run_bundled(package, tmp_path)
+    assert again == first and "briefcli.index.query" in loaded
+    out = subprocess.run(
+        [sys.executable, "-I", "-S", "-c",
+         "import sys; sys.path.insert(0, sys.argv[1]); import briefcli.cli.leanbundle as m; "
+         "print(m.__doc__.split()[0])", str(package)],
+        capture_output=True, text=True)
+    assert (out.returncode, out.stdout) == (0, "The\n"), out.stderr
+    _, (_, loaded, _) = run_bundled(package, tmp_path)
+    _, (_, loaded, _) = run_bundled(package, tmp_path)
+    assert "briefcli.index.query" in loaded

@@ -81,6 +81,8 @@ def start(prefix: str, folders: list[str], read_paths: bool) -> Callable[[], NoR
         usual()
     global bundle
     try:
+        if sys.implementation.cache_tag is None:  # an interpreter without compiled files
+            raise OSError
         bundle = Bundle(__file__.rsplit("/", 2)[0])
         sys.meta_path.insert(0, bundle)
     except Exception:  # noqa: BLE001 (brief imports its modules the usual way)
@@ -94,7 +96,7 @@ def start(prefix: str, folders: list[str], read_paths: bool) -> Callable[[], NoR
 
 # ---------------------------------------------------------------- the lean path's bundle
 
-# The lean path's modules, compiled, in one file beside the package's compiled modules:
+# The lean path's modules, compiled, in one file among the package's compiled modules:
 # read with one `open`, where importing them one by one looks for each on the path,
 # checks its source's time and reads its compiled file (about 80 microseconds a module,
 # a tenth of a warm lookup for the two dozen it imports). Each module is still checked
@@ -102,7 +104,8 @@ def start(prefix: str, folders: list[str], read_paths: bool) -> Callable[[], NoR
 # differs, or that the bundle lacks, is imported the usual way; the lookup that found
 # the bundle missing, stale or short of a module writes it again, after its answer
 # (never where Python would not write compiled files: -B, PYTHONDONTWRITEBYTECODE).
-BUNDLE = f"__pycache__/lean.{sys.implementation.cache_tag}.bundle"
+# Where `leanbundle`'s compiled file would be: an uninstall removes it (see that module).
+BUNDLE = f"cli/__pycache__/leanbundle.{sys.implementation.cache_tag}.pyc"
 
 bundle: Bundle | None = None  # the fast start's, once installed
 
