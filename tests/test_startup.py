@@ -313,3 +313,31 @@ def test_the_bundle_takes_the_place_of_its_module_s_compiled_file(package, tmp_p
     _, (_, loaded, _) = run_bundled(package, tmp_path)
     _, (_, loaded, _) = run_bundled(package, tmp_path)
     assert "briefcli.index.query" in loaded
+
+
+def test_a_bundle_of_the_right_form_with_damaged_entries_is_no_failure(package, tmp_path):
+    """Entries of another shape, code that is no code and bytes that are no marshal data:
+    each module concerned is imported from its source, the answer is the same, and the
+    bundle is written again."""
+    import marshal
+    from importlib.util import MAGIC_NUMBER
+
+    first, _ = run_bundled(package, tmp_path)
+    run_bundled(package, tmp_path)
+    bundle = bundle_file(package)
+    magic, modules = marshal.loads(bundle.read_bytes())
+    assert magic == MAGIC_NUMBER
+    package_, inside, size, mtime, _ = modules["briefcli.index.query"]
+    modules["briefcli.index.query"] = (package_, inside, size, mtime, marshal.dumps((1, 2)))
+    modules["briefcli.render.terminal"] = ("not", "an entry")
+    package_, inside, size, mtime, code = modules["briefcli.cli.lean"]
+    modules["briefcli.cli.lean"] = (package_, inside, size, mtime, b"\xff" + code[1:20])
+    bundle.write_bytes(marshal.dumps((magic, modules)))
+    out, (code_, loaded, _) = run_bundled(package, tmp_path)
+    assert (out, code_) == (first, 0)
+    assert "briefcli.render.terminal" not in loaded
+    _, (_, loaded, _) = run_bundled(package, tmp_path)
+    assert {"briefcli.index.query", "briefcli.render.terminal"} <= set(loaded)
+    _, repaired = marshal.loads(bundle.read_bytes())  # written again from the sources
+    for name in ("briefcli.index.query", "briefcli.render.terminal", "briefcli.cli.lean"):
+        assert type(marshal.loads(repaired[name][4])).__name__ == "code"

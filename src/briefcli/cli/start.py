@@ -124,6 +124,7 @@ class Bundle:
         # name -> (package?, path in the folder, size, mtime_ns, code in marshal's format)
         self.modules: dict[str, tuple[bool, str, int, int, bytes]] = {}
         self.stale = True
+        self.damaged: set[str] = set()  # entries whose code could not be read
         try:
             with open(self.path, "rb") as f:
                 magic, modules = marshal.loads(f.read())
@@ -142,13 +143,14 @@ class Bundle:
         import posix
         from _frozen_importlib import ModuleSpec as Spec
 
-        package, inside, size, mtime_ns = entry[0], entry[1], entry[2], entry[3]
-        source = self.folder + "/" + inside
         try:
+            package, inside, size, mtime_ns, code = entry
+            source = self.folder + "/" + inside
             st = posix.stat(source)
-        except OSError:
-            st = None
-        if st is None or st.st_size != size or st.st_mtime_ns != mtime_ns:
+            current = (st.st_size, st.st_mtime_ns) == (size, mtime_ns) and type(code) is bytes
+        except (OSError, TypeError, ValueError):  # gone, or an entry of another shape
+            current = False
+        if not current:
             self.stale = True
             return None
         loader: Any = self  # a Loader: create_module and exec_module
@@ -165,8 +167,17 @@ class Bundle:
         import _imp
         import marshal
 
-        code = marshal.loads(self.modules[module.__name__][4])
-        _imp._fix_co_filename(code, str(module.__file__))  # type: ignore[attr-defined]
+        source = str(module.__file__)
+        try:
+            code = marshal.loads(self.modules[module.__name__][4])
+            if type(code) is not type(self.exec_module.__code__):
+                raise ValueError
+            _imp._fix_co_filename(code, source)  # type: ignore[attr-defined]
+        except (EOFError, TypeError, ValueError):  # damaged: the source, compiled here
+            self.stale = True
+            self.damaged.add(module.__name__)
+            with open(source, "rb") as f:
+                code = compile(f.read(), source, "exec", dont_inherit=True)
         exec(code, module.__dict__)  # noqa: S102 (brief's own compiled module)
 
     def keep(self) -> None:
@@ -215,22 +226,24 @@ class Bundle:
         modules = {}
         for name, entry in self.modules.items():  # what other lookups imported, as it is
             try:
-                st = posix.stat(self.folder + "/" + entry[1])
-            except OSError:
+                _, inside, size, mtime_ns, code = entry
+                st = posix.stat(self.folder + "/" + inside)
+            except (OSError, TypeError, ValueError):
                 continue
-            if (st.st_size, st.st_mtime_ns) == (entry[2], entry[3]):
+            if ((st.st_size, st.st_mtime_ns) == (size, mtime_ns) and type(code) is bytes
+                    and name not in self.damaged):
                 modules[name] = entry
         for name, module in mine:
-            if getattr(module, "__loader__", None) is self:
-                continue  # from the bundle: its entry is kept above
+            if name in modules:
+                continue  # its entry is current, kept above
             source = getattr(module, "__file__", None)
             if not isinstance(source, str) or not source.startswith(self.folder + "/"):
                 continue
             st = posix.stat(source)
             with open(source, "rb") as f:
                 text = f.read()
-            code = compile(text, source, "exec", dont_inherit=True)
+            compiled = marshal.dumps(compile(text, source, "exec", dont_inherit=True))
             package = source.endswith("/__init__.py")
             modules[name] = (package, source[len(self.folder) + 1:], st.st_size,
-                             st.st_mtime_ns, marshal.dumps(code))
+                             st.st_mtime_ns, compiled)
         return marshal.dumps((MAGIC_NUMBER, modules))
