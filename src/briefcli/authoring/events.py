@@ -205,9 +205,9 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
         if unit == "stay":
             if stay is None:
                 continue
-            first, last = (_dt.date.fromisoformat(d) for d in stay)
-            got = last if amount < 0 else first + _dt.timedelta(days=amount)
-            if got <= last:
+            opens, closes = (_dt.date.fromisoformat(d) for d in stay)
+            got = closes if amount < 0 else opens + _dt.timedelta(days=amount)
+            if got <= closes:
                 anchors.append(_Anchor(got.isoformat(), start, end, "", True))
                 anchors.sort(key=lambda a: a.start)
             continue
@@ -763,7 +763,16 @@ def _event_of(
         and bare(words[0]) not in _NOT_GERUNDS
         and not any(is_finite_word(words, k) for k in range(i))
     )
-    if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
+    aside = opener == "," and 0 < lo < i and words[j - 1].endswith(",") \
+        and bare(words[lo]) in _OPENING_WORDS and left_boundary(words, lo - 1) == (0, "") \
+        and not any(is_finite_word(words, k) for k in range(i)) \
+        and bare(words[0]) not in _OPENING_WORDS and j < len(words) and is_finite_word(words, j)
+    if aside:
+        # "The Committee of Ministers, at its meeting on 8 May, took note of the report":
+        # a phrase set between the subject and its verb dates the main clause.
+        skip_lo, lo, opener = lo, 0, ""
+        hi = right_boundary(words, j)
+    elif lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
         j < len(words) and words[j - 1].endswith(",") and lo == skip_lo
     ) or opening:
         # A date opening the sentence ("On 3 July, the World Food Programme began ...",
