@@ -576,3 +576,12 @@ def test_a_happening_that_came_some_days_after_counts_from_the_one_told() -> Non
 )
 def test_last_or_next_with_a_month_name(words: str, reference: str, date: str) -> None:
     assert [d for d, _, _ in relative_dates(words, reference)] == [date]
+
+
+def test_days_after_a_clause_count_from_a_weekday_told_first() -> None:
+    got = dated("Parliament adopted the law on Monday, two days after the President vetoed it.",
+                "2024-02-14")
+    assert [d for d, _ in got] == ["2024-02-12", "2024-02-10"]
+    # a saying's day is not the day the clause is counted from
+    assert dated("The minister said on Wednesday, a day after the vote, that the law would "
+                 "pass.", "2024-02-14") == []

@@ -215,7 +215,9 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
             # "vetoed the law on 18 May, four days after Parliament adopted it": counted
             # from a date written in this sentence, and dating the clause after it; not
             # from "said on Wednesday ..., a day after ...", a saying's day
-            since = before[-1].date if before and not before[-1].relative else None
+            since = before[-1].date if before and (not before[-1].relative or not any(
+                bare(word) in REPORTING for word in sentence[: before[-1].start].split()
+            )) else None
             if not before and _CAME.search(sentence, 0, start):
                 # "The vote came a week after the Committee approved the draft": counted
                 # from the happening told before, or the article's own
