@@ -198,3 +198,10 @@ def test_another_happening_later_that_day_is_kept() -> None:
             "conference.")
     assert [d for d, _ in dated(text, "2024-10-16", "Talks hold 61st round")] == [
         "2024-10-16", "2024-10-16"]
+
+
+def test_a_date_after_beyond_bounds_a_span() -> None:
+    text = ("The UN relief chief, Tom Fletcher, warned on Wednesday that famine was spreading."
+            "\n\nHe said he had met the Chairman of the Sovereignty Council on Monday and "
+            "asked him to keep the Adre crossing open beyond 15 November.")
+    assert [d for d, _ in dated(text, "2024-11-13")] == ["2024-11-13", "2024-11-11"]

@@ -333,3 +333,15 @@ def test_an_announcement_set_apart_by_commas_is_a_happening() -> None:
     assert dated("Armenia's decision to accede to the Rome Statute, announced on 3 October, is "
                  "a sovereign decision.", "2023-10-05") == [
         ("2023-10-03", "Rome Statute announced")]
+
+
+def test_appear_before_a_body_is_no_clause_of_time() -> None:
+    got = dated("The men were detained near Zubin Potok and will appear before a court in "
+                "Pristina on Friday, the minister told a news conference.", "2024-09-25")
+    assert [d for d, _ in got] == ["2024-09-27"]  # the next Friday: a plan
+
+
+def test_a_dated_phrase_between_the_subject_and_its_verb_dates_the_main_clause() -> None:
+    got = dated("The Committee of Ministers, at its meeting on 8 May, took note of the report.",
+                "2024-05-22")
+    assert got == [("2024-05-08", "Committee of Ministers takes note of the report")]

@@ -544,3 +544,44 @@ def test_an_opening_phrase_of_the_subject_dates_the_main_clause() -> None:
 def test_a_possessive_relative_date_names_its_happening() -> None:
     assert dated("The Ministry of Foreign Affairs strongly condemns yesterday's missile attack "
                  "on Odesa.", "2024-05-10") == [("2024-05-09", "Missile attack on Odesa")]
+
+
+def test_the_nth_day_of_a_stay_counts_from_its_first_day() -> None:
+    text = ("Minister Hadja Lahbib paid an official visit to the South Caucasus from 3 to 5 "
+            "June.\n\n"
+            "On the first day of the visit, in Yerevan, the Minister met Foreign Minister "
+            "Ararat Mirzoyan. On the second day, she travelled to Baku.\n\n"
+            "On the last day of the visit, the Minister addressed students in Baku.")
+    assert [d for d, _ in dated(text, "2024-06-05")] == [
+        "2024-06-03", "2024-06-03", "2024-06-04", "2024-06-05"]
+    # without a stay told before, "the second day" dates nothing
+    assert dated("On the second day, she travelled to Baku.", "2024-06-05") == []
+
+
+def test_a_happening_that_came_some_days_after_counts_from_the_one_told() -> None:
+    text = ("At its sitting today, the Assembly adopted the Law on Energy Efficiency. The "
+            "vote came a week after the Committee on Economy approved the draft.")
+    assert [d for d, _ in dated(text, "2024-07-03")] == ["2024-07-03", "2024-06-26"]
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "date"),
+    [
+        ("The canal was damaged last November.", "2024-09-25", "2023-11"),
+        ("The canal was damaged last November.", "2024-11-25", "2023-11"),  # not this month
+        ("The canal was damaged last November.", "2024-12-05", "2024-11"),
+        ("The talks will resume next March.", "2024-01-10", "2024-03"),
+        ("The talks will resume next March.", "2024-03-10", "2025-03"),
+    ],
+)
+def test_last_or_next_with_a_month_name(words: str, reference: str, date: str) -> None:
+    assert [d for d, _, _ in relative_dates(words, reference)] == [date]
+
+
+def test_days_after_a_clause_count_from_a_weekday_told_first() -> None:
+    got = dated("Parliament adopted the law on Monday, two days after the President vetoed it.",
+                "2024-02-14")
+    assert [d for d, _ in got] == ["2024-02-12", "2024-02-10"]
+    # a saying's day is not the day the clause is counted from
+    assert dated("The minister said on Wednesday, a day after the vote, that the law would "
+                 "pass.", "2024-02-14") == []

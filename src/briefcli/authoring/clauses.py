@@ -68,7 +68,16 @@ def span_words(w: Words, start: int, end: int) -> tuple[int, int]:
 def _opens_clause(words: list[str], k: int) -> bool:
     """Whether word `k` is a word that opens a clause ("that", "which", "following"):
     written in lower case, or first; "(WHO)" is a name."""
+    if k and bare(words[k]) == "before" and bare(words[k - 1]) in _BEFORE_A_BODY:
+        return False  # "will appear before a court on Friday": a place, no clause
     return bare(words[k]) in BOUNDARY_WORDS and (words[k][:1].islower() or k == 0)
+
+
+# Verbs whose "before" names a body one stands in front of, not a time.
+_BEFORE_A_BODY = frozenset([
+    "appear", "appears", "appeared", "appearing", "testify", "testifies", "testified",
+    "testifying", "brought", "arraigned",
+])
 
 
 def left_boundary(words: list[str], i: int, dates: set[int] | None = None) -> tuple[int, str]:

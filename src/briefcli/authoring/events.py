@@ -26,6 +26,7 @@ file, no printing.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import NamedTuple
 
@@ -111,7 +112,7 @@ _RESOLUTION = re.compile(
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*")
 _RANGE_OPEN = re.compile(r"\b(?i:from|between)\s+$")
 _NO_EVENT_LEADS = ("since", "until", "till", "throughout", "by", "for")
-_SPAN_WORDS = frozenset(["since", "until", "till", "throughout", "by"])
+_SPAN_WORDS = frozenset(["since", "until", "till", "throughout", "by", "beyond"])
 
 
 _FUTURE_CLAUSE = re.compile(
@@ -127,11 +128,13 @@ def _ahead_of(date: str, reference: str) -> bool:
 
 
 def _anchors(sentence: str, reference: str, last_year: int | None,
-             previous: str | None = None, story_year: int | None = None) -> list[_Anchor]:
+             previous: str | None = None, story_year: int | None = None,
+             stay: tuple[str, str] | None = None) -> list[_Anchor]:
     """The dates of a sentence that may date a happening, in order; `previous` is the
     date of the happening told last before the sentence, which "the same day" or "two days
     later" count from; `story_year`, when given, is the year of dates written without
-    one."""
+    one; `stay`, the first and last days of the range of days told last ("visited the
+    region from 3 to 5 June"), which "on the second day" counts from."""
     mentions: list[DateMention] = find_dates(sentence, reference) if any(
         c.isdigit() for c in sentence
     ) or re.search(r"\b[A-Z][a-z]{2}", sentence) else []
@@ -199,11 +202,26 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
         before = [a for a in anchors if a.end <= start and not _is_span(sentence, a)]
         since = before[-1].date if before else previous
         lead = ""
+        if unit == "stay":
+            if stay is None:
+                continue
+            opens, closes = (_dt.date.fromisoformat(d) for d in stay)
+            got = closes if amount < 0 else opens + _dt.timedelta(days=amount)
+            if got <= closes:
+                anchors.append(_Anchor(got.isoformat(), start, end, "", True))
+                anchors.sort(key=lambda a: a.start)
+            continue
         if unit == "clause":
             # "vetoed the law on 18 May, four days after Parliament adopted it": counted
             # from a date written in this sentence, and dating the clause after it; not
             # from "said on Wednesday ..., a day after ...", a saying's day
-            since = before[-1].date if before and not before[-1].relative else None
+            since = before[-1].date if before and (not before[-1].relative or not any(
+                bare(word) in REPORTING for word in sentence[: before[-1].start].split()
+            )) else None
+            if not before and _CAME.search(sentence, 0, start):
+                # "The vote came a week after the Committee approved the draft": counted
+                # from the happening told before, or the article's own
+                since = previous or (reference if len(reference) == 10 else None)
             lead = _COUNTED_CLAUSE
         counted = counted_from(since, unit, amount)
         if counted is not None:
@@ -212,6 +230,9 @@ def _anchors(sentence: str, reference: str, last_year: int | None,
     return anchors
 
 
+# "The vote came a week after ...": the sentence's subject is a happening told already.
+_CAME = re.compile(r"^(?:The|This|That|It|Its|Their|His|Her)\b[^,;]{0,40}?\b"
+                   r"(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?$")
 # The lead of a date counted before a clause ("four days after Parliament adopted it").
 _COUNTED_CLAUSE = "counted-clause"
 # "last night and this morning", "overnight and today": one happening that ran into the
@@ -367,6 +388,7 @@ def article_events(
     resolutions: set[str] = set()
     last_year: int | None = None
     previous: str | None = None
+    stay: tuple[str, str] | None = None  # the days of the range told last
     person: str | None = None  # the surname "he" or "she" stands for
     people: set[str] = set()
     own = False
@@ -404,7 +426,7 @@ def article_events(
         for n, sentence in enumerate(sentences):
             following = sentences[n + 1] if n + 1 < len(sentences) else ""
             anchors = _anchors(sentence, reference, last_year, previous,
-                               None if dateline else last_year)
+                               None if dateline else last_year, stay)
             w = words_of(sentence)
             for anchor in anchors:
                 if not anchor.relative and re.match(r"\d{4}", anchor.date):
@@ -412,6 +434,9 @@ def article_events(
                 if not _is_span(sentence, anchor) and not _background(w, anchor) \
                         and not _refers(w, sentence, anchor):
                     previous = anchor.date
+                if anchor.end_date is not None and len(anchor.date) == 10 \
+                        and len(anchor.end_date) == 10 and anchor.end_date > anchor.date:
+                    stay = (anchor.date, anchor.end_date)
             dating: set[int] = set()  # the anchors that dated an event
             for n_anchor, anchor in enumerate(anchors):
                 event = _event_of(w, sentence, anchor, anchors, following, headline, day,
@@ -740,7 +765,16 @@ def _event_of(
         and bare(words[0]) not in _NOT_GERUNDS
         and not any(is_finite_word(words, k) for k in range(i))
     )
-    if lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
+    aside = opener == "," and 0 < lo < i and words[j - 1].endswith(",") \
+        and bare(words[lo]) in _OPENING_WORDS and left_boundary(words, lo - 1) == (0, "") \
+        and not any(is_finite_word(words, k) for k in range(i)) \
+        and bare(words[0]) not in _OPENING_WORDS and j < len(words) and is_finite_word(words, j)
+    if aside:
+        # "The Committee of Ministers, at its meeting on 8 May, took note of the report":
+        # a phrase set between the subject and its verb dates the main clause.
+        skip_lo, lo, opener = lo, 0, ""
+        hi = right_boundary(words, j)
+    elif lo == i and words[j - 1].endswith(",") or lo >= skip_lo and (
         j < len(words) and words[j - 1].endswith(",") and lo == skip_lo
     ) or opening:
         # A date opening the sentence ("On 3 July, the World Food Programme began ...",

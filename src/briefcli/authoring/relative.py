@@ -25,6 +25,8 @@ import re
 __all__ = ["anaphoric_dates", "counted_from", "relative_dates", "weekday_before"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _RELATIVE = re.compile(
@@ -43,6 +45,8 @@ _RELATIVE = re.compile(
     r"|(?P<thisyear>(?:earlier\s+|later\s+)this\s+year)"
     r"|(?P<lastmonth>last\s+month|the\s+previous\s+month)"
     r"|(?P<nextmonth>next\s+month)"
+    r"|(?P<named>(?P<way3>last|next)\s+(?P<mname>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December))"
     r"|(?P<lastyear>last\s+year|the\s+previous\s+year)"
     r"|(?P<nextyear>(?<!the\s)next\s+year)"
     r"|(?P<following>the\s+following\s+year|a\s+year\s+later))\b",
@@ -54,6 +58,9 @@ _FUTURE_WORDS = re.compile(
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# The day of a stay an ordinal names: its first day is 0 on, its last one -1.
+_ORDINAL_DAYS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1,
+                 "final": -1}
 _COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ANAPHORIC = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|morning|afternoon|evening|night)"
@@ -69,7 +76,10 @@ _ANAPHORIC = re.compile(
     r"ten|an?)\s+)?(?:hours?|minutes?)\s+later)"
     r"|(?P<month>(?:in\s+)?the\s+(?:following|next|subsequent)\s+month)"
     r"|(?P<after>(?P<n2>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?P<unit2>days?|weeks?)\s+(?P<way2>after|before)(?=\s+[^\W\d_])))\b",
+    r"(?P<unit2>days?|weeks?)\s+(?P<way2>after|before)(?=\s+[^\W\d_]))"
+    r"|(?P<nth>(?:on\s+)?the\s+(?P<ord>first|second|third|fourth|fifth|last|final)\s+day"
+    r"(?:\s+of\s+(?:the|his|her|their|its)\s+(?:visit|trip|tour|stay|mission|conference|"
+    r"summit|session|talks))?(?=\s*,)))\b",
     re.IGNORECASE,
 )
 
@@ -143,6 +153,14 @@ def relative_dates(
             date = _month_shift(year, month, -1)
         elif month and m["nextmonth"]:
             date = _month_shift(year, month, 1)
+        elif month and m["named"]:
+            # "last November" in a September article: the November before; "next March":
+            # the March after (never the article's own month)
+            named = _MONTHS.index(m["mname"].lower()) + 1
+            if m["way3"].lower() == "last":
+                date = _month_shift(year, month, -((month - named - 1) % 12 + 1))
+            else:
+                date = _month_shift(year, month, (named - month - 1) % 12 + 1)
         elif m["lastyear"]:
             date = f"{year - 1:04d}"
         elif m["nextyear"]:
@@ -209,6 +227,10 @@ def anaphoric_dates(sentence: str) -> list[tuple[int, int, str, int]]:
             count = int(m["n2"]) if m["n2"].isdigit() else _COUNTS[m["n2"].lower()]
             count *= 7 if m["unit2"].lower().startswith("week") else 1
             unit, amount = "clause", -count if m["way2"].lower() == "after" else count
+        elif m["nth"]:
+            # "On the second day, she travelled to Baku": counted from the first day of
+            # the stay told before ("from 3 to 5 June"); "the last day" is its end
+            unit, amount = "stay", _ORDINAL_DAYS[m["ord"].lower()]
         else:
             unit, amount = "month", 1
         found.append((m.start(), m.end(), unit, amount))
