@@ -452,11 +452,11 @@ def test_an_agreement_on_a_subject_goes_on_after_to() -> None:
 
 
 def test_companies_listed_after_a_noun_that_says_what_they_are_are_bodies() -> None:
-    found = kinds("The plant will be built by a consortium of Hyundai Engineering and "
-                  "Elektroprivreda Srbije. Shipping lines including Maersk, Hapag-Lloyd and "
-                  "MSC have diverted vessels around the Cape of Good Hope.")
-    for body in ("Hyundai Engineering", "Elektroprivreda Srbije", "Maersk", "Hapag-Lloyd",
-                 "MSC"):
+    found = kinds("The plant will be built by a consortium of Hyundai Engineering, UGT "
+                  "Renewables and Elektroprivreda Srbije. Shipping lines including Maersk, "
+                  "Hapag-Lloyd and MSC have diverted vessels around the Cape of Good Hope.")
+    for body in ("Hyundai Engineering", "UGT Renewables", "Elektroprivreda Srbije", "Maersk",
+                 "Hapag-Lloyd", "MSC"):
         assert found.get(body) == "organization", body
     assert found.get("Cape of Good Hope") == "place"
     # a list after another noun is not one of companies
@@ -476,3 +476,13 @@ def test_a_short_form_between_dashes_after_its_long_form_is_a_definition() -> No
     assert pairs("The Regional Cooperation Council – RCC – will report on it.") == [
         ("RCC", "Regional Cooperation Council")]
     assert pairs("Talks with Serbia – NATO – and others went on.") == []
+
+
+def test_the_place_of_a_wire_storys_dateline_with_its_day_is_named() -> None:
+    from briefcli.authoring.placecues import dateline_places
+
+    lead = "BRUSSELS, Feb 14 – Kosovo Prime Minister Albin Kurti blamed Serbia on Wednesday."
+    assert dateline_places("February 14, 2024", lead) == ["Brussels"]
+    assert dateline_places("3 March 2024", "KYIV, 3 March (AP) – Officials said.") == ["Kyiv"]
+    # a lead that opens with no place names none
+    assert dateline_places("3 March 2024", "Officials, 30 in all – said so.") == []

@@ -825,6 +825,12 @@ def mentions(sentence: str) -> list[Mention]:
         out = [o._replace(hint="organization") if o.kind is None and (
             m.start(1) <= o.start < m.end(1)) and o.name.lower() not in DEMONYMS else o
             for o in out]
+        starts = {o.start for o in out}
+        for item in re.finditer(_ITEM, sentence[: m.end(1)]):
+            if item.start() >= m.start(1) and item.start() not in starts and (
+                item.group().lower() not in DEMONYMS and len(item.group()) > 2
+            ):  # "UGT Renewables", which reads as no name of a person
+                out.append(Mention(None, item.group(), item.start(), hint="organization"))
     for m in _NAMED_LOWER.finditer(sentence):
         kind = "agreement" if m.group(2) == "agreement" else "process"
         named = f"{m.group(1)} {m.group(2)}"
