@@ -486,3 +486,13 @@ def test_the_place_of_a_wire_storys_dateline_with_its_day_is_named() -> None:
     assert dateline_places("3 March 2024", "KYIV, 3 March (AP) – Officials said.") == ["Kyiv"]
     # a lead that opens with no place names none
     assert dateline_places("3 March 2024", "Officials, 30 in all – said so.") == []
+
+
+def test_a_body_in_apposition_to_the_noun_that_says_what_it_is_is_a_body() -> None:
+    found = kinds("The mission, EUNAVFOR Aspides, will be commanded from Larissa, Greece, "
+                  "and will not take part in strikes.")
+    assert found.get("EUNAVFOR Aspides") == "organization"
+    # a town the text gives its country after is a place
+    assert found.get("Larissa") == "place" and found.get("Greece") == "place"
+    # a person named after a country and a comma is no town
+    assert kinds("The talks with Kurti, Serbia and others went on.").get("Kurti") != "place"

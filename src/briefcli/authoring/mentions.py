@@ -173,6 +173,17 @@ _COMPANY_LIST = re.compile(
     r"exporters|importers|shipowners)\s+(?:of|including|such\s+as|like|led\s+by)\s+"
     r"(" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*(?:,?\s+and\s+" + _ITEM + r")?)"
 )
+# A body named in apposition to a noun that says what it is: "The mission, EUNAVFOR
+# Aspides, will be commanded ...".
+_NAMED_BODY = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Aa]|[Tt]heir)\s+(?:new\s+|naval\s+|military\s+|civilian\s+)?"
+    r"(?:mission|force|command|agency|company|movement|militia|armed\s+group),\s+"
+    r"(" + _ITEM + r"),"
+)
+# A town the text gives its country after, from where it is: "from Larissa, Greece, ...".
+_TOWN_BEFORE = frozenset(["in", "from", "near", "at", "to", "outside"])
+_TOWN_OF = re.compile(
+    r",\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s*[,.;:)]|\s+(?:and|on|in|to|for|where|at)\b)")
 _NAMED_LOWER = re.compile(
     r"\bthe\s+([a-z]+(?:" + "|".join(NAMING_NOUN_ENDINGS) + r"))\s+(agreement|process|dialogue)\b"
 )
@@ -667,6 +678,10 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         kind = "organization" if head in ("party", "movement") else kind_of_words([head])
         out.append(Mention(kind, f"{text} {head}", start))
         return None
+    town_of = _TOWN_OF.match(ctx.after) if ctx.before in _TOWN_BEFORE else None
+    if town_of and country_of(town_of[1]) and _unknown_place(words) and not words[-1].possessive:
+        out.append(Mention("place", text, start))  # "from Larissa, Greece,"
+        return None
     if ctx.cue and _unknown_place(words):
         head = head_after(ctx.after)
         alias = f"{text} {head[0]}" if head and head[1] and ctx.cue == head[0] else None
@@ -821,7 +836,8 @@ def mentions(sentence: str) -> list[Mention]:
         ) else None
         last_end = j
     out = _peoples(sentence, out)
-    for m in _COMPANY_LIST.finditer(sentence):  # the words of no kind in it are companies
+    for m in [*_COMPANY_LIST.finditer(sentence), *_NAMED_BODY.finditer(sentence)]:
+        # the words of no kind in a list of companies, or after "the mission,", are bodies
         out = [o._replace(hint="organization") if o.kind is None and (
             m.start(1) <= o.start < m.end(1)) and o.name.lower() not in DEMONYMS else o
             for o in out]
