@@ -396,3 +396,103 @@ def test_the_chairman_in_office_is_a_title() -> None:
     found = kinds("The Head of Mission briefed the Chairman-in-Office on the Mission's "
                   "programme for 2023.")
     assert not any("Chairman-in-Office" in name for name in found)
+
+
+# ------------------------------------------- articles-dev-entities3: groups, lists, short forms
+
+
+def test_agreements_named_in_the_plural_in_lower_case_are_one_agreement() -> None:
+    found = kinds("The monitors reported on the implementation of the Minsk agreements.")
+    assert found.get("Minsk agreements") == "agreement"
+    assert "Minsk" not in found  # not the city
+    assert kinds("The talks were held in Minsk.")["Minsk"] == "place"
+
+
+def test_an_agreement_that_implements_another_is_not_that_other() -> None:
+    found = kinds("The Minsk agreements were negotiated by the group. The Package of Measures "
+                  "for the Implementation of the Minsk Agreements called for a ceasefire.")
+    assert found.get("Minsk agreements") == "agreement"
+    assert found.get("Package of Measures for the Implementation of the Minsk Agreements") == (
+        "agreement")
+    # a shorter name of one agreement is still the same one, not a second agreement
+    found = names("The Ohrid Framework Agreement ended the conflict. Both sides said the "
+                  "Framework Agreement is their common path.")
+    assert list(found) == ["Ohrid Framework Agreement"]
+
+
+def test_a_movement_or_an_armed_group_named_in_lower_case_after_its_name_is_a_body() -> None:
+    found = kinds("Ships were attacked by Yemen's Houthi movement in the Red Sea. Fighting "
+                  "between the M23 armed group and the army forced thousands to flee.")
+    assert found.get("Houthi movement") == "organization"
+    assert found.get("M23") == "organization"
+    assert "Ukrainian" not in kinds("Ukrainian fighters held the line near the town.")
+
+
+def test_a_body_that_holds_or_controls_in_a_which_clause_is_a_body() -> None:
+    found = kinds("The Council asked the mission to keep up pressure on Al-Shabaab, which "
+                  "still holds large parts of the countryside.")
+    assert found.get("Al-Shabaab") == "organization"
+
+
+def test_a_capital_before_for_and_a_process_is_two_names() -> None:
+    found = kinds("Leaders met today in Tirana for the Berlin Process Summit, the first held.")
+    assert found.get("Tirana") == "place"
+    assert found.get("Berlin Process Summit") == "process"
+    assert "Tirana for the Berlin Process Summit" not in found
+
+
+def test_an_agreement_on_a_subject_goes_on_after_to() -> None:
+    found = kinds("The EU urged both sides to carry out the Agreement on the Path to "
+                  "Normalisation agreed in Ohrid.")
+    assert found.get("Agreement on the Path to Normalisation") == "agreement"
+    # but the country an agreement is sent to is not part of its name
+    found = kinds("The Commission sent the Agreement on Trade to Serbia last week.")
+    assert found.get("Serbia") == "place"
+    assert "Agreement on Trade to Serbia" not in found
+
+
+def test_companies_listed_after_a_noun_that_says_what_they_are_are_bodies() -> None:
+    found = kinds("The plant will be built by a consortium of Hyundai Engineering, UGT "
+                  "Renewables and Elektroprivreda Srbije. Shipping lines including Maersk, "
+                  "Hapag-Lloyd and MSC have diverted vessels around the Cape of Good Hope.")
+    for body in ("Hyundai Engineering", "UGT Renewables", "Elektroprivreda Srbije", "Maersk",
+                 "Hapag-Lloyd", "MSC"):
+        assert found.get(body) == "organization", body
+    assert found.get("Cape of Good Hope") == "place"
+    # a list after another noun is not one of companies
+    assert kinds("The delegation included Maria Novak and Peter Horvat.").get(
+        "Maria Novak") != "organization"
+
+
+def test_a_long_form_after_an_owners_acronym_starts_after_it() -> None:
+    assert pairs("The OSCE Special Monitoring Mission to Ukraine (hereafter SMM) was "
+                 "deployed in March 2014.") == [("SMM", "Special Monitoring Mission to Ukraine")]
+    # an acronym that gives the short form its first letter is part of the long form
+    assert pairs("He met the EU Special Representative (EUSR) today.") == [
+        ("EUSR", "EU Special Representative")]
+
+
+def test_a_short_form_between_dashes_after_its_long_form_is_a_definition() -> None:
+    assert pairs("The Regional Cooperation Council – RCC – will report on it.") == [
+        ("RCC", "Regional Cooperation Council")]
+    assert pairs("Talks with Serbia – NATO – and others went on.") == []
+
+
+def test_the_place_of_a_wire_storys_dateline_with_its_day_is_named() -> None:
+    from briefcli.authoring.placecues import dateline_places
+
+    lead = "BRUSSELS, Feb 14 – Kosovo Prime Minister Albin Kurti blamed Serbia on Wednesday."
+    assert dateline_places("February 14, 2024", lead) == ["Brussels"]
+    assert dateline_places("3 March 2024", "KYIV, 3 March (AP) – Officials said.") == ["Kyiv"]
+    # a lead that opens with no place names none
+    assert dateline_places("3 March 2024", "Officials, 30 in all – said so.") == []
+
+
+def test_a_body_in_apposition_to_the_noun_that_says_what_it_is_is_a_body() -> None:
+    found = kinds("The mission, EUNAVFOR Aspides, will be commanded from Larissa, Greece, "
+                  "and will not take part in strikes.")
+    assert found.get("EUNAVFOR Aspides") == "organization"
+    # a town the text gives its country after is a place
+    assert found.get("Larissa") == "place" and found.get("Greece") == "place"
+    # a person named after a country and a comma is no town
+    assert kinds("The talks with Kurti, Serbia and others went on.").get("Kurti") != "place"

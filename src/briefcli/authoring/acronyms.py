@@ -110,6 +110,8 @@ _KNOWN_AS = re.compile(
 )
 _KNOWN_AS_HINT = re.compile(r"known|referred|abbreviated|called|named|,\s+or\s")
 _ENDS_CLAUSE = re.compile(r"[\"”’']?\s*(?:[,;:.)]|$)")
+# "the Regional Cooperation Council – RCC – will": a short form between two dashes.
+_DASHED = re.compile(r"\s[–—]\s(?P<short>" + _TOKEN + r")\s[–—](?=\s)")
 # "the UN refugee agency, UNHCR,": the short form after a comma, then punctuation.
 _APPOSITIVE_SHORT = re.compile(
     r",\s+(?:the\s+)?[\"“]?(" + _TOKEN + r")[\"”]?(?=\s*[,;:.)]|\s*$)"
@@ -409,7 +411,7 @@ def _loose_start(
         chosen = words[run[-k] :]
         if not per_word[run[-k]]:
             continue  # a connector
-        if _inside_name(words, run[-k]):
+        if _inside_name(words, run[-k], short):
             continue
         if k > 1 and _POSSESSIVE.search(chosen[0]):
             break  # an owner: "Kosovo's Self-Determination Movement"
@@ -433,15 +435,20 @@ def _loose_start(
     return None
 
 
-def _inside_name(words: list[str], i: int) -> bool:
+def _inside_name(words: list[str], i: int, short: str = "") -> bool:
     """Whether words[i] continues a name rather than starting one: the word before it is
     capitalised (or a number) and neither a determiner nor an owner. A loose match is not
     taken from the middle of a name: "Alliance of Independent Social Democrats (SNSD)"
     is not "Social Democrats", nor "the 28th Conference of the Parties (COP28)" just
-    "Conference of the Parties"."""
+    "Conference of the Parties". An acronym before it that does not give `short` its
+    first letter is the owner's, as a possessive would be ("the OSCE Special Monitoring
+    Mission to Ukraine (SMM)": the mission is "Special Monitoring Mission to Ukraine")."""
     if not i:
         return False
     before = words[i - 1]
+    owner = _short_form(before)
+    if owner and short and owner.isalpha() and owner[0].lower() != short[0].lower():
+        return False
     return (
         _is_capitalised(before)
         and not before.endswith((",", ";", ":"))
@@ -636,6 +643,18 @@ def _known_as(s: str) -> Iterator[_Found]:
             yield _Found(short, span[0], span[1], None, span[0], m.end())
 
 
+def _between_dashes(s: str) -> Iterator[_Found]:
+    """"the Regional Cooperation Council – RCC – will report": the short form between two
+    dashes, just after its long form, which must expand it letter by letter or loosely."""
+    for m in _DASHED.finditer(s):
+        short = _short_form(m["short"])
+        if not short:
+            continue
+        span = _long_before(short, s[: m.start()])
+        if span and _expands(short, s[span[0] : span[1]]):
+            yield _Found(short, span[0], span[1], None, span[0], m.end("short"))
+
+
 def _appositive_before(s: str) -> Iterator[_Found]:
     """"the UN refugee agency, UNHCR,": a description, then the acronym between commas."""
     for m in _APPOSITIVE_SHORT.finditer(s):
@@ -674,9 +693,10 @@ def find_acronyms(text: str) -> list[AcronymDefinition]:
     seen: set[tuple[str, str]] = set()
     for sentence in split_sentences(text):
         s = sentence.text
-        if "(" not in s and "," not in s:
+        if "(" not in s and "," not in s and "–" not in s and "—" not in s:
             continue
-        hits = [*_from_parentheses(s), *_after_short(s), *_known_as(s), *_appositive_before(s)]
+        hits = [*_from_parentheses(s), *_after_short(s), *_known_as(s), *_appositive_before(s),
+                *_between_dashes(s)]
         collapsed = collapse(s)
         for hit in sorted(hits, key=lambda h: h.start):
             long = collapse(s[hit.long_start : hit.long_end])

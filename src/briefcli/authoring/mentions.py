@@ -125,9 +125,13 @@ _HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
 _PLURALS = ("ies", "ents", "als", "ists", "ers", "ors", "ians", "ans", "ses")
 # Capitalised phrases that name no one: "Heads of State and Government".
 _GENERIC = frozenset(["state and government", "state or government", "heads of state"])
-# Heads written in lower case after a name: "the Open Balkan initiative".
+# Heads written in lower case after a name: "the Open Balkan initiative", "the Minsk
+# agreements", "Yemen's Houthi movement".
 _LOWER_HEAD = re.compile(
-    r"\s+(initiative|agreement|process|dialogue|talks|plan|accord|format|party)\b")
+    r"\s+(initiative|agreements?|process|dialogue|talks|plan|accords?|format|party|movement)\b")
+# What an armed group is called after its name, in lower case: "the M23 armed group",
+# "RSF fighters".
+_ARMED = re.compile(r"\s+(?:armed\s+group|rebel\s+group|rebels|militias?|insurgents|fighters)\b")
 # What bodies do, said of the word before: "Frontex extended", "Gazprom still claims".
 _ACTS = re.compile(
     r"\s+(?:(?:still|also|has|have|had|already|now|again|then|recently)\s+){0,2}"
@@ -137,6 +141,8 @@ _ACTS = re.compile(
     r"increased|reduced|raised|signs|extends|suspends|delivers|opened|closed|holds|held|won|"
     r"wins|leads|controls|said|says|stated|announced)\b"
 )
+# The same, said in a relative clause: "Al-Shabaab, which still holds ...".
+_WHICH_ACTS = re.compile(r",\s+which" + _ACTS.pattern)
 # A modifier before a name that is not part of it: "NATO-led Kosovo Force".
 _LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
 _RESOLUTION = re.compile(
@@ -157,6 +163,27 @@ _WITH_THE = frozenset(
      "Central African Republic", "Democratic Republic of the Congo", "United Arab Emirates",
      "Gambia", "Bahamas", "Holy See", "Republic of Moldova"]
 )
+# Companies named in a list after a noun that says what they are: "a consortium of
+# Hyundai Engineering, UGT Renewables and Elektroprivreda Srbije", "shipping lines
+# including Maersk, Hapag-Lloyd and MSC".
+_ITEM = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
+_COMPANY_LIST = re.compile(
+    r"\b(?:consortium|compan(?:y|ies)|firms?|lines|carriers|operators|producers|"
+    r"manufacturers|lenders|banks|utilities|contractors|insurers|retailers|suppliers|"
+    r"exporters|importers|shipowners)\s+(?:of|including|such\s+as|like|led\s+by)\s+"
+    r"(" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*(?:,?\s+and\s+" + _ITEM + r")?)"
+)
+# A body named in apposition to a noun that says what it is: "The mission, EUNAVFOR
+# Aspides, will be commanded ...".
+_NAMED_BODY = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Aa]|[Tt]heir)\s+(?:new\s+|naval\s+|military\s+|civilian\s+)?"
+    r"(?:mission|force|command|agency|company|movement|militia|armed\s+group),\s+"
+    r"(" + _ITEM + r"),"
+)
+# A town the text gives its country after, from where it is: "from Larissa, Greece, ...".
+_TOWN_BEFORE = frozenset(["in", "from", "near", "at", "to", "outside"])
+_TOWN_OF = re.compile(
+    r",\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s*[,.;:)]|\s+(?:and|on|in|to|for|where|at)\b)")
 _NAMED_LOWER = re.compile(
     r"\bthe\s+([a-z]+(?:" + "|".join(NAMING_NOUN_ENDINGS) + r"))\s+(agreement|process|dialogue)\b"
 )
@@ -200,6 +227,7 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
                         tokens[j - 1].text.lower() in _TO_HEADS
                         or any(x.text.lower() in _TO_HEADS for x in tokens[i:j])
                         and _country_at(tokens, j + 1)  # "Delegation of the EU to Albania"
+                        or _subject_to(tokens, i, j)
                     )) and j + 1 < n
                     and (_capitalised(tokens[j + 1].text) or tokens[j + 1].text in ("the",)
                          or (tokens[j + 1].text in _PARTICLES and j + 2 < n
@@ -217,6 +245,18 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+def _subject_to(tokens: list[_Token], i: int, j: int) -> bool:
+    """Whether the "to" at tokens[j] goes on the subject of an agreement's or a process's
+    name: "Agreement on the Path to Normalisation" (its head, then "on", then a
+    capitalised word just before the "to")."""
+    low = [t.text.lower() for t in tokens[i:j]]
+    return any(
+        w in AGREEMENT_HEADS | PROCESS_HEADS and k + 1 < len(low) and low[k + 1] == "on"
+        for k, w in enumerate(low)
+    ) and _capitalised(tokens[j - 1].text) and low[-1] not in _JOINERS and not _country_at(
+        tokens, j + 1)  # but "the Agreement on Trade to Serbia": a country it goes to
 
 
 def _plural_title(word: str) -> bool:
@@ -378,9 +418,13 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
     for Moldova"), cut at them: (the joiner before, the words) per part."""
     low = [t.text.lower() for t in words]
+    if low[0] in _PLACE_FIRST and len(low) > 2 and low[1] == "of":  # "Cape of Good Hope"
+        return [("", words)]
     joiner = next((i for i, w in enumerate(low) if w in ("of", "for", "in", "on")), 0)
-    if joiner and low[joiner] != "of" and country_of(" ".join(t.text for t in words[:joiner])):
-        # "a loan to Serbia for the Public Utilities Energy Efficiency Project"
+    first = " ".join(t.text for t in words[:joiner])
+    if joiner and low[joiner] != "of" and (country_of(first) or joiner == 1 and capital(first)):
+        # "a loan to Serbia for the Public Utilities Energy Efficiency Project", "met in
+        # Tirana for the Berlin Process Summit"
         rest = [t for t in words[joiner + 1 :] if t.text.lower() != "the"]
         return [("", words[:joiner]), (low[joiner], rest)] if rest else [("", words)]
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
@@ -631,8 +675,12 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if named and all(_name_like(t) for t in words) and low not in DEMONYMS:
         # "the Open Balkan initiative", "the Shor party": a name and its head in lower case
         head = named.group(1)
-        kind = "organization" if head == "party" else kind_of_words([head])
+        kind = "organization" if head in ("party", "movement") else kind_of_words([head])
         out.append(Mention(kind, f"{text} {head}", start))
+        return None
+    town_of = _TOWN_OF.match(ctx.after) if ctx.before in _TOWN_BEFORE else None
+    if town_of and country_of(town_of[1]) and _unknown_place(words) and not words[-1].possessive:
+        out.append(Mention("place", text, start))  # "from Larissa, Greece,"
         return None
     if ctx.cue and _unknown_place(words):
         head = head_after(ctx.after)
@@ -663,10 +711,13 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
         # A surname or an acronym, maybe; the subject of what bodies do ("Frontex
         # extended", "Moldovagaz and Energocom signed") is a body if nothing else is.
-        acts = _ACTS.match(ctx.after) and not (ctx.sentence_start and low.endswith(_PLURALS)) or (
+        acts = (_ACTS.match(ctx.after) or _WHICH_ACTS.match(ctx.after)) and not (
+            ctx.sentence_start and low.endswith(_PLURALS)) or (
             words[0].possessive and not ctx.sentence_start)  # "Gazprom's cuts"
         hint = "organization" if acts and (_name_like(words[0]) or (
             text.isupper() and len(text) > 1 and not any(c.isdigit() for c in text))) else None
+        if _ARMED.match(ctx.after) and low not in DEMONYMS and not words[0].possessive:
+            hint = "organization"  # "the M23 armed group"
         out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
         as_title = _AS_TITLE.match(ctx.after)  # "the appointment of Garry Conille as Prime"
@@ -785,6 +836,17 @@ def mentions(sentence: str) -> list[Mention]:
         ) else None
         last_end = j
     out = _peoples(sentence, out)
+    for m in [*_COMPANY_LIST.finditer(sentence), *_NAMED_BODY.finditer(sentence)]:
+        # the words of no kind in a list of companies, or after "the mission,", are bodies
+        out = [o._replace(hint="organization") if o.kind is None and (
+            m.start(1) <= o.start < m.end(1)) and o.name.lower() not in DEMONYMS else o
+            for o in out]
+        starts = {o.start for o in out}
+        for item in re.finditer(_ITEM, sentence[: m.end(1)]):
+            if item.start() >= m.start(1) and item.start() not in starts and (
+                item.group().lower() not in DEMONYMS and len(item.group()) > 2
+            ):  # "UGT Renewables", which reads as no name of a person
+                out.append(Mention(None, item.group(), item.start(), hint="organization"))
     for m in _NAMED_LOWER.finditer(sentence):
         kind = "agreement" if m.group(2) == "agreement" else "process"
         named = f"{m.group(1)} {m.group(2)}"

@@ -173,6 +173,7 @@ class _Names:
             and term_key(e.name).split()[-1:] == term_key(m.name).split()[-1:]
             and len(words) > 1 and (words <= set(term_key(e.name).split())
                                     or set(term_key(e.name).split()) <= words)
+            and not _object_of(term_key(e.name), term_key(m.name))
         ]
         if len(found) != 1:
             return None
@@ -254,6 +255,14 @@ class _Names:
             self.index(people[0])
         elif m.hint and not people and key not in cities():
             self.new(m.hint, m.name, offset + m.start, sentence)
+
+
+def _object_of(a: str, b: str) -> bool:
+    """Whether one of two term-keyed names ends with the other as the object of its "of",
+    "for" or "on": another agreement, which it implements or amends ("Package of Measures
+    for the Implementation of the Minsk Agreements" is not the "Minsk agreements")."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return bool(re.search(r"\b(?:of|for|on|to)(?: the)? " + re.escape(shorter) + "$", longer))
 
 
 # The keys of the European Union and its institutions: a text naming one is an EU text.

@@ -253,8 +253,13 @@ def _list_closes(texts: Sequence[str], chain: Sequence[tuple[int, int]], start: 
 # The pieces of a dateline's words before its date: "AMMAN/NEW YORK", "Kyiv (ICRC) –",
 # "Paris, le".
 _DATELINE_PIECES = re.compile(r"\s*(?:[,/|;:–—]|\s-\s|\([^()]*\)|\d.*$)\s*")
-# A place heading the first paragraph of a story: "GENEVA – The UN Refugee Agency ...".
-_LEAD_PLACE = re.compile(r"([A-ZÀ-Þ][A-Za-zÀ-ɏ.'’ /]{1,40}?)\s*(?:\([^()\n]{1,20}\)\s*)?[–—]\s")
+# A place heading the first paragraph of a story: "GENEVA – The UN Refugee Agency ...",
+# with the day of a wire story, maybe: "BRUSSELS, Feb 14 – ...", "KYIV, 3 March (AP) – ...".
+_LEAD_PLACE = re.compile(
+    r"([A-ZÀ-Þ][A-Za-zÀ-ɏ.'’ /]{1,40}?)\s*"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?"
+    r"(?:\([^()\n]{1,20}\)\s*)?[–—]\s"
+)
 
 
 def _gazetteer_place(piece: str) -> str | None:
