@@ -16,7 +16,10 @@ from briefcli.authoring.namedata import BODIES, DEMONYMS, ORGANIZATION_HEADS
 from briefcli.authoring.placecues import cities, country_of, subdivisions
 from briefcli.text import term_key
 
-__all__ = ["AS_TITLE", "INSIDE_NAMES", "INSTITUTIONS", "NOT_A_NOUN", "UN_NOUNS",
+__all__ = ["ACTS", "ARMED", "AS_TITLE", "COMPANY_LIST", "DATELINE_AFTER", "GENERIC",
+           "INSIDE_NAMES", "INSTITUTIONS", "IN_PLACE_HEADS", "JOINERS", "LED", "LOWER_HEAD",
+           "NAMED_BODY", "NOT_A_NOUN", "PLACE_CONTEXT", "PLACE_FIRST", "PLURALS", "RESOLUTION",
+           "SPEECH", "TOWN_BEFORE", "TOWN_OF", "TO_HEADS", "UN_NOUNS", "WHICH_ACTS", "WITH_THE",
            "after_short_line", "as_written", "country_at", "owned_head", "qualifier",
            "starts_a_place"]
 
@@ -102,3 +105,87 @@ def as_written(city: str, text: str) -> str:
     if term_key(city) == term_key(text) and text[:1].isupper() and not text.isupper():
         return text
     return city
+
+
+# What mentions.py reads around and inside a run of capitalised words.
+# Words that join the capitalised words of one name ("Rule of Law Mission in Kosovo").
+JOINERS = frozenset(
+    ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "von", "van",
+     "der", "al", "bin", "da", "di"]
+)
+# Heads whose names go on with "in" and a place ("Mission in Kosovo"); others stop there
+# ("the Kosovo Specialist Chambers in The Hague").
+IN_PLACE_HEADS = frozenset(
+    ["mission", "office", "force", "forces", "programme", "operation", "delegation",
+     "embassy", "presence", "administration", "team", "unit"]
+)
+# Heads a name goes on after with "to": "EU Delegation to Albania", "Mission to Serbia".
+TO_HEADS = frozenset(["delegation", "mission", "embassy", "ambassador", "envoy"])
+PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape", "port"])
+SPEECH = re.compile(
+    r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
+    r"announced|declared|emphasized|emphasised|underlined|expressed|criticised|criticized|"
+    r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
+)
+# Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
+# "Officials reported", "Residents said"): neither people nor bodies.
+PLURALS = ("ies", "ents", "als", "ists", "ers", "ors", "ians", "ans", "ses")
+# Capitalised phrases that name no one: "Heads of State and Government".
+GENERIC = frozenset(["state and government", "state or government", "heads of state"])
+# Heads written in lower case after a name: "the Open Balkan initiative", "the Minsk
+# agreements", "Yemen's Houthi movement".
+LOWER_HEAD = re.compile(
+    r"\s+(initiative|agreements?|process|dialogue|talks|plan|accords?|format|party|movement)\b")
+# What an armed group is called after its name, in lower case: "the M23 armed group",
+# "RSF fighters".
+ARMED = re.compile(r"\s+(?:armed\s+group|rebel\s+group|rebels|militias?|insurgents|fighters)\b")
+# What bodies do, said of the word before: "Frontex extended", "Gazprom still claims".
+ACTS = re.compile(
+    r"\s+(?:(?:still|also|has|have|had|already|now|again|then|recently)\s+){0,2}"
+    r"(?:signed|extended|suspended|evacuated|deployed|suppl(?:y|ies|ied)|cut|cuts|halted|"
+    r"resumed|estimates|registers|registered|reports?|reported|claims|claimed|launched|"
+    r"delivered|provides|provided|operates|operated|owns|stopped|published|issued|"
+    r"increased|reduced|raised|signs|extends|suspends|delivers|opened|closed|holds|held|won|"
+    r"wins|leads|controls|said|says|stated|announced)\b"
+)
+# The same, said in a relative clause: "Al-Shabaab, which still holds ...".
+WHICH_ACTS = re.compile(r",\s+which" + ACTS.pattern)
+# A modifier before a name that is not part of it: "NATO-led Kosovo Force".
+LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
+RESOLUTION = re.compile(
+    r"\b(?:(?:UN |United Nations )?(?:Security Council|General Assembly)\s+)?[Rr]esolution"
+    r"\s+\d{2,4}(?:\s+\(\d{4}\))?"
+)
+DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
+PLACE_CONTEXT = frozenset(
+    ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
+     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits",
+     "on", "over"]
+)
+# Country names written with "the" ("Ambassador of the United States").
+WITH_THE = frozenset(
+    ["United States", "United Kingdom", "Netherlands", "Philippines", "Czech Republic",
+     "Central African Republic", "Democratic Republic of the Congo", "United Arab Emirates",
+     "Gambia", "Bahamas", "Holy See", "Republic of Moldova"]
+)
+# Companies named in a list after a noun that says what they are: "a consortium of
+# Hyundai Engineering, UGT Renewables and Elektroprivreda Srbije", "shipping lines
+# including Maersk, Hapag-Lloyd and MSC".
+ITEM = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
+COMPANY_LIST = re.compile(
+    r"\b(?:consortium|compan(?:y|ies)|firms?|lines|carriers|operators|producers|"
+    r"manufacturers|lenders|banks|utilities|contractors|insurers|retailers|suppliers|"
+    r"exporters|importers|shipowners)\s+(?:of|including|such\s+as|like|led\s+by)\s+"
+    r"(" + ITEM + r"(?:\s*,\s*" + ITEM + r")*(?:,?\s+and\s+" + ITEM + r")?)"
+)
+# A body named in apposition to a noun that says what it is: "The mission, EUNAVFOR
+# Aspides, will be commanded ...".
+NAMED_BODY = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Aa]|[Tt]heir)\s+(?:new\s+|naval\s+|military\s+|civilian\s+)?"
+    r"(?:mission|force|command|agency|company|movement|militia|armed\s+group),\s+"
+    r"(" + ITEM + r"),"
+)
+# A town the text gives its country after, from where it is: "from Larissa, Greece, ...".
+TOWN_BEFORE = frozenset(["in", "from", "near", "at", "to", "outside"])
+TOWN_OF = re.compile(
+    r",\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s*[,.;:)]|\s+(?:and|on|in|to|for|where|at)\b)")

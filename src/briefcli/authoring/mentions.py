@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefcli.authoring import mentioncues as cues
 from briefcli.authoring.appositives import appositive_title as _appositive_title
 from briefcli.authoring.appositives import names_after as _names_after
 from briefcli.authoring.appositives import of_country_person, quoted_speaker
@@ -98,92 +99,11 @@ def _body(written: str, start: int) -> Mention:
     return Mention("organization", written, start, keys=tuple(k for k in (name, acronym) if k))
 
 
-# Words that join the capitalised words of one name ("Rule of Law Mission in Kosovo").
-_JOINERS = frozenset(
-    ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "von", "van",
-     "der", "al", "bin", "da", "di"]
-)
 # Days and months end a run: "the Council on Thursday" is the Council.
 _TIME_WORDS = TIME_WORDS
-# Heads whose names go on with "in" and a place ("Mission in Kosovo"); others stop there
-# ("the Kosovo Specialist Chambers in The Hague").
-_IN_PLACE_HEADS = frozenset(
-    ["mission", "office", "force", "forces", "programme", "operation", "delegation",
-     "embassy", "presence", "administration", "team", "unit"]
-)
-# Heads a name goes on after with "to": "EU Delegation to Albania", "Mission to Serbia".
-_TO_HEADS = frozenset(["delegation", "mission", "embassy", "ambassador", "envoy"])
-_PLACE_FIRST = frozenset(["palais", "palace", "mount", "lake", "fort", "camp", "cape", "port"])
-_SPEECH = re.compile(
-    r"\s+(?:said|says|told|stressed|added|noted|urged|warned|called|welcomed|condemned|"
-    r"announced|declared|emphasized|emphasised|underlined|expressed|criticised|criticized|"
-    r"praised|thanked|insisted|argued|replied|accused|rejected|wrote)\b"
-)
 _HEADS = ORGANIZATION_HEADS | PROCESS_HEADS | AGREEMENT_HEADS
-# Endings of plural nouns that open a sentence before a verb ("Allies welcomed",
-# "Officials reported", "Residents said"): neither people nor bodies.
-_PLURALS = ("ies", "ents", "als", "ists", "ers", "ors", "ians", "ans", "ses")
-# Capitalised phrases that name no one: "Heads of State and Government".
-_GENERIC = frozenset(["state and government", "state or government", "heads of state"])
-# Heads written in lower case after a name: "the Open Balkan initiative", "the Minsk
-# agreements", "Yemen's Houthi movement".
-_LOWER_HEAD = re.compile(
-    r"\s+(initiative|agreements?|process|dialogue|talks|plan|accords?|format|party|movement)\b")
-# What an armed group is called after its name, in lower case: "the M23 armed group",
-# "RSF fighters".
-_ARMED = re.compile(r"\s+(?:armed\s+group|rebel\s+group|rebels|militias?|insurgents|fighters)\b")
-# What bodies do, said of the word before: "Frontex extended", "Gazprom still claims".
-_ACTS = re.compile(
-    r"\s+(?:(?:still|also|has|have|had|already|now|again|then|recently)\s+){0,2}"
-    r"(?:signed|extended|suspended|evacuated|deployed|suppl(?:y|ies|ied)|cut|cuts|halted|"
-    r"resumed|estimates|registers|registered|reports?|reported|claims|claimed|launched|"
-    r"delivered|provides|provided|operates|operated|owns|stopped|published|issued|"
-    r"increased|reduced|raised|signs|extends|suspends|delivers|opened|closed|holds|held|won|"
-    r"wins|leads|controls|said|says|stated|announced)\b"
-)
-# The same, said in a relative clause: "Al-Shabaab, which still holds ...".
-_WHICH_ACTS = re.compile(r",\s+which" + _ACTS.pattern)
-# A modifier before a name that is not part of it: "NATO-led Kosovo Force".
-_LED = re.compile(r"^(.+)-(?:led|backed|based|funded|run|sponsored|supported)$")
-_RESOLUTION = re.compile(
-    r"\b(?:(?:UN |United Nations )?(?:Security Council|General Assembly)\s+)?[Rr]esolution"
-    r"\s+\d{2,4}(?:\s+\(\d{4}\))?"
-)
-_DATELINE_AFTER = re.compile(r",\s*(?:(?:le\s+)?\d{1,2}[ .]|[A-Z][a-z]+\.? \d)")
 # Capitalised words that open a sentence (or a name) without being part of a name.
 _STARTERS = STARTERS
-_PLACE_CONTEXT = frozenset(
-    ["in", "near", "from", "to", "at", "outside", "across", "throughout", "around", "into",
-     "towards", "toward", "via", "inside", "of", "between", "visited", "visiting", "visits",
-     "on", "over"]
-)
-# Country names written with "the" ("Ambassador of the United States").
-_WITH_THE = frozenset(
-    ["United States", "United Kingdom", "Netherlands", "Philippines", "Czech Republic",
-     "Central African Republic", "Democratic Republic of the Congo", "United Arab Emirates",
-     "Gambia", "Bahamas", "Holy See", "Republic of Moldova"]
-)
-# Companies named in a list after a noun that says what they are: "a consortium of
-# Hyundai Engineering, UGT Renewables and Elektroprivreda Srbije", "shipping lines
-# including Maersk, Hapag-Lloyd and MSC".
-_ITEM = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
-_COMPANY_LIST = re.compile(
-    r"\b(?:consortium|compan(?:y|ies)|firms?|lines|carriers|operators|producers|"
-    r"manufacturers|lenders|banks|utilities|contractors|insurers|retailers|suppliers|"
-    r"exporters|importers|shipowners)\s+(?:of|including|such\s+as|like|led\s+by)\s+"
-    r"(" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*(?:,?\s+and\s+" + _ITEM + r")?)"
-)
-# A body named in apposition to a noun that says what it is: "The mission, EUNAVFOR
-# Aspides, will be commanded ...".
-_NAMED_BODY = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Aa]|[Tt]heir)\s+(?:new\s+|naval\s+|military\s+|civilian\s+)?"
-    r"(?:mission|force|command|agency|company|movement|militia|armed\s+group),\s+"
-    r"(" + _ITEM + r"),"
-)
-# A town the text gives its country after, from where it is: "from Larissa, Greece, ...".
-_TOWN_BEFORE = frozenset(["in", "from", "near", "at", "to", "outside"])
-_TOWN_OF = re.compile(
-    r",\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s*[,.;:)]|\s+(?:and|on|in|to|for|where|at)\b)")
 _NAMED_LOWER = re.compile(
     r"\bthe\s+([a-z]+(?:" + "|".join(NAMING_NOUN_ENDINGS) + r"))\s+(agreement|process|dialogue)\b"
 )
@@ -223,9 +143,9 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
                 if _capitalised(t.text):
                     j += 1
                 elif (
-                    (t.text in _JOINERS or t.text == "to" and (
-                        tokens[j - 1].text.lower() in _TO_HEADS
-                        or any(x.text.lower() in _TO_HEADS for x in tokens[i:j])
+                    (t.text in cues.JOINERS or t.text == "to" and (
+                        tokens[j - 1].text.lower() in cues.TO_HEADS
+                        or any(x.text.lower() in cues.TO_HEADS for x in tokens[i:j])
                         and _country_at(tokens, j + 1)  # "Delegation of the EU to Albania"
                         or _subject_to(tokens, i, j)
                     )) and j + 1 < n
@@ -240,7 +160,7 @@ def _runs(tokens: list[_Token], sentence: str) -> list[tuple[int, int]]:
                     break
                 if t.possessive:
                     break
-        while j > i and tokens[j - 1].text in _JOINERS:
+        while j > i and tokens[j - 1].text in cues.JOINERS:
             j -= 1
         runs.append((i, j))
         i = max(j, i + 1)
@@ -255,7 +175,7 @@ def _subject_to(tokens: list[_Token], i: int, j: int) -> bool:
     return any(
         w in AGREEMENT_HEADS | PROCESS_HEADS and k + 1 < len(low) and low[k + 1] == "on"
         for k, w in enumerate(low)
-    ) and _capitalised(tokens[j - 1].text) and low[-1] not in _JOINERS and not _country_at(
+    ) and _capitalised(tokens[j - 1].text) and low[-1] not in cues.JOINERS and not _country_at(
         tokens, j + 1)  # but "the Agreement on Trade to Serbia": a country it goes to
 
 
@@ -294,7 +214,7 @@ def _person(
             q_shown, q_place = _qualifier(rest[first:k])
             if q_shown:
                 written_owner = " ".join(t.text for t in rest[first:k])
-                owner = (("the " if q_shown in _WITH_THE else "") + q_shown if q_place
+                owner = (("the " if q_shown in cues.WITH_THE else "") + q_shown if q_place
                          else " ".join(t.text for t in rest[1:k]))  # "the European Commission"
                 title = f"{title} {rest[0].text} {owner}"
                 place_alias = written_owner if q_place else None
@@ -346,7 +266,7 @@ def _person(
     honorific = title.lower() in HONORIFICS
     role = None if honorific else title
     if role and shown:
-        the = "the " if shown in _WITH_THE or (
+        the = "the " if shown in cues.WITH_THE or (
             not place and not shown.isupper() and shown.lower() not in BODIES) else ""
         role = f"{role} of {the}{shown}" if " of " not in role else f"{shown} {role}"
     full = " ".join(t.text for t in name)
@@ -418,7 +338,7 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     """A run joined by "of", "for", "in" or "on" but holding no head word ("United States
     for Moldova"), cut at them: (the joiner before, the words) per part."""
     low = [t.text.lower() for t in words]
-    if low[0] in _PLACE_FIRST and len(low) > 2 and low[1] == "of":  # "Cape of Good Hope"
+    if low[0] in cues.PLACE_FIRST and len(low) > 2 and low[1] == "of":  # "Cape of Good Hope"
         return [("", words)]
     joiner = next((i for i, w in enumerate(low) if w in ("of", "for", "in", "on")), 0)
     first = " ".join(t.text for t in words[:joiner])
@@ -430,8 +350,8 @@ def _split_joiners(words: list[_Token]) -> list[tuple[str, list[_Token]]]:
     for i, w in enumerate(low):  # "Implementation Annex in Ohrid"
         if w == "in" and 0 < i < len(low) - 1 and (
             low[i - 1] in AGREEMENT_HEADS | PROCESS_HEADS | PLACE_HEADS
-            or (low[i - 1] in ORGANIZATION_HEADS - _IN_PLACE_HEADS or not _has_head(low[:i])
-                or _owned_head(low[:i]) in ORGANIZATION_HEADS - _IN_PLACE_HEADS)
+            or (low[i - 1] in ORGANIZATION_HEADS - cues.IN_PLACE_HEADS or not _has_head(low[:i])
+                or _owned_head(low[:i]) in ORGANIZATION_HEADS - cues.IN_PLACE_HEADS)
             and _is_place(" ".join(t.text for t in words[i + 1 :] if t.text not in ("The", "the")))
         ):
             return [("", words[:i]), ("in", words[i + 1 :])]
@@ -498,25 +418,25 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     when it is a title no name follows ("the High Representative"), for a name after a
     comma."""
     while words and (
-        words[0].text.lower() in _JOINERS
+        words[0].text.lower() in cues.JOINERS
         or (words[0].text.lower() in _STARTERS and (ctx.sentence_start or len(words) > 1)
             and not _starts_a_place(words))
-        or (_LED.match(words[0].text) and len(words) > 1)
+        or (cues.LED.match(words[0].text) and len(words) > 1)
     ):
         if words[0].text.lower() in ("mr", "ms", "mrs", "dr"):
             break
         dropped = words[0].text.lower()
-        led = _LED.match(words[0].text)
+        led = cues.LED.match(words[0].text)
         if led and led[1].lower() in BODIES:  # "the NATO-led Kosovo Force": NATO is named
             out.append(_body(led[1], words[0].start))
         words = words[1:]  # "In Geneva, ...": the preposition says a place is meant
         ctx = ctx._replace(sentence_start=False,
-                           before=dropped if dropped in _PLACE_CONTEXT else "")
+                           before=dropped if dropped in cues.PLACE_CONTEXT else "")
     if not words or (len(words) == 1 and words[0].text.lower() in _TIME_WORDS):
         return None  # days and months are no entities
-    if " ".join(t.text.lower() for t in words) in _GENERIC:
+    if " ".join(t.text.lower() for t in words) in cues.GENERIC:
         return None
-    if len(words) > 2 and words[0].text.lower() in _IN_PLACE_HEADS and (
+    if len(words) > 2 and words[0].text.lower() in cues.IN_PLACE_HEADS and (
         words[1].text == "in"
     ):  # "talks facilitated by the Mission in Tripoli": the Mission of the story, and a place
         return _classify(words[2:], ctx._replace(before="in", sentence_start=False), out)
@@ -536,7 +456,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         # (but the "General Secretariat of the Council" is that body's name)
         words = words[:-3]
     cut = next((k for k in range(2, len(words) - 2) if low_words[k] == "republic"
-                and low_words[k - 1] not in _JOINERS and low_words[k + 1] == "of"
+                and low_words[k - 1] not in cues.JOINERS and low_words[k + 1] == "of"
                 and country_of(" ".join(t.text for t in words[k:]))
                 and kind_of_words(low_words[:k]) == "organization"), 0)
     if cut:  # a site's header "Ministry of Foreign Affairs Republic of Poland": two names
@@ -562,7 +482,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             # ("the Presidents of Serbia and Montenegro, Aleksandar Vučić and ...").
             role = found if found and n == len(parts) - 1 else role or (found if n == 0 else None)
             if not ctx.sentence_start and any(m.kind == "place" for m in out[count:]) and (
-                ctx.cue or ctx.before in _PLACE_CONTEXT
+                ctx.cue or ctx.before in cues.PLACE_CONTEXT
             ):  # "in Gračanica and Štrpce": what is joined to a place is one too
                 part_ctx = part_ctx._replace(cue=ctx.cue or "list")
         return role
@@ -581,7 +501,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             after = _person(words, i, size, out)
             if after:  # "Albin Kurti in Pristina": what follows the name, too
                 rest = words[after:]
-                if len(rest) > 1 and rest[0].text in _JOINERS:
+                if len(rest) > 1 and rest[0].text in cues.JOINERS:
                     _classify(rest[1:], ctx._replace(before=rest[0].text), out)
                 return None
         # A title no name follows: "the Presidents of Serbia", "the Secretary".
@@ -604,7 +524,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         return " ".join(texts) if texts[i].lower() not in HONORIFICS else None
     while (  # "a Kosovo Police Sergeant", but "the Office of the Spokesperson"
         len(words) > 1 and words[-1].text.lower() in RANKS
-        and words[-2].text.lower() not in _JOINERS
+        and words[-2].text.lower() not in cues.JOINERS
         and _title_at([words[-2].text, words[-1].text], 0) != 2  # "the High Representative"
     ):
         words = words[:-1]
@@ -628,7 +548,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if country and re.match(r"\s+dollars?\b", ctx.after):
         return None  # "5 million US dollars": a currency
     if country and term_key(text) in ("us", "uk") and re.match(r"\s+[a-z]", ctx.after) and (
-        not _SPEECH.match(ctx.after) and not _NOT_A_NOUN.match(ctx.after)
+        not cues.SPEECH.match(ctx.after) and not _NOT_A_NOUN.match(ctx.after)
     ):
         return None  # "U.S. humanitarian assistance": an adjective, as "Serbian" is
     if country:
@@ -659,7 +579,7 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         # "U.S. Embassy Pristina" (the capitals of the region are in the table of places)
         out.append(Mention("organization", text, start))
         return None
-    if len(words) > 1 and low.split()[0] in _PLACE_FIRST:  # "Palais des Nations"
+    if len(words) > 1 and low.split()[0] in cues.PLACE_FIRST:  # "Palais des Nations"
         out.append(Mention("place", text, start))
         return None
     if len(words) > 1 and texts[0] in ("Operation", "Exercise"):  # "Operation Althea"
@@ -671,14 +591,14 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
             text, start = f"{ctx.year} {text}", start - len(ctx.year) - 1
         out.append(Mention(kind, text, start))
         return None
-    named = _LOWER_HEAD.match(ctx.after)
+    named = cues.LOWER_HEAD.match(ctx.after)
     if named and all(_name_like(t) for t in words) and low not in DEMONYMS:
         # "the Open Balkan initiative", "the Shor party": a name and its head in lower case
         head = named.group(1)
         kind = "organization" if head in ("party", "movement") else kind_of_words([head])
         out.append(Mention(kind, f"{text} {head}", start))
         return None
-    town_of = _TOWN_OF.match(ctx.after) if ctx.before in _TOWN_BEFORE else None
+    town_of = cues.TOWN_OF.match(ctx.after) if ctx.before in cues.TOWN_BEFORE else None
     if town_of and country_of(town_of[1]) and _unknown_place(words) and not words[-1].possessive:
         out.append(Mention("place", text, start))  # "from Larissa, Greece,"
         return None
@@ -691,9 +611,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         out.append(Mention("place", _as_written(cities().get(term_key(text), text), text),
                            start))
         return None
-    place_context = ctx.before in _PLACE_CONTEXT or bool(_DATELINE_AFTER.match(ctx.after))
+    place_context = ctx.before in cues.PLACE_CONTEXT or bool(cues.DATELINE_AFTER.match(ctx.after))
     if place_context and low not in NOT_PLACES and not text.isupper() and not (
-        ctx.sentence_start and not _DATELINE_AFTER.match(ctx.after)
+        ctx.sentence_start and not cues.DATELINE_AFTER.match(ctx.after)
     ):
         key = term_key(text)
         if key in subdivisions():
@@ -711,12 +631,12 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
     if len(words) == 1 and not (ctx.sentence_start and texts[0].lower() in _STARTERS):
         # A surname or an acronym, maybe; the subject of what bodies do ("Frontex
         # extended", "Moldovagaz and Energocom signed") is a body if nothing else is.
-        acts = (_ACTS.match(ctx.after) or _WHICH_ACTS.match(ctx.after)) and not (
-            ctx.sentence_start and low.endswith(_PLURALS)) or (
+        acts = (cues.ACTS.match(ctx.after) or cues.WHICH_ACTS.match(ctx.after)) and not (
+            ctx.sentence_start and low.endswith(cues.PLURALS)) or (
             words[0].possessive and not ctx.sentence_start)  # "Gazprom's cuts"
         hint = "organization" if acts and (_name_like(words[0]) or (
             text.isupper() and len(text) > 1 and not any(c.isdigit() for c in text))) else None
-        if _ARMED.match(ctx.after) and low not in DEMONYMS and not words[0].possessive:
+        if cues.ARMED.match(ctx.after) and low not in DEMONYMS and not words[0].possessive:
             hint = "organization"  # "the M23 armed group"
         out.append(Mention(None, text, start, hint=hint))
     elif len(words) in (2, 3) and all(_name_like(t) for t in words):
@@ -724,9 +644,9 @@ def _classify(words: list[_Token], ctx: _Context, out: list[Mention]) -> str | N
         kind = "person" if as_title and _title_at(re.findall(r"[\w'’-]+", as_title[1]), 0) \
             else None
         out.append(Mention(kind, text, start))  # a full name, if a surname says so
-    if all(_name_like(t) for t in words) and len(words) <= 3 and _SPEECH.match(ctx.after) \
+    if all(_name_like(t) for t in words) and len(words) <= 3 and cues.SPEECH.match(ctx.after) \
             and not words[-1].possessive and not (
-                ctx.sentence_start and len(words) == 1 and low.endswith(_PLURALS)):
+                ctx.sentence_start and len(words) == 1 and low.endswith(cues.PLURALS)):
         out[-1] = Mention("person", text, start)  # "Guterres said", not "Allies welcomed"
     return None
 
@@ -752,7 +672,7 @@ def _unknown_place(words: Sequence[_Token]) -> bool:
     three capitalised words of a name, none a title, a demonym or a word of no place."""
     text = " ".join(t.text for t in words)
     return (
-        len(words) <= 3 and all(_name_like(t) or t.text.lower() in _JOINERS for t in words)
+        len(words) <= 3 and all(_name_like(t) or t.text.lower() in cues.JOINERS for t in words)
         and _name_like(words[0]) and _name_like(words[-1])
         and term_key(text) not in NOT_PLACES and text.lower() not in DEMONYMS
         and not any(t.text.lower() in DEMONYMS for t in words)
@@ -824,7 +744,7 @@ def mentions(sentence: str) -> list[Mention]:
         role, from_lower = found or (role if keep else None), keep and not found
         list_from = -1
         if any(m.kind == "place" for m in out[count:]) and not opens and (
-            cue or before in _PLACE_CONTEXT
+            cue or before in cues.PLACE_CONTEXT
         ):
             list_from = j  # the end of a place a list may go on from
         if appositive and count < len(out) and out[count].kind == "organization":
@@ -836,13 +756,13 @@ def mentions(sentence: str) -> list[Mention]:
         ) else None
         last_end = j
     out = _peoples(sentence, out)
-    for m in [*_COMPANY_LIST.finditer(sentence), *_NAMED_BODY.finditer(sentence)]:
+    for m in [*cues.COMPANY_LIST.finditer(sentence), *cues.NAMED_BODY.finditer(sentence)]:
         # the words of no kind in a list of companies, or after "the mission,", are bodies
         out = [o._replace(hint="organization") if o.kind is None and (
             m.start(1) <= o.start < m.end(1)) and o.name.lower() not in DEMONYMS else o
             for o in out]
         starts = {o.start for o in out}
-        for item in re.finditer(_ITEM, sentence[: m.end(1)]):
+        for item in re.finditer(cues.ITEM, sentence[: m.end(1)]):
             if item.start() >= m.start(1) and item.start() not in starts and (
                 item.group().lower() not in DEMONYMS and len(item.group()) > 2
             ):  # "UGT Renewables", which reads as no name of a person
@@ -851,7 +771,7 @@ def mentions(sentence: str) -> list[Mention]:
         kind = "agreement" if m.group(2) == "agreement" else "process"
         named = f"{m.group(1)} {m.group(2)}"
         out.append(Mention(kind, named[0].upper() + named[1:], m.start(1)))
-    for m in _RESOLUTION.finditer(sentence):
+    for m in cues.RESOLUTION.finditer(sentence):
         number = re.search(r"\d{2,4}", m.group())
         # "Security Council resolution 1244 (1999)": the Council is named by it, not here.
         out = [o for o in out if not m.start() <= o.start < m.end()]

@@ -366,3 +366,56 @@ def object_words(words: list[str], reporting: bool) -> list[str]:
             out[-1] = word.rstrip(",;:")
             break
     return out
+
+
+# Words that open a sentence before its subject: "On 11 September,", "Later that day,".
+LEAD_IN = frozenset(["on", "in", "at", "during", "later", "earlier", "the", "that", "then",
+                      "today", "yesterday", "tomorrow", "two", "three", "a", "after",
+                      "following", "before", "this"])
+
+
+def subject_person(words: list[str], person: str | None, people: set[str]) -> str | None:
+    """The person "he" or "she" stands for after a sentence of `words`: the surname of
+    its subject when that is a person named with an office ("NATO Secretary General Jens
+    Stoltenberg travelled ...", "Mr Stoltenberg said ...") or by a surname named so
+    before (`people`, updated); none after a subject of one other capitalised word (a
+    surname named without an office, "Lajčák travelled ..."); else `person`, the one told
+    of before (a subject "he", "the Council" or "Kurti and Vučić" names no other person
+    to stand for)."""
+    verb = next((k for k in range(len(words)) if is_finite_word(words, k)), None)
+    if verb is None or verb == 0:
+        return person
+    that = next((k for k in range(verb + 1, min(verb + 4, len(words)))
+                 if bare(words[k]) == "that"), None)
+    if bare(words[verb]) in REPORTING and that is not None:
+        # "Haq told reporters that the Special Representative, Simão, had arrived ...":
+        # "he" next is the person the reported clause tells of, if it tells of one
+        told = subject_person(words[that + 1 :], None, people)
+        if told is not None:
+            return told
+    subject = words[:verb]
+    comma = next((k for k, word in enumerate(subject) if word.endswith(",")), None)
+    if comma is not None and bare(subject[0]) in LEAD_IN and comma + 1 < len(subject) and (
+        not any(bare(word) in OFFICES for word in subject[: comma + 1])
+    ):
+        # "Later that day, the Deputy Secretary"; not "The Deputy Spokesperson, Haq,"
+        subject = subject[comma + 1 :]
+    if len(subject) == 1 and bare(subject[0]) in ("he", "she"):
+        return person
+    short = short_subject(subject)
+    if 2 <= len(short) <= 4 and name_like(short) and any(
+            bare(word) in OFFICES for word in subject):
+        short = short[-1:]  # "The Special Representative ..., Leonardo Santos Simão,"
+    if len(short) != 1 or not short[0][:1].isupper():
+        return person
+    name = short[0].strip(",.;:")
+    if bare(name) in HONORIFICS | OFFICES:
+        return person
+    if len(subject) >= 2 and any(bare(word) in OFFICES for word in subject[:-1]):
+        people.add(name)
+        return name
+    if name in people:
+        return name
+    # "Lajčák travelled to Belgrade": a surname not told with an office may be the
+    # person "he" stands for next; better none than the one told of before
+    return None if len(subject) == 1 and not name.isupper() else person
