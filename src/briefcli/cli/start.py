@@ -140,25 +140,35 @@ class Bundle:
         entry = self.modules.get(name)
         if entry is None or name in self.before:
             return None
-        import posix
         from _frozen_importlib import ModuleSpec as Spec
 
-        try:
-            package, inside, size, mtime_ns, code = entry
-            source = self.folder + "/" + inside
-            st = posix.stat(source)
-            current = (st.st_size, st.st_mtime_ns) == (size, mtime_ns) and type(code) is bytes
-        except (OSError, TypeError, ValueError):  # gone, or an entry of another shape
-            current = False
-        if not current:
+        source = self._current(name, entry)
+        if source is None:
             self.stale = True
             return None
+        package = entry[0]
         loader: Any = self  # a Loader: create_module and exec_module
         spec: ModuleSpec = Spec(name, loader, origin=source, is_package=package)
         if package:
             spec.submodule_search_locations = [source.rsplit("/", 1)[0]]
         spec.has_location = True
         return spec
+
+    def _current(self, name: str, entry: tuple[object, ...]) -> str | None:
+        """The source of `name`'s entry while the entry is of the bundle's shape, its code
+        was readable and its source has the size and time recorded; else None."""
+        import posix
+
+        try:
+            _, inside, size, mtime_ns, code = entry
+            source = self.folder + "/" + str(inside)
+            st = posix.stat(source)
+        except (OSError, TypeError, ValueError):  # gone, or an entry of another shape
+            return None
+        if ((st.st_size, st.st_mtime_ns) != (size, mtime_ns) or type(code) is not bytes
+                or name in self.damaged):
+            return None
+        return source
 
     def create_module(self, spec: ModuleSpec) -> None:
         return None  # the usual module object
@@ -223,16 +233,10 @@ class Bundle:
         import posix
         from _frozen_importlib_external import MAGIC_NUMBER
 
-        modules = {}
-        for name, entry in self.modules.items():  # what other lookups imported, as it is
-            try:
-                _, inside, size, mtime_ns, code = entry
-                st = posix.stat(self.folder + "/" + inside)
-            except (OSError, TypeError, ValueError):
-                continue
-            if ((st.st_size, st.st_mtime_ns) == (size, mtime_ns) and type(code) is bytes
-                    and name not in self.damaged):
-                modules[name] = entry
+        modules = {  # what other lookups imported, as it is
+            name: entry for name, entry in self.modules.items()
+            if self._current(name, entry) is not None
+        }
         for name, module in mine:
             if name in modules:
                 continue  # its entry is current, kept above

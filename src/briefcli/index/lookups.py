@@ -122,22 +122,12 @@ def ids_between(conn: sqlite3.Connection, kind: str, low: str, high: str) -> Ite
     ))
 
 
-def every_record(
-    conn: sqlite3.Connection,
-) -> Iterator[tuple[str, bytes, int, str, int, str]]:
-    """(kind, stored fields, their checksum, path, line, the fields as JSON) of every
-    record, in file order."""
-    yield from conn.execute(
-        "SELECT r.kind, r.packed, r.crc, f.path, r.line, r.data FROM records r "
-        "JOIN files f USING (fid) ORDER BY r.rid"
-    )
-
-
 def every_record_dated(
     conn: sqlite3.Connection,
 ) -> Iterator[tuple[str, bytes, int, str, int, str, int]]:
-    """As `every_record`, with each record's sort key (its date's first day,
-    `PartialDate.low`; 0 for a record without a date)."""
+    """(kind, stored fields, their checksum, path, line, the fields as JSON, sort key:
+    its date's first day, `PartialDate.low`, 0 for a record without a date) of every
+    record, in file order."""
     yield from conn.execute(
         "SELECT r.kind, r.packed, r.crc, f.path, r.line, r.data, r.sort_key FROM records r "
         "JOIN files f USING (fid) ORDER BY r.rid"

@@ -115,7 +115,7 @@ _new_stamp = tuple.__new__  # a FileStamp from its five values, without binding 
 
 
 def _stamp(path: str, st: os.stat_result) -> FileStamp:
-    return FileStamp._make((path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    return _new_stamp(FileStamp, (path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
 
 
 def knowledge_files(paths: Sequence[str | os.PathLike[str]]) -> list[FileStamp]:
@@ -153,9 +153,7 @@ def knowledge_files(paths: Sequence[str | os.PathLike[str]]) -> list[FileStamp]:
                 # key, a token) and put a piece of it in a message: never followed.
                 _add(found, name, os.lstat(name), OUTSIDE)
             elif name.isascii() and name not in found:  # most files: `_add` made short
-                found[name] = _new_stamp(
-                    FileStamp, (name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-                )
+                found[name] = _stamp(name, st)
             else:
                 _add(found, name, st)
         for folder in unlisted:
